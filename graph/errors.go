@@ -1,0 +1,93 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Code classifies a domain error. The API maps each code to one HTTP status
+// in a single table; stores translate driver errors into these codes.
+type Code string
+
+const (
+	EINVALID      Code = "invalid"      // bad input: 400
+	ENOTFOUND     Code = "not_found"    // a named resource does not exist: 404
+	ECONFLICT     Code = "conflict"     // duplicate id, or delete blocked by dependants: 409
+	EPRECONDITION Code = "precondition" // If-Match did not match: 412
+	ETOOLARGE     Code = "too_large"    // a result or request exceeds a documented cap: 400/413
+	EUNAVAILABLE  Code = "unavailable"  // the store cannot be reached, or the query ran out of time: 503
+	EINTERNAL     Code = "internal"     // a bug: 500, details never shown to users
+)
+
+// FieldError is one problem with one input field, located by a JSON path
+// such as "$.relationships[3].weight".
+type FieldError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Error is the domain error every Store method returns. Message is safe to
+// show to users; Err (if any) is the underlying cause and is not.
+type Error struct {
+	Code    Code
+	Message string
+	Fields  []FieldError
+	Err     error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Code))
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	for _, f := range e.Fields {
+		fmt.Fprintf(&b, "; %s: %s", f.Path, f.Message)
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf builds a domain error with a formatted, user-safe message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Invalid builds an EINVALID error carrying every field problem at once.
+func Invalid(message string, fields ...FieldError) *Error {
+	return &Error{Code: EINVALID, Message: message, Fields: fields}
+}
+
+// Unavailable wraps a cause (a driver error, a deadline) as EUNAVAILABLE.
+func Unavailable(message string, cause error) *Error {
+	return &Error{Code: EUNAVAILABLE, Message: message, Err: cause}
+}
+
+// Internal wraps an unexpected cause; users see only "internal error".
+func Internal(cause error) *Error {
+	return &Error{Code: EINTERNAL, Message: "internal error", Err: cause}
+}
+
+// ErrorCode returns the code of a domain error, or EINTERNAL for any other.
+func ErrorCode(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// fieldErrors collects problems while validating a value.
+type fieldErrors []FieldError
+
+func (f *fieldErrors) add(path, format string, args ...any) {
+	*f = append(*f, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+}

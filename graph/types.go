@@ -1,0 +1,118 @@
+package graph
+
+import (
+	_ "embed"
+	"encoding/json"
+	"sort"
+	"strings"
+)
+
+// RelationshipType is an entry of the registry: what a type of tie means,
+// its sign, whether it runs both ways, and its mapping to the public event
+// ontologies (CAMEO with its Goldstein score, PLOVER) so users can line the
+// graph up with GDELT/ICEWS-style event data.
+type RelationshipType struct {
+	Name          string   `json:"name"`
+	Polarity      int      `json:"polarity"`
+	Symmetric     bool     `json:"symmetric"`
+	DefaultWeight float64  `json:"default_weight"`
+	Description   string   `json:"description"`
+	CAMEO         string   `json:"cameo,omitempty"`
+	Goldstein     *float64 `json:"goldstein,omitempty"`
+	PLOVER        string   `json:"plover,omitempty"`
+	PLOVERMode    string   `json:"plover_mode,omitempty"`
+	Builtin       bool     `json:"builtin"`
+}
+
+// Sign is the type's polarity as a path sign factor.
+func (t RelationshipType) Sign() int { return t.Polarity }
+
+// Note (kept from the registry's design notes): Goldstein scores the
+// source -> target act only, so "arms a proxy against X" is two facts (arms
+// proxy, proxy attacks X), never one.
+
+//go:embed types.json
+var builtinTypes []byte
+
+// BuiltinTypes returns the starting registry, from types.json.
+func BuiltinTypes() []RelationshipType {
+	var ts []RelationshipType
+	if err := json.Unmarshal(builtinTypes, &ts); err != nil {
+		panic("graph: types.json: " + err.Error())
+	}
+	for i := range ts {
+		ts[i].Builtin = true
+	}
+	return ts
+}
+
+// Registry is an immutable set of relationship types, looked up by name.
+type Registry struct {
+	byName map[string]RelationshipType
+	names  []string
+}
+
+// NewRegistry builds a registry from types (later entries win).
+func NewRegistry(types []RelationshipType) Registry {
+	r := Registry{byName: make(map[string]RelationshipType, len(types))}
+	for _, t := range types {
+		r.byName[t.Name] = t
+	}
+	for n := range r.byName {
+		r.names = append(r.names, n)
+	}
+	sort.Strings(r.names)
+	return r
+}
+
+// Get returns the type called name.
+func (r Registry) Get(name string) (RelationshipType, bool) {
+	t, ok := r.byName[name]
+	return t, ok
+}
+
+// Names returns the registered names in order.
+func (r Registry) Names() []string { return r.names }
+
+// Types returns the registered types ordered by name.
+func (r Registry) Types() []RelationshipType {
+	out := make([]RelationshipType, len(r.names))
+	for i, n := range r.names {
+		out[i] = r.byName[n]
+	}
+	return out
+}
+
+// With returns a registry with t added.
+func (r Registry) With(t RelationshipType) Registry {
+	return NewRegistry(append(r.Types(), t))
+}
+
+// CypherName is the Neo4j relationship type for a registered name: upper
+// case. Only names the registry accepted (ValidTypeName) ever reach it.
+func CypherName(name string) string { return strings.ToUpper(name) }
+
+// ValidateType checks a new relationship type.
+func ValidateType(t *RelationshipType, prefix string) []FieldError {
+	var errs fieldErrors
+	if !ValidTypeName(t.Name) {
+		errs.add(prefix+".name", "must be snake_case: a-z, 0-9 and '_', starting with a letter, at most 63 characters")
+	}
+	if t.Polarity < -1 || t.Polarity > 1 {
+		errs.add(prefix+".polarity", "must be -1, 0 or 1")
+	}
+	if !(t.DefaultWeight > 0 && t.DefaultWeight <= 1) {
+		errs.add(prefix+".default_weight", "must be in (0, 1]")
+	}
+	if t.Goldstein != nil && (*t.Goldstein < -10 || *t.Goldstein > 10) {
+		errs.add(prefix+".goldstein", "must be in [-10, 10]")
+	}
+	checkText(&errs, prefix+".description", t.Description, MaxTextLen, false)
+	checkText(&errs, prefix+".cameo", t.CAMEO, 64, false)
+	checkText(&errs, prefix+".plover", t.PLOVER, 64, false)
+	checkText(&errs, prefix+".plover_mode", t.PLOVERMode, 64, false)
+	if t.Builtin {
+		errs.add(prefix+".builtin", "only the shipped registry has built-in types")
+	}
+	return errs
+}
