@@ -7,6 +7,20 @@ import (
 )
 
 // PathMode selects what a path query returns.
+//
+// Every store answers with exactly the same paths, so the modes are defined
+// by two total orders over simple paths (no actor twice):
+//
+//   - selection order: cost, then hops, then the actor id sequence, then the
+//     relationship id sequence (ComparePathsBySelection);
+//   - output order: hops, then cost, then actor ids, then relationship ids
+//     (ComparePaths).
+//
+// shortest returns the first path in selection order; all_shortest every
+// path of minimal cost (hops when unweighted); k_shortest the first k paths
+// in selection order; all every path of at most max_hops hops. Each result
+// is then sorted in output order and cut at the limit. Parallel
+// relationships between the same two actors make distinct paths.
 type PathMode string
 
 const (
@@ -195,6 +209,19 @@ func ComparePaths(a, b Path) int {
 	}
 	return slices.CompareFunc(a.Relationships, b.Relationships, func(x, y Relationship) int { return strings.Compare(x.ID, y.ID) })
 }
+
+// ComparePathsBySelection orders paths by cost, then hops, then actor ids,
+// then relationship ids: the order in which shortest and k_shortest choose.
+func ComparePathsBySelection(a, b Path) int {
+	if c := compareCost(a.Cost, b.Cost); c != 0 {
+		return c
+	}
+	return ComparePaths(a, b)
+}
+
+// SameCost reports whether two path costs are equal within the tolerance
+// that every store applies (relative 1e-9).
+func SameCost(a, b float64) bool { return compareCost(a, b) == 0 }
 
 // compareCost treats costs within a relative 1e-9 as equal, so that sums
 // of 1/weight added in a different order on another store tie the same way.
