@@ -1,0 +1,74 @@
+# detente — the targets a contributor needs, one screen.
+#   make run        the API on the embedded store, seeded (http://127.0.0.1:8080)
+#   make test       everything CI runs: format, vet, docs check, all tests with
+#                   the race detector against the embedded store AND a real Neo4j
+#   make neo4j      start a local Neo4j (Bolt on 127.0.0.1:7687), make neo4j-stop
+#   make docs       regenerate the OpenAPI description in docs/ from the annotations
+#   make bench      benchmarks; writes BENCHMARKS.md
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+NEO4J_PORT ?= 7687
+TEST_TIMEOUT ?= 20m
+GOFILES = $(shell git ls-files '*.go' | grep -v '^docs/')
+SWAG = $(GO) tool swag
+SWAG_FLAGS = init --generalInfo api/doc.go --dir ./ --output docs --outputTypes go,json,yaml --parseInternal --quiet
+
+.PHONY: run test lint docs docs-check go-test neo4j neo4j-stop neo4j-build deps bench clean
+
+run:
+	$(GO) run . serve
+
+deps:
+	$(GO) mod download
+
+neo4j-build:
+	scripts/neo4j.sh build
+
+neo4j:
+	scripts/neo4j.sh start $(NEO4J_PORT)
+
+neo4j-stop:
+	scripts/neo4j.sh stop $(NEO4J_PORT)
+
+lint:
+	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+docs:
+	$(SWAG) $(SWAG_FLAGS)
+
+# The committed docs/ must be what the annotations generate.
+docs-check:
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	$(SWAG) $(subst --output docs,--output $$tmp,$(SWAG_FLAGS)) >/dev/null; \
+	if ! diff -r -q docs $$tmp >/dev/null; then \
+		echo "docs/ is stale: run 'make docs' and commit the result"; diff -r docs $$tmp | head -40; exit 1; fi; \
+	echo "docs/ matches the annotations"
+
+# Starts Neo4j for the run unless NEO4J_URI points at one already.
+go-test:
+	@mkdir -p tmp
+	@if [ -z "$${NEO4J_URI:-}" ]; then \
+		trap 'scripts/neo4j.sh stop $(NEO4J_PORT)' EXIT; \
+		scripts/neo4j.sh start $(NEO4J_PORT); \
+		NEO4J_URI=bolt://127.0.0.1:$(NEO4J_PORT) $(MAKE) --no-print-directory go-test-run; \
+	else $(MAKE) --no-print-directory go-test-run; fi
+
+go-test-run:
+	@echo "go test -race ./... (NEO4J_URI=$$NEO4J_URI)"
+	@$(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) -v ./... > tmp/go-test.log 2>&1; status=$$?; \
+	grep -E '^(ok|FAIL|panic:|--- FAIL)|^\s+--- FAIL|^\s{4}--- (PASS|FAIL|SKIP): Test[A-Za-z]*Conformance/[a-z0-9]+ ' tmp/go-test.log || true; \
+	passed=$$(grep -cE '^\s*--- PASS' tmp/go-test.log || true); failed=$$(grep -cE '^\s*--- FAIL' tmp/go-test.log || true); \
+	skipped=$$(grep -cE '^\s*--- SKIP' tmp/go-test.log || true); \
+	echo "go: $$passed passed, $$failed failed, $$skipped skipped"; \
+	if [ $$status -ne 0 ]; then echo "full log: tmp/go-test.log"; tail -60 tmp/go-test.log; fi; exit $$status
+
+test: lint docs-check go-test
+
+bench:
+	scripts/bench.sh
+
+clean:
+	rm -rf tmp data tools/neo4j/target

@@ -1,0 +1,309 @@
+// Command detente serves the stakeholder relationship graph API and runs
+// its maintenance tasks: seed, import, export, version.
+//
+// Configuration comes from flags, each with an environment twin, in one
+// Config struct that is printed (secrets masked) at start-up.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/detente/detente/api"
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/memstore"
+	"github.com/detente/detente/graph/neo4jstore"
+	"github.com/detente/detente/seed"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(0)
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "detente:", err)
+		os.Exit(1)
+	}
+}
+
+var errUsage = errors.New("usage")
+
+const usage = `detente — a stakeholder relationship graph API.
+
+Usage:
+  detente serve   [flags]        run the HTTP API (default store: embedded, seeded when empty)
+  detente seed    [--reset]      load the shipped US–Iran scenario (idempotent)
+  detente import  [flags] FILE   import a JSON batch {"actors": [...], "relationships": [...]} ("-" reads stdin)
+  detente export  [flags]        write the whole graph as a JSON batch to stdout
+  detente version                print the version
+
+Run "detente COMMAND --help" for a command's flags. Every flag has an
+environment twin (DETENTE_ADDR, DETENTE_DATA, DETENTE_SEED, …); the store is
+Neo4j when NEO4J_URI is set (with NEO4J_USERNAME, NEO4J_PASSWORD,
+NEO4J_DATABASE), else the embedded store under --data.
+`
+
+// Config is everything detente reads from flags and environment.
+type Config struct {
+	Addr          string
+	Data          string
+	Seed          bool
+	Neo4jURI      string
+	Neo4jUser     string
+	Neo4jPassword string
+	Neo4jDatabase string
+	APIKeys       string
+	QueryTimeout  time.Duration
+}
+
+// String prints the config with secrets masked.
+func (c Config) String() string {
+	mask := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return "****"
+	}
+	store := "embedded (" + filepath.Join(c.Data, "detente.db") + ")"
+	if c.Neo4jURI != "" {
+		store = fmt.Sprintf("neo4j (%s, user %q, password %q, database %q)", c.Neo4jURI, c.Neo4jUser, mask(c.Neo4jPassword), c.Neo4jDatabase)
+	}
+	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s", c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout)
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(name string, def bool) bool {
+	if v, err := strconv.ParseBool(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+// flags declares the flags every command shares and returns the config
+// they fill.
+func flags(fs *flag.FlagSet) *Config {
+	c := &Config{
+		Neo4jURI:      os.Getenv("NEO4J_URI"),
+		Neo4jUser:     env("NEO4J_USERNAME", "neo4j"),
+		Neo4jPassword: os.Getenv("NEO4J_PASSWORD"),
+		Neo4jDatabase: os.Getenv("NEO4J_DATABASE"),
+		APIKeys:       os.Getenv("DETENTE_API_KEYS"),
+	}
+	fs.StringVar(&c.Data, "data", env("DETENTE_DATA", "data"), "directory of the embedded store's file (env DETENTE_DATA)")
+	timeout, err := time.ParseDuration(env("DETENTE_QUERY_TIMEOUT", "10s"))
+	if err != nil {
+		timeout = 10 * time.Second
+	}
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", timeout, "time budget of one store query (env DETENTE_QUERY_TIMEOUT)")
+	return c
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet("detente "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := flags(fs)
+	switch cmd {
+	case "serve":
+		fs.StringVar(&cfg.Addr, "addr", env("DETENTE_ADDR", "127.0.0.1:8080"), "listen address (env DETENTE_ADDR)")
+		fs.BoolVar(&cfg.Seed, "seed", envBool("DETENTE_SEED", true), "load the shipped scenario into an empty store at start (env DETENTE_SEED)")
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "Usage: detente serve [flags]\n\nRun the HTTP API.\n\n")
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return serve(ctx, *cfg, stdout)
+	case "seed":
+		reset := fs.Bool("reset", false, "delete everything first, then load the scenario")
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "Usage: detente seed [--reset] [flags]\n\nLoad the shipped US–Iran scenario; running it twice changes nothing.\n\n")
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return withStore(ctx, *cfg, func(s graph.Store) error {
+			if *reset {
+				if err := seed.Reset(ctx, s); err != nil {
+					return err
+				}
+			}
+			res, err := seed.Load(ctx, s)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "seeded: actors %+v, relationships %+v\n", res.Actors, res.Relationships)
+			return nil
+		})
+	case "import":
+		dry := fs.Bool("dry-run", false, "validate only; write nothing")
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "Usage: detente import [flags] FILE\n\nImport a JSON batch, all or nothing, upserting by id. FILE \"-\" reads stdin.\n\n")
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() != 1 {
+			fs.Usage()
+			return errUsage
+		}
+		return withStore(ctx, *cfg, func(s graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
+	case "export":
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "Usage: detente export [flags]\n\nWrite the whole graph as a JSON batch to stdout.\n\n")
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return withStore(ctx, *cfg, func(s graph.Store) error { return exportTo(ctx, s, stdout) })
+	case "version":
+		fmt.Fprintln(stdout, "detente", versionString())
+		return nil
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "detente: unknown command %q\n\n%s", cmd, usage)
+		return errUsage
+	}
+}
+
+func versionString() string {
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		v += " (" + info.GoVersion + ")"
+	}
+	return v
+}
+
+// openStore opens Neo4j when a URI is configured, else the embedded store.
+func openStore(ctx context.Context, cfg Config) (graph.Store, error) {
+	if cfg.Neo4jURI != "" {
+		return neo4jstore.Open(ctx, neo4jstore.Config{
+			URI: cfg.Neo4jURI, Username: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
+			Database: cfg.Neo4jDatabase, QueryTimeout: cfg.QueryTimeout,
+		})
+	}
+	return memstore.Open(filepath.Join(cfg.Data, "detente.db"))
+}
+
+func withStore(ctx context.Context, cfg Config, fn func(graph.Store) error) error {
+	s, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+// isLoopback reports whether addr listens only on a loopback address.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
+	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	if cfg.APIKeys == "" && !isLoopback(cfg.Addr) {
+		return fmt.Errorf("refusing to listen on %s without API keys: an open server may only listen on a loopback address "+
+			"(set DETENTE_API_KEYS, e.g. \"write:SECRET\", or listen on 127.0.0.1)", cfg.Addr)
+	}
+	log.Info("config", "config", cfg.String())
+	store, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if cfg.Seed {
+		if err := seedIfEmpty(ctx, store); err != nil {
+			// A store that is down at start must not stop the server:
+			// it reports not ready until the store answers.
+			log.Warn("seeding skipped", "error", err)
+		}
+	}
+	srv, err := api.NewServer(api.Config{Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout}, store)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      cfg.QueryTimeout + 30*time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	base := "http://" + ln.Addr().String()
+	fmt.Fprintf(stdout, "detente %s listening on %s\n  API:        %s/api/v1\n  Swagger UI: %s/swagger/index.html\n  OpenAPI 3:  %s/openapi.json\n  explorer:   %s/\n",
+		version, ln.Addr(), base, base, base, base)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return hs.Shutdown(shutdownCtx)
+}
+
+// seedIfEmpty loads the scenario into a store with no actors.
+func seedIfEmpty(ctx context.Context, s graph.Store) error {
+	page, err := s.ListActors(ctx, graph.ActorFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(page.Items) > 0 {
+		return nil
+	}
+	_, err = seed.Load(ctx, s)
+	return err
+}
