@@ -1,0 +1,127 @@
+package memstore_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphgen"
+	"github.com/detente/detente/graph/memstore"
+)
+
+var sizes = []struct {
+	name         string
+	actors, rels int
+}{
+	{"1e4x1e5", 10_000, 100_000},
+	{"1e5x1e6", 100_000, 1_000_000},
+}
+
+var loaded sync.Map // size name -> *memstore.Store
+
+// benchStore returns an in-memory store holding the generated graph.
+func benchStore(b *testing.B, actors, rels int) *memstore.Store {
+	key := fmt.Sprint(actors, rels)
+	if s, ok := loaded.Load(key); ok {
+		return s.(*memstore.Store)
+	}
+	s, err := memstore.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Import(context.Background(), graphgen.Generate(graphgen.Options{Actors: actors, Relationships: rels, Seed: 1}), false); err != nil {
+		b.Fatal(err)
+	}
+	loaded.Store(key, s)
+	return s
+}
+
+// BenchmarkPaths times each path mode on generated graphs between random
+// pairs of actors, and reports the median besides Go's mean.
+func BenchmarkPaths(b *testing.B) {
+	modes := []graph.PathQuery{
+		{Mode: graph.ModeShortest},
+		{Mode: graph.ModeAllShortest, Limit: 100},
+		{Mode: graph.ModeShortest, Weighted: true, MaxHops: 4},
+		{Mode: graph.ModeKShortest, K: 3, MaxHops: 4},
+		{Mode: graph.ModeAll, MaxHops: 2, Limit: 100},
+	}
+	for _, sz := range sizes {
+		s := benchStore(b, sz.actors, sz.rels)
+		for _, m := range modes {
+			name := string(m.Mode)
+			if m.Weighted {
+				name += "-weighted"
+			}
+			b.Run(sz.name+"/"+name, func(b *testing.B) {
+				r := rand.New(rand.NewPCG(7, 7))
+				times := make([]time.Duration, 0, b.N)
+				found := 0
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					q := m
+					q.From, q.To = graphgen.ActorID(r.IntN(sz.actors)), graphgen.ActorID(r.IntN(sz.actors))
+					if q.From == q.To {
+						q.To = graphgen.ActorID((r.IntN(sz.actors-1) + 1 + sz.actors) % sz.actors)
+					}
+					t0 := time.Now()
+					ps, err := s.Paths(context.Background(), q)
+					times = append(times, time.Since(t0))
+					if err != nil && graph.ErrorCode(err) != graph.ETOOLARGE {
+						b.Fatal(err)
+					}
+					if len(ps) > 0 {
+						found++
+					}
+				}
+				slices.Sort(times)
+				b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns")
+				b.ReportMetric(float64(found)/float64(b.N), "found/op")
+			})
+		}
+	}
+}
+
+// BenchmarkImport measures bulk import throughput and the heap the store
+// keeps per relationship.
+func BenchmarkImport(b *testing.B) {
+	for _, sz := range sizes {
+		batch := graphgen.Generate(graphgen.Options{Actors: sz.actors, Relationships: sz.rels, Seed: 1})
+		for _, durable := range []bool{false, true} {
+			name := sz.name + map[bool]string{false: "/memory", true: "/bbolt"}[durable]
+			b.Run(name, func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					path := ""
+					if durable {
+						path = b.TempDir() + "/detente.db"
+					}
+					runtime.GC()
+					var before, after runtime.MemStats
+					runtime.ReadMemStats(&before)
+					s, err := memstore.Open(path)
+					if err != nil {
+						b.Fatal(err)
+					}
+					t0 := time.Now()
+					if _, err := s.Import(context.Background(), batch, false); err != nil {
+						b.Fatal(err)
+					}
+					elapsed := time.Since(t0)
+					runtime.GC()
+					runtime.ReadMemStats(&after)
+					b.ReportMetric(float64(sz.rels)/elapsed.Seconds(), "rels/s")
+					b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(sz.rels), "heap-B/rel")
+					runtime.KeepAlive(s)
+					s.Close()
+				}
+			})
+		}
+	}
+}

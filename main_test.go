@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildBinary compiles detente once per test run.
+var buildBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "detente-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "detente")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// server is a running detente process.
+type server struct {
+	cmd  *exec.Cmd
+	base string
+}
+
+var listening = regexp.MustCompile(`listening on (\S+)`)
+
+// startServer runs `detente serve` on a free port with the embedded store
+// in dataDir, and waits until it prints its address.
+func startServer(t *testing.T, dataDir string, extra ...string) *server {
+	t.Helper()
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", dataDir}, extra...)
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "NEO4J_URI=", "DETENTE_API_KEYS=")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+		io.Copy(io.Discard, stdout)
+	}()
+	select {
+	case a := <-addr:
+		return &server{cmd: cmd, base: "http://" + a}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("server did not start; stderr:\n%s", stderr.String())
+	}
+	return nil
+}
+
+func post(ctx context.Context, url string, body any) (*http.Response, error) {
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	return http.DefaultClient.Do(req)
+}
+
+func TestServeAnswersHealthAndReadiness(t *testing.T) {
+	start := time.Now()
+	s := startServer(t, t.TempDir())
+	for _, path := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get(s.base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", path, resp.StatusCode)
+		}
+	}
+	// Start-up includes seeding the empty store; the budget is 2 s.
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("healthz and readyz answered %s after start; want under 2 s", d)
+	}
+	resp, err := http.Get(s.base + "/api/v1/actors/houthis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("the seeded scenario is not there: GET /api/v1/actors/houthis = %d", resp.StatusCode)
+	}
+}
+
+func TestServeRefusesOpenNonLoopback(t *testing.T) {
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "serve", "--addr", "0.0.0.0:0", "--data", t.TempDir())
+	cmd.Env = append(os.Environ(), "NEO4J_URI=", "DETENTE_API_KEYS=")
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "without API keys") {
+		t.Fatalf("serve on 0.0.0.0 without keys: err %v, output %s", err, out)
+	}
+}
+
+// TestKillNineLosesNothing kills the server with SIGKILL while clients
+// stream single writes and bulk imports, restarts it on the same data, and
+// checks that every acknowledged write is there and no import is partial.
+func TestKillNineLosesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and kills servers")
+	}
+	data := t.TempDir()
+	for round := 0; round < 3; round++ {
+		s := startServer(t, data, "--seed=false")
+		ctx, cancel := context.WithCancel(context.Background())
+		var (
+			mu        sync.Mutex
+			acked     []string
+			importsOK []int
+			started   []int
+			wg        sync.WaitGroup
+		)
+		for w := 0; w < 4; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := 0; ctx.Err() == nil; i++ {
+					id := fmt.Sprintf("r%d-w%d-%d", round, w, i)
+					resp, err := post(ctx, s.base+"/api/v1/actors", map[string]any{"id": id, "name": id, "kind": "person"})
+					if err != nil {
+						return
+					}
+					resp.Body.Close()
+					if resp.StatusCode == http.StatusCreated {
+						mu.Lock()
+						acked = append(acked, id)
+						mu.Unlock()
+					}
+				}
+			}(w)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := 0; ctx.Err() == nil; b++ {
+				batch := importBatch(round, b, 500)
+				mu.Lock()
+				started = append(started, b)
+				mu.Unlock()
+				resp, err := post(ctx, s.base+"/api/v1/import", batch)
+				if err != nil {
+					return
+				}
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusOK {
+					mu.Lock()
+					importsOK = append(importsOK, b)
+					mu.Unlock()
+				}
+			}
+		}()
+		time.Sleep(time.Duration(400+300*round) * time.Millisecond)
+		if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		s.cmd.Wait()
+		cancel()
+		wg.Wait()
+
+		s2 := startServer(t, data, "--seed=false")
+		present := exportedActors(t, s2.base)
+		for _, id := range acked {
+			if !present[id] {
+				t.Fatalf("round %d: acknowledged actor %s lost after kill -9", round, id)
+			}
+		}
+		for _, b := range started {
+			n := 0
+			for i := 0; i < 500; i++ {
+				if present[fmt.Sprintf("imp%d-%d-%d", round, b, i)] {
+					n++
+				}
+			}
+			if n != 0 && n != 500 {
+				t.Fatalf("round %d: import %d is partial after kill -9: %d of 500 actors", round, b, n)
+			}
+			if n == 0 && contains(importsOK, b) {
+				t.Fatalf("round %d: acknowledged import %d lost after kill -9", round, b)
+			}
+		}
+		if len(acked) == 0 || len(importsOK) == 0 {
+			t.Fatalf("round %d: the kill came before any write was acknowledged (%d writes, %d imports); lengthen the stream", round, len(acked), len(importsOK))
+		}
+		t.Logf("round %d: %d acknowledged writes and %d acknowledged imports (of %d started) survived kill -9", round, len(acked), len(importsOK), len(started))
+		s2.cmd.Process.Signal(syscall.SIGTERM)
+		s2.cmd.Wait()
+	}
+}
+
+func contains(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// importBatch is n actors in a chain of supports ties.
+func importBatch(round, b, n int) map[string]any {
+	var actors, rels []map[string]any
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("imp%d-%d-%d", round, b, i)
+		actors = append(actors, map[string]any{"id": id, "name": id, "kind": "other"})
+		if i > 0 {
+			rels = append(rels, map[string]any{"source": fmt.Sprintf("imp%d-%d-%d", round, b, i-1), "target": id, "type": "supports",
+				"weight": 0.5, "confidence": 0.5, "sources": []map[string]any{{"title": "test"}}})
+		}
+	}
+	return map[string]any{"actors": actors, "relationships": rels}
+}
+
+func exportedActors(t *testing.T, base string) map[string]bool {
+	t.Helper()
+	resp, err := http.Get(base + "/api/v1/export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b struct {
+		Actors []struct {
+			ID string `json:"id"`
+		} `json:"actors"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&b); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, a := range b.Actors {
+		ids[a.ID] = true
+	}
+	return ids
+}
