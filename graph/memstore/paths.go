@@ -24,7 +24,6 @@ const maxExpansions = 2_000_000
 type walker struct {
 	s        *Store
 	q        *graph.PathQuery
-	sym      map[string]bool
 	excluded map[*node]bool
 	ctx      context.Context
 	steps    int
@@ -40,12 +39,12 @@ func (w *walker) each(u *node, back bool, fn func(e *edge, v *node)) {
 		alongOut, alongIn = alongIn, alongOut
 	}
 	for _, e := range u.out {
-		if (alongOut || w.sym[e.rel.Type]) && !w.excluded[e.to] && w.q.Admits(&e.rel) {
+		if (alongOut || e.sym) && (len(w.excluded) == 0 || !w.excluded[e.to]) && w.q.Admits(&e.rel) {
 			fn(e, e.to)
 		}
 	}
 	for _, e := range u.in {
-		if (alongIn || w.sym[e.rel.Type]) && !w.excluded[e.from] && w.q.Admits(&e.rel) {
+		if (alongIn || e.sym) && (len(w.excluded) == 0 || !w.excluded[e.from]) && w.q.Admits(&e.rel) {
 			fn(e, e.from)
 		}
 	}
@@ -76,10 +75,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if dst == nil {
 		return nil, notFound("actor", q.To)
 	}
-	w := &walker{s: s, q: &q, sym: map[string]bool{}, excluded: map[*node]bool{}, ctx: ctx}
-	for _, t := range s.types.Types() {
-		w.sym[t.Name] = t.Symmetric
-	}
+	w := &walker{s: s, q: &q, excluded: map[*node]bool{}, ctx: ctx}
 	for _, id := range q.Exclude {
 		if n := s.actors[id]; n != nil {
 			w.excluded[n] = true
@@ -92,6 +88,8 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	switch {
 	case !q.Weighted && (q.Mode == graph.ModeShortest || q.Mode == graph.ModeAllShortest):
 		seqs, err = w.fewestHops(src, dst, q.Mode == graph.ModeShortest)
+	case q.Weighted && (q.Mode == graph.ModeShortest || q.Mode == graph.ModeAllShortest):
+		seqs, err = w.leastCost(src, dst)
 	case q.Mode == graph.ModeAll:
 		seqs, err = w.allSimple(src, dst)
 	default:
@@ -499,4 +497,95 @@ func (w *walker) costToTarget(dst *node, reach map[*node]int) (map[*node]float64
 		})
 	}
 	return lower, nil
+}
+
+// leastCost finds every path of least cost by Dijkstra from the source,
+// stopping once the target's cost is settled, then walking back along the
+// ties that are tight (cost to u + tie = cost to v). The least-cost paths
+// ignore max_hops; if none of them fits within it, the hop-bounded
+// best-first search (cheapest) answers instead.
+func (w *walker) leastCost(src, dst *node) ([][]*edge, error) {
+	type pred struct {
+		e *edge
+		u *node
+	}
+	dist := map[*node]float64{src: 0}
+	done := map[*node]bool{}
+	preds := map[*node][]pred{}
+	f := &frontier{{at: src}}
+	best := -1.0
+	for f.Len() > 0 {
+		if err := w.tick(); err != nil {
+			return nil, err
+		}
+		p := heap.Pop(f).(*partial)
+		if done[p.at] {
+			continue
+		}
+		if best >= 0 && p.cost > best && !graph.SameCost(p.cost, best) {
+			break
+		}
+		done[p.at] = true
+		if p.at == dst {
+			best = p.cost
+			continue
+		}
+		w.each(p.at, false, func(e *edge, v *node) {
+			if done[v] {
+				return
+			}
+			c := p.cost + w.q.EdgeCost(&e.rel)
+			old, seen := dist[v]
+			switch {
+			case !seen || (c < old && !graph.SameCost(c, old)):
+				dist[v] = c
+				preds[v] = append(preds[v][:0], pred{e, p.at})
+				heap.Push(f, &partial{at: v, cost: c, bound: c})
+			case graph.SameCost(c, old):
+				preds[v] = append(preds[v], pred{e, p.at})
+			}
+		})
+	}
+	if best < 0 {
+		return nil, nil
+	}
+	var (
+		out    [][]*edge
+		rev    []*edge
+		tooBig bool
+	)
+	var back func(v *node) error
+	back = func(v *node) error {
+		if v == src {
+			seq := make([]*edge, len(rev))
+			for i, e := range rev {
+				seq[len(rev)-1-i] = e
+			}
+			if len(seq) <= w.q.MaxHops {
+				out = append(out, seq)
+			} else {
+				tooBig = true
+			}
+			if len(out) > maxEnumerated {
+				return tooMany()
+			}
+			return nil
+		}
+		for _, p := range preds[v] {
+			rev = append(rev, p.e)
+			err := back(p.u)
+			rev = rev[:len(rev)-1]
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := back(dst); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 && tooBig {
+		return w.cheapest(src, dst)
+	}
+	return out, nil
 }

@@ -48,6 +48,7 @@ type node struct {
 type edge struct {
 	rel      graph.Relationship
 	from, to *node
+	sym      bool // the type is symmetric: walkable both ways
 }
 
 // Store is the embedded store. The zero value is not usable; call Open.
@@ -271,11 +272,12 @@ func (s *Store) putRel(r graph.Relationship) {
 	if e := s.rels[r.ID]; e != nil {
 		if e.rel.Source == r.Source && e.rel.Target == r.Target {
 			e.rel = r
+			e.sym = s.symmetric(r.Type)
 			return
 		}
 		s.dropRel(r.ID)
 	}
-	e := &edge{rel: r, from: s.actors[r.Source], to: s.actors[r.Target]}
+	e := &edge{rel: r, from: s.actors[r.Source], to: s.actors[r.Target], sym: s.symmetric(r.Type)}
 	e.from.out = append(e.from.out, e)
 	e.to.in = append(e.to.in, e)
 	s.rels[r.ID] = e
@@ -338,4 +340,13 @@ func (s *Store) addTypes(ts []graph.RelationshipType) {
 		}
 	}
 	s.types = graph.NewRegistry(append(graph.BuiltinTypes(), s.userTypes...))
+	// An import may redefine a user type; keep the edges' flags in step.
+	for _, e := range s.rels {
+		e.sym = s.symmetric(e.rel.Type)
+	}
+}
+
+func (s *Store) symmetric(typ string) bool {
+	t, _ := s.types.Get(typ)
+	return t.Symmetric
 }
