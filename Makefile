@@ -42,9 +42,9 @@ docs:
 # The committed docs/ must be what the annotations generate.
 docs-check:
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
-	$(SWAG) $(subst --output docs,--output $$tmp,$(SWAG_FLAGS)) >/dev/null; \
-	if ! diff -r -q docs $$tmp >/dev/null; then \
-		echo "docs/ is stale: run 'make docs' and commit the result"; diff -r docs $$tmp | head -40; exit 1; fi; \
+	$(SWAG) $(subst --output docs,--output $$tmp/docs,$(SWAG_FLAGS)) >/dev/null; \
+	if ! diff -r -q docs $$tmp/docs >/dev/null; then \
+		echo "docs/ is stale: run 'make docs' and commit the result"; diff -r docs $$tmp/docs | head -40; exit 1; fi; \
 	echo "docs/ matches the annotations"
 
 # Starts Neo4j for the run unless NEO4J_URI points at one already.

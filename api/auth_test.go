@@ -1,0 +1,70 @@
+package api_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"testing"
+	"time"
+
+	"github.com/detente/detente/api"
+)
+
+func TestAPIKeys(t *testing.T) {
+	sum := sha256.Sum256([]byte("admin-secret"))
+	keys := "read:reader-secret, write:writer-secret,admin:sha256:" + hex.EncodeToString(sum[:])
+	forEachStore(t, func(t *testing.T, open *env) {
+		e := newEnv(t, open.store, api.Config{APIKeys: keys})
+		body := `{"name":"Iran","kind":"state"}`
+		for _, tc := range []struct {
+			name         string
+			method, path string
+			body         string
+			hdr          []string
+			status       int
+			slug         string
+		}{
+			{"no key", "GET", "/api/v1/actors", "", nil, 401, api.ProblemUnauthorized},
+			{"wrong key", "GET", "/api/v1/actors", "", []string{"X-API-Key", "nope"}, 401, api.ProblemUnauthorized},
+			{"wrong scheme", "GET", "/api/v1/actors", "", []string{"Authorization", "Basic cmVhZGVyLXNlY3JldA=="}, 401, api.ProblemUnauthorized},
+			{"hash is not the key", "GET", "/api/v1/actors", "", []string{"X-API-Key", hex.EncodeToString(sum[:])}, 401, api.ProblemUnauthorized},
+			{"read key writes", "POST", "/api/v1/actors", body, []string{"X-API-Key", "reader-secret"}, 403, api.ProblemForbidden},
+			{"read key deletes", "DELETE", "/api/v1/actors/iran", "", []string{"Authorization", "Bearer reader-secret"}, 403, api.ProblemForbidden},
+			{"read key imports", "POST", "/api/v1/import?dry_run=true", `{"actors":[],"relationships":[]}`, []string{"Authorization", "Bearer reader-secret"}, 403, api.ProblemForbidden},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				rec := e.do(tc.method, tc.path, tc.body, tc.hdr...)
+				problem(t, rec, tc.status, tc.slug)
+				if tc.status == 401 && rec.Header().Get("WWW-Authenticate") == "" {
+					t.Error("401 without WWW-Authenticate")
+				}
+			})
+		}
+		e.must(200, "GET", "/api/v1/actors", "", nil, "Authorization", "bearer reader-secret")
+		e.must(201, "POST", "/api/v1/actors", body, nil, "Authorization", "Bearer writer-secret")
+		e.must(200, "GET", "/api/v1/actors/iran", "", nil, "X-API-Key", "writer-secret")
+		e.must(204, "DELETE", "/api/v1/actors/iran", "", nil, "X-API-Key", "admin-secret")
+		// operational endpoints stay open
+		e.must(200, "GET", "/healthz", "", nil)
+		e.must(200, "GET", "/readyz", "", nil)
+		e.must(200, "GET", "/openapi.json", "", nil)
+	})
+}
+
+func TestBadAPIKeys(t *testing.T) {
+	for _, keys := range []string{"root:x", "read", "read:", "write:sha256:abc", "read:a,,write:b"} {
+		if _, err := api.NewServer(api.Config{APIKeys: keys}, memStore(t)); err == nil {
+			t.Errorf("%q accepted", keys)
+		}
+	}
+}
+
+func TestQueryTimeout(t *testing.T) {
+	forEachStore(t, func(t *testing.T, open *env) {
+		e := newEnv(t, slow{open.store}, api.Config{QueryTimeout: 20 * time.Millisecond})
+		rec := e.do("GET", "/api/v1/actors", "")
+		problem(t, rec, 503, api.ProblemUnavailable)
+		if rec.Header().Get("Retry-After") != "5" {
+			t.Errorf("Retry-After %q", rec.Header().Get("Retry-After"))
+		}
+	})
+}

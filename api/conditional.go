@@ -1,0 +1,94 @@
+package api
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+)
+
+// Conditional requests (RFC 9110 §13). Single resources carry an ETag,
+// graph.ETag of the domain value, the same on every store. A write with
+// If-Match is applied only while the resource still has that tag: the
+// store compares one strong tag atomically with the write, so this layer
+// only has to turn the header into that one tag.
+
+// setETag sets the ETag header for a domain value.
+func setETag(c *gin.Context, v any) { c.Header("ETag", graph.ETag(v)) }
+
+// parseETags reads an If-Match value: "*" or a comma-separated list of
+// entity tags, each "opaque" or W/"opaque". ok is false when the header
+// is malformed.
+func parseETags(h string) (tags []string, any, ok bool) {
+	h = strings.TrimSpace(h)
+	if h == "*" {
+		return nil, true, true
+	}
+	for {
+		h = strings.TrimLeft(h, " \t")
+		weak := strings.HasPrefix(h, "W/")
+		if weak {
+			h = h[2:]
+		}
+		if !strings.HasPrefix(h, `"`) {
+			return nil, false, false
+		}
+		end := strings.IndexByte(h[1:], '"')
+		if end < 0 {
+			return nil, false, false
+		}
+		tag := h[:end+2]
+		for _, b := range []byte(tag[1 : len(tag)-1]) {
+			if b < 0x21 || b == 0x7f { // etagc: %x21 / %x23-7E / obs-text
+				return nil, false, false
+			}
+		}
+		if weak {
+			tag = "W/" + tag
+		}
+		tags = append(tags, tag)
+		h = strings.TrimLeft(h[end+2:], " \t")
+		if h == "" {
+			return tags, false, true
+		}
+		if h[0] != ',' {
+			return nil, false, false
+		}
+		h = h[1:]
+	}
+}
+
+// ifMatch returns the tag to hand the store for a conditional write: ""
+// when the request has no If-Match (or If-Match: *, since the store
+// reports a missing resource anyway), the tag itself when it is one
+// strong tag, and for lists or weak tags (which never match: If-Match
+// uses the strong comparison) the current tag if the list holds it, else
+// a 412. current reads the resource as it is now.
+func ifMatch(c *gin.Context, current func() (any, error)) (string, error) {
+	h, present := c.Request.Header["If-Match"]
+	if !present {
+		return "", nil
+	}
+	tags, star, ok := parseETags(strings.Join(h, ", "))
+	if !ok {
+		return "", paramError(graph.FieldError{Path: "If-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`})
+	}
+	if star {
+		return "", nil
+	}
+	if len(tags) == 1 && !strings.HasPrefix(tags[0], "W/") {
+		return tags[0], nil
+	}
+	v, err := current()
+	if err != nil {
+		return "", err
+	}
+	if cur := graph.ETag(v); slices.Contains(tags, cur) {
+		return cur, nil
+	}
+	return "", newHTTPError(http.StatusPreconditionFailed, ProblemPrecondition,
+		"If-Match does not list the current entity tag (a weak tag never matches)")
+}

@@ -1,0 +1,31 @@
+// Package api is detente's HTTP interface: the Gin routes and handlers of
+// the REST API described in shared/design/API.md, their request and
+// response types (separate from the domain, converted by named functions
+// that report every invalid field at once), strict JSON and query-string
+// decoding, RFC 9457 problem details for every error, and the OpenAPI
+// description generated from the annotations on the handlers.
+//
+// Imports flow one way: api -> graph (the domain) and api -> docs (the
+// generated description). api never imports a store package; a Store is
+// handed to NewServer.
+//
+// The general API information below feeds swag (see the command in the
+// Makefile's docs target); per-operation annotations sit on each handler.
+//
+//	@title						detente API
+//	@version					1.0
+//	@description				A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.
+//	@description				Errors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters, trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored.
+//	@description				Limits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON.
+//	@description				Security: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Without keys the server is open and listens on loopback only.
+//	@description				Conditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).
+//	@BasePath					/
+//	@securityDefinitions.apikey	ApiKeyAuth
+//	@in							header
+//	@name						X-API-Key
+//	@description				An API key, sent as X-API-Key: KEY.
+//	@securityDefinitions.apikey	BearerAuth
+//	@in							header
+//	@name						Authorization
+//	@description				An API key sent as a bearer token: Authorization: Bearer KEY.
+package api

@@ -1,0 +1,107 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+)
+
+// importBatch godoc
+//
+//	@Summary		Import a batch
+//	@ID				importBatch
+//	@Description	Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. Bodies over 64 MiB are rejected with 413.
+//	@Tags			import-export
+//	@Accept			json
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			dry_run	query		bool	false	"Validate and count only; write nothing"	default(false)
+//	@Param			batch	body		Batch	true	"The records"
+//	@Success		200		{object}	ImportResult
+//	@Failure		400		{object}	Problem				"Malformed JSON or invalid records; nothing was written"
+//	@Failure		413		{object}	Problem				"Body over 64 MiB"
+//	@Failure		415		{object}	Problem				"Content-Type is not application/json"
+//	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		403		{object}	Problem				"The API key lacks the write scope"
+//	@Failure		500		{object}	Problem				"Internal error (a bug)"
+//	@Failure		503		{object}	Problem				"Store unavailable"
+//	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/import [post]
+func (s *Server) importBatch(c *gin.Context) {
+	q := parseQuery(c, "dry_run")
+	dry := q.bool("dry_run", false)
+	if err := q.err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	var in Batch
+	_, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxImportBytes})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p := problems{errs: missing}
+	b := batchToDomain(in, reg, &p)
+	if len(p.errs) > 0 {
+		// Checks of the whole batch (duplicate ids, missing endpoints,
+		// redefined built-in types) are the store's: a dry run collects
+		// them so that every problem is reported in one response.
+		if _, err := s.store.Import(ctx, b, true); graph.ErrorCode(err) == graph.EINVALID {
+			var de *graph.Error
+			if errors.As(err, &de) {
+				p.merge(de.Fields)
+			}
+		}
+		s.fail(c, newHTTPError(http.StatusBadRequest, ProblemValidation, "the batch has invalid records; nothing was written", p.errs...))
+		return
+	}
+	res, err := s.store.Import(ctx, b, dry)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	writeJSON(c, http.StatusOK, "application/json", importResultFromDomain(res))
+}
+
+// exportBatch godoc
+//
+//	@Summary		Export the graph
+//	@ID				exportBatch
+//	@Description	The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
+//	@Tags			import-export
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Success		200	{object}	Batch
+//	@Failure		400	{object}	Problem				"A query parameter given"
+//	@Failure		401	{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401	{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500	{object}	Problem				"Internal error (a bug)"
+//	@Failure		503	{object}	Problem				"Store unavailable"
+//	@Header			503	{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/export [get]
+func (s *Server) exportBatch(c *gin.Context) {
+	if err := noQuery(c); err != nil {
+		s.fail(c, err)
+		return
+	}
+	b, err := s.store.Export(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	writeJSON(c, http.StatusOK, "application/json", batchFromDomain(b))
+}

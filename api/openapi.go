@@ -1,0 +1,124 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/docs"
+)
+
+// OpenAPI3 converts the Swagger 2.0 description swag generated (package
+// docs) to OpenAPI 3 with kin-openapi. Swagger 2.0 lists media types per
+// operation, so the conversion gives every response every media type;
+// the result is made exact again here: success responses are
+// application/json, error responses application/problem+json. And what
+// Swagger 2.0 or swag's tags cannot say is added: the values of free-form
+// objects (attributes) are nullable, weights exclude 0, and identifiers
+// carry the domain's patterns.
+func OpenAPI3() (*openapi3.T, error) {
+	var doc2 openapi2.T
+	if err := json.Unmarshal([]byte(docs.SwaggerInfo.ReadDoc()), &doc2); err != nil {
+		return nil, fmt.Errorf("api: reading the Swagger 2.0 description: %w", err)
+	}
+	doc3, err := openapi2conv.ToV3(&doc2)
+	if err != nil {
+		return nil, fmt.Errorf("api: converting to OpenAPI 3: %w", err)
+	}
+	for _, item := range doc3.Paths.Map() {
+		for _, op := range item.Operations() {
+			for code, ref := range op.Responses.Map() {
+				r := ref.Value
+				if r == nil || r.Content == nil {
+					continue
+				}
+				n, _ := strconv.Atoi(code)
+				keep := "application/json"
+				if n >= 400 {
+					keep = "application/problem+json"
+				}
+				if mt, ok := r.Content[keep]; ok {
+					r.Content = openapi3.Content{keep: mt}
+				}
+			}
+		}
+	}
+	for name, ref := range doc3.Components.Schemas {
+		for pname, prop := range ref.Value.Properties {
+			v := prop.Value
+			// Free-form values (attributes) are any JSON, null included;
+			// in OpenAPI 3.0 an empty schema does not admit null unless
+			// it says so.
+			if ap := v.AdditionalProperties.Schema; ap != nil && ap.Value != nil && ap.Value.IsEmpty() {
+				ap.Value.Nullable = true
+			}
+			// What swag's struct tags cannot say: weights are in (0, 1],
+			// and the patterns the domain checks.
+			if (pname == "weight" || pname == "default_weight") && v.Min != nil && *v.Min == 0 {
+				v.WithExclusiveMin(true)
+			}
+			if pat, ok := patterns[pname]; ok && v.Type.Is("string") && name != "Problem" && name != "FieldError" &&
+				!(pname == "name" && !strings.Contains(name, "RelationshipType")) {
+				v.Pattern = pat
+			}
+		}
+	}
+	for _, item := range doc3.Paths.Map() {
+		for _, op := range item.Operations() {
+			for _, p := range op.Parameters {
+				if pat, ok := paramPatterns[p.Value.Name]; ok && p.Value.In != "header" {
+					p.Value.Schema.Value.Pattern = pat
+				}
+			}
+		}
+	}
+	return doc3, nil
+}
+
+// Patterns of the domain's identifiers (graph.ValidID, graph.ValidTypeName,
+// the ISO 3166 alpha-3 check), by property name, in every resource schema
+// ("name" only in the relationship type schemas; Problem and FieldError
+// have none). A test checks them against the domain.
+const (
+	idPattern       = `^[a-z0-9][a-z0-9_-]{0,127}$`
+	typeNamePattern = `^[a-z][a-z0-9_]{0,62}$`
+)
+
+var patterns = map[string]string{
+	"id":           idPattern,
+	"source":       idPattern,
+	"target":       idPattern,
+	"type":         typeNamePattern,
+	"country_code": `^[A-Z]{3}$`,
+	"name":         typeNamePattern,
+}
+
+var paramPatterns = map[string]string{
+	"id": idPattern, "source": idPattern, "target": idPattern, "actor": idPattern, "name": typeNamePattern,
+}
+
+// OpenAPI3JSON is OpenAPI3 rendered as indented JSON: the file code
+// generators read (api/client/openapi.json).
+func OpenAPI3JSON() ([]byte, error) {
+	doc, err := OpenAPI3()
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// openAPI serves the OpenAPI 3 description.
+func (s *Server) openAPI(c *gin.Context) {
+	c.Data(http.StatusOK, "application/json", s.openapi)
+}

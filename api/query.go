@@ -1,0 +1,167 @@
+package api
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+)
+
+// query is a request's query string, checked against the parameters a
+// route allows: an unknown or repeated parameter is an error, never
+// ignored, and so is an empty value (except for cursor, where empty means
+// the first page). Parse errors are collected; err returns them all.
+type query struct {
+	values url.Values
+	errs   fieldErrs
+}
+
+// parseQuery reads the query string of c against the allowed names.
+func parseQuery(c *gin.Context, allowed ...string) *query {
+	q := &query{}
+	vals, err := url.ParseQuery(c.Request.URL.RawQuery)
+	if err != nil {
+		q.errs.add("query", "the query string is malformed: %s", err.Error())
+		return q
+	}
+	q.values = vals
+	names := make([]string, 0, len(vals))
+	for k := range vals {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		switch {
+		case !slices.Contains(allowed, k):
+			if len(allowed) == 0 {
+				q.errs.add(k, "unknown query parameter; this endpoint takes none")
+			} else {
+				q.errs.add(k, "unknown query parameter; allowed: %s", strings.Join(allowed, ", "))
+			}
+		case len(vals[k]) > 1:
+			q.errs.add(k, "given %d times; give it once", len(vals[k]))
+		case vals[k][0] == "" && k != "cursor":
+			q.errs.add(k, "must not be empty; leave the parameter out instead")
+		}
+	}
+	return q
+}
+
+// get returns a parameter's value, "" when absent or already in error.
+func (q *query) get(name string) string {
+	if q.values == nil || len(q.values[name]) != 1 {
+		return ""
+	}
+	return q.values[name][0]
+}
+
+// err returns the collected errors as one invalid-parameter problem.
+func (q *query) err() error {
+	if len(q.errs) == 0 {
+		return nil
+	}
+	return paramError(q.errs...)
+}
+
+// bool reads true or false (and nothing else); absent is def.
+func (q *query) bool(name string, def bool) bool {
+	switch q.get(name) {
+	case "":
+		return def
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	q.errs.add(name, "must be true or false")
+	return def
+}
+
+// limit reads the page size: 1..graph.MaxPageSize, default
+// graph.DefaultPageSize.
+func (q *query) limit() int {
+	s := q.get("limit")
+	if s == "" {
+		return graph.DefaultPageSize
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > graph.MaxPageSize {
+		q.errs.add("limit", "must be an integer between 1 and %d", graph.MaxPageSize)
+		return graph.DefaultPageSize
+	}
+	return n
+}
+
+// cursor reads a paging cursor and checks it is one this API issued.
+func (q *query) cursor() string {
+	s := q.get("cursor")
+	if _, err := graph.DecodeCursor(s); err != nil {
+		q.errs.add("cursor", "is not a cursor this API issued; pass next_cursor from the previous page")
+		return ""
+	}
+	return s
+}
+
+// date reads a YYYY-MM-DD date.
+func (q *query) date(name string) *graph.Date {
+	s := q.get(name)
+	if s == "" {
+		return nil
+	}
+	d, err := graph.ParseDate(s)
+	if err != nil {
+		q.errs.add(name, "must be a date of the form YYYY-MM-DD")
+		return nil
+	}
+	return &d
+}
+
+// id reads an actor or relationship id.
+func (q *query) id(name string) string {
+	s := q.get(name)
+	if s != "" && !graph.ValidID(s) {
+		q.errs.add(name, "must be an id: 1-128 characters of a-z, 0-9, '-' or '_'")
+		return ""
+	}
+	return s
+}
+
+// enum reads one of a fixed set of values.
+func (q *query) enum(name string, values []string) string {
+	s := q.get(name)
+	if s != "" && !slices.Contains(values, s) {
+		q.errs.add(name, "must be one of %s", strings.Join(values, ", "))
+		return ""
+	}
+	return s
+}
+
+// text reads free text of at most max bytes.
+func (q *query) text(name string, max int) string {
+	s := q.get(name)
+	if len(s) > max {
+		q.errs.add(name, "must be at most %d bytes", max)
+		return ""
+	}
+	return s
+}
+
+// list reads a comma-separated list with no empty entries.
+func (q *query) list(name string) []string {
+	s := q.get(name)
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, ",")
+	for _, p := range parts {
+		if p == "" {
+			q.errs.add(name, "has an empty entry; separate names with single commas")
+			return nil
+		}
+	}
+	return parts
+}

@@ -1,0 +1,143 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+)
+
+// listTypes godoc
+//
+//	@Summary		List relationship types
+//	@ID				listRelationshipTypes
+//	@Description	The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+//	@Tags			relationship-types
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Success		200	{object}	RelationshipTypeList
+//	@Failure		400	{object}	Problem				"A query parameter given"
+//	@Failure		401	{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401	{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500	{object}	Problem				"Internal error (a bug)"
+//	@Failure		503	{object}	Problem				"Store unavailable"
+//	@Header			503	{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/relationship-types [get]
+func (s *Server) listTypes(c *gin.Context) {
+	if err := noQuery(c); err != nil {
+		s.fail(c, err)
+		return
+	}
+	reg, err := s.store.RelationshipTypes(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	types := reg.Types()
+	out := RelationshipTypeList{Items: make([]RelationshipType, len(types))}
+	for i, t := range types {
+		out.Items[i] = typeFromDomain(t)
+	}
+	writeJSON(c, http.StatusOK, "application/json", out)
+}
+
+// getType godoc
+//
+//	@Summary	Get a relationship type
+//	@ID			getRelationshipType
+//	@Tags		relationship-types
+//	@Produce	json
+//	@Produce	application/problem+json
+//	@Param		name	path		string	true	"Type name"	maxlength(63)	example(sanctions)
+//	@Success	200		{object}	RelationshipType
+//	@Header		200		{string}	ETag				"Entity tag"
+//	@Failure	400		{object}	Problem				"Not a type name, or a query parameter given"
+//	@Failure	404		{object}	Problem				"No such type"
+//	@Failure	401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header		401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure	500		{object}	Problem				"Internal error (a bug)"
+//	@Failure	503		{object}	Problem				"Store unavailable"
+//	@Header		503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security	ApiKeyAuth
+//	@Security	BearerAuth
+//	@Router		/api/v1/relationship-types/{name} [get]
+func (s *Server) getType(c *gin.Context) {
+	name := c.Param("name")
+	if !graph.ValidTypeName(name) {
+		s.fail(c, paramError(graph.FieldError{Path: "name", Message: "must be a type name: snake_case, starting with a letter, at most 63 characters"}))
+		return
+	}
+	if err := noQuery(c); err != nil {
+		s.fail(c, err)
+		return
+	}
+	reg, err := s.store.RelationshipTypes(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	t, ok := reg.Get(name)
+	if !ok {
+		s.fail(c, graph.Errorf(graph.ENOTFOUND, "relationship type %s not found", name))
+		return
+	}
+	setETag(c, t)
+	writeJSON(c, http.StatusOK, "application/json", typeFromDomain(t))
+}
+
+// createType godoc
+//
+//	@Summary		Add a relationship type
+//	@ID				createRelationshipType
+//	@Description	Adds a user-defined type to the registry. Names are snake_case; built-in names cannot be redefined.
+//	@Tags			relationship-types
+//	@Accept			json
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			type	body		RelationshipTypeCreate	true	"The type"
+//	@Success		201		{object}	RelationshipType
+//	@Header			201		{string}	Location			"/api/v1/relationship-types/{name}"
+//	@Header			201		{string}	ETag				"Entity tag of the new type"
+//	@Failure		400		{object}	Problem				"Malformed JSON or invalid fields"
+//	@Failure		409		{object}	Problem				"The name is taken"
+//	@Failure		413		{object}	Problem				"Body over 8 MiB"
+//	@Failure		415		{object}	Problem				"Content-Type is not application/json"
+//	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		403		{object}	Problem				"The API key lacks the write scope"
+//	@Failure		500		{object}	Problem				"Internal error (a bug)"
+//	@Failure		503		{object}	Problem				"Store unavailable"
+//	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/relationship-types [post]
+func (s *Server) createType(c *gin.Context) {
+	if err := noQuery(c); err != nil {
+		s.fail(c, err)
+		return
+	}
+	var in RelationshipTypeCreate
+	_, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxBodyBytes})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p := problems{errs: missing}
+	t := typeToDomain(in, &p)
+	if len(p.errs) > 0 {
+		s.fail(c, invalidBody(p.errs))
+		return
+	}
+	t, err = s.store.CreateRelationshipType(c.Request.Context(), t)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Location", APIPrefix+"/relationship-types/"+url.PathEscape(t.Name))
+	setETag(c, t)
+	writeJSON(c, http.StatusCreated, "application/json", typeFromDomain(t))
+}
