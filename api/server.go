@@ -133,6 +133,7 @@ func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	v1.GET("/relationship-types/:name", s.getType)
 	v1.POST("/import", s.importBatch)
 	v1.GET("/export", s.exportBatch)
+	v1.GET("/paths", s.findPaths)
 
 	s.engine = r
 	return s, nil

@@ -738,6 +738,196 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/paths": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Find paths between two actors",
+                "operationId": "findPaths",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "example": "russia",
+                        "description": "Actor id the paths start from",
+                        "name": "from",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "example": "houthis",
+                        "description": "Actor id the paths end at",
+                        "name": "to",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "shortest",
+                            "all_shortest",
+                            "k_shortest",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "shortest",
+                        "description": "What to return",
+                        "name": "mode",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 3,
+                        "description": "k_shortest: how many paths",
+                        "name": "k",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 10,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 6,
+                        "description": "Longest path considered, in hops (hard cap 10)",
+                        "name": "max_hops",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "supports,arms,funds",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "out",
+                            "in",
+                            "both"
+                        ],
+                        "type": "string",
+                        "default": "both",
+                        "description": "Walk ties along (out), against (in) or regardless of (both) their direction",
+                        "name": "direction",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "example": "2019-01-01",
+                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 0,
+                        "description": "Only ties at least this confident",
+                        "name": "min_confidence",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "iran",
+                        "description": "Actors no path may pass through (comma-separated)",
+                        "name": "exclude",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Cost = sum of 1/weight instead of hops",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 100,
+                        "description": "At most this many paths",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/PathList"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter, or a cap exceeded (the cap is in the message)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "An endpoint actor does not exist",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or the query ran out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/relationship-types": {
             "get": {
                 "security": [
@@ -2158,6 +2348,160 @@ const docTemplate = `{
                 "version": {
                     "description": "The graph version after the import (unchanged by a dry run).",
                     "type": "integer"
+                }
+            }
+        },
+        "Path": {
+            "type": "object",
+            "required": [
+                "actors",
+                "cost",
+                "explanation",
+                "hops",
+                "names",
+                "relationships",
+                "sign"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "united-states",
+                        "iran",
+                        "houthis"
+                    ]
+                },
+                "cost": {
+                    "description": "Sum of 1/weight over the ties when weighted=true, else the hop count.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 2
+                },
+                "explanation": {
+                    "description": "The path in words, e.g. \"United States —sanctions→ Iran —arms→ Houthis\".",
+                    "type": "string",
+                    "example": "United States —sanctions→ Iran —arms→ Houthis"
+                },
+                "hops": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "names": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "United States",
+                        "Iran",
+                        "Houthis"
+                    ]
+                },
+                "relationships": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PathRelationship"
+                    }
+                },
+                "sign": {
+                    "description": "Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).",
+                    "type": "integer",
+                    "enum": [
+                        -1,
+                        0,
+                        1
+                    ],
+                    "example": -1
+                }
+            }
+        },
+        "PathList": {
+            "type": "object",
+            "required": [
+                "paths"
+            ],
+            "properties": {
+                "paths": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Path"
+                    }
+                }
+            }
+        },
+        "PathRelationship": {
+            "type": "object",
+            "required": [
+                "confidence",
+                "id",
+                "reversed",
+                "sign",
+                "source",
+                "sources",
+                "target",
+                "type",
+                "weight"
+            ],
+            "properties": {
+                "confidence": {
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.8
+                },
+                "id": {
+                    "type": "string",
+                    "example": "iran--arms--houthis"
+                },
+                "note": {
+                    "type": "string"
+                },
+                "reversed": {
+                    "description": "True when the path walks the tie against its direction (target to source).",
+                    "type": "boolean"
+                },
+                "sign": {
+                    "description": "The type's polarity: 1 cooperative, -1 conflictual, 0 structural.",
+                    "type": "integer",
+                    "enum": [
+                        -1,
+                        0,
+                        1
+                    ],
+                    "example": 1
+                },
+                "source": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Citation"
+                    }
+                },
+                "target": {
+                    "type": "string",
+                    "example": "houthis"
+                },
+                "type": {
+                    "type": "string",
+                    "example": "arms"
+                },
+                "valid_from": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "valid_to": {
+                    "type": "string",
+                    "format": "date"
+                },
+                "weight": {
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.8
                 }
             }
         },

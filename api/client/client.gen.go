@@ -171,6 +171,48 @@ func (e BatchRelationshipTypePolarity) Valid() bool {
 	}
 }
 
+// Defines values for PathSign.
+const (
+	PathSignMinus1 PathSign = -1
+	PathSignN0     PathSign = 0
+	PathSignN1     PathSign = 1
+)
+
+// Valid indicates whether the value is a known member of the PathSign enum.
+func (e PathSign) Valid() bool {
+	switch e {
+	case PathSignMinus1:
+		return true
+	case PathSignN0:
+		return true
+	case PathSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PathRelationshipSign.
+const (
+	PathRelationshipSignMinus1 PathRelationshipSign = -1
+	PathRelationshipSignN0     PathRelationshipSign = 0
+	PathRelationshipSignN1     PathRelationshipSign = 1
+)
+
+// Valid indicates whether the value is a known member of the PathRelationshipSign enum.
+func (e PathRelationshipSign) Valid() bool {
+	switch e {
+	case PathRelationshipSignMinus1:
+		return true
+	case PathRelationshipSignN0:
+		return true
+	case PathRelationshipSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for RelationshipTypePolarity.
 const (
 	RelationshipTypePolarityMinus1 RelationshipTypePolarity = -1
@@ -240,6 +282,51 @@ func (e ListActorsParamsKind) Valid() bool {
 	case ListActorsParamsKindPoliticalGroup:
 		return true
 	case ListActorsParamsKindState:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FindPathsParamsMode.
+const (
+	All         FindPathsParamsMode = "all"
+	AllShortest FindPathsParamsMode = "all_shortest"
+	KShortest   FindPathsParamsMode = "k_shortest"
+	Shortest    FindPathsParamsMode = "shortest"
+)
+
+// Valid indicates whether the value is a known member of the FindPathsParamsMode enum.
+func (e FindPathsParamsMode) Valid() bool {
+	switch e {
+	case All:
+		return true
+	case AllShortest:
+		return true
+	case KShortest:
+		return true
+	case Shortest:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FindPathsParamsDirection.
+const (
+	Both FindPathsParamsDirection = "both"
+	In   FindPathsParamsDirection = "in"
+	Out  FindPathsParamsDirection = "out"
+)
+
+// Valid indicates whether the value is a known member of the FindPathsParamsDirection enum.
+func (e FindPathsParamsDirection) Valid() bool {
+	switch e {
+	case Both:
+		return true
+	case In:
+		return true
+	case Out:
 		return true
 	default:
 		return false
@@ -486,6 +573,82 @@ type ImportResult struct {
 	// Version The graph version after the import (unchanged by a dry run).
 	Version int `json:"version"`
 }
+
+// Path defines model for Path.
+type Path struct {
+	// Actors Example: ["united-states","iran","houthis"]
+	Actors []string `json:"actors"`
+
+	// Cost Sum of 1/weight over the ties when weighted=true, else the hop count.
+	//
+	// Example: 2
+	Cost float64 `json:"cost"`
+
+	// Explanation The path in words, e.g. "United States —sanctions→ Iran —arms→ Houthis".
+	//
+	// Example: United States —sanctions→ Iran —arms→ Houthis
+	Explanation string `json:"explanation"`
+
+	// Hops Example: 2
+	Hops int `json:"hops"`
+
+	// Names Example: ["United States","Iran","Houthis"]
+	Names         []string           `json:"names"`
+	Relationships []PathRelationship `json:"relationships"`
+
+	// Sign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
+	//
+	// Example: -1
+	Sign PathSign `json:"sign"`
+}
+
+// PathSign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
+//
+// Example: -1
+type PathSign int
+
+// PathList defines model for PathList.
+type PathList struct {
+	Paths []Path `json:"paths"`
+}
+
+// PathRelationship defines model for PathRelationship.
+type PathRelationship struct {
+	// Confidence Example: 0.8
+	Confidence float64 `json:"confidence"`
+
+	// Id Example: iran--arms--houthis
+	Id   string  `json:"id"`
+	Note *string `json:"note,omitempty"`
+
+	// Reversed True when the path walks the tie against its direction (target to source).
+	Reversed bool `json:"reversed"`
+
+	// Sign The type's polarity: 1 cooperative, -1 conflictual, 0 structural.
+	//
+	// Example: 1
+	Sign PathRelationshipSign `json:"sign"`
+
+	// Source Example: iran
+	Source  string     `json:"source"`
+	Sources []Citation `json:"sources"`
+
+	// Target Example: houthis
+	Target string `json:"target"`
+
+	// Type Example: arms
+	Type      string              `json:"type"`
+	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
+	ValidTo   *openapi_types.Date `json:"valid_to,omitempty"`
+
+	// Weight Example: 0.8
+	Weight float64 `json:"weight"`
+}
+
+// PathRelationshipSign The type's polarity: 1 cooperative, -1 conflictual, 0 structural.
+//
+// Example: 1
+type PathRelationshipSign int
 
 // Problem defines model for Problem.
 type Problem struct {
@@ -748,6 +911,51 @@ type ImportBatchParams struct {
 	DryRun *bool `form:"dry_run,omitempty" json:"dry_run,omitempty"`
 }
 
+// FindPathsParams defines parameters for FindPaths.
+type FindPathsParams struct {
+	// From Actor id the paths start from
+	From string `form:"from" json:"from"`
+
+	// To Actor id the paths end at
+	To string `form:"to" json:"to"`
+
+	// Mode What to return
+	Mode *FindPathsParamsMode `form:"mode,omitempty" json:"mode,omitempty"`
+
+	// K k_shortest: how many paths
+	K *int `form:"k,omitempty" json:"k,omitempty"`
+
+	// MaxHops Longest path considered, in hops (hard cap 10)
+	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// Direction Walk ties along (out), against (in) or regardless of (both) their direction
+	Direction *FindPathsParamsDirection `form:"direction,omitempty" json:"direction,omitempty"`
+
+	// AsOf Only ties valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// MinConfidence Only ties at least this confident
+	MinConfidence *float32 `form:"min_confidence,omitempty" json:"min_confidence,omitempty"`
+
+	// Exclude Actors no path may pass through (comma-separated)
+	Exclude *[]string `form:"exclude,omitempty" json:"exclude,omitempty"`
+
+	// Weighted Cost = sum of 1/weight instead of hops
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Limit At most this many paths
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// FindPathsParamsMode defines parameters for FindPaths.
+type FindPathsParamsMode string
+
+// FindPathsParamsDirection defines parameters for FindPaths.
+type FindPathsParamsDirection string
+
 // ListRelationshipsParams defines parameters for ListRelationships.
 type ListRelationshipsParams struct {
 	// Source Only relationships from this actor
@@ -970,6 +1178,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/import (the `ImportBatch` operationId).
 	ImportBatch(ctx context.Context, params *ImportBatchParams, body ImportBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FindPaths Find paths between two actors
+	//
+	// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+	//
+	// Corresponds with GET /api/v1/paths (the `FindPaths` operationId).
+	FindPaths(ctx context.Context, params *FindPathsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRelationshipTypes List relationship types
 	//
@@ -1269,6 +1484,23 @@ func (c *Client) ImportBatchWithBody(ctx context.Context, params *ImportBatchPar
 // Corresponds with POST /api/v1/import (the `ImportBatch` operationId).
 func (c *Client) ImportBatch(ctx context.Context, params *ImportBatchParams, body ImportBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewImportBatchRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FindPaths Find paths between two actors
+//
+// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+//
+// Corresponds with GET /api/v1/paths (the `FindPaths` operationId).
+func (c *Client) FindPaths(ctx context.Context, params *FindPathsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFindPathsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -1946,6 +2178,184 @@ func NewImportBatchRequestWithBody(server string, params *ImportBatchParams, con
 	return req, nil
 }
 
+// NewFindPathsRequest constructs an http.Request for the FindPaths method
+func NewFindPathsRequest(server string, params *FindPathsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/paths")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Mode != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "mode", *params.Mode, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.K != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "k", *params.K, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxHops != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_hops", *params.MaxHops, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Direction != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "direction", *params.Direction, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinConfidence != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "min_confidence", *params.MinConfidence, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Exclude != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "exclude", *params.Exclude, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListRelationshipTypesRequest constructs an http.Request for the ListRelationshipTypes method
 func NewListRelationshipTypesRequest(server string) (*http.Request, error) {
 	var err error
@@ -2563,6 +2973,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/import (the `ImportBatch` operationId).
 	ImportBatchWithResponse(ctx context.Context, params *ImportBatchParams, body ImportBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportBatchResponse, error)
+
+	// FindPathsWithResponse Find paths between two actors
+	//
+	// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/paths (the `FindPaths` operationId).
+	FindPathsWithResponse(ctx context.Context, params *FindPathsParams, reqEditors ...RequestEditorFn) (*FindPathsResponse, error)
 
 	// ListRelationshipTypesWithResponse List relationship types
 	//
@@ -3396,6 +3815,96 @@ func (r ImportBatchResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ImportBatchResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// FindPathsResponse401Headers the declared response headers of an HTTP 401 response for FindPaths
+type FindPathsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// FindPathsResponse503Headers the declared response headers of an HTTP 503 response for FindPaths
+type FindPathsResponse503Headers struct {
+	RetryAfter *int
+}
+
+type FindPathsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PathList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *FindPathsResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *FindPathsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FindPathsResponse) GetJSON200() *PathList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r FindPathsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r FindPathsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r FindPathsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r FindPathsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r FindPathsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r FindPathsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FindPathsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FindPathsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FindPathsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -4481,6 +4990,21 @@ func (c *ClientWithResponses) ImportBatchWithResponse(ctx context.Context, param
 	return ParseImportBatchResponse(rsp)
 }
 
+// FindPathsWithResponse Find paths between two actors
+//
+// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/paths (the `FindPaths` operationId).
+func (c *ClientWithResponses) FindPathsWithResponse(ctx context.Context, params *FindPathsParams, reqEditors ...RequestEditorFn) (*FindPathsResponse, error) {
+	rsp, err := c.FindPaths(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFindPathsResponse(rsp)
+}
+
 // ListRelationshipTypesWithResponse List relationship types
 //
 // The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
@@ -5365,6 +5889,90 @@ func ParseImportBatchResponse(rsp *http.Response) (*ImportBatchResponse, error) 
 		response.Headers401 = &headers
 	case rsp.StatusCode == 503:
 		var headers ImportBatchResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseFindPathsResponse parses an HTTP response from a FindPathsWithResponse call
+func ParseFindPathsResponse(rsp *http.Response) (*FindPathsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FindPathsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PathList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers FindPathsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers FindPathsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
