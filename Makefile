@@ -15,13 +15,29 @@ GOFILES = $(shell git ls-files '*.go' | grep -v '^docs/')
 SWAG = $(GO) tool swag
 SWAG_FLAGS = init --generalInfo api/doc.go --dir ./ --output docs --outputTypes go,json,yaml --parseInternal --quiet
 
-.PHONY: run test lint docs docs-check go-test neo4j neo4j-stop neo4j-build deps bench clean
+.PHONY: run test lint docs docs-check go-test neo4j neo4j-stop neo4j-build deps test-deps chromium bench clean
 
 run:
 	$(GO) run . serve
 
 deps:
 	$(GO) mod download
+
+# Test tools a fresh machine lacks: a Python virtual environment (NetworkX,
+# schemathesis, igraph), the Node packages of the browser and consumer
+# tests, and Debian's Chromium.
+test-deps: .venv/.installed web/test/node_modules/.package-lock.json chromium
+
+.venv/.installed: requirements-test.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+web/test/node_modules/.package-lock.json: web/test/package-lock.json web/test/package.json
+	npm ci --prefix web/test --no-audit --no-fund
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
 
 neo4j-build:
 	scripts/neo4j.sh build
@@ -48,7 +64,7 @@ docs-check:
 	echo "docs/ matches the annotations"
 
 # Starts Neo4j for the run unless NEO4J_URI points at one already.
-go-test:
+go-test: test-deps
 	@mkdir -p tmp
 	@if [ -z "$${NEO4J_URI:-}" ]; then \
 		trap 'scripts/neo4j.sh stop $(NEO4J_PORT)' EXIT; \

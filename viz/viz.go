@@ -1,0 +1,193 @@
+// Package viz writes a (sub)graph of actors and relationships in the
+// formats that visualisation libraries and desktop tools read, each exactly
+// as its consumer documents it:
+//
+//   - json: detente's own node/edge lists (documented on Write);
+//   - cytoscape: Cytoscape.js elements JSON, as cytoscape({elements}) and
+//     cy.json() accept;
+//   - graphology: graphology's serialised graph, as Graph.from() and
+//     graph.import() accept (sigma.js renders it);
+//   - d3: the node-link JSON of d3-force (also readable by NetworkX's
+//     node_link_graph with edges="links");
+//   - graphml: GraphML 1.0 with typed <key> declarations (yEd, Gephi,
+//     NetworkX, igraph);
+//   - gexf: GEXF 1.3, dynamic, with relationship validity as time
+//     intervals (Gephi's timeline, NetworkX).
+//
+// Every format carries the same facts, as attributes a stylesheet can use:
+// for actors their id, name, kind, country code, region, tags, aliases and
+// description; for relationships their id, endpoints, type, sign (the
+// type's polarity: 1 cooperative, -1 conflictual, 0 structural), weight,
+// confidence, validity dates and whether the type is symmetric.
+//
+// viz depends only on the domain package graph; the API hands it a graph
+// already filtered, and it neither reads a store nor filters.
+package viz
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/detente/detente/graph"
+)
+
+// Graph is what Write exports: a subgraph, closed under its relationships
+// (every relationship's endpoints are among Actors), and the registry that
+// gives each relationship type its sign and symmetry. Write keeps the order
+// of Actors and Relationships, so a sorted input gives a stable output.
+type Graph struct {
+	Actors        []graph.Actor
+	Relationships []graph.Relationship
+	Types         graph.Registry
+}
+
+// Formats lists the formats Write knows, in the order the API documents
+// them.
+var Formats = []string{"json", "cytoscape", "graphology", "d3", "graphml", "gexf"}
+
+// ErrUnknownFormat is returned (wrapped) by Write for a format not in
+// Formats.
+var ErrUnknownFormat = errors.New("viz: unknown format")
+
+// ContentType returns the media type of a format, or "" for an unknown
+// one. GraphML and GEXF have no registered media type; the +xml names are
+// the ones their communities use, and they tell generic clients it is XML.
+func ContentType(format string) string {
+	switch format {
+	case "json", "cytoscape", "graphology", "d3":
+		return "application/json; charset=utf-8"
+	case "graphml":
+		return "application/graphml+xml; charset=utf-8"
+	case "gexf":
+		return "application/gexf+xml; charset=utf-8"
+	}
+	return ""
+}
+
+// Extension returns the file name extension for a format (".json",
+// ".graphml", ".gexf"), or "" for an unknown one: for a download's
+// Content-Disposition.
+func Extension(format string) string {
+	switch format {
+	case "json", "cytoscape", "graphology", "d3":
+		return ".json"
+	case "graphml":
+		return ".graphml"
+	case "gexf":
+		return ".gexf"
+	}
+	return ""
+}
+
+// Write encodes g in format to w.
+//
+// It checks the whole graph before it writes a byte, so on error nothing
+// has been written and an HTTP handler can still answer with an error
+// status. It fails on an unknown format (ErrUnknownFormat), duplicate
+// actor or relationship ids, a relationship whose endpoint is not among
+// the actors, and a relationship type missing from g.Types.
+//
+// The json format, detente's own, is
+//
+//	{"nodes": [{"id", "name", "kind", "country_code"?, "region"?,
+//	            "aliases", "tags", "description"?, "attributes"?}],
+//	 "edges": [{"id", "source", "target", "type", "sign", "weight",
+//	            "confidence", "valid_from"?, "valid_to"?, "symmetric"}]}
+//
+// where "?" marks a key left out when empty (an open validity end has no
+// date). The other formats carry the same fields under the names and
+// types their consumers expect; see the format's writer for details.
+func Write(w io.Writer, format string, g Graph) error {
+	enc, ok := writers[format]
+	if !ok {
+		return fmt.Errorf("%w %q; known: %v", ErrUnknownFormat, format, Formats)
+	}
+	m, err := newModel(g)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	if err := enc(bw, m); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+var writers = map[string]func(io.Writer, *model) error{
+	"json":       writeJSON,
+	"cytoscape":  writeCytoscape,
+	"graphology": writeGraphology,
+	"d3":         writeD3,
+	"graphml":    writeGraphML,
+	"gexf":       writeGEXF,
+}
+
+// model is a checked Graph with each relationship's derived fields.
+type model struct {
+	actors []graph.Actor
+	edges  []edge
+}
+
+type edge struct {
+	graph.Relationship
+	sign      int
+	symmetric bool
+}
+
+func newModel(g Graph) (*model, error) {
+	actors := make(map[string]bool, len(g.Actors))
+	for _, a := range g.Actors {
+		if actors[a.ID] {
+			return nil, fmt.Errorf("viz: actor %q appears twice", a.ID)
+		}
+		actors[a.ID] = true
+	}
+	m := &model{actors: g.Actors, edges: make([]edge, len(g.Relationships))}
+	rels := make(map[string]bool, len(g.Relationships))
+	for i, r := range g.Relationships {
+		if rels[r.ID] {
+			return nil, fmt.Errorf("viz: relationship %q appears twice", r.ID)
+		}
+		rels[r.ID] = true
+		for _, end := range []string{r.Source, r.Target} {
+			if !actors[end] {
+				return nil, fmt.Errorf("viz: relationship %q: actor %q is not in the graph", r.ID, end)
+			}
+		}
+		t, ok := g.Types.Get(r.Type)
+		if !ok {
+			return nil, fmt.Errorf("viz: relationship %q: type %q is not in the registry", r.ID, r.Type)
+		}
+		m.edges[i] = edge{Relationship: r, sign: t.Polarity, symmetric: t.Symmetric}
+	}
+	return m, nil
+}
+
+// polarity names a sign for stylesheets: a class in Cytoscape.js.
+func polarity(sign int) string {
+	switch {
+	case sign > 0:
+		return "positive"
+	case sign < 0:
+		return "negative"
+	}
+	return "structural"
+}
+
+// nonNil keeps empty lists as [] in JSON, never null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return slices.Clip(s)
+}
+
+func dateString(d *graph.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}

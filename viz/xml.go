@@ -1,0 +1,333 @@
+package viz
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The XML formats have no list type that every reader shares, so lists
+// (tags, aliases) are one string joined with listSep, the separator of
+// GEXF 1.2's liststring values. A tag or alias that itself contains "|"
+// cannot be split back; the JSON formats carry lists as arrays.
+const listSep = "|"
+
+const xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
+
+// nodeAttr and edgeAttr declare one attribute of the XML formats: its
+// name, its type in GraphML's and GEXF's vocabularies ("" where the format
+// has a native place for it instead), and how to read it.
+type nodeAttr struct {
+	name, graphmlType, gexfType string
+	value                       func(m *model, i int) string
+}
+
+type edgeAttr struct {
+	name, graphmlType, gexfType string
+	value                       func(e *edge) string
+}
+
+var nodeAttrs = []nodeAttr{
+	{"label", "string", "", func(m *model, i int) string { return m.actors[i].Name }},
+	{"name", "string", "string", func(m *model, i int) string { return m.actors[i].Name }},
+	{"kind", "string", "string", func(m *model, i int) string { return m.actors[i].Kind }},
+	{"country_code", "string", "string", func(m *model, i int) string { return m.actors[i].CountryCode }},
+	{"region", "string", "string", func(m *model, i int) string { return m.actors[i].Region }},
+	{"tags", "string", "string", func(m *model, i int) string { return strings.Join(m.actors[i].Tags, listSep) }},
+	{"aliases", "string", "string", func(m *model, i int) string { return strings.Join(m.actors[i].Aliases, listSep) }},
+	{"description", "string", "string", func(m *model, i int) string { return m.actors[i].Description }},
+}
+
+var edgeAttrs = []edgeAttr{
+	{"type", "string", "string", func(e *edge) string { return e.Type }},
+	{"sign", "int", "integer", func(e *edge) string { return strconv.Itoa(e.sign) }},
+	{"weight", "double", "", func(e *edge) string { return formatFloat(e.Weight) }},
+	{"confidence", "double", "double", func(e *edge) string { return formatFloat(e.Confidence) }},
+	{"valid_from", "string", "string", func(e *edge) string { return dateString(e.ValidFrom) }},
+	{"valid_to", "string", "string", func(e *edge) string { return dateString(e.ValidTo) }},
+	{"symmetric", "boolean", "boolean", func(e *edge) string { return strconv.FormatBool(e.symmetric) }},
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+func encodeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// graphml: GraphML 1.0 (http://graphml.graphdrawing.org/specification.html)
+// with a typed <key> (attr.name, attr.type) for every attribute. The graph
+// is directed; a symmetric relationship is one edge with the boolean
+// attribute symmetric=true rather than an edge with directed="false":
+// GraphML allows that per-edge override, but NetworkX's reader rejects a
+// mixed graph, and the symmetric attribute says the same to any stylesheet.
+// Node "label" duplicates "name" because yEd and Gephi label nodes from an
+// attribute of that name; Gephi takes the edge weight from "weight". Values
+// left empty (no country code, an open validity end) have no <data>.
+
+type gmlDoc struct {
+	XMLName        xml.Name `xml:"graphml"`
+	Xmlns          string   `xml:"xmlns,attr"`
+	XmlnsXSI       string   `xml:"xmlns:xsi,attr"`
+	SchemaLocation string   `xml:"xsi:schemaLocation,attr"`
+	Keys           []gmlKey `xml:"key"`
+	Graph          gmlGraph `xml:"graph"`
+}
+
+type gmlKey struct {
+	ID       string `xml:"id,attr"`
+	For      string `xml:"for,attr"`
+	AttrName string `xml:"attr.name,attr"`
+	AttrType string `xml:"attr.type,attr"`
+}
+
+type gmlGraph struct {
+	ID          string    `xml:"id,attr"`
+	EdgeDefault string    `xml:"edgedefault,attr"`
+	Nodes       []gmlNode `xml:"node"`
+	Edges       []gmlEdge `xml:"edge"`
+}
+
+type gmlNode struct {
+	ID   string    `xml:"id,attr"`
+	Data []gmlData `xml:"data"`
+}
+
+type gmlEdge struct {
+	ID     string    `xml:"id,attr"`
+	Source string    `xml:"source,attr"`
+	Target string    `xml:"target,attr"`
+	Data   []gmlData `xml:"data"`
+}
+
+type gmlData struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+func writeGraphML(w io.Writer, m *model) error {
+	doc := gmlDoc{
+		Xmlns:          "http://graphml.graphdrawing.org/xmlns",
+		XmlnsXSI:       xsiNS,
+		SchemaLocation: "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+		Graph: gmlGraph{ID: "detente", EdgeDefault: "directed",
+			Nodes: make([]gmlNode, len(m.actors)), Edges: make([]gmlEdge, len(m.edges))},
+	}
+	for _, a := range nodeAttrs {
+		doc.Keys = append(doc.Keys, gmlKey{ID: "node_" + a.name, For: "node", AttrName: a.name, AttrType: a.graphmlType})
+	}
+	for _, a := range edgeAttrs {
+		doc.Keys = append(doc.Keys, gmlKey{ID: "edge_" + a.name, For: "edge", AttrName: a.name, AttrType: a.graphmlType})
+	}
+	for i := range m.actors {
+		n := gmlNode{ID: m.actors[i].ID}
+		for _, a := range nodeAttrs {
+			if v := a.value(m, i); v != "" {
+				n.Data = append(n.Data, gmlData{Key: "node_" + a.name, Value: v})
+			}
+		}
+		doc.Graph.Nodes[i] = n
+	}
+	for i := range m.edges {
+		e := &m.edges[i]
+		x := gmlEdge{ID: e.ID, Source: e.Source, Target: e.Target}
+		for _, a := range edgeAttrs {
+			if v := a.value(e); v != "" {
+				x.Data = append(x.Data, gmlData{Key: "edge_" + a.name, Value: v})
+			}
+		}
+		doc.Graph.Edges[i] = x
+	}
+	return encodeXML(w, doc)
+}
+
+// gexf: GEXF 1.3 (https://gexf.net), a dynamic graph with dates as time
+// (mode="dynamic", timeformat="date"). Attributes are declared per class
+// in <attributes>; the node label is the actor's name; each edge has the
+// relationship type as its label and as its kind (GEXF 1.3's way to keep
+// parallel edges of different types apart), its weight as the native
+// weight, and its validity as the edge's start/end interval (an open end
+// has no bound), so Gephi's timeline filters it.
+//
+// A relationship of a symmetric type is an edge of type "mutual", GEXF's
+// edge type for a tie that runs both ways, and the others are "directed".
+// "undirected" would say the same to Gephi, but NetworkX's reader raises
+// on an undirected edge in a directed graph; it reads a mutual edge as one
+// directed edge each way, which is how detente's path queries treat
+// symmetric types. The boolean attribute symmetric says it too.
+
+type gexfDoc struct {
+	XMLName        xml.Name  `xml:"gexf"`
+	Xmlns          string    `xml:"xmlns,attr"`
+	XmlnsXSI       string    `xml:"xmlns:xsi,attr"`
+	SchemaLocation string    `xml:"xsi:schemaLocation,attr"`
+	Version        string    `xml:"version,attr"`
+	Meta           gexfMeta  `xml:"meta"`
+	Graph          gexfGraph `xml:"graph"`
+}
+
+type gexfMeta struct {
+	LastModified string `xml:"lastmodifieddate,attr,omitempty"`
+	Creator      string `xml:"creator"`
+	Description  string `xml:"description"`
+}
+
+type gexfGraph struct {
+	Mode            string           `xml:"mode,attr"`
+	DefaultEdgeType string           `xml:"defaultedgetype,attr"`
+	TimeFormat      string           `xml:"timeformat,attr"`
+	Attributes      []gexfAttributes `xml:"attributes"`
+	Nodes           gexfNodes        `xml:"nodes"`
+	Edges           gexfEdges        `xml:"edges"`
+}
+
+type gexfAttributes struct {
+	Class string     `xml:"class,attr"`
+	Attrs []gexfAttr `xml:"attribute"`
+}
+
+type gexfAttr struct {
+	ID    string `xml:"id,attr"`
+	Title string `xml:"title,attr"`
+	Type  string `xml:"type,attr"`
+}
+
+type gexfNodes struct {
+	Count int        `xml:"count,attr"`
+	Nodes []gexfNode `xml:"node"`
+}
+
+type gexfNode struct {
+	ID        string         `xml:"id,attr"`
+	Label     string         `xml:"label,attr"`
+	AttValues *gexfAttValues `xml:"attvalues"`
+}
+
+type gexfEdges struct {
+	Count int        `xml:"count,attr"`
+	Edges []gexfEdge `xml:"edge"`
+}
+
+type gexfEdge struct {
+	ID        string         `xml:"id,attr"`
+	Source    string         `xml:"source,attr"`
+	Target    string         `xml:"target,attr"`
+	Type      string         `xml:"type,attr"`
+	Kind      string         `xml:"kind,attr"`
+	Label     string         `xml:"label,attr"`
+	Weight    float64        `xml:"weight,attr"`
+	Start     string         `xml:"start,attr,omitempty"`
+	End       string         `xml:"end,attr,omitempty"`
+	AttValues *gexfAttValues `xml:"attvalues"`
+}
+
+type gexfAttValues struct {
+	Values []gexfAttValue `xml:"attvalue"`
+}
+
+type gexfAttValue struct {
+	For   string `xml:"for,attr"`
+	Value string `xml:"value,attr"`
+}
+
+func writeGEXF(w io.Writer, m *model) error {
+	doc := gexfDoc{
+		Xmlns:          "http://gexf.net/1.3",
+		XmlnsXSI:       xsiNS,
+		SchemaLocation: "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+		Version:        "1.3",
+		Meta: gexfMeta{
+			LastModified: m.lastModified(),
+			Creator:      "detente",
+			Description:  "Stakeholders and their typed, signed, dated relationships",
+		},
+		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date",
+			Nodes: gexfNodes{Count: len(m.actors), Nodes: make([]gexfNode, len(m.actors))},
+			Edges: gexfEdges{Count: len(m.edges), Edges: make([]gexfEdge, len(m.edges))},
+		},
+	}
+	nodeDecl := gexfAttributes{Class: "node"}
+	for _, a := range nodeAttrs {
+		if a.gexfType != "" { // label is the node's own label attribute
+			nodeDecl.Attrs = append(nodeDecl.Attrs, gexfAttr{ID: a.name, Title: a.name, Type: a.gexfType})
+		}
+	}
+	edgeDecl := gexfAttributes{Class: "edge"}
+	for _, a := range edgeAttrs {
+		if a.gexfType != "" { // weight is the edge's own weight attribute
+			edgeDecl.Attrs = append(edgeDecl.Attrs, gexfAttr{ID: a.name, Title: a.name, Type: a.gexfType})
+		}
+	}
+	doc.Graph.Attributes = []gexfAttributes{nodeDecl, edgeDecl}
+
+	for i := range m.actors {
+		n := gexfNode{ID: m.actors[i].ID, Label: m.actors[i].Name}
+		var vals []gexfAttValue
+		for _, a := range nodeAttrs {
+			if a.gexfType == "" {
+				continue
+			}
+			if v := a.value(m, i); v != "" {
+				vals = append(vals, gexfAttValue{For: a.name, Value: v})
+			}
+		}
+		if len(vals) > 0 {
+			n.AttValues = &gexfAttValues{vals}
+		}
+		doc.Graph.Nodes.Nodes[i] = n
+	}
+	for i := range m.edges {
+		e := &m.edges[i]
+		typ := "directed"
+		if e.symmetric {
+			typ = "mutual"
+		}
+		x := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Type: typ, Kind: e.Type, Label: e.Type,
+			Weight: e.Weight, Start: dateString(e.ValidFrom), End: dateString(e.ValidTo)}
+		var vals []gexfAttValue
+		for _, a := range edgeAttrs {
+			if a.gexfType == "" {
+				continue
+			}
+			if v := a.value(e); v != "" {
+				vals = append(vals, gexfAttValue{For: a.name, Value: v})
+			}
+		}
+		x.AttValues = &gexfAttValues{vals}
+		doc.Graph.Edges.Edges[i] = x
+	}
+	return encodeXML(w, doc)
+}
+
+// lastModified is the day of the latest update in the graph, so the same
+// graph always exports the same bytes; "" when no record carries a time.
+func (m *model) lastModified() string {
+	var last time.Time
+	for i := range m.actors {
+		if t := m.actors[i].UpdatedAt; t.After(last) {
+			last = t
+		}
+	}
+	for i := range m.edges {
+		if t := m.edges[i].UpdatedAt; t.After(last) {
+			last = t
+		}
+	}
+	if last.IsZero() {
+		return ""
+	}
+	return last.UTC().Format(time.DateOnly)
+}

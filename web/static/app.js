@@ -1,0 +1,516 @@
+// detente explorer: the graph (coloured by sign and kind), actor search,
+// neighbourhood expansion on click, a path finder that highlights and
+// explains paths, an influence ranking, and an as-of date slider. It talks
+// only to the public API (api.js). Tests drive it through the ids and
+// data-testid attributes of index.html and read window.cy.
+//
+// ?graph=URL loads the graph from URL (same origin only) instead of
+// api/v1/graph: how the browser test renders a large generated graph.
+
+import { api, resolve, getJSON } from './api.js';
+import { KINDS, stylesheet } from './graphstyle.js';
+
+const $ = (id) => document.getElementById(id);
+const LARGE = 1500; // nodes: above this the graph is drawn for speed
+const EDGE_PREFIX = 'relationship:'; // viz.CytoscapeEdgePrefix
+
+const state = {
+  cy: null,
+  large: false,
+  asOf: null, // YYYY-MM-DD or null for all dates
+  months: [], // the slider's stops, as YYYY-MM-01
+  types: new Map(), // relationship type name -> {polarity, symmetric}
+  override: null, // ?graph= URL
+};
+
+window.detente = { timings: {}, renders: 0 };
+
+// ---------- small helpers ----------
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(e.dataset, v);
+    else if (k in e) e[k] = v;
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+function status(msg, { error = false } = {}) {
+  const s = $('status');
+  s.textContent = msg;
+  s.classList.toggle('error', error);
+}
+
+function message(id, msg, { error = false } = {}) {
+  const m = $(id);
+  m.textContent = msg;
+  m.classList.toggle('error', error);
+}
+
+const nextFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+function nodeName(id) {
+  const n = state.cy?.getElementById(id);
+  return n && n.nonempty() ? n.data('label') : id;
+}
+
+function edgesByRelationship() {
+  const m = new Map();
+  state.cy.edges().forEach((e) => m.set(e.data('relationship_id') ?? e.id(), e));
+  return m;
+}
+
+function polarityClass(sign) {
+  return sign > 0 ? 'positive' : sign < 0 ? 'negative' : 'structural';
+}
+
+// ---------- the graph ----------
+
+function elementsOf(doc) {
+  const els = doc?.elements ?? doc;
+  if (Array.isArray(els)) return els;
+  if (els && Array.isArray(els.nodes)) {
+    return [...els.nodes.map((n) => ({ group: 'nodes', ...n })), ...(els.edges ?? []).map((e) => ({ group: 'edges', ...e }))];
+  }
+  throw new Error('the graph response has no Cytoscape.js elements');
+}
+
+// ringPositions gives the nodes of a big graph positions before they are
+// added: concentric rings by degree, hubs in the middle. Cytoscape.js'
+// concentric layout draws the same picture but asks every node for its
+// rendered size first, which costs seconds at 5,000 nodes.
+function ringPositions(elements, keep) {
+  const degree = new Map();
+  for (const e of elements) {
+    if (e.group !== 'edges') continue;
+    for (const end of [e.data.source, e.data.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
+  const nodes = elements.filter((e) => e.group === 'nodes' && !keep.has(e.data.id));
+  nodes.sort((a, b) => (degree.get(b.data.id) ?? 0) - (degree.get(a.data.id) ?? 0) || (a.data.id < b.data.id ? -1 : 1));
+  const spacing = 30;
+  for (let ring = 0, i = 0; i < nodes.length; ring++) {
+    const r = ring * spacing * 1.5;
+    const fits = ring === 0 ? 1 : Math.floor((2 * Math.PI * r) / spacing);
+    for (let k = 0; k < fits && i < nodes.length; k++, i++) {
+      const a = (2 * Math.PI * k) / fits + ring;
+      nodes[i].position = { x: r * Math.cos(a), y: r * Math.sin(a) };
+    }
+  }
+}
+
+function centresBox(nodes) {
+  let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+  nodes.forEach((n) => {
+    const { x, y } = n.position();
+    x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x); y2 = Math.max(y2, y);
+  });
+  if (x1 === Infinity) return { x1: 0, y1: 0, w: 0, h: 0 };
+  return { x1: x1 - 15, y1: y1 - 15, w: x2 - x1 + 30, h: y2 - y1 + 30 };
+}
+
+function layoutOptions() {
+  return {
+    name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 60000, idealEdgeLength: () => 140, edgeElasticity: () => 100, gravity: 0.6, numIter: 1500,
+  };
+}
+
+// fitTo shows eles whole, but never closer than maxZoom: a fit to two
+// nodes would otherwise fill the screen with them.
+function fitTo(eles, { padding = 40, maxZoom = 1.3, animate = false } = {}) {
+  const cy = state.cy;
+  // On a big graph the box of the node centres is close enough and needs
+  // no style: eles.boundingBox() would compute every node's first.
+  const bb = state.large ? centresBox(eles.nodes()) : eles.boundingBox();
+  const z = Math.min(maxZoom, (cy.width() - 2 * padding) / Math.max(bb.w, 1), (cy.height() - 2 * padding) / Math.max(bb.h, 1));
+  const viewport = { zoom: z, pan: { x: cy.width() / 2 - z * (bb.x1 + bb.w / 2), y: cy.height() / 2 - z * (bb.y1 + bb.h / 2) } };
+  if (animate) cy.animate(viewport, { duration: 300 });
+  else cy.viewport(viewport);
+}
+
+async function runLayout(eles, { fromScratch }) {
+  if (fromScratch) {
+    // a deterministic start, so the same graph is drawn the same way
+    eles.layout({ name: 'circle', animate: false }).run();
+  }
+  const layout = eles.layout(layoutOptions());
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
+  fitTo(state.cy.elements(), { padding: 30 });
+}
+
+function createCy(elements) {
+  const n = elements.filter((e) => e.group === 'nodes').length;
+  state.large = n > LARGE;
+  const cy = cytoscape({
+    container: $('cy'),
+    style: stylesheet({ large: state.large }),
+    minZoom: 0.02,
+    maxZoom: 5,
+    // Cytoscape.js' advice for big graphs, measured by the browser test:
+    // leaving edges and labels out while panning/zooming halves the time to
+    // the next frame; textureOnViewport made short gestures slower.
+    hideEdgesOnViewport: state.large,
+    hideLabelsOnViewport: state.large,
+    pixelRatio: state.large ? 1 : 'auto',
+  });
+  cy.on('tap', 'node', (ev) => onNodeTap(ev.target));
+  cy.on('tap', (ev) => { if (ev.target === cy) showDetails(null); });
+  state.cy = cy;
+  window.cy = cy;
+  window.detente.cy = cy;
+  return cy;
+}
+
+async function loadGraph() {
+  document.body.dataset.graphState = 'loading';
+  status(state.asOf ? `Loading the graph as of ${state.asOf}…` : 'Loading the graph…');
+  const t0 = performance.now();
+  let doc;
+  try {
+    doc = state.override ? await getJSON(state.override.href) : await api.graph(state.asOf);
+  } catch (err) {
+    document.body.dataset.graphState = 'error';
+    status(`Could not load the graph: ${err.message}`, { error: true });
+    throw err;
+  }
+  const fetched = performance.now();
+  const elements = elementsOf(doc);
+  let cy = state.cy;
+  const old = new Map(cy ? cy.nodes().map((n) => [n.id(), { ...n.position() }]) : []);
+  if (!cy) cy = createCy(elements);
+  if (state.large) ringPositions(elements, old);
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(elements);
+  });
+  const added = performance.now();
+  const fresh = cy.nodes().filter((n) => !old.has(n.id()));
+  cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
+  if (fresh.nonempty() && state.large) fitTo(cy.elements(), { padding: 20 });
+  else if (fresh.nonempty()) await runLayout(cy.elements(), { fromScratch: old.size === 0 });
+  const laidOut = performance.now();
+  await nextFrames();
+  const rendered = performance.now();
+
+  const w = window.detente;
+  w.renders += 1;
+  Object.assign(w.timings, {
+    lastFetchMs: fetched - t0, // request and JSON parse
+    lastAddMs: added - fetched, // elements into Cytoscape.js
+    lastLayoutMs: laidOut - added,
+    lastPaintMs: rendered - laidOut, // styles, then the first two frames
+    lastRenderMs: rendered - fetched,
+  });
+  if (w.renders === 1) {
+    performance.mark('graph-rendered');
+    w.timings.graphRendered = rendered; // ms since navigation start
+  }
+  document.body.dataset.graphState = 'ready';
+  status(`${cy.nodes().length} actors, ${cy.edges().length} relationships${state.asOf ? ` as of ${state.asOf}` : ''}.`);
+  fillActorList();
+  return cy;
+}
+
+function fillActorList() {
+  const list = $('actor-ids');
+  list.replaceChildren(...state.cy.nodes().map((n) => el('option', { value: n.id(), label: n.data('label') })));
+}
+
+// Adds a Cytoscape.js document's elements that are not on the graph yet,
+// placing new nodes on a circle around `around`; returns what was added.
+function merge(elements, around) {
+  const cy = state.cy;
+  const add = elements.filter((e) => cy.getElementById(e.data.id).empty());
+  if (!add.length) return cy.collection();
+  const added = cy.add(add);
+  const fresh = added.nodes();
+  const c = around?.nonempty?.() ? around.position() : { x: cy.width() / 2, y: cy.height() / 2 };
+  const r = 80 + 8 * fresh.length;
+  fresh.forEach((n, i) => {
+    const a = (2 * Math.PI * i) / Math.max(fresh.length, 1);
+    n.position({ x: c.x + r * Math.cos(a), y: c.y + r * Math.sin(a) });
+  });
+  return added;
+}
+
+async function onNodeTap(node) {
+  showDetails(node);
+  if (node.data('expanded')) return;
+  status(`Expanding ${node.data('label')}…`);
+  try {
+    const doc = await api.neighborhood(node.id(), state.asOf);
+    const added = merge(elementsOf(doc), node);
+    node.data('expanded', true);
+    status(`${node.data('label')}: ${added.nodes().length} actors and ${added.edges().length} relationships added.`);
+    if (added.nonempty()) fillActorList();
+  } catch (err) {
+    status(`Could not expand ${node.data('label')}: ${err.message}`, { error: true });
+  }
+}
+
+function focusNode(id) {
+  const n = state.cy.getElementById(id);
+  if (n.empty()) return false;
+  state.cy.elements().unselect();
+  n.select();
+  state.cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(state.cy.zoom(), 1), 1.5) }, { duration: 300 });
+  showDetails(n);
+  return true;
+}
+
+function showDetails(node) {
+  const box = $('details');
+  if (!node) { box.hidden = true; box.replaceChildren(); return; }
+  const d = node.data();
+  const row = (k, v) => (v && (!Array.isArray(v) || v.length) ? [el('dt', { textContent: k }), el('dd', { textContent: Array.isArray(v) ? v.join(', ') : v })] : []);
+  box.replaceChildren(
+    el('h3', { textContent: d.label }),
+    el('dl', {},
+      ...row('id', d.id), ...row('kind', (KINDS[d.kind]?.label) ?? d.kind), ...row('country', d.country_code),
+      ...row('region', d.region), ...row('tags', d.tags), ...row('aliases', d.aliases),
+      ...row('ties', String(node.degree(false)))),
+    d.description ? el('p', { textContent: d.description }) : null,
+    el('div', {},
+      el('button', { type: 'button', textContent: 'Path from here', dataset: { testid: 'details-from' }, onclick: () => { $('path-from').value = d.id; } }),
+      ' ',
+      el('button', { type: 'button', textContent: 'Path to here', dataset: { testid: 'details-to' }, onclick: () => { $('path-to').value = d.id; } })),
+  );
+  box.hidden = false;
+}
+
+// ---------- search ----------
+
+async function onSearch(ev) {
+  ev.preventDefault();
+  const q = $('search-input').value.trim();
+  const list = $('search-results');
+  if (!q) { list.replaceChildren(); return; }
+  try {
+    const res = await api.actors(q);
+    const items = res.items ?? [];
+    list.replaceChildren(...items.map((a) => el('li', { dataset: { actor: a.id } },
+      el('button', { type: 'button', className: 'link', textContent: a.name, onclick: () => showActor(a.id) }),
+      ' ', el('span', { className: 'small', textContent: `${a.kind} · ${a.id}` }), ' ',
+      el('button', { type: 'button', textContent: 'from', title: 'Use as the path start', onclick: () => { $('path-from').value = a.id; } }),
+      el('button', { type: 'button', textContent: 'to', title: 'Use as the path end', onclick: () => { $('path-to').value = a.id; } }))));
+    if (!items.length) list.replaceChildren(el('li', { className: 'small', textContent: `No actor matches “${q}”.` }));
+  } catch (err) {
+    list.replaceChildren(el('li', { className: 'small', textContent: `Search failed: ${err.message}` }));
+  }
+}
+
+async function showActor(id) {
+  if (focusNode(id)) return;
+  // not drawn yet (e.g. filtered out): bring in its neighbourhood
+  try {
+    const doc = await api.neighborhood(id, state.asOf);
+    merge(elementsOf(doc));
+    fillActorList();
+    focusNode(id);
+  } catch (err) {
+    status(`Could not show ${id}: ${err.message}`, { error: true });
+  }
+}
+
+// ---------- paths ----------
+
+function clearHighlight() {
+  state.cy.elements().removeClass('highlighted faded');
+  for (const li of $('path-results').children) li.classList.remove('active');
+}
+
+// Makes sure a path's actors and relationships are on the graph (a path may
+// run through ties the current view filtered out) and returns them.
+function pathElements(p) {
+  const cy = state.cy;
+  const missing = [];
+  p.actors.forEach((id, i) => {
+    if (cy.getElementById(id).empty()) missing.push({ group: 'nodes', data: { id, label: p.names?.[i] ?? id } });
+  });
+  const byRel = edgesByRelationship();
+  for (const r of p.relationships) {
+    if (byRel.has(r.id)) continue;
+    const t = state.types.get(r.type) ?? { polarity: 0, symmetric: false };
+    const id = cy.getElementById(r.id).empty() ? r.id : EDGE_PREFIX + r.id;
+    missing.push({
+      group: 'edges',
+      data: { id, source: r.source, target: r.target, relationship_id: r.id, type: r.type, sign: t.polarity, weight: r.weight,
+        confidence: r.confidence, valid_from: r.valid_from, valid_to: r.valid_to, symmetric: t.symmetric },
+      classes: polarityClass(t.polarity) + (t.symmetric ? ' symmetric' : ''),
+    });
+  }
+  if (missing.length) merge(missing, cy.getElementById(p.actors[0]));
+  const rels = edgesByRelationship();
+  let eles = cy.collection();
+  for (const id of p.actors) eles = eles.union(cy.getElementById(id));
+  for (const r of p.relationships) if (rels.has(r.id)) eles = eles.union(rels.get(r.id));
+  return eles;
+}
+
+function highlight(paths) {
+  const cy = state.cy;
+  clearHighlight();
+  let on = cy.collection();
+  for (const p of paths) on = on.union(pathElements(p));
+  if (on.empty()) return on;
+  cy.batch(() => {
+    cy.elements().difference(on).addClass('faded');
+    on.addClass('highlighted');
+  });
+  fitTo(on, { padding: 60, maxZoom: 1.5, animate: true });
+  return on;
+}
+
+async function onPathSubmit(ev) {
+  ev.preventDefault();
+  const from = $('path-from').value.trim();
+  const to = $('path-to').value.trim();
+  const types = [...$('path-types').selectedOptions].map((o) => o.value).join(',');
+  const asOf = $('path-as-of').value || undefined;
+  const list = $('path-results');
+  list.replaceChildren();
+  clearHighlight();
+  message('path-message', `Finding paths from ${nodeName(from)} to ${nodeName(to)}…`);
+  try {
+    const res = await api.paths({ from, to, types, asOf });
+    const paths = res.paths ?? [];
+    if (!paths.length) {
+      message('path-message', `No path from ${nodeName(from)} to ${nodeName(to)} with these filters.`);
+      return;
+    }
+    list.replaceChildren(...paths.map((p, i) => {
+      const li = el('li', { tabIndex: 0, dataset: { path: String(i), testid: 'path-result' } },
+        el('span', { className: 'explanation', textContent: p.explanation }),
+        el('span', { className: 'small', textContent: `${p.hops} hop${p.hops === 1 ? '' : 's'} · sign ${p.sign > 0 ? '+' : p.sign < 0 ? '−' : '0'}` }));
+      const pick = () => {
+        highlight([p]);
+        for (const x of list.children) x.classList.toggle('active', x === li);
+      };
+      li.addEventListener('click', pick);
+      li.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+      return li;
+    }));
+    const on = highlight(paths);
+    message('path-message', `${paths.length} path${paths.length === 1 ? '' : 's'}; ${on.edges().length} relationships highlighted. Click one to show it alone.`);
+    document.body.dataset.pathState = 'shown';
+  } catch (err) {
+    message('path-message', `No paths: ${err.message}`, { error: true });
+  }
+}
+
+// ---------- influence ----------
+
+async function loadInfluence() {
+  const algorithm = $('influence-algorithm').value;
+  const list = $('influence-results');
+  try {
+    const res = await api.influence(algorithm, state.asOf);
+    list.replaceChildren(...(res.results ?? []).map((r) => {
+      const id = typeof r.actor === 'object' ? r.actor.id : r.actor;
+      const name = typeof r.actor === 'object' && r.actor.name ? r.actor.name : nodeName(id);
+      return el('li', { value: r.rank, dataset: { actor: id } },
+        el('button', { type: 'button', className: 'link', textContent: name, onclick: () => showActor(id) }),
+        ' ', el('span', { className: 'small', textContent: Number(r.score).toPrecision(3) }));
+    }));
+  } catch (err) {
+    list.replaceChildren(el('li', { className: 'small', textContent: `Ranking unavailable: ${err.message}` }));
+  }
+}
+
+// ---------- as-of slider ----------
+
+function setupSlider() {
+  const cy = state.cy;
+  const now = new Date();
+  let first = now.getUTCFullYear() - 10;
+  cy.edges().forEach((e) => {
+    const y = parseInt(e.data('valid_from') ?? '', 10);
+    if (y && y < first) first = y;
+  });
+  const [lastY, lastM] = [now.getUTCFullYear(), now.getUTCMonth()];
+  state.months = [];
+  for (let y = first; y <= lastY; y++) {
+    for (let m = 0; m < 12 && (y < lastY || m <= lastM); m++) {
+      state.months.push(`${y}-${String(m + 1).padStart(2, '0')}-01`);
+    }
+  }
+  const s = $('asof-slider');
+  s.max = String(state.months.length - 1);
+  s.value = s.max;
+  s.setAttribute('aria-valuetext', 'all dates');
+}
+
+function sliderDate() { return state.months[Number($('asof-slider').value)]; }
+
+function showAsOf() {
+  const on = $('asof-enabled').checked;
+  const text = on ? sliderDate() : 'all dates';
+  $('asof-label').value = text;
+  $('asof-label').textContent = text;
+  $('asof-slider').setAttribute('aria-valuetext', text);
+}
+
+async function applyAsOf() {
+  const asOf = $('asof-enabled').checked ? sliderDate() : null;
+  showAsOf();
+  if (asOf === state.asOf) return;
+  state.asOf = asOf;
+  $('path-as-of').value = asOf ?? '';
+  $('path-results').replaceChildren();
+  message('path-message', '');
+  try {
+    await loadGraph();
+  } catch { /* reported in the status bar */ }
+  loadInfluence();
+}
+
+// ---------- start ----------
+
+async function loadTypes() {
+  try {
+    const res = await api.relationshipTypes();
+    const types = Array.isArray(res) ? res : res.items ?? [];
+    state.types = new Map(types.map((t) => [t.name, t]));
+    $('path-types').replaceChildren(...types.map((t) => el('option', { value: t.name, textContent: `${t.name} (${t.polarity > 0 ? '+' : t.polarity < 0 ? '−' : '0'})` })));
+  } catch (err) {
+    $('path-types').replaceChildren(el('option', { disabled: true, textContent: 'types unavailable' }));
+  }
+}
+
+function legend() {
+  $('legend-kinds').replaceChildren(...Object.values(KINDS).map((k) => {
+    const dot = el('span', { className: 'kind-dot' });
+    dot.style.background = k.color;
+    return el('li', {}, dot, ` ${k.label} (${k.shape})`);
+  }));
+}
+
+async function main() {
+  const g = new URLSearchParams(location.search).get('graph');
+  if (g) state.override = resolve(g); // throws for another origin
+  legend();
+  $('search-form').addEventListener('submit', onSearch);
+  $('path-form').addEventListener('submit', onPathSubmit);
+  $('path-clear').addEventListener('click', () => { clearHighlight(); $('path-results').replaceChildren(); message('path-message', ''); });
+  $('influence-algorithm').addEventListener('change', loadInfluence);
+  $('asof-slider').addEventListener('input', () => { $('asof-enabled').checked = true; showAsOf(); });
+  $('asof-slider').addEventListener('change', applyAsOf);
+  $('asof-enabled').addEventListener('change', applyAsOf);
+
+  const types = loadTypes();
+  await loadGraph();
+  setupSlider();
+  await types;
+  if (!state.override) loadInfluence();
+}
+
+window.detente.ready = main().catch((err) => {
+  document.body.dataset.graphState = 'error';
+  status(`The explorer failed to start: ${err.message}`, { error: true });
+  console.error(err);
+});

@@ -1,0 +1,89 @@
+// How the graph looks: node colour and shape by actor kind, edge colour by
+// sign (cooperative green, conflictual red, structural grey), edge width by
+// weight, edge opacity by confidence, no arrow on symmetric ties. It reads
+// the data fields of detente's cytoscape export (viz package).
+
+export const KINDS = {
+  state: { color: '#3b6fb6', shape: 'ellipse', label: 'State' },
+  igo: { color: '#8e6bbf', shape: 'round-rectangle', label: 'International organisation' },
+  armed_group: { color: '#e08a1e', shape: 'triangle', label: 'Armed group' },
+  political_group: { color: '#2a9d8f', shape: 'diamond', label: 'Political group' },
+  person: { color: '#d4658f', shape: 'hexagon', label: 'Person' },
+  company: { color: '#8c6d46', shape: 'rectangle', label: 'Company' },
+  other: { color: '#7f8c9a', shape: 'barrel', label: 'Other' },
+};
+
+export const SIGN_COLORS = { positive: '#2e9e4f', negative: '#d63b3b', structural: '#9a9a9a' };
+const HIGHLIGHT = '#f2b600';
+
+/**
+ * The stylesheet. large trades looks for speed on big graphs: straight
+ * "haystack" edges without arrows, and labels only where they matter.
+ */
+export function stylesheet({ large = false } = {}) {
+  const s = [
+    {
+      selector: 'node',
+      style: {
+        // Big graphs show names only on selected and highlighted actors:
+        // measuring thousands of labels dominates the first paint.
+        label: large ? '' : 'data(label)',
+        'font-size': 10,
+        color: '#1d2430',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        width: 22,
+        height: 22,
+        'background-color': KINDS.other.color,
+        shape: KINDS.other.shape,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    ...Object.entries(KINDS).map(([kind, k]) => ({
+      selector: `node[kind = "${kind}"]`,
+      style: { 'background-color': k.color, shape: k.shape },
+    })),
+    {
+      selector: 'edge',
+      style: {
+        width: 'mapData(weight, 0, 1, 1, 6)',
+        opacity: 'mapData(confidence, 0, 1, 0.35, 1)',
+        'line-color': SIGN_COLORS.structural,
+        'target-arrow-color': SIGN_COLORS.structural,
+        'curve-style': large ? 'haystack' : 'bezier',
+        'target-arrow-shape': large ? 'none' : 'triangle',
+        'arrow-scale': 0.8,
+      },
+    },
+    { selector: 'edge[sign > 0]', style: { 'line-color': SIGN_COLORS.positive, 'target-arrow-color': SIGN_COLORS.positive } },
+    { selector: 'edge[sign < 0]', style: { 'line-color': SIGN_COLORS.negative, 'target-arrow-color': SIGN_COLORS.negative } },
+    { selector: 'edge[sign = 0]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[?symmetric]', style: { 'target-arrow-shape': 'none' } },
+    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1d2430', label: 'data(label)' } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.3 } },
+    {
+      selector: 'node.highlighted',
+      style: { label: 'data(label)', 'border-width': 4, 'border-color': HIGHLIGHT, opacity: 1, 'text-opacity': 1, 'z-index': 10, 'font-weight': 'bold' },
+    },
+    {
+      selector: 'edge.highlighted',
+      style: {
+        opacity: 1,
+        width: 'mapData(weight, 0, 1, 4, 9)',
+        'underlay-color': HIGHLIGHT,
+        'underlay-padding': 4,
+        'underlay-opacity': 0.55,
+        'z-index': 10,
+        label: 'data(type)',
+        'font-size': 9,
+        'text-rotation': 'autorotate',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+      },
+    },
+  ];
+  return s;
+}
