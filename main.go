@@ -22,11 +22,14 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gin-gonic/gin"
+
 	"github.com/detente/detente/api"
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/memstore"
 	"github.com/detente/detente/graph/neo4jstore"
 	"github.com/detente/detente/seed"
+	"github.com/detente/detente/web"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -266,6 +269,12 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	srv, err := api.NewServer(api.Config{Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout}, store)
 	if err != nil {
 		return err
+	}
+	// The explorer page: static files, a client of the public API.
+	page := gin.WrapH(web.Handler())
+	for _, p := range []string{"/", "/static/*filepath"} {
+		srv.Engine().GET(p, page)
+		srv.Engine().HEAD(p, page)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

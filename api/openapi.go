@@ -40,12 +40,20 @@ func OpenAPI3() (*openapi3.T, error) {
 					continue
 				}
 				n, _ := strconv.Atoi(code)
-				keep := "application/json"
 				if n >= 400 {
-					keep = "application/problem+json"
+					if mt, ok := r.Content["application/problem+json"]; ok {
+						r.Content = openapi3.Content{"application/problem+json": mt}
+					}
+					continue
 				}
-				if mt, ok := r.Content[keep]; ok {
-					r.Content = openapi3.Content{keep: mt}
+				// Successes come in every media type the operation
+				// produces but problem+json; XML documents (GraphML,
+				// GEXF) are strings to a JSON-schema validator.
+				delete(r.Content, "application/problem+json")
+				for typ := range r.Content {
+					if strings.HasSuffix(typ, "+xml") {
+						r.Content[typ] = openapi3.NewMediaType().WithSchema(openapi3.NewStringSchema())
+					}
 				}
 			}
 		}

@@ -134,6 +134,8 @@ func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	v1.POST("/import", s.importBatch)
 	v1.GET("/export", s.exportBatch)
 	v1.GET("/paths", s.findPaths)
+	v1.GET("/graph", s.getGraph)
+	v1.GET("/actors/:id/neighborhood", s.getNeighborhood)
 
 	s.engine = r
 	return s, nil

@@ -567,6 +567,157 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/actors/{id}/neighborhood": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.",
+                "produces": [
+                    "application/json",
+                    "application/graphml+xml",
+                    "application/gexf+xml",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "visualisation"
+                ],
+                "summary": "The neighbourhood of an actor",
+                "operationId": "getNeighborhood",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "example": "iran",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "maximum": 3,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 1,
+                        "description": "How many ties out",
+                        "name": "depth",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "out",
+                            "in",
+                            "both"
+                        ],
+                        "type": "string",
+                        "default": "both",
+                        "description": "Follow ties along (out), against (in) or regardless of (both) their direction",
+                        "name": "direction",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only relationships valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "structural",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "all",
+                        "description": "Only cooperative, conflictual or structural relationships",
+                        "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "json",
+                            "cytoscape",
+                            "graphology",
+                            "d3",
+                            "graphml",
+                            "gexf"
+                        ],
+                        "type": "string",
+                        "default": "json",
+                        "description": "Output format",
+                        "name": "format",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The neighbourhood in the requested format",
+                        "schema": {
+                            "type": "object"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter, or more than 2000 actors",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/export": {
             "get": {
                 "security": [
@@ -596,6 +747,141 @@ const docTemplate = `{
                     },
                     "400": {
                         "description": "A query parameter given",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/graph": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.",
+                "produces": [
+                    "application/json",
+                    "application/graphml+xml",
+                    "application/gexf+xml",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "visualisation"
+                ],
+                "summary": "The graph for visualisation",
+                "operationId": "getGraph",
+                "parameters": [
+                    {
+                        "enum": [
+                            "json",
+                            "cytoscape",
+                            "graphology",
+                            "d3",
+                            "graphml",
+                            "gexf"
+                        ],
+                        "type": "string",
+                        "default": "json",
+                        "description": "Output format",
+                        "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only relationships valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "structural",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "all",
+                        "description": "Only cooperative, conflictual or structural relationships",
+                        "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only actors of these kinds (comma-separated)",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these actors (comma-separated ids)",
+                        "name": "actors",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The graph in the requested format",
+                        "schema": {
+                            "type": "object"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -288,24 +288,153 @@ func (e ListActorsParamsKind) Valid() bool {
 	}
 }
 
+// Defines values for GetNeighborhoodParamsDirection.
+const (
+	GetNeighborhoodParamsDirectionBoth GetNeighborhoodParamsDirection = "both"
+	GetNeighborhoodParamsDirectionIn   GetNeighborhoodParamsDirection = "in"
+	GetNeighborhoodParamsDirectionOut  GetNeighborhoodParamsDirection = "out"
+)
+
+// Valid indicates whether the value is a known member of the GetNeighborhoodParamsDirection enum.
+func (e GetNeighborhoodParamsDirection) Valid() bool {
+	switch e {
+	case GetNeighborhoodParamsDirectionBoth:
+		return true
+	case GetNeighborhoodParamsDirectionIn:
+		return true
+	case GetNeighborhoodParamsDirectionOut:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetNeighborhoodParamsPolarity.
+const (
+	GetNeighborhoodParamsPolarityAll        GetNeighborhoodParamsPolarity = "all"
+	GetNeighborhoodParamsPolarityNegative   GetNeighborhoodParamsPolarity = "negative"
+	GetNeighborhoodParamsPolarityPositive   GetNeighborhoodParamsPolarity = "positive"
+	GetNeighborhoodParamsPolarityStructural GetNeighborhoodParamsPolarity = "structural"
+)
+
+// Valid indicates whether the value is a known member of the GetNeighborhoodParamsPolarity enum.
+func (e GetNeighborhoodParamsPolarity) Valid() bool {
+	switch e {
+	case GetNeighborhoodParamsPolarityAll:
+		return true
+	case GetNeighborhoodParamsPolarityNegative:
+		return true
+	case GetNeighborhoodParamsPolarityPositive:
+		return true
+	case GetNeighborhoodParamsPolarityStructural:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetNeighborhoodParamsFormat.
+const (
+	GetNeighborhoodParamsFormatCytoscape  GetNeighborhoodParamsFormat = "cytoscape"
+	GetNeighborhoodParamsFormatD3         GetNeighborhoodParamsFormat = "d3"
+	GetNeighborhoodParamsFormatGexf       GetNeighborhoodParamsFormat = "gexf"
+	GetNeighborhoodParamsFormatGraphml    GetNeighborhoodParamsFormat = "graphml"
+	GetNeighborhoodParamsFormatGraphology GetNeighborhoodParamsFormat = "graphology"
+	GetNeighborhoodParamsFormatJson       GetNeighborhoodParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the GetNeighborhoodParamsFormat enum.
+func (e GetNeighborhoodParamsFormat) Valid() bool {
+	switch e {
+	case GetNeighborhoodParamsFormatCytoscape:
+		return true
+	case GetNeighborhoodParamsFormatD3:
+		return true
+	case GetNeighborhoodParamsFormatGexf:
+		return true
+	case GetNeighborhoodParamsFormatGraphml:
+		return true
+	case GetNeighborhoodParamsFormatGraphology:
+		return true
+	case GetNeighborhoodParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetGraphParamsFormat.
+const (
+	GetGraphParamsFormatCytoscape  GetGraphParamsFormat = "cytoscape"
+	GetGraphParamsFormatD3         GetGraphParamsFormat = "d3"
+	GetGraphParamsFormatGexf       GetGraphParamsFormat = "gexf"
+	GetGraphParamsFormatGraphml    GetGraphParamsFormat = "graphml"
+	GetGraphParamsFormatGraphology GetGraphParamsFormat = "graphology"
+	GetGraphParamsFormatJson       GetGraphParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the GetGraphParamsFormat enum.
+func (e GetGraphParamsFormat) Valid() bool {
+	switch e {
+	case GetGraphParamsFormatCytoscape:
+		return true
+	case GetGraphParamsFormatD3:
+		return true
+	case GetGraphParamsFormatGexf:
+		return true
+	case GetGraphParamsFormatGraphml:
+		return true
+	case GetGraphParamsFormatGraphology:
+		return true
+	case GetGraphParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetGraphParamsPolarity.
+const (
+	GetGraphParamsPolarityAll        GetGraphParamsPolarity = "all"
+	GetGraphParamsPolarityNegative   GetGraphParamsPolarity = "negative"
+	GetGraphParamsPolarityPositive   GetGraphParamsPolarity = "positive"
+	GetGraphParamsPolarityStructural GetGraphParamsPolarity = "structural"
+)
+
+// Valid indicates whether the value is a known member of the GetGraphParamsPolarity enum.
+func (e GetGraphParamsPolarity) Valid() bool {
+	switch e {
+	case GetGraphParamsPolarityAll:
+		return true
+	case GetGraphParamsPolarityNegative:
+		return true
+	case GetGraphParamsPolarityPositive:
+		return true
+	case GetGraphParamsPolarityStructural:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for FindPathsParamsMode.
 const (
-	All         FindPathsParamsMode = "all"
-	AllShortest FindPathsParamsMode = "all_shortest"
-	KShortest   FindPathsParamsMode = "k_shortest"
-	Shortest    FindPathsParamsMode = "shortest"
+	FindPathsParamsModeAll         FindPathsParamsMode = "all"
+	FindPathsParamsModeAllShortest FindPathsParamsMode = "all_shortest"
+	FindPathsParamsModeKShortest   FindPathsParamsMode = "k_shortest"
+	FindPathsParamsModeShortest    FindPathsParamsMode = "shortest"
 )
 
 // Valid indicates whether the value is a known member of the FindPathsParamsMode enum.
 func (e FindPathsParamsMode) Valid() bool {
 	switch e {
-	case All:
+	case FindPathsParamsModeAll:
 		return true
-	case AllShortest:
+	case FindPathsParamsModeAllShortest:
 		return true
-	case KShortest:
+	case FindPathsParamsModeKShortest:
 		return true
-	case Shortest:
+	case FindPathsParamsModeShortest:
 		return true
 	default:
 		return false
@@ -314,19 +443,19 @@ func (e FindPathsParamsMode) Valid() bool {
 
 // Defines values for FindPathsParamsDirection.
 const (
-	Both FindPathsParamsDirection = "both"
-	In   FindPathsParamsDirection = "in"
-	Out  FindPathsParamsDirection = "out"
+	FindPathsParamsDirectionBoth FindPathsParamsDirection = "both"
+	FindPathsParamsDirectionIn   FindPathsParamsDirection = "in"
+	FindPathsParamsDirectionOut  FindPathsParamsDirection = "out"
 )
 
 // Valid indicates whether the value is a known member of the FindPathsParamsDirection enum.
 func (e FindPathsParamsDirection) Valid() bool {
 	switch e {
-	case Both:
+	case FindPathsParamsDirectionBoth:
 		return true
-	case In:
+	case FindPathsParamsDirectionIn:
 		return true
-	case Out:
+	case FindPathsParamsDirectionOut:
 		return true
 	default:
 		return false
@@ -905,6 +1034,63 @@ type UpdateActorParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// GetNeighborhoodParams defines parameters for GetNeighborhood.
+type GetNeighborhoodParams struct {
+	// Depth How many ties out
+	Depth *int `form:"depth,omitempty" json:"depth,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// Direction Follow ties along (out), against (in) or regardless of (both) their direction
+	Direction *GetNeighborhoodParamsDirection `form:"direction,omitempty" json:"direction,omitempty"`
+
+	// AsOf Only relationships valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Polarity Only cooperative, conflictual or structural relationships
+	Polarity *GetNeighborhoodParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// Format Output format
+	Format *GetNeighborhoodParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// GetNeighborhoodParamsDirection defines parameters for GetNeighborhood.
+type GetNeighborhoodParamsDirection string
+
+// GetNeighborhoodParamsPolarity defines parameters for GetNeighborhood.
+type GetNeighborhoodParamsPolarity string
+
+// GetNeighborhoodParamsFormat defines parameters for GetNeighborhood.
+type GetNeighborhoodParamsFormat string
+
+// GetGraphParams defines parameters for GetGraph.
+type GetGraphParams struct {
+	// Format Output format
+	Format *GetGraphParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// AsOf Only relationships valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Polarity Only cooperative, conflictual or structural relationships
+	Polarity *GetGraphParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// Kind Only actors of these kinds (comma-separated)
+	Kind *[]string `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Actors Only these actors (comma-separated ids)
+	Actors *[]string `form:"actors,omitempty" json:"actors,omitempty"`
+}
+
+// GetGraphParamsFormat defines parameters for GetGraph.
+type GetGraphParamsFormat string
+
+// GetGraphParamsPolarity defines parameters for GetGraph.
+type GetGraphParamsPolarity string
+
 // ImportBatchParams defines parameters for ImportBatch.
 type ImportBatchParams struct {
 	// DryRun Validate and count only; write nothing
@@ -1154,12 +1340,26 @@ type ClientInterface interface {
 	// Corresponds with PATCH /api/v1/actors/{id} (the `UpdateActor` operationId).
 	UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateActorParams, body UpdateActorApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetNeighborhood The neighbourhood of an actor
+	//
+	// The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
+	//
+	// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
+	GetNeighborhood(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ExportBatch Export the graph
 	//
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
 	//
 	// Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
 	ExportBatch(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetGraph The graph for visualisation
+	//
+	// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+	//
+	// Corresponds with GET /api/v1/graph (the `GetGraph` operationId).
+	GetGraph(ctx context.Context, params *GetGraphParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ImportBatchWithBody Import a batch
 	//
@@ -1439,6 +1639,23 @@ func (c *Client) UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Co
 	return c.Client.Do(req)
 }
 
+// GetNeighborhood The neighbourhood of an actor
+//
+// The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
+//
+// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
+func (c *Client) GetNeighborhood(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetNeighborhoodRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ExportBatch Export the graph
 //
 // The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -1446,6 +1663,23 @@ func (c *Client) UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Co
 // Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
 func (c *Client) ExportBatch(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewExportBatchRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetGraph The graph for visualisation
+//
+// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+//
+// Corresponds with GET /api/v1/graph (the `GetGraph` operationId).
+func (c *Client) GetGraph(ctx context.Context, params *GetGraphParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetGraphRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2084,6 +2318,127 @@ func NewUpdateActorRequestWithBody(server string, id string, params *UpdateActor
 	return req, nil
 }
 
+// NewGetNeighborhoodRequest constructs an http.Request for the GetNeighborhood method
+func NewGetNeighborhoodRequest(server string, id string, params *GetNeighborhoodParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/actors/%s/neighborhood", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Depth != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "depth", *params.Depth, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Direction != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "direction", *params.Direction, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Format != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewExportBatchRequest constructs an http.Request for the ExportBatch method
 func NewExportBatchRequest(server string) (*http.Request, error) {
 	var err error
@@ -2101,6 +2456,120 @@ func NewExportBatchRequest(server string) (*http.Request, error) {
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetGraphRequest constructs an http.Request for the GetGraph method
+func NewGetGraphRequest(server string, params *GetGraphParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/graph")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Format != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Actors != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "actors", *params.Actors, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -2947,6 +3416,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PATCH /api/v1/actors/{id} (the `UpdateActor` operationId).
 	UpdateActorWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateActorParams, body UpdateActorApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActorResponse, error)
 
+	// GetNeighborhoodWithResponse The neighbourhood of an actor
+	//
+	// The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
+	GetNeighborhoodWithResponse(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*GetNeighborhoodResponse, error)
+
 	// ExportBatchWithResponse Export the graph
 	//
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -2955,6 +3433,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
 	ExportBatchWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportBatchResponse, error)
+
+	// GetGraphWithResponse The graph for visualisation
+	//
+	// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/graph (the `GetGraph` operationId).
+	GetGraphWithResponse(ctx context.Context, params *GetGraphParams, reqEditors ...RequestEditorFn) (*GetGraphResponse, error)
 
 	// ImportBatchWithBodyWithResponse Import a batch
 	//
@@ -3634,6 +4121,96 @@ func (r UpdateActorResponse) ContentType() string {
 	return ""
 }
 
+// GetNeighborhoodResponse401Headers the declared response headers of an HTTP 401 response for GetNeighborhood
+type GetNeighborhoodResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// GetNeighborhoodResponse503Headers the declared response headers of an HTTP 503 response for GetNeighborhood
+type GetNeighborhoodResponse503Headers struct {
+	RetryAfter *int
+}
+
+type GetNeighborhoodResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *map[string]interface{}
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetNeighborhoodResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetNeighborhoodResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetNeighborhoodResponse) GetJSON200() *map[string]interface{} {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetNeighborhoodResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetNeighborhoodResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetNeighborhoodResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetNeighborhoodResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetNeighborhoodResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetNeighborhoodResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetNeighborhoodResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetNeighborhoodResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetNeighborhoodResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ExportBatchResponse401Headers the declared response headers of an HTTP 401 response for ExportBatch
 type ExportBatchResponse401Headers struct {
 	WWWAuthenticate *string
@@ -3711,6 +4288,89 @@ func (r ExportBatchResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ExportBatchResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetGraphResponse401Headers the declared response headers of an HTTP 401 response for GetGraph
+type GetGraphResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// GetGraphResponse503Headers the declared response headers of an HTTP 503 response for GetGraph
+type GetGraphResponse503Headers struct {
+	RetryAfter *int
+}
+
+type GetGraphResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *map[string]interface{}
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetGraphResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetGraphResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetGraphResponse) GetJSON200() *map[string]interface{} {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetGraphResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetGraphResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetGraphResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetGraphResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetGraphResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetGraphResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetGraphResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetGraphResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -4945,6 +5605,21 @@ func (c *ClientWithResponses) UpdateActorWithApplicationMergePatchPlusJSONBodyWi
 	return ParseUpdateActorResponse(rsp)
 }
 
+// GetNeighborhoodWithResponse The neighbourhood of an actor
+//
+// The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
+func (c *ClientWithResponses) GetNeighborhoodWithResponse(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*GetNeighborhoodResponse, error) {
+	rsp, err := c.GetNeighborhood(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetNeighborhoodResponse(rsp)
+}
+
 // ExportBatchWithResponse Export the graph
 //
 // The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -4958,6 +5633,21 @@ func (c *ClientWithResponses) ExportBatchWithResponse(ctx context.Context, reqEd
 		return nil, err
 	}
 	return ParseExportBatchResponse(rsp)
+}
+
+// GetGraphWithResponse The graph for visualisation
+//
+// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/graph (the `GetGraph` operationId).
+func (c *ClientWithResponses) GetGraphWithResponse(ctx context.Context, params *GetGraphParams, reqEditors ...RequestEditorFn) (*GetGraphResponse, error) {
+	rsp, err := c.GetGraph(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetGraphResponse(rsp)
 }
 
 // ImportBatchWithBodyWithResponse Import a batch
@@ -5727,6 +6417,93 @@ func ParseUpdateActorResponse(rsp *http.Response) (*UpdateActorResponse, error) 
 	return response, nil
 }
 
+// ParseGetNeighborhoodResponse parses an HTTP response from a GetNeighborhoodWithResponse call
+func ParseGetNeighborhoodResponse(rsp *http.Response) (*GetNeighborhoodResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetNeighborhoodResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	case rsp.StatusCode == 200:
+		// Content-type (application/graphml+xml) unsupported
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetNeighborhoodResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetNeighborhoodResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseExportBatchResponse parses an HTTP response from a ExportBatchWithResponse call
 func ParseExportBatchResponse(rsp *http.Response) (*ExportBatchResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -5791,6 +6568,86 @@ func ParseExportBatchResponse(rsp *http.Response) (*ExportBatchResponse, error) 
 		response.Headers401 = &headers
 	case rsp.StatusCode == 503:
 		var headers ExportBatchResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetGraphResponse parses an HTTP response from a GetGraphWithResponse call
+func ParseGetGraphResponse(rsp *http.Response) (*GetGraphResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetGraphResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest map[string]interface{}
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	case rsp.StatusCode == 200:
+		// Content-type (application/graphml+xml) unsupported
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers GetGraphResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetGraphResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

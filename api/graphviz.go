@@ -1,0 +1,285 @@
+package api
+
+import (
+	"bytes"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/viz"
+)
+
+// Limits of the visualisation endpoints, documented in the API.
+const (
+	MaxNeighborhoodDepth  = 3
+	MaxNeighborhoodActors = 2000
+)
+
+// graphFilter is the filter the visualisation endpoints share.
+type graphFilter struct {
+	types    []string
+	asOf     *graph.Date
+	polarity string
+}
+
+func (f *graphFilter) admits(r *graph.Relationship, reg graph.Registry) bool {
+	if len(f.types) > 0 && !slices.Contains(f.types, r.Type) {
+		return false
+	}
+	if f.asOf != nil && !r.ValidOn(*f.asOf) {
+		return false
+	}
+	t, _ := reg.Get(r.Type)
+	switch f.polarity {
+	case "positive":
+		return t.Polarity > 0
+	case "negative":
+		return t.Polarity < 0
+	case "structural":
+		return t.Polarity == 0
+	}
+	return true
+}
+
+// checkTypes reports unregistered type names as parameter errors.
+func checkTypes(q *query, name string, types []string, reg graph.Registry) {
+	for _, t := range types {
+		if _, ok := reg.Get(t); !ok {
+			q.errs.add(name, "unknown relationship type %q; registered: %s", t, joinNames(reg.Names()))
+		}
+	}
+}
+
+func joinNames(names []string) string {
+	var b bytes.Buffer
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(n)
+	}
+	return b.String()
+}
+
+// writeGraph renders g in format into a buffer first, so that an error
+// still gets a proper status.
+func (s *Server) writeGraph(c *gin.Context, format string, g viz.Graph) {
+	var buf bytes.Buffer
+	if err := viz.Write(&buf, format, g); err != nil {
+		s.fail(c, graph.Internal(err))
+		return
+	}
+	c.Data(http.StatusOK, viz.ContentType(format), buf.Bytes())
+}
+
+// getGraph godoc
+//
+//	@Summary		The graph for visualisation
+//	@ID				getGraph
+//	@Description	The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+//	@Tags			visualisation
+//	@Produce		json
+//	@Produce		application/graphml+xml
+//	@Produce		application/gexf+xml
+//	@Produce		application/problem+json
+//	@Param			format		query		string		false	"Output format"												Enums(json, cytoscape, graphology, d3, graphml, gexf)	default(json)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"			collectionFormat(csv)
+//	@Param			as_of		query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
+//	@Param			kind		query		[]string	false	"Only actors of these kinds (comma-separated)"				collectionFormat(csv)
+//	@Param			actors		query		[]string	false	"Only these actors (comma-separated ids)"					collectionFormat(csv)
+//	@Success		200			{object}	object				"The graph in the requested format"
+//	@Failure		400			{object}	Problem				"Invalid parameter"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/graph [get]
+func (s *Server) getGraph(c *gin.Context) {
+	q := parseQuery(c, "format", "types", "as_of", "polarity", "kind", "actors")
+	format := q.enum("format", viz.Formats)
+	if format == "" {
+		format = "json"
+	}
+	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
+	kinds := q.list("kind")
+	for _, k := range kinds {
+		if !slices.Contains(graph.ActorKinds, k) {
+			q.errs.add("kind", "%q is not a kind; kinds: %s", k, joinNames(graph.ActorKinds))
+		}
+	}
+	only := q.list("actors")
+	for _, id := range only {
+		if !graph.ValidID(id) {
+			q.errs.add("actors", "%q is not an actor id", id)
+		}
+	}
+	ctx := c.Request.Context()
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	checkTypes(q, "types", f.types, reg)
+	if err := q.err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	b, err := s.store.Export(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	g := viz.Graph{Types: reg, Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
+	kept := map[string]bool{}
+	for _, a := range b.Actors {
+		if (len(kinds) == 0 || slices.Contains(kinds, a.Kind)) && (len(only) == 0 || slices.Contains(only, a.ID)) {
+			g.Actors = append(g.Actors, a)
+			kept[a.ID] = true
+		}
+	}
+	for i := range b.Relationships {
+		r := &b.Relationships[i]
+		if kept[r.Source] && kept[r.Target] && f.admits(r, reg) {
+			g.Relationships = append(g.Relationships, *r)
+		}
+	}
+	s.writeGraph(c, format, g)
+}
+
+// getNeighborhood godoc
+//
+//	@Summary		The neighbourhood of an actor
+//	@ID				getNeighborhood
+//	@Description	The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
+//	@Tags			visualisation
+//	@Produce		json
+//	@Produce		application/graphml+xml
+//	@Produce		application/gexf+xml
+//	@Produce		application/problem+json
+//	@Param			id			path		string		true	"Actor id"													maxlength(128)	example(iran)
+//	@Param			depth		query		int			false	"How many ties out"											minimum(1)	maximum(3)	default(1)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"			collectionFormat(csv)
+//	@Param			direction	query		string		false	"Follow ties along (out), against (in) or regardless of (both) their direction"	Enums(out, in, both)	default(both)
+//	@Param			as_of		query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
+//	@Param			format		query		string		false	"Output format"												Enums(json, cytoscape, graphology, d3, graphml, gexf)	default(json)
+//	@Success		200			{object}	object				"The neighbourhood in the requested format"
+//	@Failure		400			{object}	Problem				"Invalid parameter, or more than 2000 actors"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		404			{object}	Problem				"No such actor"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/actors/{id}/neighborhood [get]
+func (s *Server) getNeighborhood(c *gin.Context) {
+	q := parseQuery(c, "depth", "types", "direction", "as_of", "polarity", "format")
+	id := c.Param("id")
+	depth := q.intIn("depth", 1, MaxNeighborhoodDepth)
+	if depth == 0 {
+		depth = 1
+	}
+	dir := q.enum("direction", []string{"out", "in", "both"})
+	format := q.enum("format", viz.Formats)
+	if format == "" {
+		format = "json"
+	}
+	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
+	ctx := c.Request.Context()
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	checkTypes(q, "types", f.types, reg)
+	if err := q.err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	centre, err := s.store.GetActor(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	actors := map[string]graph.Actor{id: centre}
+	rels := map[string]graph.Relationship{}
+	front := []string{id}
+	for d := 0; d < depth && len(front) > 0; d++ {
+		var next []string
+		for _, at := range front {
+			ties, err := s.allTies(c, at)
+			if err != nil {
+				s.fail(c, err)
+				return
+			}
+			for _, r := range ties {
+				if !f.admits(&r, reg) {
+					continue
+				}
+				t, _ := reg.Get(r.Type)
+				out, in := r.Source == at, r.Target == at
+				if !t.Symmetric && ((dir == "out" && !out) || (dir == "in" && !in)) {
+					continue
+				}
+				other := r.Target
+				if in {
+					other = r.Source
+				}
+				rels[r.ID] = r
+				if _, seen := actors[other]; !seen {
+					a, err := s.store.GetActor(ctx, other)
+					if err != nil {
+						s.fail(c, err)
+						return
+					}
+					actors[other] = a
+					next = append(next, other)
+					if len(actors) > MaxNeighborhoodActors {
+						s.fail(c, graph.Errorf(graph.ETOOLARGE, "the neighbourhood has more than %d actors; lower depth or filter types", MaxNeighborhoodActors))
+						return
+					}
+				}
+			}
+		}
+		front = next
+	}
+	g := viz.Graph{Types: reg}
+	for _, a := range actors {
+		g.Actors = append(g.Actors, a)
+	}
+	slices.SortFunc(g.Actors, func(a, b graph.Actor) int { return strings.Compare(a.ID, b.ID) })
+	for _, r := range rels {
+		g.Relationships = append(g.Relationships, r)
+	}
+	slices.SortFunc(g.Relationships, func(a, b graph.Relationship) int { return strings.Compare(a.ID, b.ID) })
+	if g.Relationships == nil {
+		g.Relationships = []graph.Relationship{}
+	}
+	s.writeGraph(c, format, g)
+}
+
+// allTies lists every relationship at either end of an actor, page by page.
+func (s *Server) allTies(c *gin.Context, actor string) ([]graph.Relationship, error) {
+	var out []graph.Relationship
+	f := graph.RelationshipFilter{Actor: actor, Limit: graph.MaxPageSize}
+	for {
+		page, err := s.store.ListRelationships(c.Request.Context(), f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Items...)
+		if page.NextCursor == "" || len(out) > 10*MaxNeighborhoodActors {
+			return out, nil
+		}
+		f.Cursor = page.NextCursor
+	}
+}
