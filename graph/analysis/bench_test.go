@@ -1,0 +1,124 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/detente/detente/graph"
+)
+
+// randomProjection builds a projection of n actors and about m directed
+// edges straight from edge arrays (a batch of 10^6 graph.Relationship
+// values would dominate the benchmark's memory). Endpoints are drawn with
+// a skew so that degrees spread out, weights uniformly in [0.05, 1); the seed
+// is fixed.
+func randomProjection(n, m int, weighted bool) *Projection {
+	rnd := rand.New(rand.NewPCG(42, uint64(n)))
+	d := &data{base: &base{}, ids: make([]string, n), index: map[string]int32{}}
+	for i := range d.ids {
+		d.ids[i] = fmt.Sprintf("a%07d", i)
+	}
+	src, dst, rel := make([]int32, 0, m), make([]int32, 0, m), make([]int32, 0, m)
+	w := make([]float64, 0, m)
+	pick := func() int32 {
+		// a mixture: 80% uniform, 20% towards low indices (hubs)
+		if rnd.IntN(5) == 0 {
+			x := rnd.Float64()
+			return int32(x * x * x * float64(n))
+		}
+		return int32(rnd.IntN(n))
+	}
+	for len(src) < m {
+		u, v := pick(), pick()
+		if u == v {
+			continue
+		}
+		src, dst = append(src, u), append(dst, v)
+		rel = append(rel, int32(len(rel)))
+		w = append(w, 0.05+0.95*rnd.Float64())
+	}
+	d.setEdges(src, dst, rel, func(r int32) float64 { return w[r] })
+	return &Projection{data: d, weighted: weighted}
+}
+
+func BenchmarkPageRank(b *testing.B) {
+	for _, size := range []struct{ n, m int }{{10_000, 100_000}, {100_000, 1_000_000}} {
+		for _, weighted := range []bool{false, true} {
+			p := randomProjection(size.n, size.m, weighted)
+			b.Run(fmt.Sprintf("n=%d/m=%d/weighted=%v", size.n, p.Edges(), weighted), func(b *testing.B) {
+				var iters int
+				for b.Loop() {
+					_, it, ok, err := p.pageRank(context.Background(), -1, false)
+					if err != nil || !ok {
+						b.Fatal(err, ok)
+					}
+					iters += it
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(iters)/float64(p.Edges()), "ns/edge/iter")
+				b.ReportMetric(float64(iters)/float64(b.N), "iters/op")
+			})
+		}
+	}
+}
+
+func BenchmarkBetweenness(b *testing.B) {
+	for _, size := range []struct{ n, m int }{{1_000, 10_000}, {10_000, 100_000}} {
+		for _, weighted := range []bool{false, true} {
+			p := randomProjection(size.n, size.m, weighted)
+			b.Run(fmt.Sprintf("n=%d/m=%d/weighted=%v", size.n, p.Edges(), weighted), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := p.betweenness(context.Background()); err != nil {
+						b.Fatal(err)
+					}
+				}
+				// one search (and one accumulation) per source
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(p.Len())/float64(p.Edges()), "ns/edge/source")
+			})
+		}
+	}
+}
+
+func BenchmarkClosenessEigenvector(b *testing.B) {
+	p := randomProjection(10_000, 100_000, false)
+	b.Run("closeness", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := p.closeness(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("eigenvector", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, _, err := p.eigenvector(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkProject measures a cache miss: building the projection of an
+// exported graph of 10^4 actors and 10^5 relationships.
+func BenchmarkProject(b *testing.B) {
+	rnd := rand.New(rand.NewPCG(7, 7))
+	types := []string{"supports", "allied_with", "negotiates_with", "funds", "sanctions", "hostile_to", "member_of"}
+	var batch graph.Batch
+	const n, m = 10_000, 100_000
+	for i := 0; i < n; i++ {
+		batch.Actors = append(batch.Actors, graph.Actor{ID: fmt.Sprintf("a%05d", i), Name: "x", Kind: "state"})
+	}
+	for i := 0; i < m; i++ {
+		u, v := rnd.IntN(n), rnd.IntN(n)
+		if u == v {
+			continue
+		}
+		batch.Relationships = append(batch.Relationships, graph.Relationship{ID: fmt.Sprintf("r%06d", i),
+			Source: batch.Actors[u].ID, Target: batch.Actors[v].ID, Type: types[rnd.IntN(len(types))], Weight: 0.5})
+	}
+	for b.Loop() {
+		if _, err := Project(context.Background(), batch, registry, Filter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

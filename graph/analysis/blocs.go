@@ -1,0 +1,274 @@
+package analysis
+
+import (
+	"cmp"
+	"context"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+
+	gg "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+	"gonum.org/v1/gonum/graph/iterator"
+	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/detente/detente/graph"
+)
+
+// louvainSeed seeds the Louvain node shuffles: the same graph always gives
+// the same blocs.
+const louvainSeed = 1
+
+// MaxResolution bounds BlocQuery.Resolution.
+const MaxResolution = 100
+
+// BlocQuery asks for the blocs (communities) of the positive ties.
+type BlocQuery struct {
+	// Filter selects the relationships; only positive ones are read, so
+	// Polarity may be empty, "positive" or "all", never "negative".
+	Filter
+	// Resolution is the modularity resolution γ (Reichardt-Bornholdt):
+	// above 1 gives more, smaller blocs. 0 means 1.
+	Resolution float64
+	// Limit is the number of blocs returned, largest first: 0 means
+	// DefaultLimit, at most MaxLimit.
+	Limit int
+}
+
+func (q *BlocQuery) fieldErrors() []graph.FieldError {
+	var errs []graph.FieldError
+	switch q.Polarity {
+	case "", PolarityPositive, PolarityAll:
+	default:
+		errs = append(errs, graph.FieldError{Path: "polarity",
+			Message: "blocs are found on positive ties: must be one of " + strings.Join([]string{PolarityPositive, PolarityAll}, ", ")})
+	}
+	if q.Resolution == 0 {
+		q.Resolution = 1
+	}
+	if !(q.Resolution > 0 && q.Resolution <= MaxResolution) {
+		errs = append(errs, graph.FieldError{Path: "resolution", Message: "must be greater than 0 and at most " + strconv.Itoa(MaxResolution)})
+	}
+	errs = append(errs, limitError(&q.Limit, "limit", DefaultLimit, MaxLimit)...)
+	return errs
+}
+
+// Blocs is the answer to a BlocQuery.
+//
+// Definition: the positive relationships (polarity +1) form an undirected
+// graph of the actors that have one; a pair's weight is the sum of the
+// weights of its positive relationships, each relationship once (1 per
+// pair when unweighted). Blocs are its communities by Louvain modularity
+// optimisation (gonum's community.Modularize, with a fixed random seed and
+// deterministic node and neighbour order, so results are repeatable), and
+// Modularity is the modularity Q of that partition at Resolution (the
+// formula of NetworkX's community.modularity). Each bloc's members are
+// sorted by id; blocs are sorted by size, largest first, then by their
+// first member's id.
+type Blocs struct {
+	Weighted   bool    `json:"weighted"`
+	Version    uint64  `json:"version"`
+	Resolution float64 `json:"resolution"`
+	Modularity float64 `json:"modularity"`
+	Actors     int     `json:"actors"` // actors with a positive tie
+	Count      int     `json:"count"`  // blocs in all (Blocs may be cut by the limit)
+	Blocs      []Bloc  `json:"blocs"`
+}
+
+// Bloc is one community.
+type Bloc struct {
+	ID      int      `json:"id"` // 1-based position in the ordering
+	Size    int      `json:"size"`
+	Members []string `json:"members"`
+}
+
+// Blocs answers q on the projection's positive ties.
+func (p *Projection) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
+	if errs := q.fieldErrors(); len(errs) > 0 {
+		return Blocs{}, graph.Invalid("invalid bloc query", errs...)
+	}
+	res := Blocs{Weighted: p.weighted, Version: p.Version(), Resolution: q.Resolution, Blocs: []Bloc{}}
+	g := newPositiveGraph(p)
+	if len(g.nodes) == 0 || g.m2 == 0 {
+		return res, nil
+	}
+	if ctx.Err() != nil {
+		return Blocs{}, ctxError(ctx)
+	}
+	// Modularize has no context; the positive graph of a stakeholder map
+	// is small enough that it runs to the end once started.
+	reduced := community.Modularize(g, q.Resolution, rand.NewPCG(louvainSeed, louvainSeed))
+	comms := reduced.Communities()
+	members := make([][]int32, 0, len(comms))
+	for _, c := range comms {
+		if len(c) == 0 {
+			continue
+		}
+		ms := make([]int32, len(c))
+		for i, nd := range c {
+			ms[i] = int32(nd.ID())
+		}
+		slices.Sort(ms)
+		members = append(members, ms)
+	}
+	slices.SortFunc(members, func(a, b []int32) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[0], b[0])
+	})
+	res.Modularity = roundScore(g.modularity(members, q.Resolution))
+	res.Actors = len(g.nodes)
+	res.Count = len(members)
+	for i, ms := range members[:min(q.Limit, len(members))] {
+		b := Bloc{ID: i + 1, Size: len(ms), Members: make([]string, len(ms))}
+		for j, v := range ms {
+			b.Members[j] = p.ids[v]
+		}
+		res.Blocs = append(res.Blocs, b)
+	}
+	return res, nil
+}
+
+// positiveGraph adapts the projection's positive ties to gonum's
+// graph.WeightedUndirected. Node ids are projection indices; nodes and
+// neighbours iterate in index order (gonum's own simple graphs iterate
+// maps, which would make Louvain's tie-breaking vary from run to run).
+type positiveGraph struct {
+	u       *undirected
+	has     []bool // actor has a positive tie
+	nodes   []gg.Node
+	weights []float64 // per undirected entry: pair weight, 0 if not positive
+	m2      float64   // twice the total weight
+}
+
+var _ gg.WeightedUndirected = (*positiveGraph)(nil)
+
+func newPositiveGraph(p *Projection) *positiveGraph {
+	u := p.undirected()
+	n := len(p.ids)
+	g := &positiveGraph{u: u, has: make([]bool, n), weights: make([]float64, len(u.nbr))}
+	for e := range u.nbr {
+		if u.posRel[e] < 0 {
+			continue
+		}
+		w := 1.0
+		if p.weighted {
+			w = u.posSum[e]
+		}
+		g.weights[e] = w
+		g.m2 += w
+	}
+	for v := 0; v < n; v++ {
+		for e := u.off[v]; e < u.off[v+1]; e++ {
+			if g.weights[e] > 0 {
+				g.has[v] = true
+				g.nodes = append(g.nodes, simple.Node(v))
+				break
+			}
+		}
+	}
+	return g
+}
+
+func (g *positiveGraph) Node(id int64) gg.Node {
+	if id >= 0 && id < int64(len(g.has)) && g.has[id] {
+		return simple.Node(id)
+	}
+	return nil
+}
+
+func (g *positiveGraph) Nodes() gg.Nodes { return iterator.NewOrderedNodes(g.nodes) }
+
+func (g *positiveGraph) From(id int64) gg.Nodes {
+	if g.Node(id) == nil {
+		return gg.Empty
+	}
+	var out []gg.Node
+	for e := g.u.off[id]; e < g.u.off[id+1]; e++ {
+		if g.weights[e] > 0 {
+			out = append(out, simple.Node(g.u.nbr[e]))
+		}
+	}
+	return iterator.NewOrderedNodes(out)
+}
+
+// entry finds the undirected entry of pair (x, y) by binary search.
+func (g *positiveGraph) entry(xid, yid int64) (int32, bool) {
+	if xid < 0 || yid < 0 || xid >= int64(len(g.has)) || yid >= int64(len(g.has)) {
+		return 0, false
+	}
+	lo, hi := g.u.off[xid], g.u.off[xid+1]
+	i, ok := slices.BinarySearch(g.u.nbr[lo:hi], int32(yid))
+	if !ok || g.weights[lo+int32(i)] == 0 {
+		return 0, false
+	}
+	return lo + int32(i), true
+}
+
+func (g *positiveGraph) HasEdgeBetween(xid, yid int64) bool {
+	_, ok := g.entry(xid, yid)
+	return ok
+}
+
+func (g *positiveGraph) Edge(uid, vid int64) gg.Edge { return g.WeightedEdge(uid, vid) }
+
+func (g *positiveGraph) EdgeBetween(xid, yid int64) gg.Edge { return g.WeightedEdge(xid, yid) }
+
+func (g *positiveGraph) WeightedEdgeBetween(xid, yid int64) gg.WeightedEdge {
+	return g.WeightedEdge(xid, yid)
+}
+
+func (g *positiveGraph) WeightedEdge(uid, vid int64) gg.WeightedEdge {
+	e, ok := g.entry(uid, vid)
+	if !ok {
+		return nil
+	}
+	return simple.WeightedEdge{F: simple.Node(uid), T: simple.Node(vid), W: g.weights[e]}
+}
+
+func (g *positiveGraph) Weight(xid, yid int64) (float64, bool) {
+	if xid == yid {
+		return 0, true // no self-loops
+	}
+	e, ok := g.entry(xid, yid)
+	if !ok {
+		return 0, false
+	}
+	return g.weights[e], true
+}
+
+// modularity is Q = Σ_c [ L_c/m − γ (d_c/2m)² ], with L_c the weight inside
+// community c and d_c the total weighted degree of its members: NetworkX's
+// community.modularity, in O(m) rather than gonum's community.Q, which
+// looks up every pair inside each community.
+func (g *positiveGraph) modularity(comms [][]int32, gamma float64) float64 {
+	of := make([]int32, len(g.has))
+	for c, ms := range comms {
+		for _, v := range ms {
+			of[v] = int32(c)
+		}
+	}
+	inside := make([]float64, len(comms)) // counts each internal pair twice
+	degree := make([]float64, len(comms))
+	for _, nd := range g.nodes {
+		v := nd.ID()
+		for e := g.u.off[v]; e < g.u.off[v+1]; e++ {
+			w := g.weights[e]
+			if w == 0 {
+				continue
+			}
+			degree[of[v]] += w
+			if of[g.u.nbr[e]] == of[v] {
+				inside[of[v]] += w
+			}
+		}
+	}
+	var q float64
+	for c := range comms {
+		d := degree[c] / g.m2
+		q += inside[c]/g.m2 - gamma*d*d
+	}
+	return q
+}

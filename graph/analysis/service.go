@@ -1,0 +1,282 @@
+package analysis
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/detente/detente/graph"
+)
+
+// Source is what the Service reads the graph from; graph.Store satisfies it.
+type Source interface {
+	Export(ctx context.Context) (graph.Batch, error)
+	Version(ctx context.Context) (uint64, error)
+	RelationshipTypes(ctx context.Context) (graph.Registry, error)
+}
+
+var _ Source = graph.Store(nil)
+
+// DefaultCacheSize is the number of projections a Service keeps.
+const DefaultCacheSize = 8
+
+// Service answers analysis queries over projections of a Source, cached
+// per graph version and filter. Every query first reads the store's
+// Version (cheap); a write bumps it, so no query is ever answered from a
+// projection older than the version it saw. The version is read before the
+// export, so a cached projection is never older than its key says.
+//
+// The cache holds the latest export (one) and up to DefaultCacheSize
+// projections (least recently used first out; projections of an older
+// version go as soon as a newer one is built). Weighted and unweighted
+// queries share a projection. Concurrent requests for the same projection,
+// or the same centrality on it, wait for one computation; it is cancelled
+// when every request waiting for it has gone. A Service is safe for
+// concurrent use.
+type Service struct {
+	src      Source
+	capacity int
+
+	mu      sync.Mutex
+	base    *base
+	entries []*entry // most recently used first
+	flights flightGroup
+
+	hits, misses, builds, exports atomic.Uint64
+}
+
+type entry struct {
+	version uint64
+	key     string
+	data    *data
+}
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithCacheSize sets how many projections the Service keeps (at least 1).
+func WithCacheSize(n int) Option {
+	return func(s *Service) { s.capacity = max(n, 1) }
+}
+
+// NewService returns a Service reading from src.
+func NewService(src Source, opts ...Option) *Service {
+	s := &Service{src: src, capacity: DefaultCacheSize}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// CacheStats are the Service's counters, for metrics.
+type CacheStats struct {
+	Hits    uint64 `json:"hits"`    // queries served from a cached projection
+	Misses  uint64 `json:"misses"`  // queries that waited for a projection to be built
+	Builds  uint64 `json:"builds"`  // projections built
+	Exports uint64 `json:"exports"` // full reads of the store
+	Entries int    `json:"entries"` // projections held now
+}
+
+// Stats returns the cache counters.
+func (s *Service) Stats() CacheStats {
+	s.mu.Lock()
+	n := len(s.entries)
+	s.mu.Unlock()
+	return CacheStats{Hits: s.hits.Load(), Misses: s.misses.Load(), Builds: s.builds.Load(),
+		Exports: s.exports.Load(), Entries: n}
+}
+
+// Projection returns the projection of the current graph under f, from
+// the cache when the graph has not changed since it was built. EINVALID
+// for a bad filter; store errors pass through.
+func (s *Service) Projection(ctx context.Context, f Filter) (*Projection, error) {
+	return s.projection(ctx, f, nil)
+}
+
+// projection validates f together with the query's own problems (so a
+// caller sees every bad parameter at once) and returns the projection.
+func (s *Service) projection(ctx context.Context, f Filter, queryErrs []graph.FieldError) (*Projection, error) {
+	v, err := s.src.Version(ctx)
+	if err != nil {
+		return nil, sourceError(ctx, err)
+	}
+	b, err := s.loadBase(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	if errs := append(queryErrs, f.fieldErrors(b.reg)...); len(errs) > 0 {
+		return nil, graph.Invalid("invalid analysis query", errs...)
+	}
+	key := strconv.FormatUint(v, 10) + "|" + f.selectionKey()
+
+	if d := s.lookup(key); d != nil {
+		s.hits.Add(1)
+		return &Projection{data: d, weighted: f.Weighted}, nil
+	}
+	s.misses.Add(1)
+
+	val, err := s.flights.do(ctx, "projection:"+key, func(ctx context.Context) (any, error) {
+		// A flight that ended between our lookup and now may have left it.
+		if d := s.lookup(key); d != nil {
+			return d, nil
+		}
+		d, err := build(ctx, b, f)
+		if err != nil {
+			return nil, err
+		}
+		s.builds.Add(1)
+		s.insert(&entry{version: v, key: key, data: d})
+		return d, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Projection{data: val.(*data), weighted: f.Weighted}, nil
+}
+
+// lookup returns the cached projection data for key, marking it used.
+func (s *Service) lookup(key string) *data {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, e := range s.entries {
+		if e.key == key {
+			copy(s.entries[1:i+1], s.entries[:i])
+			s.entries[0] = e
+			return e.data
+		}
+	}
+	return nil
+}
+
+// insert adds e at the front, dropping entries of older versions and the
+// least recently used beyond capacity. A projection of a version older
+// than one already cached (a request that read the version just before a
+// write) is served but not kept.
+func (s *Service) insert(e *entry) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, x := range s.entries {
+		if x.version > e.version {
+			return
+		}
+	}
+	kept := []*entry{e}
+	for _, x := range s.entries {
+		if x.version == e.version && x.key != e.key && len(kept) < s.capacity {
+			kept = append(kept, x)
+		}
+	}
+	s.entries = kept
+}
+
+// loadBase returns the export of version v, reading the store once however
+// many requests ask at the same time.
+func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
+	s.mu.Lock()
+	b := s.base
+	s.mu.Unlock()
+	if b != nil && b.version == v {
+		return b, nil
+	}
+	val, err := s.flights.do(ctx, "export:"+strconv.FormatUint(v, 10), func(ctx context.Context) (any, error) {
+		s.mu.Lock()
+		b := s.base
+		s.mu.Unlock()
+		if b != nil && b.version == v {
+			return b, nil
+		}
+		reg, err := s.src.RelationshipTypes(ctx)
+		if err != nil {
+			return nil, sourceError(ctx, err)
+		}
+		batch, err := s.src.Export(ctx)
+		if err != nil {
+			return nil, sourceError(ctx, err)
+		}
+		s.exports.Add(1)
+		b = newBase(v, batch, reg)
+		s.mu.Lock()
+		if s.base == nil || s.base.version <= v {
+			s.base = b
+		}
+		s.mu.Unlock()
+		return b, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return val.(*base), nil
+}
+
+// Influence ranks actors by a global measure (GET /api/v1/influence).
+func (s *Service) Influence(ctx context.Context, q InfluenceQuery) (Ranking, error) {
+	p, err := s.projection(ctx, q.Filter, q.fieldErrors())
+	if err != nil {
+		return Ranking{}, err
+	}
+	return p.Influence(ctx, q)
+}
+
+// ActorInfluence answers who an actor influences and who influences it
+// (GET /api/v1/actors/{id}/influence).
+func (s *Service) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) (ActorInfluence, error) {
+	p, err := s.projection(ctx, q.Filter, q.fieldErrors())
+	if err != nil {
+		return ActorInfluence{}, err
+	}
+	return p.ActorInfluence(ctx, q)
+}
+
+// Mediators ranks the actors positively tied to both a and b
+// (GET /api/v1/mediators). It always analyses positive ties.
+func (s *Service) Mediators(ctx context.Context, q MediatorQuery) (Mediators, error) {
+	errs := q.fieldErrors()
+	f := q.Filter
+	f.Polarity = PolarityPositive
+	p, err := s.projection(ctx, f, errs)
+	if err != nil {
+		return Mediators{}, err
+	}
+	return p.Mediators(ctx, q)
+}
+
+// Blocs finds communities of positive ties (Louvain).
+func (s *Service) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
+	errs := q.fieldErrors()
+	f := q.Filter
+	f.Polarity = PolarityPositive
+	p, err := s.projection(ctx, f, errs)
+	if err != nil {
+		return Blocs{}, err
+	}
+	return p.Blocs(ctx, q)
+}
+
+// Balance measures structural balance on the signed graph.
+func (s *Service) Balance(ctx context.Context, q BalanceQuery) (Balance, error) {
+	p, err := s.projection(ctx, q.Filter, q.fieldErrors())
+	if err != nil {
+		return Balance{}, err
+	}
+	return p.Balance(ctx, q)
+}
+
+// ctxError turns the end of a request's context into the domain error the
+// API maps to 503: the query ran out of time (or its client left).
+func ctxError(ctx context.Context) error {
+	return graph.Unavailable("the analysis was cancelled or ran out of time", context.Cause(ctx))
+}
+
+// sourceError passes domain errors through and wraps anything else.
+func sourceError(ctx context.Context, err error) error {
+	var e *graph.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	if ctx.Err() != nil {
+		return ctxError(ctx)
+	}
+	return graph.Unavailable("the graph store could not be read", err)
+}
