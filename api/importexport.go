@@ -13,7 +13,7 @@ import (
 //
 //	@Summary		Import a batch
 //	@ID				importBatch
-//	@Description	Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. Bodies over 64 MiB are rejected with 413.
+//	@Description	Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. A batch that would add or change relationship types needs an admin key (types already registered as given are fine with a write key). Bodies over 64 MiB are rejected with 413.
 //	@Tags			import-export
 //	@Accept			json
 //	@Produce		json
@@ -26,7 +26,7 @@ import (
 //	@Failure		415		{object}	Problem				"Content-Type is not application/json"
 //	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
 //	@Header			401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
-//	@Failure		403		{object}	Problem				"The API key lacks the write scope"
+//	@Failure		403		{object}	Problem				"The API key lacks the write scope, or the batch adds or changes relationship types (not a dry run) and the key is not admin"
 //	@Failure		500		{object}	Problem				"Internal error (a bug)"
 //	@Failure		503		{object}	Problem				"Store unavailable"
 //	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
@@ -66,6 +66,18 @@ func (s *Server) importBatch(c *gin.Context) {
 		}
 		s.fail(c, newHTTPError(http.StatusBadRequest, ProblemValidation, "the batch has invalid records; nothing was written", p.errs...))
 		return
+	}
+	// Registry changes need admin (see scopes.go); a batch that only
+	// repeats registered types, as an export does, needs write.
+	if len(b.RelationshipTypes) > 0 && !dry && s.requestScope(c) < ScopeAdmin {
+		res, err := s.store.Import(ctx, b, true)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		if res.RelationshipTypes.Created+res.RelationshipTypes.Updated > 0 && !s.allow(c, ScopeAdmin) {
+			return
+		}
 	}
 	res, err := s.store.Import(ctx, b, dry)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	ginSwagger "github.com/swaggo/gin-swagger"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/analysis"
 )
 
 // Defaults of Config, documented in the OpenAPI description.
@@ -46,6 +47,24 @@ type Config struct {
 	// logging, panic recovery and authentication: the place for rate
 	// limits or metrics, which answer errors with WriteProblem.
 	Middleware []gin.HandlerFunc
+
+	// Operations (issue 8): rate limits and metrics.
+
+	// RateLimit is the sustained requests a second each client may make
+	// under /api/v1 (a client: its API key, else its IP); beyond it, 429
+	// with Retry-After. Zero: no limit.
+	RateLimit float64
+	// RateBurst is how many requests a client may make at once, above
+	// the sustained rate. Default (when RateLimit is set): 2 × RateLimit.
+	RateBurst int
+	// Observe runs on every request (every route, 404s too) right after
+	// the request id, logging and panic recovery: the place for request
+	// metrics. Routes' labels come from c.FullPath().
+	Observe []gin.HandlerFunc
+	// Metrics, when set, is served at GET /metrics (not under /api/v1 and
+	// not in the OpenAPI description): open on an open server, which
+	// listens on loopback only; with keys, it needs an admin key.
+	Metrics http.Handler
 }
 
 func (c Config) withDefaults() Config {
@@ -61,18 +80,23 @@ func (c Config) withDefaults() Config {
 	if c.PingTimeout <= 0 {
 		c.PingTimeout = DefaultPingTimeout
 	}
+	if c.RateLimit > 0 && c.RateBurst <= 0 {
+		c.RateBurst = max(int(2*c.RateLimit), 1)
+	}
 	return c
 }
 
 // Server is the HTTP API over a graph.Store.
 type Server struct {
-	cfg     Config
-	store   graph.Store
-	logger  *slog.Logger
-	keys    keyring
-	engine  *gin.Engine
-	v1      *gin.RouterGroup // /api/v1, behind authentication: routes added later go here
-	openapi []byte           // OpenAPI 3 description, converted once at start-up
+	cfg      Config
+	store    graph.Store
+	logger   *slog.Logger
+	keys     keyring
+	engine   *gin.Engine
+	v1       *gin.RouterGroup // /api/v1, behind authentication: routes added later go here
+	openapi  []byte           // OpenAPI 3 description, converted once at start-up
+	limiter  *rateLimiter     // nil: no rate limit
+	analysis *analysis.Service
 }
 
 // APIPrefix is where the resources live.
@@ -83,7 +107,7 @@ const APIPrefix = "/api/v1"
 func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: store, logger: cfg.Logger}
+	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store)}
 	var err error
 	if s.keys, err = parseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
@@ -102,7 +126,7 @@ func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	// No proxy is trusted: ClientIP is the peer address unless the
 	// operator says otherwise. The error is impossible for a nil list.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(requestID(), s.accessLog(), s.recovery())
+	r.Use(append([]gin.HandlerFunc{requestID(), s.accessLog(), s.recovery()}, cfg.Observe...)...)
 	r.NoRoute(func(c *gin.Context) {
 		WriteProblem(c, http.StatusNotFound, ProblemRouteNotFound, "no route "+c.Request.Method+" "+c.Request.URL.Path)
 	})
@@ -115,8 +139,12 @@ func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	r.GET("/readyz", s.readyz)
 	r.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))
 	r.GET("/openapi.json", s.openAPI)
+	if cfg.Metrics != nil {
+		r.GET("/metrics", s.require(ScopeAdmin), gin.WrapH(cfg.Metrics))
+	}
+	s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst)
 
-	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.authenticate(), s.deadline()}, cfg.Middleware...)...)
+	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline()}, cfg.Middleware...)...)
 	s.v1 = v1
 	v1.GET("/actors", s.listActors)
 	v1.POST("/actors", s.createActor)
@@ -129,12 +157,17 @@ func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	v1.PATCH("/relationships/:id", s.updateRelationship)
 	v1.DELETE("/relationships/:id", s.deleteRelationship)
 	v1.GET("/relationship-types", s.listTypes)
-	v1.POST("/relationship-types", s.createType)
+	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
 	v1.POST("/import", s.importBatch)
 	v1.GET("/export", s.exportBatch)
 	v1.GET("/paths", s.findPaths)
 	v1.GET("/graph", s.getGraph)
+	v1.GET("/influence", s.influence)
+	v1.GET("/actors/:id/influence", s.actorInfluence)
+	v1.GET("/mediators", s.mediators)
+	v1.GET("/blocs", s.blocs)
+	v1.GET("/balance", s.balance)
 	v1.GET("/actors/:id/neighborhood", s.getNeighborhood)
 
 	s.engine = r
@@ -154,6 +187,10 @@ func (s *Server) deadline() gin.HandlerFunc {
 		c.Next()
 	}
 }
+
+// Analysis returns the influence service, whose cache statistics feed
+// the metrics.
+func (s *Server) Analysis() *analysis.Service { return s.analysis }
 
 // Handler returns the server's http.Handler.
 func (s *Server) Handler() http.Handler { return s.engine }

@@ -93,7 +93,7 @@ func (s *Server) getType(c *gin.Context) {
 //
 //	@Summary		Add a relationship type
 //	@ID				createRelationshipType
-//	@Description	Adds a user-defined type to the registry. Names are snake_case; built-in names cannot be redefined.
+//	@Description	Adds a user-defined type to the registry. Names are snake_case; built-in names cannot be redefined. Needs an admin key when the server has keys: a type changes how every path and ranking is signed and weighted.
 //	@Tags			relationship-types
 //	@Accept			json
 //	@Produce		json
@@ -108,7 +108,7 @@ func (s *Server) getType(c *gin.Context) {
 //	@Failure		415		{object}	Problem				"Content-Type is not application/json"
 //	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
 //	@Header			401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
-//	@Failure		403		{object}	Problem				"The API key lacks the write scope"
+//	@Failure		403		{object}	Problem				"The API key lacks the admin scope"
 //	@Failure		500		{object}	Problem				"Internal error (a bug)"
 //	@Failure		503		{object}	Problem				"Store unavailable"
 //	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"

@@ -567,6 +567,152 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/actors/{id}/influence": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Who sways an actor, and whom it sways",
+                "operationId": "actorInfluence",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "example": "iran",
+                        "description": "Actor id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "all",
+                        "description": "Only cooperative, conflictual or all ties",
+                        "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 10,
+                        "description": "Results per direction",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 10,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 3,
+                        "description": "Evidence paths per result",
+                        "name": "paths",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 4,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 3,
+                        "description": "Hops per evidence path",
+                        "name": "max_hops",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ActorInfluence"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/actors/{id}/neighborhood": {
             "get": {
                 "security": [
@@ -705,6 +851,217 @@ const docTemplate = `{
                     },
                     "503": {
                         "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/balance": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced (\"the enemy of my enemy is my friend\"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Structural balance: which triangles are unstable",
+                "operationId": "structuralBalance",
+                "parameters": [
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "How many actors and unbalanced triads to list",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Balance"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/blocs": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Which blocs form",
+                "operationId": "findBlocs",
+                "parameters": [
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 100,
+                        "minimum": 0,
+                        "type": "number",
+                        "default": 1,
+                        "description": "Modularity resolution (higher: smaller blocs)",
+                        "name": "resolution",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "How many blocs",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Blocs"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         },
@@ -1011,6 +1368,270 @@ const docTemplate = `{
                     },
                     "503": {
                         "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/influence": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Rank actors by influence",
+                "operationId": "rankInfluence",
+                "parameters": [
+                    {
+                        "enum": [
+                            "pagerank",
+                            "betweenness",
+                            "degree",
+                            "in_degree",
+                            "out_degree",
+                            "closeness",
+                            "eigenvector"
+                        ],
+                        "type": "string",
+                        "default": "pagerank",
+                        "description": "Centrality",
+                        "name": "algorithm",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Degrees divided by n-1",
+                        "name": "normalized",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "all",
+                        "description": "Only cooperative, conflictual or all ties",
+                        "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "How many actors",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Ranking"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter (the allowed values are in the message)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/mediators": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Who could mediate between two actors",
+                "operationId": "findMediators",
+                "parameters": [
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "example": "united-states,iran",
+                        "description": "The two sides, a,b",
+                        "name": "between",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 10,
+                        "description": "How many candidates",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 10,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 3,
+                        "description": "Evidence paths per candidate",
+                        "name": "paths",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Mediators"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         },
@@ -2166,6 +2787,29 @@ const docTemplate = `{
                 }
             }
         },
+        "ActorBalance": {
+            "type": "object",
+            "required": [
+                "actor",
+                "name",
+                "triads",
+                "unbalanced"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string"
+                },
+                "name": {
+                    "type": "string"
+                },
+                "triads": {
+                    "type": "integer"
+                },
+                "unbalanced": {
+                    "type": "integer"
+                }
+            }
+        },
         "ActorCreate": {
             "type": "object",
             "required": [
@@ -2239,6 +2883,47 @@ const docTemplate = `{
                 }
             }
         },
+        "ActorInfluence": {
+            "type": "object",
+            "required": [
+                "actor",
+                "influenced_by",
+                "influences",
+                "name",
+                "version",
+                "weighted"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "influenced_by": {
+                    "description": "Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Influence"
+                    }
+                },
+                "influences": {
+                    "description": "Whom the actor influences most: personalised PageRank seeded at the actor, following ties source -\u003e target.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Influence"
+                    }
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Iran"
+                },
+                "version": {
+                    "type": "integer"
+                },
+                "weighted": {
+                    "type": "boolean"
+                }
+            }
+        },
         "ActorList": {
             "type": "object",
             "required": [
@@ -2309,6 +2994,69 @@ const docTemplate = `{
                         "type": "string",
                         "maxLength": 200
                     }
+                }
+            }
+        },
+        "Balance": {
+            "type": "object",
+            "required": [
+                "actors",
+                "ambivalent",
+                "balanced",
+                "counts",
+                "pairs",
+                "ratio",
+                "triads",
+                "truncated",
+                "unbalanced",
+                "unbalanced_triads",
+                "version",
+                "weighted"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ActorBalance"
+                    }
+                },
+                "ambivalent": {
+                    "type": "integer"
+                },
+                "balanced": {
+                    "type": "integer"
+                },
+                "counts": {
+                    "$ref": "#/definitions/TriadCounts"
+                },
+                "pairs": {
+                    "type": "integer"
+                },
+                "ratio": {
+                    "description": "Balanced triads over all triads (1 when there are none).",
+                    "type": "number",
+                    "format": "double"
+                },
+                "triads": {
+                    "type": "integer"
+                },
+                "truncated": {
+                    "type": "boolean"
+                },
+                "unbalanced": {
+                    "type": "integer"
+                },
+                "unbalanced_triads": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Triad"
+                    }
+                },
+                "version": {
+                    "type": "integer"
+                },
+                "weighted": {
+                    "type": "boolean"
                 }
             }
         },
@@ -2541,6 +3289,69 @@ const docTemplate = `{
                 }
             }
         },
+        "Bloc": {
+            "type": "object",
+            "required": [
+                "id",
+                "members",
+                "size"
+            ],
+            "properties": {
+                "id": {
+                    "type": "integer"
+                },
+                "members": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "size": {
+                    "type": "integer"
+                }
+            }
+        },
+        "Blocs": {
+            "type": "object",
+            "required": [
+                "actors",
+                "blocs",
+                "count",
+                "modularity",
+                "resolution",
+                "version",
+                "weighted"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "integer"
+                },
+                "blocs": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Bloc"
+                    }
+                },
+                "count": {
+                    "type": "integer"
+                },
+                "modularity": {
+                    "description": "Newman-Girvan modularity of the partition.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "resolution": {
+                    "type": "number",
+                    "format": "double"
+                },
+                "version": {
+                    "type": "integer"
+                },
+                "weighted": {
+                    "type": "boolean"
+                }
+            }
+        },
         "Citation": {
             "type": "object",
             "required": [
@@ -2567,6 +3378,79 @@ const docTemplate = `{
                     "type": "string",
                     "maxLength": 2048,
                     "example": "https://www.state.gov/iran-deal"
+                }
+            }
+        },
+        "EvidencePath": {
+            "type": "object",
+            "required": [
+                "actors",
+                "cost",
+                "explanation",
+                "hops",
+                "names",
+                "relationships",
+                "sign",
+                "strength"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "united-states",
+                        "iran",
+                        "houthis"
+                    ]
+                },
+                "cost": {
+                    "description": "Sum of 1/weight over the ties when weighted=true, else the hop count.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 2
+                },
+                "explanation": {
+                    "description": "The path in words, e.g. \"United States —sanctions→ Iran —arms→ Houthis\".",
+                    "type": "string",
+                    "example": "United States —sanctions→ Iran —arms→ Houthis"
+                },
+                "hops": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "names": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "United States",
+                        "Iran",
+                        "Houthis"
+                    ]
+                },
+                "relationships": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PathRelationship"
+                    }
+                },
+                "sign": {
+                    "description": "Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).",
+                    "type": "integer",
+                    "enum": [
+                        -1,
+                        0,
+                        1
+                    ],
+                    "example": -1
+                },
+                "strength": {
+                    "description": "Product of the tie weights along the path.",
+                    "type": "number",
+                    "format": "double"
                 }
             }
         },
@@ -2634,6 +3518,131 @@ const docTemplate = `{
                 "version": {
                     "description": "The graph version after the import (unchanged by a dry run).",
                     "type": "integer"
+                }
+            }
+        },
+        "Influence": {
+            "type": "object",
+            "required": [
+                "actor",
+                "name",
+                "paths",
+                "rank",
+                "score"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "houthis"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Houthis"
+                },
+                "paths": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/EvidencePath"
+                    }
+                },
+                "rank": {
+                    "type": "integer"
+                },
+                "score": {
+                    "type": "number",
+                    "format": "double"
+                }
+            }
+        },
+        "Mediator": {
+            "type": "object",
+            "required": [
+                "actor",
+                "evidence",
+                "name",
+                "paths",
+                "rank",
+                "score",
+                "strength"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "european-union"
+                },
+                "evidence": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/EvidencePath"
+                    }
+                },
+                "name": {
+                    "type": "string",
+                    "example": "European Union"
+                },
+                "paths": {
+                    "description": "Positive paths of at most 3 hops between the sides through this actor, and their total strength.",
+                    "type": "integer"
+                },
+                "rank": {
+                    "type": "integer"
+                },
+                "score": {
+                    "description": "Share of the positive connectivity between the two sides that passes through this actor, in [0, 1].",
+                    "type": "number",
+                    "format": "double"
+                },
+                "strength": {
+                    "type": "number",
+                    "format": "double"
+                }
+            }
+        },
+        "Mediators": {
+            "type": "object",
+            "required": [
+                "between",
+                "direct",
+                "paths",
+                "results",
+                "strength",
+                "version",
+                "weighted"
+            ],
+            "properties": {
+                "between": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "united-states",
+                        "iran"
+                    ]
+                },
+                "direct": {
+                    "description": "The two sides are positively tied themselves.",
+                    "type": "boolean"
+                },
+                "paths": {
+                    "description": "Positive paths of at most 3 hops between the sides, and their total strength.",
+                    "type": "integer"
+                },
+                "results": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Mediator"
+                    }
+                },
+                "strength": {
+                    "type": "number",
+                    "format": "double"
+                },
+                "version": {
+                    "type": "integer"
+                },
+                "weighted": {
+                    "type": "boolean"
                 }
             }
         },
@@ -2839,6 +3848,54 @@ const docTemplate = `{
                     "type": "string",
                     "format": "uri",
                     "example": "https://detente.dev/problems/validation-failed"
+                }
+            }
+        },
+        "Ranking": {
+            "type": "object",
+            "required": [
+                "actors",
+                "algorithm",
+                "converged",
+                "edges",
+                "results",
+                "version",
+                "weighted"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Actors and relationships (as projected edges) in the analysed graph.",
+                    "type": "integer"
+                },
+                "algorithm": {
+                    "type": "string",
+                    "example": "pagerank"
+                },
+                "converged": {
+                    "type": "boolean"
+                },
+                "edges": {
+                    "type": "integer"
+                },
+                "iterations": {
+                    "description": "Power iterations run (pagerank, eigenvector).",
+                    "type": "integer"
+                },
+                "normalized": {
+                    "type": "boolean"
+                },
+                "results": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Score"
+                    }
+                },
+                "version": {
+                    "description": "The graph version the ranking was computed on.",
+                    "type": "integer"
+                },
+                "weighted": {
+                    "type": "boolean"
                 }
             }
         },
@@ -3185,6 +4242,30 @@ const docTemplate = `{
                 }
             }
         },
+        "Score": {
+            "type": "object",
+            "required": [
+                "actor",
+                "rank",
+                "score"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "rank": {
+                    "description": "Competition rank (\"1224\"): equal scores share a rank; ties are listed by id.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "score": {
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.083
+                }
+            }
+        },
         "Status": {
             "type": "object",
             "required": [
@@ -3194,6 +4275,56 @@ const docTemplate = `{
                 "status": {
                     "type": "string",
                     "example": "ok"
+                }
+            }
+        },
+        "Triad": {
+            "type": "object",
+            "required": [
+                "actors",
+                "kind",
+                "signs"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "kind": {
+                    "description": "\"+++\" or \"+--\" (balanced), \"++-\" or \"---\" (unbalanced).",
+                    "type": "string",
+                    "example": "++-"
+                },
+                "signs": {
+                    "type": "array",
+                    "items": {
+                        "type": "integer"
+                    }
+                }
+            }
+        },
+        "TriadCounts": {
+            "type": "object",
+            "required": [
+                "nnn",
+                "pnn",
+                "ppn",
+                "ppp"
+            ],
+            "properties": {
+                "nnn": {
+                    "type": "integer"
+                },
+                "pnn": {
+                    "type": "integer"
+                },
+                "ppn": {
+                    "type": "integer"
+                },
+                "ppp": {
+                    "type": "integer"
                 }
             }
         }

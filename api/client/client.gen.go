@@ -171,6 +171,27 @@ func (e BatchRelationshipTypePolarity) Valid() bool {
 	}
 }
 
+// Defines values for EvidencePathSign.
+const (
+	EvidencePathSignMinus1 EvidencePathSign = -1
+	EvidencePathSignN0     EvidencePathSign = 0
+	EvidencePathSignN1     EvidencePathSign = 1
+)
+
+// Valid indicates whether the value is a known member of the EvidencePathSign enum.
+func (e EvidencePathSign) Valid() bool {
+	switch e {
+	case EvidencePathSignMinus1:
+		return true
+	case EvidencePathSignN0:
+		return true
+	case EvidencePathSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PathSign.
 const (
 	PathSignMinus1 PathSign = -1
@@ -282,6 +303,27 @@ func (e ListActorsParamsKind) Valid() bool {
 	case ListActorsParamsKindPoliticalGroup:
 		return true
 	case ListActorsParamsKindState:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ActorInfluenceParamsPolarity.
+const (
+	ActorInfluenceParamsPolarityAll      ActorInfluenceParamsPolarity = "all"
+	ActorInfluenceParamsPolarityNegative ActorInfluenceParamsPolarity = "negative"
+	ActorInfluenceParamsPolarityPositive ActorInfluenceParamsPolarity = "positive"
+)
+
+// Valid indicates whether the value is a known member of the ActorInfluenceParamsPolarity enum.
+func (e ActorInfluenceParamsPolarity) Valid() bool {
+	switch e {
+	case ActorInfluenceParamsPolarityAll:
+		return true
+	case ActorInfluenceParamsPolarityNegative:
+		return true
+	case ActorInfluenceParamsPolarityPositive:
 		return true
 	default:
 		return false
@@ -417,6 +459,60 @@ func (e GetGraphParamsPolarity) Valid() bool {
 	}
 }
 
+// Defines values for RankInfluenceParamsAlgorithm.
+const (
+	Betweenness RankInfluenceParamsAlgorithm = "betweenness"
+	Closeness   RankInfluenceParamsAlgorithm = "closeness"
+	Degree      RankInfluenceParamsAlgorithm = "degree"
+	Eigenvector RankInfluenceParamsAlgorithm = "eigenvector"
+	InDegree    RankInfluenceParamsAlgorithm = "in_degree"
+	OutDegree   RankInfluenceParamsAlgorithm = "out_degree"
+	Pagerank    RankInfluenceParamsAlgorithm = "pagerank"
+)
+
+// Valid indicates whether the value is a known member of the RankInfluenceParamsAlgorithm enum.
+func (e RankInfluenceParamsAlgorithm) Valid() bool {
+	switch e {
+	case Betweenness:
+		return true
+	case Closeness:
+		return true
+	case Degree:
+		return true
+	case Eigenvector:
+		return true
+	case InDegree:
+		return true
+	case OutDegree:
+		return true
+	case Pagerank:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RankInfluenceParamsPolarity.
+const (
+	RankInfluenceParamsPolarityAll      RankInfluenceParamsPolarity = "all"
+	RankInfluenceParamsPolarityNegative RankInfluenceParamsPolarity = "negative"
+	RankInfluenceParamsPolarityPositive RankInfluenceParamsPolarity = "positive"
+)
+
+// Valid indicates whether the value is a known member of the RankInfluenceParamsPolarity enum.
+func (e RankInfluenceParamsPolarity) Valid() bool {
+	switch e {
+	case RankInfluenceParamsPolarityAll:
+		return true
+	case RankInfluenceParamsPolarityNegative:
+		return true
+	case RankInfluenceParamsPolarityPositive:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for FindPathsParamsMode.
 const (
 	FindPathsParamsModeAll         FindPathsParamsMode = "all"
@@ -501,6 +597,14 @@ type Actor struct {
 // ActorKind Example: state
 type ActorKind string
 
+// ActorBalance defines model for ActorBalance.
+type ActorBalance struct {
+	Actor      string `json:"actor"`
+	Name       string `json:"name"`
+	Triads     int    `json:"triads"`
+	Unbalanced int    `json:"unbalanced"`
+}
+
 // ActorCreate defines model for ActorCreate.
 type ActorCreate struct {
 	// Aliases At most 100 entries of at most 200 bytes.
@@ -536,6 +640,23 @@ type ActorCreate struct {
 // ActorCreateKind Example: state
 type ActorCreateKind string
 
+// ActorInfluence defines model for ActorInfluence.
+type ActorInfluence struct {
+	// Actor Example: iran
+	Actor string `json:"actor"`
+
+	// InfluencedBy Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.
+	InfluencedBy []Influence `json:"influenced_by"`
+
+	// Influences Whom the actor influences most: personalised PageRank seeded at the actor, following ties source -> target.
+	Influences []Influence `json:"influences"`
+
+	// Name Example: Iran
+	Name     string `json:"name"`
+	Version  int    `json:"version"`
+	Weighted bool   `json:"weighted"`
+}
+
 // ActorList defines model for ActorList.
 type ActorList struct {
 	Items []Actor `json:"items"`
@@ -560,6 +681,24 @@ type ActorPatch struct {
 
 // ActorPatchKind defines model for ActorPatch.Kind.
 type ActorPatchKind string
+
+// Balance defines model for Balance.
+type Balance struct {
+	Actors     []ActorBalance `json:"actors"`
+	Ambivalent int            `json:"ambivalent"`
+	Balanced   int            `json:"balanced"`
+	Counts     TriadCounts    `json:"counts"`
+	Pairs      int            `json:"pairs"`
+
+	// Ratio Balanced triads over all triads (1 when there are none).
+	Ratio            float64 `json:"ratio"`
+	Triads           int     `json:"triads"`
+	Truncated        bool    `json:"truncated"`
+	Unbalanced       int     `json:"unbalanced"`
+	UnbalancedTriads []Triad `json:"unbalanced_triads"`
+	Version          int     `json:"version"`
+	Weighted         bool    `json:"weighted"`
+}
 
 // Batch defines model for Batch.
 type Batch struct {
@@ -653,6 +792,26 @@ type BatchRelationshipType struct {
 // BatchRelationshipTypePolarity defines model for BatchRelationshipType.Polarity.
 type BatchRelationshipTypePolarity int
 
+// Bloc defines model for Bloc.
+type Bloc struct {
+	Id      int      `json:"id"`
+	Members []string `json:"members"`
+	Size    int      `json:"size"`
+}
+
+// Blocs defines model for Blocs.
+type Blocs struct {
+	Actors int    `json:"actors"`
+	Blocs  []Bloc `json:"blocs"`
+	Count  int    `json:"count"`
+
+	// Modularity Newman-Girvan modularity of the partition.
+	Modularity float64 `json:"modularity"`
+	Resolution float64 `json:"resolution"`
+	Version    int     `json:"version"`
+	Weighted   bool    `json:"weighted"`
+}
+
 // Citation defines model for Citation.
 type Citation struct {
 	// Published Publication date, YYYY-MM-DD.
@@ -669,6 +828,42 @@ type Citation struct {
 	// Example: https://www.state.gov/iran-deal
 	Url *string `json:"url,omitempty"`
 }
+
+// EvidencePath defines model for EvidencePath.
+type EvidencePath struct {
+	// Actors Example: ["united-states","iran","houthis"]
+	Actors []string `json:"actors"`
+
+	// Cost Sum of 1/weight over the ties when weighted=true, else the hop count.
+	//
+	// Example: 2
+	Cost float64 `json:"cost"`
+
+	// Explanation The path in words, e.g. "United States —sanctions→ Iran —arms→ Houthis".
+	//
+	// Example: United States —sanctions→ Iran —arms→ Houthis
+	Explanation string `json:"explanation"`
+
+	// Hops Example: 2
+	Hops int `json:"hops"`
+
+	// Names Example: ["United States","Iran","Houthis"]
+	Names         []string           `json:"names"`
+	Relationships []PathRelationship `json:"relationships"`
+
+	// Sign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
+	//
+	// Example: -1
+	Sign EvidencePathSign `json:"sign"`
+
+	// Strength Product of the tie weights along the path.
+	Strength float64 `json:"strength"`
+}
+
+// EvidencePathSign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
+//
+// Example: -1
+type EvidencePathSign int
 
 // FieldError defines model for FieldError.
 type FieldError struct {
@@ -701,6 +896,52 @@ type ImportResult struct {
 
 	// Version The graph version after the import (unchanged by a dry run).
 	Version int `json:"version"`
+}
+
+// Influence defines model for Influence.
+type Influence struct {
+	// Actor Example: houthis
+	Actor string `json:"actor"`
+
+	// Name Example: Houthis
+	Name  string         `json:"name"`
+	Paths []EvidencePath `json:"paths"`
+	Rank  int            `json:"rank"`
+	Score float64        `json:"score"`
+}
+
+// Mediator defines model for Mediator.
+type Mediator struct {
+	// Actor Example: european-union
+	Actor    string         `json:"actor"`
+	Evidence []EvidencePath `json:"evidence"`
+
+	// Name Example: European Union
+	Name string `json:"name"`
+
+	// Paths Positive paths of at most 3 hops between the sides through this actor, and their total strength.
+	Paths int `json:"paths"`
+	Rank  int `json:"rank"`
+
+	// Score Share of the positive connectivity between the two sides that passes through this actor, in [0, 1].
+	Score    float64 `json:"score"`
+	Strength float64 `json:"strength"`
+}
+
+// Mediators defines model for Mediators.
+type Mediators struct {
+	// Between Example: ["united-states","iran"]
+	Between []string `json:"between"`
+
+	// Direct The two sides are positively tied themselves.
+	Direct bool `json:"direct"`
+
+	// Paths Positive paths of at most 3 hops between the sides, and their total strength.
+	Paths    int        `json:"paths"`
+	Results  []Mediator `json:"results"`
+	Strength float64    `json:"strength"`
+	Version  int        `json:"version"`
+	Weighted bool       `json:"weighted"`
 }
 
 // Path defines model for Path.
@@ -813,6 +1054,26 @@ type Problem struct {
 	//
 	// Example: https://detente.dev/problems/validation-failed
 	Type string `json:"type"`
+}
+
+// Ranking defines model for Ranking.
+type Ranking struct {
+	// Actors Actors and relationships (as projected edges) in the analysed graph.
+	Actors int `json:"actors"`
+
+	// Algorithm Example: pagerank
+	Algorithm string `json:"algorithm"`
+	Converged bool   `json:"converged"`
+	Edges     int    `json:"edges"`
+
+	// Iterations Power iterations run (pagerank, eigenvector).
+	Iterations *int    `json:"iterations,omitempty"`
+	Normalized *bool   `json:"normalized,omitempty"`
+	Results    []Score `json:"results"`
+
+	// Version The graph version the ranking was computed on.
+	Version  int  `json:"version"`
+	Weighted bool `json:"weighted"`
 }
 
 // Relationship defines model for Relationship.
@@ -992,10 +1253,43 @@ type RelationshipTypeList struct {
 	Items []RelationshipType `json:"items"`
 }
 
+// Score defines model for Score.
+type Score struct {
+	// Actor Example: iran
+	Actor string `json:"actor"`
+
+	// Rank Competition rank ("1224"): equal scores share a rank; ties are listed by id.
+	//
+	// Example: 1
+	Rank int `json:"rank"`
+
+	// Score Example: 0.083
+	Score float64 `json:"score"`
+}
+
 // Status defines model for Status.
 type Status struct {
 	// Status Example: ok
 	Status string `json:"status"`
+}
+
+// Triad defines model for Triad.
+type Triad struct {
+	Actors []string `json:"actors"`
+
+	// Kind "+++" or "+--" (balanced), "++-" or "---" (unbalanced).
+	//
+	// Example: ++-
+	Kind  string `json:"kind"`
+	Signs []int  `json:"signs"`
+}
+
+// TriadCounts defines model for TriadCounts.
+type TriadCounts struct {
+	Nnn int `json:"nnn"`
+	Pnn int `json:"pnn"`
+	Ppn int `json:"ppn"`
+	Ppp int `json:"ppp"`
 }
 
 // ListActorsParams defines parameters for ListActors.
@@ -1034,6 +1328,33 @@ type UpdateActorParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// ActorInfluenceParams defines parameters for ActorInfluence.
+type ActorInfluenceParams struct {
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// AsOf Only ties valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Polarity Only cooperative, conflictual or all ties
+	Polarity *ActorInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// Limit Results per direction
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Paths Evidence paths per result
+	Paths *int `form:"paths,omitempty" json:"paths,omitempty"`
+
+	// MaxHops Hops per evidence path
+	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
+}
+
+// ActorInfluenceParamsPolarity defines parameters for ActorInfluence.
+type ActorInfluenceParamsPolarity string
+
 // GetNeighborhoodParams defines parameters for GetNeighborhood.
 type GetNeighborhoodParams struct {
 	// Depth How many ties out
@@ -1063,6 +1384,39 @@ type GetNeighborhoodParamsPolarity string
 
 // GetNeighborhoodParamsFormat defines parameters for GetNeighborhood.
 type GetNeighborhoodParamsFormat string
+
+// StructuralBalanceParams defines parameters for StructuralBalance.
+type StructuralBalanceParams struct {
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// AsOf Only ties valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Limit How many actors and unbalanced triads to list
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// FindBlocsParams defines parameters for FindBlocs.
+type FindBlocsParams struct {
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// AsOf Only ties valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Resolution Modularity resolution (higher: smaller blocs)
+	Resolution *float32 `form:"resolution,omitempty" json:"resolution,omitempty"`
+
+	// Limit How many blocs
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
 
 // GetGraphParams defines parameters for GetGraph.
 type GetGraphParams struct {
@@ -1095,6 +1449,57 @@ type GetGraphParamsPolarity string
 type ImportBatchParams struct {
 	// DryRun Validate and count only; write nothing
 	DryRun *bool `form:"dry_run,omitempty" json:"dry_run,omitempty"`
+}
+
+// RankInfluenceParams defines parameters for RankInfluence.
+type RankInfluenceParams struct {
+	// Algorithm Centrality
+	Algorithm *RankInfluenceParamsAlgorithm `form:"algorithm,omitempty" json:"algorithm,omitempty"`
+
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Normalized Degrees divided by n-1
+	Normalized *bool `form:"normalized,omitempty" json:"normalized,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// AsOf Only ties valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Polarity Only cooperative, conflictual or all ties
+	Polarity *RankInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// Limit How many actors
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// RankInfluenceParamsAlgorithm defines parameters for RankInfluence.
+type RankInfluenceParamsAlgorithm string
+
+// RankInfluenceParamsPolarity defines parameters for RankInfluence.
+type RankInfluenceParamsPolarity string
+
+// FindMediatorsParams defines parameters for FindMediators.
+type FindMediatorsParams struct {
+	// Between The two sides, a,b
+	Between []string `form:"between" json:"between"`
+
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// AsOf Only ties valid on this day (YYYY-MM-DD)
+	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Limit How many candidates
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Paths Evidence paths per candidate
+	Paths *int `form:"paths,omitempty" json:"paths,omitempty"`
 }
 
 // FindPathsParams defines parameters for FindPaths.
@@ -1340,12 +1745,33 @@ type ClientInterface interface {
 	// Corresponds with PATCH /api/v1/actors/{id} (the `UpdateActor` operationId).
 	UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateActorParams, body UpdateActorApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ActorInfluence Who sways an actor, and whom it sways
+	//
+	// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+	//
+	// Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
+	ActorInfluence(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetNeighborhood The neighbourhood of an actor
 	//
 	// The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
 	//
 	// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
 	GetNeighborhood(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// StructuralBalance Structural balance: which triangles are unstable
+	//
+	// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+	//
+	// Corresponds with GET /api/v1/balance (the `StructuralBalance` operationId).
+	StructuralBalance(ctx context.Context, params *StructuralBalanceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FindBlocs Which blocs form
+	//
+	// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+	//
+	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
+	FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExportBatch Export the graph
 	//
@@ -1378,6 +1804,20 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/v1/import (the `ImportBatch` operationId).
 	ImportBatch(ctx context.Context, params *ImportBatchParams, body ImportBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RankInfluence Rank actors by influence
+	//
+	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+	//
+	// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
+	RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// FindMediators Who could mediate between two actors
+	//
+	// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+	//
+	// Corresponds with GET /api/v1/mediators (the `FindMediators` operationId).
+	FindMediators(ctx context.Context, params *FindMediatorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// FindPaths Find paths between two actors
 	//
@@ -1639,6 +2079,23 @@ func (c *Client) UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Co
 	return c.Client.Do(req)
 }
 
+// ActorInfluence Who sways an actor, and whom it sways
+//
+// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+//
+// Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
+func (c *Client) ActorInfluence(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewActorInfluenceRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetNeighborhood The neighbourhood of an actor
 //
 // The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
@@ -1646,6 +2103,40 @@ func (c *Client) UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Co
 // Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
 func (c *Client) GetNeighborhood(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetNeighborhoodRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// StructuralBalance Structural balance: which triangles are unstable
+//
+// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+//
+// Corresponds with GET /api/v1/balance (the `StructuralBalance` operationId).
+func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewStructuralBalanceRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FindBlocs Which blocs form
+//
+// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+//
+// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
+func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFindBlocsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -1718,6 +2209,40 @@ func (c *Client) ImportBatchWithBody(ctx context.Context, params *ImportBatchPar
 // Corresponds with POST /api/v1/import (the `ImportBatch` operationId).
 func (c *Client) ImportBatch(ctx context.Context, params *ImportBatchParams, body ImportBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewImportBatchRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RankInfluence Rank actors by influence
+//
+// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+//
+// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
+func (c *Client) RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRankInfluenceRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// FindMediators Who could mediate between two actors
+//
+// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+//
+// Corresponds with GET /api/v1/mediators (the `FindMediators` operationId).
+func (c *Client) FindMediators(ctx context.Context, params *FindMediatorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFindMediatorsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2318,6 +2843,139 @@ func NewUpdateActorRequestWithBody(server string, id string, params *UpdateActor
 	return req, nil
 }
 
+// NewActorInfluenceRequest constructs an http.Request for the ActorInfluence method
+func NewActorInfluenceRequest(server string, id string, params *ActorInfluenceParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/actors/%s/influence", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Paths != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "paths", *params.Paths, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxHops != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_hops", *params.MaxHops, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetNeighborhoodRequest constructs an http.Request for the GetNeighborhood method
 func NewGetNeighborhoodRequest(server string, id string, params *GetNeighborhoodParams) (*http.Request, error) {
 	var err error
@@ -2416,6 +3074,198 @@ func NewGetNeighborhoodRequest(server string, id string, params *GetNeighborhood
 		if params.Format != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewStructuralBalanceRequest constructs an http.Request for the StructuralBalance method
+func NewStructuralBalanceRequest(server string, params *StructuralBalanceParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/balance")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewFindBlocsRequest constructs an http.Request for the FindBlocs method
+func NewFindBlocsRequest(server string, params *FindBlocsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/blocs")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Resolution != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "resolution", *params.Resolution, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "number", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -2643,6 +3493,246 @@ func NewImportBatchRequestWithBody(server string, params *ImportBatchParams, con
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewRankInfluenceRequest constructs an http.Request for the RankInfluence method
+func NewRankInfluenceRequest(server string, params *RankInfluenceParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/influence")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Algorithm != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "algorithm", *params.Algorithm, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Normalized != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "normalized", *params.Normalized, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewFindMediatorsRequest constructs an http.Request for the FindMediators method
+func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/mediators")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Between != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "between", params.Between, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Paths != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "paths", *params.Paths, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -3416,6 +4506,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PATCH /api/v1/actors/{id} (the `UpdateActor` operationId).
 	UpdateActorWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateActorParams, body UpdateActorApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActorResponse, error)
 
+	// ActorInfluenceWithResponse Who sways an actor, and whom it sways
+	//
+	// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
+	ActorInfluenceWithResponse(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*ActorInfluenceResponse, error)
+
 	// GetNeighborhoodWithResponse The neighbourhood of an actor
 	//
 	// The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
@@ -3424,6 +4523,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
 	GetNeighborhoodWithResponse(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*GetNeighborhoodResponse, error)
+
+	// StructuralBalanceWithResponse Structural balance: which triangles are unstable
+	//
+	// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/balance (the `StructuralBalance` operationId).
+	StructuralBalanceWithResponse(ctx context.Context, params *StructuralBalanceParams, reqEditors ...RequestEditorFn) (*StructuralBalanceResponse, error)
+
+	// FindBlocsWithResponse Which blocs form
+	//
+	// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
+	FindBlocsWithResponse(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*FindBlocsResponse, error)
 
 	// ExportBatchWithResponse Export the graph
 	//
@@ -3460,6 +4577,24 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/v1/import (the `ImportBatch` operationId).
 	ImportBatchWithResponse(ctx context.Context, params *ImportBatchParams, body ImportBatchJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportBatchResponse, error)
+
+	// RankInfluenceWithResponse Rank actors by influence
+	//
+	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
+	RankInfluenceWithResponse(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*RankInfluenceResponse, error)
+
+	// FindMediatorsWithResponse Who could mediate between two actors
+	//
+	// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/mediators (the `FindMediators` operationId).
+	FindMediatorsWithResponse(ctx context.Context, params *FindMediatorsParams, reqEditors ...RequestEditorFn) (*FindMediatorsResponse, error)
 
 	// FindPathsWithResponse Find paths between two actors
 	//
@@ -4121,6 +5256,96 @@ func (r UpdateActorResponse) ContentType() string {
 	return ""
 }
 
+// ActorInfluenceResponse401Headers the declared response headers of an HTTP 401 response for ActorInfluence
+type ActorInfluenceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// ActorInfluenceResponse503Headers the declared response headers of an HTTP 503 response for ActorInfluence
+type ActorInfluenceResponse503Headers struct {
+	RetryAfter *int
+}
+
+type ActorInfluenceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ActorInfluence
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ActorInfluenceResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ActorInfluenceResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ActorInfluenceResponse) GetJSON200() *ActorInfluence {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ActorInfluenceResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ActorInfluenceResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ActorInfluenceResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ActorInfluenceResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ActorInfluenceResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ActorInfluenceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ActorInfluenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ActorInfluenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ActorInfluenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // GetNeighborhoodResponse401Headers the declared response headers of an HTTP 401 response for GetNeighborhood
 type GetNeighborhoodResponse401Headers struct {
 	WWWAuthenticate *string
@@ -4205,6 +5430,172 @@ func (r GetNeighborhoodResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetNeighborhoodResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// StructuralBalanceResponse401Headers the declared response headers of an HTTP 401 response for StructuralBalance
+type StructuralBalanceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// StructuralBalanceResponse503Headers the declared response headers of an HTTP 503 response for StructuralBalance
+type StructuralBalanceResponse503Headers struct {
+	RetryAfter *int
+}
+
+type StructuralBalanceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Balance
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *StructuralBalanceResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *StructuralBalanceResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r StructuralBalanceResponse) GetJSON200() *Balance {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r StructuralBalanceResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r StructuralBalanceResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r StructuralBalanceResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r StructuralBalanceResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r StructuralBalanceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r StructuralBalanceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r StructuralBalanceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r StructuralBalanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// FindBlocsResponse401Headers the declared response headers of an HTTP 401 response for FindBlocs
+type FindBlocsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// FindBlocsResponse503Headers the declared response headers of an HTTP 503 response for FindBlocs
+type FindBlocsResponse503Headers struct {
+	RetryAfter *int
+}
+
+type FindBlocsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Blocs
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *FindBlocsResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *FindBlocsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FindBlocsResponse) GetJSON200() *Blocs {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r FindBlocsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r FindBlocsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r FindBlocsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r FindBlocsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r FindBlocsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FindBlocsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FindBlocsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FindBlocsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -4475,6 +5866,179 @@ func (r ImportBatchResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ImportBatchResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// RankInfluenceResponse401Headers the declared response headers of an HTTP 401 response for RankInfluence
+type RankInfluenceResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// RankInfluenceResponse503Headers the declared response headers of an HTTP 503 response for RankInfluence
+type RankInfluenceResponse503Headers struct {
+	RetryAfter *int
+}
+
+type RankInfluenceResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Ranking
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *RankInfluenceResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *RankInfluenceResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RankInfluenceResponse) GetJSON200() *Ranking {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r RankInfluenceResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r RankInfluenceResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r RankInfluenceResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r RankInfluenceResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r RankInfluenceResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RankInfluenceResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RankInfluenceResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RankInfluenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// FindMediatorsResponse401Headers the declared response headers of an HTTP 401 response for FindMediators
+type FindMediatorsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// FindMediatorsResponse503Headers the declared response headers of an HTTP 503 response for FindMediators
+type FindMediatorsResponse503Headers struct {
+	RetryAfter *int
+}
+
+type FindMediatorsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Mediators
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *FindMediatorsResponse401Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *FindMediatorsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r FindMediatorsResponse) GetJSON200() *Mediators {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r FindMediatorsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r FindMediatorsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r FindMediatorsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r FindMediatorsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r FindMediatorsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r FindMediatorsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FindMediatorsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FindMediatorsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FindMediatorsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -5605,6 +7169,21 @@ func (c *ClientWithResponses) UpdateActorWithApplicationMergePatchPlusJSONBodyWi
 	return ParseUpdateActorResponse(rsp)
 }
 
+// ActorInfluenceWithResponse Who sways an actor, and whom it sways
+//
+// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
+func (c *ClientWithResponses) ActorInfluenceWithResponse(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*ActorInfluenceResponse, error) {
+	rsp, err := c.ActorInfluence(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseActorInfluenceResponse(rsp)
+}
+
 // GetNeighborhoodWithResponse The neighbourhood of an actor
 //
 // The actor, every actor within depth ties of it, and the ties among them that pass the filters, in any format of /api/v1/graph. direction says which way ties may be followed from the centre (symmetric types both ways). At most 2000 actors: a larger neighbourhood is 400 limit-exceeded; lower depth or filter types.
@@ -5618,6 +7197,36 @@ func (c *ClientWithResponses) GetNeighborhoodWithResponse(ctx context.Context, i
 		return nil, err
 	}
 	return ParseGetNeighborhoodResponse(rsp)
+}
+
+// StructuralBalanceWithResponse Structural balance: which triangles are unstable
+//
+// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/balance (the `StructuralBalance` operationId).
+func (c *ClientWithResponses) StructuralBalanceWithResponse(ctx context.Context, params *StructuralBalanceParams, reqEditors ...RequestEditorFn) (*StructuralBalanceResponse, error) {
+	rsp, err := c.StructuralBalance(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseStructuralBalanceResponse(rsp)
+}
+
+// FindBlocsWithResponse Which blocs form
+//
+// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
+func (c *ClientWithResponses) FindBlocsWithResponse(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*FindBlocsResponse, error) {
+	rsp, err := c.FindBlocs(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFindBlocsResponse(rsp)
 }
 
 // ExportBatchWithResponse Export the graph
@@ -5678,6 +7287,36 @@ func (c *ClientWithResponses) ImportBatchWithResponse(ctx context.Context, param
 		return nil, err
 	}
 	return ParseImportBatchResponse(rsp)
+}
+
+// RankInfluenceWithResponse Rank actors by influence
+//
+// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
+func (c *ClientWithResponses) RankInfluenceWithResponse(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*RankInfluenceResponse, error) {
+	rsp, err := c.RankInfluence(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRankInfluenceResponse(rsp)
+}
+
+// FindMediatorsWithResponse Who could mediate between two actors
+//
+// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/mediators (the `FindMediators` operationId).
+func (c *ClientWithResponses) FindMediatorsWithResponse(ctx context.Context, params *FindMediatorsParams, reqEditors ...RequestEditorFn) (*FindMediatorsResponse, error) {
+	rsp, err := c.FindMediators(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFindMediatorsResponse(rsp)
 }
 
 // FindPathsWithResponse Find paths between two actors
@@ -6417,6 +8056,90 @@ func ParseUpdateActorResponse(rsp *http.Response) (*UpdateActorResponse, error) 
 	return response, nil
 }
 
+// ParseActorInfluenceResponse parses an HTTP response from a ActorInfluenceWithResponse call
+func ParseActorInfluenceResponse(rsp *http.Response) (*ActorInfluenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ActorInfluenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ActorInfluence
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ActorInfluenceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers ActorInfluenceResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseGetNeighborhoodResponse parses an HTTP response from a GetNeighborhoodWithResponse call
 func ParseGetNeighborhoodResponse(rsp *http.Response) (*GetNeighborhoodResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -6491,6 +8214,160 @@ func ParseGetNeighborhoodResponse(rsp *http.Response) (*GetNeighborhoodResponse,
 		response.Headers401 = &headers
 	case rsp.StatusCode == 503:
 		var headers GetNeighborhoodResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseStructuralBalanceResponse parses an HTTP response from a StructuralBalanceWithResponse call
+func ParseStructuralBalanceResponse(rsp *http.Response) (*StructuralBalanceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &StructuralBalanceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Balance
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers StructuralBalanceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers StructuralBalanceResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseFindBlocsResponse parses an HTTP response from a FindBlocsWithResponse call
+func ParseFindBlocsResponse(rsp *http.Response) (*FindBlocsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FindBlocsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Blocs
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers FindBlocsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers FindBlocsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
@@ -6746,6 +8623,167 @@ func ParseImportBatchResponse(rsp *http.Response) (*ImportBatchResponse, error) 
 		response.Headers401 = &headers
 	case rsp.StatusCode == 503:
 		var headers ImportBatchResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseRankInfluenceResponse parses an HTTP response from a RankInfluenceWithResponse call
+func ParseRankInfluenceResponse(rsp *http.Response) (*RankInfluenceResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RankInfluenceResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Ranking
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers RankInfluenceResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers RankInfluenceResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseFindMediatorsResponse parses an HTTP response from a FindMediatorsWithResponse call
+func ParseFindMediatorsResponse(rsp *http.Response) (*FindMediatorsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FindMediatorsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Mediators
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers FindMediatorsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 503:
+		var headers FindMediatorsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

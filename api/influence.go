@@ -1,0 +1,446 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/analysis"
+)
+
+// ---- response types of the influence endpoints ----
+
+// Score is one actor's place in a ranking.
+type Score struct {
+	Actor string  `json:"actor" validate:"required" example:"iran"`
+	Score float64 `json:"score" validate:"required" format:"double" example:"0.083"`
+	// Competition rank ("1224"): equal scores share a rank; ties are listed by id.
+	Rank int `json:"rank" validate:"required" example:"1"`
+} //@name Score
+
+// Ranking is the answer of GET /api/v1/influence.
+type Ranking struct {
+	Algorithm  string `json:"algorithm" validate:"required" example:"pagerank"`
+	Weighted   bool   `json:"weighted" validate:"required"`
+	Normalized bool   `json:"normalized,omitempty"`
+	// Actors and relationships (as projected edges) in the analysed graph.
+	Actors int `json:"actors" validate:"required"`
+	Edges  int `json:"edges" validate:"required"`
+	// Power iterations run (pagerank, eigenvector).
+	Iterations int  `json:"iterations,omitempty"`
+	Converged  bool `json:"converged" validate:"required"`
+	// The graph version the ranking was computed on.
+	Version uint64  `json:"version" validate:"required"`
+	Results []Score `json:"results" validate:"required"`
+} //@name Ranking
+
+// EvidencePath is a path that carries influence, with its strength.
+type EvidencePath struct {
+	Path
+	// Product of the tie weights along the path.
+	Strength float64 `json:"strength" validate:"required" format:"double"`
+} //@name EvidencePath
+
+// Influence is one actor's influence on (or from) the actor asked about.
+type Influence struct {
+	Actor string         `json:"actor" validate:"required" example:"houthis"`
+	Name  string         `json:"name" validate:"required" example:"Houthis"`
+	Score float64        `json:"score" validate:"required" format:"double"`
+	Rank  int            `json:"rank" validate:"required"`
+	Paths []EvidencePath `json:"paths" validate:"required"`
+} //@name Influence
+
+// ActorInfluence is the answer of GET /api/v1/actors/{id}/influence.
+type ActorInfluence struct {
+	Actor    string `json:"actor" validate:"required" example:"iran"`
+	Name     string `json:"name" validate:"required" example:"Iran"`
+	Weighted bool   `json:"weighted" validate:"required"`
+	Version  uint64 `json:"version" validate:"required"`
+	// Whom the actor influences most: personalised PageRank seeded at the actor, following ties source -> target.
+	Influences []Influence `json:"influences" validate:"required"`
+	// Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.
+	InfluencedBy []Influence `json:"influenced_by" validate:"required"`
+} //@name ActorInfluence
+
+// Mediator is a candidate go-between.
+type Mediator struct {
+	Actor string `json:"actor" validate:"required" example:"european-union"`
+	Name  string `json:"name" validate:"required" example:"European Union"`
+	// Share of the positive connectivity between the two sides that passes through this actor, in [0, 1].
+	Score float64 `json:"score" validate:"required" format:"double"`
+	Rank  int     `json:"rank" validate:"required"`
+	// Positive paths of at most 3 hops between the sides through this actor, and their total strength.
+	Paths    int            `json:"paths" validate:"required"`
+	Strength float64        `json:"strength" validate:"required" format:"double"`
+	Evidence []EvidencePath `json:"evidence" validate:"required"`
+} //@name Mediator
+
+// Mediators is the answer of GET /api/v1/mediators.
+type Mediators struct {
+	Between  []string `json:"between" validate:"required" example:"united-states,iran"`
+	Weighted bool     `json:"weighted" validate:"required"`
+	Version  uint64   `json:"version" validate:"required"`
+	// The two sides are positively tied themselves.
+	Direct bool `json:"direct" validate:"required"`
+	// Positive paths of at most 3 hops between the sides, and their total strength.
+	Paths    int        `json:"paths" validate:"required"`
+	Strength float64    `json:"strength" validate:"required" format:"double"`
+	Results  []Mediator `json:"results" validate:"required"`
+} //@name Mediators
+
+// Bloc is a community of actors bound by positive ties.
+type Bloc struct {
+	ID      int      `json:"id" validate:"required"`
+	Size    int      `json:"size" validate:"required"`
+	Members []string `json:"members" validate:"required"`
+} //@name Bloc
+
+// Blocs is the answer of GET /api/v1/blocs.
+type Blocs struct {
+	Weighted   bool    `json:"weighted" validate:"required"`
+	Version    uint64  `json:"version" validate:"required"`
+	Resolution float64 `json:"resolution" validate:"required" format:"double"`
+	// Newman-Girvan modularity of the partition.
+	Modularity float64 `json:"modularity" validate:"required" format:"double"`
+	Actors     int     `json:"actors" validate:"required"`
+	Count      int     `json:"count" validate:"required"`
+	Blocs      []Bloc  `json:"blocs" validate:"required"`
+} //@name Blocs
+
+// TriadCounts counts triads by their signs.
+type TriadCounts struct {
+	PPP int64 `json:"ppp" validate:"required"`
+	PNN int64 `json:"pnn" validate:"required"`
+	PPN int64 `json:"ppn" validate:"required"`
+	NNN int64 `json:"nnn" validate:"required"`
+} //@name TriadCounts
+
+// ActorBalance is one actor's share of the triads.
+type ActorBalance struct {
+	Actor      string `json:"actor" validate:"required"`
+	Name       string `json:"name" validate:"required"`
+	Unbalanced int64  `json:"unbalanced" validate:"required"`
+	Triads     int64  `json:"triads" validate:"required"`
+} //@name ActorBalance
+
+// Triad is three actors tied pairwise, with the signs of their ties.
+type Triad struct {
+	Actors []string `json:"actors" validate:"required"`
+	Signs  []int    `json:"signs" validate:"required"`
+	// "+++" or "+--" (balanced), "++-" or "---" (unbalanced).
+	Kind string `json:"kind" validate:"required" example:"++-"`
+} //@name Triad
+
+// Balance is the answer of GET /api/v1/balance.
+type Balance struct {
+	Weighted   bool   `json:"weighted" validate:"required"`
+	Version    uint64 `json:"version" validate:"required"`
+	Pairs      int    `json:"pairs" validate:"required"`
+	Ambivalent int    `json:"ambivalent" validate:"required"`
+	Triads     int64  `json:"triads" validate:"required"`
+	Balanced   int64  `json:"balanced" validate:"required"`
+	Unbalanced int64  `json:"unbalanced" validate:"required"`
+	// Balanced triads over all triads (1 when there are none).
+	Ratio            float64        `json:"ratio" validate:"required" format:"double"`
+	Counts           TriadCounts    `json:"counts" validate:"required"`
+	Actors           []ActorBalance `json:"actors" validate:"required"`
+	UnbalancedTriads []Triad        `json:"unbalanced_triads" validate:"required"`
+	Truncated        bool           `json:"truncated" validate:"required"`
+} //@name Balance
+
+// ---- converters ----
+
+func rankingFromDomain(r analysis.Ranking) Ranking {
+	out := Ranking{Algorithm: string(r.Algorithm), Weighted: r.Weighted, Normalized: r.Normalized, Actors: r.Actors, Edges: r.Edges,
+		Iterations: r.Iterations, Converged: r.Converged, Version: r.Version, Results: make([]Score, len(r.Results))}
+	for i, s := range r.Results {
+		out.Results[i] = Score(s)
+	}
+	return out
+}
+
+func evidenceFromDomain(es []analysis.Evidence, reg graph.Registry) []EvidencePath {
+	out := make([]EvidencePath, len(es))
+	for i, e := range es {
+		out[i] = EvidencePath{Path: pathFromDomain(e.Path, reg), Strength: e.Strength}
+	}
+	return out
+}
+
+func influencesFromDomain(in []analysis.Influence, reg graph.Registry) []Influence {
+	out := make([]Influence, len(in))
+	for i, x := range in {
+		out[i] = Influence{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Paths: evidenceFromDomain(x.Paths, reg)}
+	}
+	return out
+}
+
+func mediatorsFromDomain(m analysis.Mediators, reg graph.Registry) Mediators {
+	out := Mediators{Between: m.Between[:], Weighted: m.Weighted, Version: m.Version, Direct: m.Direct, Paths: m.Paths,
+		Strength: m.Strength, Results: make([]Mediator, len(m.Results))}
+	for i, x := range m.Results {
+		out.Results[i] = Mediator{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Paths: x.Paths, Strength: x.Strength,
+			Evidence: evidenceFromDomain(x.Evidence, reg)}
+	}
+	return out
+}
+
+func blocsFromDomain(b analysis.Blocs) Blocs {
+	out := Blocs{Weighted: b.Weighted, Version: b.Version, Resolution: b.Resolution, Modularity: b.Modularity, Actors: b.Actors,
+		Count: b.Count, Blocs: make([]Bloc, len(b.Blocs))}
+	for i, x := range b.Blocs {
+		out.Blocs[i] = Bloc(x)
+	}
+	return out
+}
+
+func balanceFromDomain(b analysis.Balance) Balance {
+	out := Balance{Weighted: b.Weighted, Version: b.Version, Pairs: b.Pairs, Ambivalent: b.Ambivalent, Triads: b.Triads,
+		Balanced: b.Balanced, Unbalanced: b.Unbalanced, Ratio: b.Ratio, Counts: TriadCounts(b.Counts), Truncated: b.Truncated,
+		Actors: make([]ActorBalance, len(b.Actors)), UnbalancedTriads: make([]Triad, len(b.UnbalancedTriads))}
+	for i, a := range b.Actors {
+		out.Actors[i] = ActorBalance(a)
+	}
+	for i, t := range b.UnbalancedTriads {
+		out.UnbalancedTriads[i] = Triad{Actors: t.Actors[:], Signs: t.Signs[:], Kind: t.Kind}
+	}
+	return out
+}
+
+// analysisFilter reads the filter parameters every influence endpoint
+// takes; polarity is offered only where the algorithm allows a choice.
+func analysisFilter(q *query, polarity bool) analysis.Filter {
+	f := analysis.Filter{Types: q.list("types"), AsOf: q.date("as_of"), Weighted: q.bool("weighted", false)}
+	if polarity {
+		f.Polarity = q.enum("polarity", analysis.Polarities)
+	}
+	return f
+}
+
+// analyse runs one analysis after the parameter checks, mapping errors;
+// EINVALID from the analysis names query parameters, so it is reported as
+// invalid-parameter.
+func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) (T, bool) {
+	var zero T
+	if err := q.err(); err != nil {
+		s.fail(c, err)
+		return zero, false
+	}
+	v, err := run()
+	if err != nil {
+		s.failAs(c, err, ProblemInvalidParameter)
+		return zero, false
+	}
+	return v, true
+}
+
+// influence godoc
+//
+//	@Summary		Rank actors by influence
+//	@ID				rankInfluence
+//	@Description	Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+//	@Tags			queries
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			algorithm	query		string		false	"Centrality"										Enums(pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector)	default(pagerank)
+//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			normalized	query		bool		false	"Degrees divided by n-1"							default(false)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
+//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			polarity	query		string		false	"Only cooperative, conflictual or all ties"			Enums(positive, negative, all)	default(all)
+//	@Param			limit		query		int			false	"How many actors"									minimum(1)	maximum(1000)	default(50)
+//	@Success		200			{object}	Ranking
+//	@Failure		400			{object}	Problem				"Invalid parameter (the allowed values are in the message)"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable or out of time"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/influence [get]
+func (s *Server) influence(c *gin.Context) {
+	q := parseQuery(c, "algorithm", "weighted", "normalized", "types", "as_of", "polarity", "limit")
+	iq := analysis.InfluenceQuery{Algorithm: analysis.Algorithm(q.get("algorithm")), Filter: analysisFilter(q, true),
+		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false)}
+	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysis.Influence(c.Request.Context(), iq) })
+	if ok {
+		writeJSON(c, http.StatusOK, "application/json", rankingFromDomain(r))
+	}
+}
+
+// actorInfluence godoc
+//
+//	@Summary		Who sways an actor, and whom it sways
+//	@ID				actorInfluence
+//	@Description	influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+//	@Tags			queries
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			id			path		string		true	"Actor id"											maxlength(128)	example(iran)
+//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
+//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			polarity	query		string		false	"Only cooperative, conflictual or all ties"			Enums(positive, negative, all)	default(all)
+//	@Param			limit		query		int			false	"Results per direction"								minimum(1)	maximum(1000)	default(10)
+//	@Param			paths		query		int			false	"Evidence paths per result"							minimum(1)	maximum(10)		default(3)
+//	@Param			max_hops	query		int			false	"Hops per evidence path"							minimum(1)	maximum(4)		default(3)
+//	@Success		200			{object}	ActorInfluence
+//	@Failure		400			{object}	Problem				"Invalid parameter"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		404			{object}	Problem				"No such actor"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable or out of time"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/actors/{id}/influence [get]
+func (s *Server) actorInfluence(c *gin.Context) {
+	q := parseQuery(c, "weighted", "types", "as_of", "polarity", "limit", "paths", "max_hops")
+	aq := analysis.ActorInfluenceQuery{Actor: c.Param("id"), Filter: analysisFilter(q, true), Limit: q.intIn("limit", 1, analysis.MaxLimit),
+		Paths: q.intIn("paths", 1, analysis.MaxPaths), MaxHops: q.intIn("max_hops", 1, analysis.MaxPathHops)}
+	ctx := c.Request.Context()
+	if q.err() == nil {
+		if _, err := s.store.GetActor(ctx, aq.Actor); err != nil {
+			s.fail(c, err)
+			return
+		}
+	}
+	r, ok := analyse(s, c, q, func() (analysis.ActorInfluence, error) { return s.analysis.ActorInfluence(ctx, aq) })
+	if !ok {
+		return
+	}
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	writeJSON(c, http.StatusOK, "application/json", ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
+		Influences: influencesFromDomain(r.Influences, reg), InfluencedBy: influencesFromDomain(r.InfluencedBy, reg)})
+}
+
+// mediators godoc
+//
+//	@Summary		Who could mediate between two actors
+//	@ID				findMediators
+//	@Description	Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+//	@Tags			queries
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			between		query		[]string	true	"The two sides, a,b"								collectionFormat(csv)	example(united-states,iran)
+//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
+//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			limit		query		int			false	"How many candidates"								minimum(1)	maximum(1000)	default(10)
+//	@Param			paths		query		int			false	"Evidence paths per candidate"						minimum(1)	maximum(10)		default(3)
+//	@Success		200			{object}	Mediators
+//	@Failure		400			{object}	Problem				"Invalid parameter"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		404			{object}	Problem				"No such actor"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable or out of time"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/mediators [get]
+func (s *Server) mediators(c *gin.Context) {
+	q := parseQuery(c, "between", "weighted", "types", "as_of", "limit", "paths")
+	mq := analysis.MediatorQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit), Paths: q.intIn("paths", 1, analysis.MaxPaths)}
+	sides := q.list("between")
+	if q.get("between") == "" {
+		q.errs.add("between", "is required: two actor ids, a,b")
+	} else if len(sides) != 2 {
+		q.errs.add("between", "must be exactly two actor ids, a,b")
+	} else {
+		mq.A, mq.B = sides[0], sides[1]
+	}
+	ctx := c.Request.Context()
+	if q.err() == nil {
+		for _, id := range sides {
+			if !graph.ValidID(id) {
+				continue
+			}
+			if _, err := s.store.GetActor(ctx, id); err != nil {
+				s.fail(c, err)
+				return
+			}
+		}
+	}
+	m, ok := analyse(s, c, q, func() (analysis.Mediators, error) { return s.analysis.Mediators(ctx, mq) })
+	if !ok {
+		return
+	}
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	writeJSON(c, http.StatusOK, "application/json", mediatorsFromDomain(m, reg))
+}
+
+// blocs godoc
+//
+//	@Summary		Which blocs form
+//	@ID				findBlocs
+//	@Description	Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+//	@Tags			queries
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
+//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			resolution	query		number		false	"Modularity resolution (higher: smaller blocs)"		minimum(0)	maximum(100)	default(1)
+//	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
+//	@Success		200			{object}	Blocs
+//	@Failure		400			{object}	Problem				"Invalid parameter"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable or out of time"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/blocs [get]
+func (s *Server) blocs(c *gin.Context) {
+	q := parseQuery(c, "weighted", "types", "as_of", "resolution", "limit")
+	bq := analysis.BlocQuery{Filter: analysisFilter(q, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
+		Limit: q.intIn("limit", 1, analysis.MaxLimit)}
+	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysis.Blocs(c.Request.Context(), bq) })
+	if ok {
+		writeJSON(c, http.StatusOK, "application/json", blocsFromDomain(b))
+	}
+}
+
+// balance godoc
+//
+//	@Summary		Structural balance: which triangles are unstable
+//	@ID				structuralBalance
+//	@Description	Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+//	@Tags			queries
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
+//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			limit		query		int			false	"How many actors and unbalanced triads to list"		minimum(1)	maximum(1000)	default(50)
+//	@Success		200			{object}	Balance
+//	@Failure		400			{object}	Problem				"Invalid parameter"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable or out of time"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/balance [get]
+func (s *Server) balance(c *gin.Context) {
+	q := parseQuery(c, "weighted", "types", "as_of", "limit")
+	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
+	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysis.Balance(c.Request.Context(), bq) })
+	if ok {
+		writeJSON(c, http.StatusOK, "application/json", balanceFromDomain(b))
+	}
+}

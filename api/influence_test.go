@@ -1,0 +1,129 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/detente/detente/api"
+)
+
+// TestInfluenceKarate reproduces NetworkX's karate club values through the
+// HTTP API on every store.
+func TestInfluenceKarate(t *testing.T) {
+	raw, err := os.ReadFile("../graph/storetest/testdata/karate.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var k struct {
+		Nodes    []string
+		Edges    []struct{ Source, Target string }
+		Expected map[string]map[string]float64
+	}
+	if err := json.Unmarshal(raw, &k); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(`{"actors":[`)
+	for i, n := range k.Nodes {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":%q,"name":%q,"kind":"person"}`, n, n)
+	}
+	b.WriteString(`],"relationships":[`)
+	for i, e := range k.Edges {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"source":%q,"target":%q,"type":"allied_with","weight":1,"sources":[{"title":"Zachary (1977)"}]}`, e.Source, e.Target)
+	}
+	b.WriteString(`]}`)
+	forEachStore(t, func(t *testing.T, e *env) {
+		e.must(200, "POST", "/api/v1/import", b.String(), nil)
+		for _, alg := range []string{"pagerank", "betweenness", "degree", "closeness", "eigenvector"} {
+			var r api.Ranking
+			e.must(200, "GET", "/api/v1/influence?limit=1000&algorithm="+alg, "", &r)
+			if len(r.Results) != 34 || r.Algorithm != alg {
+				t.Fatalf("%s: %d results", alg, len(r.Results))
+			}
+			for i, s := range r.Results {
+				want := k.Expected[alg][s.Actor]
+				if math.Abs(s.Score-want) > 1e-6*math.Max(math.Abs(want), 1e-12) && math.Abs(s.Score-want) > 1e-9 {
+					t.Errorf("%s(%s) = %v, NetworkX %v", alg, s.Actor, s.Score, want)
+				}
+				if i > 0 && s.Score > r.Results[i-1].Score {
+					t.Fatalf("%s: not sorted by score", alg)
+				}
+			}
+		}
+	})
+}
+
+func TestInfluenceEndpoints(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		scenario(t, e)
+		var ai api.ActorInfluence
+		e.must(200, "GET", "/api/v1/actors/iran/influence?weighted=true", "", &ai)
+		if len(ai.Influences) == 0 || len(ai.InfluencedBy) == 0 {
+			t.Fatalf("Iran influences no one or no one influences Iran: %+v", ai)
+		}
+		for _, in := range ai.Influences {
+			if len(in.Paths) == 0 || in.Paths[0].Actors[0] != "iran" || in.Paths[0].Actors[len(in.Paths[0].Actors)-1] != in.Actor {
+				t.Fatalf("influence on %s without a path from Iran: %+v", in.Actor, in.Paths)
+			}
+		}
+		var m api.Mediators
+		e.must(200, "GET", "/api/v1/mediators?between=united-states,iran", "", &m)
+		if len(m.Results) == 0 {
+			t.Fatalf("no mediator between Washington and Tehran: %+v", m)
+		}
+		for _, r := range m.Results {
+			if r.Score <= 0 || r.Score > 1 || len(r.Evidence) == 0 {
+				t.Fatalf("mediator %+v", r)
+			}
+		}
+		var bl api.Blocs
+		e.must(200, "GET", "/api/v1/blocs", "", &bl)
+		if bl.Count < 2 || bl.Modularity <= 0 {
+			t.Fatalf("blocs %+v", bl)
+		}
+		var bal api.Balance
+		e.must(200, "GET", "/api/v1/balance", "", &bal)
+		if bal.Triads == 0 || bal.Balanced+bal.Unbalanced != bal.Triads || bal.Ratio < 0 || bal.Ratio > 1 {
+			t.Fatalf("balance %+v", bal)
+		}
+		var empty api.Ranking
+		e.must(200, "GET", "/api/v1/influence?types=sponsors&polarity=negative", "", &empty)
+		if len(empty.Results) != 0 {
+			t.Fatalf("an empty filtered graph must give an empty ranking: %+v", empty)
+		}
+		for _, c := range []struct {
+			path   string
+			status int
+			field  string
+		}{
+			{"/api/v1/influence?algorithm=katz", 400, "algorithm"},
+			{"/api/v1/influence?types=befriends", 400, "types"},
+			{"/api/v1/influence?polarity=mixed", 400, "polarity"},
+			{"/api/v1/actors/atlantis/influence", 404, ""},
+			{"/api/v1/mediators?between=iran", 400, "between"},
+			{"/api/v1/mediators?between=iran,atlantis", 404, ""},
+			{"/api/v1/mediators", 400, "between"},
+			{"/api/v1/blocs?resolution=-1", 400, "resolution"},
+			{"/api/v1/balance?limit=0", 400, "limit"},
+		} {
+			slug := "invalid-parameter"
+			if c.status == 404 {
+				slug = "not-found"
+			}
+			p := problem(t, e.do("GET", c.path, ""), c.status, slug)
+			if c.field != "" {
+				wantPaths(t, p, c.field)
+			}
+		}
+	})
+}
