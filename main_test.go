@@ -118,6 +118,49 @@ func TestServeAnswersHealthAndReadiness(t *testing.T) {
 	}
 }
 
+// TestExplorerInBrowser runs the explorer page's browser test
+// (web/test/e2e.test.mjs: headless Chromium driven by playwright-core)
+// against a live server seeded with the scenario: it finds a path from the
+// United States to the Houthis through the page and checks it is drawn,
+// and renders a 5,000-actor graph. Screenshots go to test-output/.
+// Without Node, the npm packages or Chromium it skips, except under
+// CI=true, where a missing tool fails it.
+func TestExplorerInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: not in -short mode")
+	}
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		node = "node (not on PATH)"
+	}
+	for _, tool := range []struct{ what, path, install string }{
+		{"Node.js", node, "apt-get install -y nodejs npm"},
+		{"playwright-core", "web/test/node_modules/playwright-core", "make test-deps"},
+		{"Chromium", chromium, "make chromium"},
+	} {
+		if _, err := os.Stat(tool.path); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is missing (%s) and CI=true: install it with `%s`", tool.what, tool.path, tool.install)
+			}
+			t.Skipf("%s is missing (%s); install it with `%s`", tool.what, tool.path, tool.install)
+		}
+	}
+	s := startServer(t, t.TempDir())
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=spec", "web/test/e2e.test.mjs")
+	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium, "DETENTE_URL="+s.base+"/")
+	out, err := cmd.CombinedOutput()
+	t.Logf("node --test web/test/e2e.test.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("browser test: %v", err)
+	}
+}
+
 func TestServeRefusesOpenNonLoopback(t *testing.T) {
 	bin, err := buildBinary()
 	if err != nil {
