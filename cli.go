@@ -2,47 +2,98 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/detente/detente/api"
 	"github.com/detente/detente/graph"
 )
 
-// importFile imports a JSON batch from path ("-" for stdin).
+// importFile imports a JSON batch from path ("-" for stdin) with the rules
+// of POST /api/v1/import. On a terminal it shows a progress bar while the
+// file is read and the stage it is at after that; the import itself is one
+// transaction, all or nothing, so it has no partial progress to show.
 func importFile(ctx context.Context, s graph.Store, path string, dry bool, stdout, stderr io.Writer) error {
-	var r io.Reader = os.Stdin
+	var (
+		r    io.Reader = os.Stdin
+		size int64     = -1
+	)
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
 		r = f
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<20))
-	dec.DisallowUnknownFields()
-	var b graph.Batch
-	if err := dec.Decode(&b); err != nil {
+	tty := false
+	if f, ok := stderr.(*os.File); ok {
+		tty = isatty.IsTerminal(f.Fd())
+	}
+	stage := func(string) {}
+	var buf bytes.Buffer
+	if size > 0 {
+		buf.Grow(int(size))
+	}
+	if tty {
+		bar := progressbar.DefaultBytes(size, "reading "+path)
+		r = io.TeeReader(r, bar)
+		start := time.Now()
+		stage = func(what string) { fmt.Fprintf(stderr, "%s… (%.1fs)\n", what, time.Since(start).Seconds()) }
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if dec.More() {
-		return fmt.Errorf("%s: trailing data after the JSON batch", path)
-	}
-	res, err := s.Import(ctx, b, dry)
+	stage("\nchecking the batch")
+	reg, err := s.RelationshipTypes(ctx)
 	if err != nil {
-		if ge, ok := err.(*graph.Error); ok {
-			for _, f := range ge.Fields {
-				fmt.Fprintf(stderr, "  %s: %s\n", f.Path, f.Message)
-			}
-		}
 		return err
 	}
-	out, _ := json.MarshalIndent(res, "", "  ")
-	fmt.Fprintln(stdout, string(out))
-	return nil
+	b, err := api.DecodeBatch(buf.Bytes(), reg)
+	if err == nil {
+		stage(fmt.Sprintf("importing %d actors and %d relationships", len(b.Actors), len(b.Relationships)))
+		var res graph.ImportResult
+		if res, err = s.Import(ctx, b, dry); err == nil {
+			stage("done")
+			out, _ := json.MarshalIndent(res, "", "  ")
+			fmt.Fprintln(stdout, string(out))
+			return nil
+		}
+	}
+	var ge *graph.Error
+	if !errors.As(err, &ge) || ge.Code != graph.EINVALID {
+		return err
+	}
+	fields := ge.Fields
+	// As over HTTP: the checks of the batch as a whole (missing endpoints,
+	// duplicate ids) are the store's; a dry run adds them to the report.
+	if _, derr := s.Import(ctx, b, true); errors.As(derr, &ge) && ge.Code == graph.EINVALID {
+		seen := map[string]bool{}
+		for _, f := range fields {
+			seen[f.Path+f.Message] = true
+		}
+		for _, f := range ge.Fields {
+			if !seen[f.Path+f.Message] {
+				fields = append(fields, f)
+			}
+		}
+	}
+	for _, f := range fields {
+		fmt.Fprintf(stderr, "  %s: %s\n", f.Path, f.Message)
+	}
+	return fmt.Errorf("%s: %d problems; nothing was written", path, len(fields))
 }
 
 // exportTo writes the whole graph as an indented JSON batch.

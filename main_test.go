@@ -313,3 +313,63 @@ func exportedActors(t *testing.T, base string) map[string]bool {
 	}
 	return ids
 }
+
+// TestCommands runs seed, export and import as a user would: seeding twice
+// changes nothing, an export imports back unchanged, and a bad file is
+// refused with every problem named and nothing written.
+func TestCommands(t *testing.T) {
+	bin, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, other := t.TempDir(), t.TempDir()
+	run := func(args ...string) (string, string, error) {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NEO4J_URI=")
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		return out.String(), errb.String(), err
+	}
+	for i := 0; i < 2; i++ {
+		if out, errs, err := run("seed", "--data", data); err != nil {
+			t.Fatalf("seed: %v\n%s%s", err, out, errs)
+		}
+	}
+	first, _, err := run("export", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run("seed", "--data", data); err != nil {
+		t.Fatal(err)
+	}
+	if again, _, _ := run("export", "--data", data); again != first {
+		t.Fatal("seeding again changed the export")
+	}
+	file := filepath.Join(t.TempDir(), "graph.json")
+	if err := os.WriteFile(file, []byte(first), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, errs, err := run("import", "--data", other, file); err != nil {
+		t.Fatalf("import: %v\n%s%s", err, out, errs)
+	}
+	if copied, _, _ := run("export", "--data", other); copied != first {
+		t.Fatal("export -> import -> export is not exact")
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"actors":[{"name":"X","kind":"planet"}],"relationships":[{"source":"x","target":"nobody","type":"sanctions"}]}`), 0o600)
+	_, errs, err := run("import", "--data", other, bad)
+	if err == nil || !strings.Contains(errs, "$.actors[0].kind") || !strings.Contains(errs, "$.relationships[0].target") {
+		t.Fatalf("a bad file: err %v, stderr %s", err, errs)
+	}
+	if after, _, _ := run("export", "--data", other); after != first {
+		t.Fatal("a refused import changed the graph")
+	}
+	for _, cmd := range []string{"serve", "seed", "import", "export"} {
+		out, errs, err := run(cmd, "--help")
+		if err != nil || !strings.Contains(out+errs, "Usage: detente "+cmd) {
+			t.Fatalf("%s --help: %v %s%s", cmd, err, out, errs)
+		}
+	}
+}
