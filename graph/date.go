@@ -19,7 +19,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil || len(s) != 10 {
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("%s is not a date of the form YYYY-MM-DD", Quote(s))
 	}
 	return DateOf(t), nil
 }

@@ -221,7 +221,7 @@ func ValidateRelationship(r *Relationship, types Registry, prefix string) []Fiel
 		errs.add(prefix+".target", "must differ from source: an actor has no relationship with itself")
 	}
 	if _, ok := types.Get(r.Type); !ok {
-		errs.add(prefix+".type", "unknown relationship type %q; registered: %s", r.Type, strings.Join(types.Names(), ", "))
+		errs.add(prefix+".type", "unknown relationship type %s; registered: %s", Quote(r.Type), strings.Join(types.Names(), ", "))
 	}
 	if !(r.Weight > 0 && r.Weight <= 1) {
 		errs.add(prefix+".weight", "must be in (0, 1]")

@@ -119,7 +119,7 @@ func (q *PathQuery) Normalize(reg Registry) error {
 	}
 	for _, t := range q.Types {
 		if _, ok := reg.Get(t); !ok {
-			errs.add("types", "unknown relationship type %q; registered: %s", t, strings.Join(reg.Names(), ", "))
+			errs.add("types", "unknown relationship type %s; registered: %s", Quote(t), strings.Join(reg.Names(), ", "))
 		}
 	}
 	if !(q.MinConfidence >= 0 && q.MinConfidence <= 1) {
@@ -127,7 +127,7 @@ func (q *PathQuery) Normalize(reg Registry) error {
 	}
 	for _, x := range q.Exclude {
 		if !ValidID(x) {
-			errs.add("exclude", "%q is not an actor id", x)
+			errs.add("exclude", "%s is not an actor id", Quote(x))
 		} else if x == q.From || x == q.To {
 			errs.add("exclude", "must not name an endpoint (%s)", x)
 		}

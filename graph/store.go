@@ -205,7 +205,7 @@ func (f RelationshipFilter) Validate(reg Registry) error {
 	}
 	for _, t := range f.Types {
 		if _, ok := reg.Get(t); !ok {
-			errs.add("type", "unknown relationship type %q; registered: %s", t, strings.Join(reg.Names(), ", "))
+			errs.add("type", "unknown relationship type %s; registered: %s", Quote(t), strings.Join(reg.Names(), ", "))
 		}
 	}
 	if _, err := PageLimit(f.Limit); err != nil {

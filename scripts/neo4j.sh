@@ -7,7 +7,9 @@
 #   scripts/neo4j.sh stop  [PORT]   stop it (SIGTERM, then SIGKILL)
 #   scripts/neo4j.sh run   [PORT]   run it in the foreground
 #
-# Extra Neo4j settings: NEO4J_SETTINGS="key=value key=value".
+# Extra Neo4j settings: NEO4J_SETTINGS="key=value key=value". NEO4J_DATA=DIR
+# keeps the database in DIR across restarts (default: a temporary directory,
+# removed when Neo4j stops). NEO4J_HEAP sets the maximum heap (default 2g).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 dir="$here/tools/neo4j"
@@ -29,6 +31,7 @@ build() {
 java_cmd() {
 	local settings=()
 	for s in ${NEO4J_SETTINGS:-}; do settings+=(--setting "$s"); done
+	if [ -n "${NEO4J_DATA:-}" ]; then settings+=(--data "$NEO4J_DATA"); fi
 	# The flags Neo4j's own launcher passes to the JVM.
 	echo java -Xms256m -Xmx${NEO4J_HEAP:-2g} -XX:+UseG1GC \
 		--add-opens=java.base/java.nio=ALL-UNNAMED \
@@ -77,5 +80,5 @@ stop)
 	fi
 	rm -f "$pidfile"
 	;;
-*) sed -n '2,12p' "$0" >&2; exit 2 ;;
+*) sed -n '2,14p' "$0" >&2; exit 2 ;;
 esac

@@ -1,0 +1,339 @@
+// Package neo4jstore is detente's production graph.Store, on Neo4j 5 through
+// the official Go driver.
+//
+// The graph maps onto Neo4j directly: actors are :Actor nodes (unique id),
+// each relationship is a Neo4j relationship from source to target whose type
+// is the registered type name in upper case (graph.CypherName), user-added
+// relationship types are :RelationshipType nodes, and one :Meta {key:'graph'}
+// node holds the graph version that every write transaction bumps.
+//
+// All Cypher of the project lives in this package. Every value travels as a
+// $parameter; the only names ever spliced into query text are relationship
+// types that the registry accepted (see relType), and small integers (hop
+// bounds) the code computed itself. Each query text is a constant, or is
+// built next to the method that runs it from those allow-listed pieces.
+//
+// Every access is a managed transaction (ExecuteRead / ExecuteWrite) with the
+// caller's context, the configured database and a transaction timeout. Work
+// functions only read and write through their transaction, so the driver may
+// retry them. Write transactions start by locking (and bumping) the :Meta
+// node, which serialises writers: a write's checks (does the id exist, do the
+// endpoints exist) and its changes see one consistent graph.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/detente/detente/graph"
+)
+
+// Config says where Neo4j is and how long a query may take.
+type Config struct {
+	URI      string // e.g. neo4j://host:7687 or bolt://127.0.0.1:7687
+	Username string // empty: no authentication
+	Password string
+	Database string // default "neo4j"
+	// QueryTimeout bounds every transaction (server-side transaction
+	// timeout) and the driver's retries; default 10s.
+	QueryTimeout time.Duration
+	// BulkTimeout bounds Import and Export, which move the whole graph in
+	// one transaction; default 10 minutes.
+	BulkTimeout time.Duration
+}
+
+// Defaults.
+const (
+	DefaultDatabase     = "neo4j"
+	DefaultQueryTimeout = 10 * time.Second
+	DefaultBulkTimeout  = 10 * time.Minute
+)
+
+// Store is the Neo4j graph.Store. It is safe for concurrent use; open one
+// per process (the driver inside is the connection pool).
+type Store struct {
+	driver       neo4j.DriverWithContext
+	database     string
+	queryTimeout time.Duration
+	bulkTimeout  time.Duration
+
+	// Now is the clock; tests may replace it.
+	Now func() time.Time
+
+	schemaMu sync.Mutex
+	schemaOK atomic.Bool
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open creates the driver and tries to apply the schema. It does not fail
+// when Neo4j is down: the server can start and report not ready (Ping), and
+// the schema is applied before the first query that reaches the database.
+// It fails only on a configuration the driver rejects (a malformed URI).
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Database == "" {
+		cfg.Database = DefaultDatabase
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = DefaultQueryTimeout
+	}
+	if cfg.BulkTimeout <= 0 {
+		cfg.BulkTimeout = DefaultBulkTimeout
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		// A store that is down should answer 503 within a query's time,
+		// not after the driver's default 30s of retries.
+		c.MaxTransactionRetryTime = cfg.QueryTimeout
+		c.ConnectionAcquisitionTimeout = cfg.QueryTimeout
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: %w", err)
+	}
+	s := &Store{
+		driver:       drv,
+		database:     cfg.Database,
+		queryTimeout: cfg.QueryTimeout,
+		bulkTimeout:  cfg.BulkTimeout,
+		Now:          time.Now,
+	}
+	octx, cancel := context.WithTimeout(ctx, cfg.QueryTimeout)
+	defer cancel()
+	if s.driver.VerifyConnectivity(octx) == nil {
+		// A failure here is retried lazily by the first query (ready).
+		_ = s.EnsureSchema(octx)
+	}
+	return s, nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return s.driver.Close(ctx)
+}
+
+// Ping reports whether Neo4j is reachable (with the configured credentials).
+func (s *Store) Ping(ctx context.Context) error {
+	return mapError(ctx, s.driver.VerifyConnectivity(ctx))
+}
+
+func (s *Store) now() time.Time { return graph.Timestamp(s.Now()) }
+
+// ready applies the schema if that has not succeeded yet.
+func (s *Store) ready(ctx context.Context) error {
+	if s.schemaOK.Load() {
+		return nil
+	}
+	return s.EnsureSchema(ctx)
+}
+
+// mapError turns whatever a driver call returned into a domain error. It is
+// the only place that knows the driver's error types and Neo4j's codes.
+// Domain errors returned by work functions pass through unchanged.
+func mapError(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		return ge
+	}
+	if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return graph.Unavailable("the graph database did not answer in time", err)
+	}
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) {
+		switch {
+		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return &graph.Error{Code: graph.ECONFLICT, Message: "the record conflicts with an existing one", Err: err}
+		case strings.HasPrefix(ne.Code, "Neo.ClientError.Transaction.TransactionTimedOut"),
+			ne.Code == "Neo.ClientError.Transaction.Terminated",
+			ne.Code == "Neo.ClientError.Transaction.LockClientStopped":
+			return graph.Unavailable("the query ran out of time", err)
+		case strings.HasPrefix(ne.Code, "Neo.TransientError."),
+			ne.Code == "Neo.ClientError.Cluster.NotALeader",
+			ne.Code == "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
+			ne.Code == "Neo.ClientError.Database.DatabaseNotFound",
+			strings.HasPrefix(ne.Code, "Neo.ClientError.Security."):
+			// The database is not usable right now (or not with these
+			// credentials): a 503 with Retry-After, not a bug.
+			return graph.Unavailable("the graph database is unavailable", err)
+		}
+		return graph.Internal(err)
+	}
+	var (
+		connErr  *neo4j.ConnectivityError
+		limitErr *neo4j.TransactionExecutionLimit
+		tokenErr *neo4j.TokenExpiredError
+		authErr  *neo4j.InvalidAuthenticationError
+	)
+	if errors.As(err, &connErr) || errors.As(err, &limitErr) || errors.As(err, &tokenErr) || errors.As(err, &authErr) {
+		return graph.Unavailable("the graph database is unavailable", err)
+	}
+	return graph.Internal(err)
+}
+
+// unchanged is returned by a write's work function that found nothing to
+// change: the transaction rolls back (so the version is not bumped) and the
+// caller still gets value.
+type unchanged struct{ value any }
+
+func (unchanged) Error() string { return "neo4jstore: nothing to write" }
+
+// readTx runs work in a managed read transaction.
+func readTx[T any](ctx context.Context, s *Store, timeout time.Duration, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
+	if err := s.ready(ctx); err != nil {
+		var zero T
+		return zero, err
+	}
+	return execute(ctx, s, neo4j.AccessModeRead, timeout, work)
+}
+
+// writeTx runs work in a managed write transaction. Work should call lock
+// first; it may return unchanged{v} to roll back and yield v.
+func writeTx[T any](ctx context.Context, s *Store, timeout time.Duration, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
+	if err := s.ready(ctx); err != nil {
+		var zero T
+		return zero, err
+	}
+	return execute(ctx, s, neo4j.AccessModeWrite, timeout, work)
+}
+
+func execute[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
+	var zero T
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
+	defer func() {
+		// Closing only returns the connection to the pool; its error is
+		// not the caller's business and must not replace the real one.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = sess.Close(cctx)
+	}()
+	var (
+		v   T
+		err error
+	)
+	if mode == neo4j.AccessModeRead {
+		v, err = neo4j.ExecuteRead(ctx, sess, work, neo4j.WithTxTimeout(timeout))
+	} else {
+		v, err = neo4j.ExecuteWrite(ctx, sess, work, neo4j.WithTxTimeout(timeout))
+	}
+	var nc unchanged
+	if errors.As(err, &nc) {
+		return nc.value.(T), nil
+	}
+	if err != nil {
+		return zero, mapError(ctx, err)
+	}
+	return v, nil
+}
+
+// collect runs one query in tx and returns all its records.
+func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// exec runs one query in tx for its effect.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// Version queries.
+const (
+	// lockQuery is the first statement of every write transaction: it takes
+	// the :Meta node's write lock (held to commit, so writers run one at a
+	// time) and bumps the version; a transaction that rolls back leaves the
+	// version as it was.
+	lockQuery = `MERGE (m:Meta {key: 'graph'})
+ON CREATE SET m.version = 0
+SET m.version = m.version + 1
+RETURN m.version AS version`
+	versionQuery = `OPTIONAL MATCH (m:Meta {key: 'graph'}) RETURN coalesce(m.version, 0) AS version`
+)
+
+// lock starts a write transaction; it returns the version this write will
+// have when it commits.
+func lock(ctx context.Context, tx neo4j.ManagedTransaction) (uint64, error) {
+	return queryVersion(ctx, tx, lockQuery)
+}
+
+func queryVersion(ctx context.Context, tx neo4j.ManagedTransaction, q string) (uint64, error) {
+	recs, err := collect(ctx, tx, q, nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) != 1 {
+		return 0, fmt.Errorf("neo4jstore: version query returned %d rows", len(recs))
+	}
+	v, _ := recs[0].Get("version")
+	n, ok := v.(int64)
+	if !ok || n < 0 {
+		return 0, fmt.Errorf("neo4jstore: version is %T %v", v, v)
+	}
+	return uint64(n), nil
+}
+
+// Version returns the graph version: the number of committed writes.
+func (s *Store) Version(ctx context.Context) (uint64, error) {
+	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (uint64, error) {
+		return queryVersion(ctx, tx, versionQuery)
+	})
+}
+
+// precondition checks an If-Match header value against the current ETag,
+// the way every store does ("*" matches anything that exists).
+func precondition(ifMatch string, current any) error {
+	if ifMatch != "" && ifMatch != "*" && ifMatch != graph.ETag(current) {
+		return graph.Errorf(graph.EPRECONDITION, "the resource has changed: If-Match %s does not match its current ETag", ifMatch)
+	}
+	return nil
+}
+
+func notFound(kind, id string) error {
+	return graph.Errorf(graph.ENOTFOUND, "%s %s not found", kind, id)
+}
+
+// count reads the single integer column n of a one-row result.
+func count(recs []*neo4j.Record) int64 {
+	if len(recs) != 1 {
+		return 0
+	}
+	v, _ := recs[0].Get("n")
+	n, _ := v.(int64)
+	return n
+}
+
+func errRows(n int) error { return fmt.Errorf("neo4jstore: expected one row, got %d", n) }
+
+// uniqueNames returns names sorted without duplicates, so that a type
+// listed twice does not give a UNION branch twice.
+func uniqueNames(names []string) []string {
+	out := slices.Clone(names)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
