@@ -5,6 +5,9 @@
 #   make neo4j      start a local Neo4j (Bolt on 127.0.0.1:7687), make neo4j-stop
 #   make docs       regenerate the OpenAPI description in docs/ from the annotations
 #   make bench      benchmarks; writes BENCHMARKS.md
+#   make test-long  the long variants: 30 s load, schemathesis with 200 examples,
+#                   the whole injection corpus on Neo4j, then make fuzz FUZZTIME=5m
+#   make fuzz       the fuzz targets in api/, FUZZTIME each (default 60s)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +18,7 @@ GOFILES = $(shell git ls-files '*.go' | grep -v '^docs/')
 SWAG = $(GO) tool swag
 SWAG_FLAGS = init --generalInfo api/doc.go --dir ./ --output docs --outputTypes go,json,yaml --parseInternal --quiet
 
-.PHONY: run test lint docs docs-check go-test neo4j neo4j-stop neo4j-build deps test-deps chromium bench clean
+.PHONY: run test lint docs docs-check go-test neo4j neo4j-stop neo4j-build deps test-deps chromium bench clean fuzz fuzz-smoke test-long
 
 run:
 	$(GO) run . serve
@@ -75,14 +78,39 @@ go-test: test-deps
 
 go-test-run:
 	@echo "go test -race ./... (NEO4J_URI=$$NEO4J_URI)"
-	@status=0; $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) -v ./... > tmp/go-test.log 2>&1 || status=$$?; \
-	grep -E '^(ok|FAIL|panic:|--- FAIL)|^\s+--- FAIL|^\s{4}--- (PASS|FAIL|SKIP): Test[A-Za-z]*Conformance/[a-z0-9]+ ' tmp/go-test.log || true; \
+	@status=0; $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) -v $(GO_TEST_ARGS) > tmp/go-test.log 2>&1 || status=$$?; \
+	grep -E '^(ok|FAIL|panic:|--- FAIL)|^\s+--- FAIL|^\s{4}--- (PASS|FAIL|SKIP): Test[A-Za-z]*Conformance/[a-z0-9]+ |^\s+\S+_test\.go:[0-9]+: figure: ' tmp/go-test.log || true; \
 	passed=$$(grep -cE '^\s*--- PASS' tmp/go-test.log || true); failed=$$(grep -cE '^\s*--- FAIL' tmp/go-test.log || true); \
 	skipped=$$(grep -cE '^\s*--- SKIP' tmp/go-test.log || true); \
 	echo "go: $$passed passed, $$failed failed, $$skipped skipped"; \
 	if [ $$status -ne 0 ]; then echo "full log: tmp/go-test.log"; tail -60 tmp/go-test.log; fi; exit $$status
 
-test: lint docs-check go-test
+test: lint docs-check go-test fuzz-smoke
+
+# What go-test-run passes to go test (test-long narrows it).
+GO_TEST_ARGS ?= ./...
+
+# Fuzzing (api/fuzz_test.go): each target for FUZZTIME; an input that fails
+# is kept in api/testdata/fuzz/ and runs as a seed from then on. make test
+# runs 10 s of each (fuzz-smoke).
+FUZZTIME ?= 60s
+FUZZ_TARGETS = FuzzImport FuzzPathQuery FuzzInfluenceQuery
+fuzz:
+	@for f in $(FUZZ_TARGETS); do \
+		echo "go test ./api -fuzz $$f -fuzztime $(FUZZTIME)"; \
+		$(GO) test ./api -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+# The long variants of the operational tests (DETENTE_TEST_LONG=1: see
+# ops_test.go, api/injection_test.go), with Neo4j as go-test starts it,
+# then five minutes of each fuzz target.
+test-long:
+	DETENTE_TEST_LONG=1 $(MAKE) --no-print-directory go-test \
+		GO_TEST_ARGS="-run '^(TestLoad|TestSchemathesis|TestInjectionCorpus|TestNeo4jOutage)' . ./api"
+	$(MAKE) --no-print-directory fuzz FUZZTIME=5m
 
 bench:
 	scripts/bench.sh

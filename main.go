@@ -28,6 +28,8 @@ import (
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/memstore"
 	"github.com/detente/detente/graph/neo4jstore"
+	"github.com/detente/detente/graph/storemetrics"
+	"github.com/detente/detente/metrics"
 	"github.com/detente/detente/seed"
 	"github.com/detente/detente/web"
 )
@@ -78,6 +80,8 @@ type Config struct {
 	Neo4jDatabase string
 	APIKeys       string
 	QueryTimeout  time.Duration
+	RateLimit     float64 // requests a second per API key (or client IP when open); 0: no limit
+	RateBurst     int
 }
 
 // String prints the config with secrets masked.
@@ -92,11 +96,26 @@ func (c Config) String() string {
 	if c.Neo4jURI != "" {
 		store = fmt.Sprintf("neo4j (%s, user %q, password %q, database %q)", c.Neo4jURI, c.Neo4jUser, mask(c.Neo4jPassword), c.Neo4jDatabase)
 	}
-	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s", c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout)
+	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s rate_limit=%g/s burst=%d",
+		c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout, c.RateLimit, c.RateBurst)
 }
 
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok {
+		return v
+	}
+	return def
+}
+
+func envFloat(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil {
+		return v
+	}
+	return def
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
 		return v
 	}
 	return def
@@ -141,6 +160,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "serve":
 		fs.StringVar(&cfg.Addr, "addr", env("DETENTE_ADDR", "127.0.0.1:8080"), "listen address (env DETENTE_ADDR)")
 		fs.BoolVar(&cfg.Seed, "seed", envBool("DETENTE_SEED", true), "load the shipped scenario into an empty store at start (env DETENTE_SEED)")
+		fs.Float64Var(&cfg.RateLimit, "rate-limit", envFloat("DETENTE_RATE_LIMIT", 50),
+			"requests a second each API key (or client IP on an open server) may make under /api/v1; 0 disables (env DETENTE_RATE_LIMIT)")
+		fs.IntVar(&cfg.RateBurst, "rate-burst", envInt("DETENTE_RATE_BURST", 100),
+			"requests a client may make at once above the rate (env DETENTE_RATE_BURST)")
 		fs.Usage = func() {
 			fmt.Fprintf(stderr, "Usage: detente serve [flags]\n\nRun the HTTP API.\n\n")
 			fs.PrintDefaults()
@@ -266,10 +289,19 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 			log.Warn("seeding skipped", "error", err)
 		}
 	}
-	srv, err := api.NewServer(api.Config{Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout}, store)
+	// Metrics: requests by route, store calls (through a timing
+	// decorator, so the analysis service's reads are timed too), and the
+	// analysis cache. /metrics needs an admin key when keys are set.
+	m := metrics.New()
+	srv, err := api.NewServer(api.Config{
+		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout,
+		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
+		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
+	}, storemetrics.New(store, m.ObserveStore))
 	if err != nil {
 		return err
 	}
+	m.CacheSource(func() (uint64, uint64) { st := srv.Analysis().Stats(); return st.Hits, st.Misses })
 	// The explorer page: static files, a client of the public API.
 	page := gin.WrapH(web.Handler())
 	for _, p := range []string{"/", "/static/*filepath"} {

@@ -93,16 +93,35 @@ func (ks keyring) scopeOf(key string) Scope {
 	return best
 }
 
+// ambiguousKey stands for a request that sent different keys; it matches
+// no configured key (an environment variable cannot hold NUL).
+const ambiguousKey = "\x00ambiguous"
+
 // presentedKey reads the key from Authorization: Bearer KEY or X-API-Key.
+// Credentials sent more than once must agree: a request carrying a valid
+// key in one header and another (or an empty one) in the other is
+// refused, not given the valid key's scope.
 func presentedKey(r *http.Request) string {
-	if h := r.Header.Get("Authorization"); h != "" {
-		scheme, token, ok := strings.Cut(h, " ")
-		if ok && strings.EqualFold(scheme, "Bearer") {
-			return strings.TrimSpace(token)
+	var keys []string
+	if hs := r.Header.Values("Authorization"); len(hs) > 0 {
+		for _, h := range hs {
+			scheme, token, ok := strings.Cut(h, " ")
+			if !ok || !strings.EqualFold(scheme, "Bearer") {
+				return ""
+			}
+			keys = append(keys, strings.TrimSpace(token))
 		}
+	}
+	keys = append(keys, r.Header.Values("X-API-Key")...)
+	if len(keys) == 0 {
 		return ""
 	}
-	return r.Header.Get("X-API-Key")
+	for _, k := range keys[1:] {
+		if k != keys[0] {
+			return ambiguousKey
+		}
+	}
+	return keys[0]
 }
 
 // authenticate requires a key of sufficient scope on every request when
@@ -127,7 +146,11 @@ func (s *Server) authenticate() gin.HandlerFunc {
 		case got == 0:
 			c.Header("WWW-Authenticate", `Bearer realm="detente"`)
 			detail := "an API key is required: send Authorization: Bearer KEY or X-API-Key: KEY"
-			if key != "" {
+			switch key {
+			case "":
+			case ambiguousKey:
+				detail = "different API keys were sent (in Authorization and X-API-Key, or repeated); send one"
+			default:
 				detail = "the API key is not valid"
 			}
 			WriteProblem(c, http.StatusUnauthorized, ProblemUnauthorized, detail)

@@ -29,6 +29,8 @@ func TestAPIKeys(t *testing.T) {
 			{"hash is not the key", "GET", "/api/v1/actors", "", []string{"X-API-Key", hex.EncodeToString(sum[:])}, 401, api.ProblemUnauthorized},
 			{"read key writes", "POST", "/api/v1/actors", body, []string{"X-API-Key", "reader-secret"}, 403, api.ProblemForbidden},
 			{"read key deletes", "DELETE", "/api/v1/actors/iran", "", []string{"Authorization", "Bearer reader-secret"}, 403, api.ProblemForbidden},
+			{"two different keys", "GET", "/api/v1/actors", "", []string{"Authorization", "Bearer admin-secret", "X-API-Key", "nope"}, 401, api.ProblemUnauthorized},
+			{"two different valid keys", "POST", "/api/v1/actors", body, []string{"Authorization", "Bearer reader-secret", "X-API-Key", "writer-secret"}, 401, api.ProblemUnauthorized},
 			{"read key imports", "POST", "/api/v1/import?dry_run=true", `{"actors":[],"relationships":[]}`, []string{"Authorization", "Bearer reader-secret"}, 403, api.ProblemForbidden},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
@@ -40,6 +42,7 @@ func TestAPIKeys(t *testing.T) {
 			})
 		}
 		e.must(200, "GET", "/api/v1/actors", "", nil, "Authorization", "bearer reader-secret")
+		e.must(200, "GET", "/api/v1/actors", "", nil, "Authorization", "Bearer reader-secret", "X-API-Key", "reader-secret")
 		e.must(201, "POST", "/api/v1/actors", body, nil, "Authorization", "Bearer writer-secret")
 		e.must(200, "GET", "/api/v1/actors/iran", "", nil, "X-API-Key", "writer-secret")
 		e.must(204, "DELETE", "/api/v1/actors/iran", "", nil, "X-API-Key", "admin-secret")

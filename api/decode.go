@@ -163,7 +163,7 @@ func checkMediaType(header string, accepted []string) error {
 	}
 	mt, params, err := mime.ParseMediaType(header)
 	if err != nil || !slices.Contains(accepted, mt) {
-		return newHTTPError(http.StatusUnsupportedMediaType, ProblemMediaType, fmt.Sprintf("Content-Type %q is not accepted; send %s", header, want))
+		return newHTTPError(http.StatusUnsupportedMediaType, ProblemMediaType, fmt.Sprintf("Content-Type %s is not accepted; send %s", graph.Quote(header), want))
 	}
 	for k, v := range params {
 		if k != "charset" || !strings.EqualFold(v, "utf-8") {
@@ -405,6 +405,7 @@ type fieldMeta struct {
 	index    int
 	required bool // validate:"required"
 	nullable bool // extensions:"x-nullable"
+	nonEmpty bool // minLength:"N" (N > 0) on a string: "" is not "absent"
 	format   string
 	typ      reflect.Type
 }
@@ -437,6 +438,7 @@ func metaOf(t reflect.Type) *structMeta {
 			required: slices.Contains(strings.Split(f.Tag.Get("validate"), ","), "required"),
 			nullable: slices.Contains(strings.Split(f.Tag.Get("extensions"), ","), "x-nullable"),
 			format:   f.Tag.Get("format"),
+			nonEmpty: f.Tag.Get("minLength") != "" && f.Tag.Get("minLength") != "0" && f.Type.Kind() != reflect.Slice,
 			typ:      f.Type,
 		})
 	}
@@ -501,6 +503,10 @@ func checkShape(v any, t reflect.Type, fm fieldMeta, path *seg, errs *fieldErrs,
 		s, ok := v.(string)
 		if !ok {
 			wrong("a string")
+			return
+		}
+		if s == "" && fm.nonEmpty {
+			errs.add(path.String(), "must not be empty (leave the field out instead)")
 			return
 		}
 		if fm.format == "date" {

@@ -48,7 +48,7 @@ func (f *graphFilter) admits(r *graph.Relationship, reg graph.Registry) bool {
 func checkTypes(q *query, name string, types []string, reg graph.Registry) {
 	for _, t := range types {
 		if _, ok := reg.Get(t); !ok {
-			q.errs.add(name, "unknown relationship type %q; registered: %s", t, joinNames(reg.Names()))
+			q.errs.add(name, "unknown relationship type %s; registered: %s", graph.Quote(t), joinNames(reg.Names()))
 		}
 	}
 }
@@ -111,13 +111,13 @@ func (s *Server) getGraph(c *gin.Context) {
 	kinds := q.list("kind")
 	for _, k := range kinds {
 		if !slices.Contains(graph.ActorKinds, k) {
-			q.errs.add("kind", "%q is not a kind; kinds: %s", k, joinNames(graph.ActorKinds))
+			q.errs.add("kind", "%s is not a kind; kinds: %s", graph.Quote(k), joinNames(graph.ActorKinds))
 		}
 	}
 	only := q.list("actors")
 	for _, id := range only {
 		if !graph.ValidID(id) {
-			q.errs.add("actors", "%q is not an actor id", id)
+			q.errs.add("actors", "%s is not an actor id", graph.Quote(id))
 		}
 	}
 	ctx := c.Request.Context()

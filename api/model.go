@@ -45,16 +45,16 @@ type Actor struct {
 // ActorCreate is the body of POST /api/v1/actors.
 type ActorCreate struct {
 	// Optional stable slug (1-128 characters of a-z, 0-9, '-', '_'); derived from name when absent ("Kata'ib Hezbollah" -> "kataib-hezbollah").
-	ID   string `json:"id,omitempty" maxLength:"128" example:"iran"`
+	ID   string `json:"id,omitempty" minLength:"1" maxLength:"128" example:"iran"`
 	Name string `json:"name" validate:"required" minLength:"1" maxLength:"200" example:"Iran"`
 	Kind string `json:"kind" validate:"required" enums:"state,igo,armed_group,political_group,person,company,other" example:"state"`
 	// At most 100 entries of at most 200 bytes.
-	Aliases []string `json:"aliases,omitempty" validate:"max=100" maxLength:"200"`
+	Aliases []string `json:"aliases,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
 	// ISO 3166-1 alpha-3 code, upper case.
 	CountryCode string `json:"country_code,omitempty" minLength:"3" maxLength:"3" example:"IRN"`
 	Region      string `json:"region,omitempty" maxLength:"200" example:"Middle East"`
 	// At most 100 entries of at most 200 bytes.
-	Tags        []string `json:"tags,omitempty" validate:"max=100" maxLength:"200"`
+	Tags        []string `json:"tags,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
 	Description string   `json:"description,omitempty" maxLength:"10000"`
 	// Free-form JSON object (at most 16384 bytes encoded).
 	Attributes map[string]any `json:"attributes,omitempty"`
@@ -67,10 +67,10 @@ type ActorCreate struct {
 type ActorPatch struct {
 	Name        *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
 	Kind        *string   `json:"kind,omitempty" enums:"state,igo,armed_group,political_group,person,company,other"`
-	Aliases     *[]string `json:"aliases,omitempty" validate:"max=100" maxLength:"200"`
+	Aliases     *[]string `json:"aliases,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
 	CountryCode *string   `json:"country_code,omitempty" maxLength:"3"`
 	Region      *string   `json:"region,omitempty" maxLength:"200"`
-	Tags        *[]string `json:"tags,omitempty" validate:"max=100" maxLength:"200"`
+	Tags        *[]string `json:"tags,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
 	Description *string   `json:"description,omitempty" maxLength:"10000"`
 	// Merged into the current attributes (RFC 7396): a key set to null is removed.
 	Attributes map[string]any `json:"attributes,omitempty"`
@@ -120,7 +120,7 @@ type Relationship struct {
 // RelationshipCreate is the body of POST /api/v1/relationships.
 type RelationshipCreate struct {
 	// Optional; derived from source, type, target and valid_from when absent ("united-states--sanctions--iran--2018-05-08"), so that a retried create lands on the same id.
-	ID     string `json:"id,omitempty" maxLength:"128"`
+	ID     string `json:"id,omitempty" minLength:"1" maxLength:"128"`
 	Source string `json:"source" validate:"required" example:"united-states"`
 	Target string `json:"target" validate:"required" example:"iran"`
 	// A name registered in /api/v1/relationship-types.
@@ -222,13 +222,13 @@ type Batch struct {
 // carries the timestamps, and an import keeps them when given.
 type BatchActor struct {
 	// Derived from name when absent.
-	ID          string         `json:"id,omitempty" maxLength:"128" example:"iran"`
+	ID          string         `json:"id,omitempty" minLength:"1" maxLength:"128" example:"iran"`
 	Name        string         `json:"name" validate:"required" maxLength:"200" example:"Iran"`
 	Kind        string         `json:"kind" validate:"required" enums:"state,igo,armed_group,political_group,person,company,other" example:"state"`
-	Aliases     []string       `json:"aliases,omitempty" validate:"max=100" maxLength:"200"`
-	CountryCode string         `json:"country_code,omitempty" example:"IRN"`
+	Aliases     []string       `json:"aliases,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
+	CountryCode string         `json:"country_code,omitempty" minLength:"3" maxLength:"3" example:"IRN"`
 	Region      string         `json:"region,omitempty" maxLength:"200"`
-	Tags        []string       `json:"tags,omitempty" validate:"max=100" maxLength:"200"`
+	Tags        []string       `json:"tags,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
 	Description string         `json:"description,omitempty" maxLength:"10000"`
 	Attributes  map[string]any `json:"attributes,omitempty"`
 	// Kept when given (a restored export); else set by the import.
@@ -241,7 +241,7 @@ type BatchActor struct {
 // RelationshipCreate.
 type BatchRelationship struct {
 	// Derived from source, type, target and valid_from when absent.
-	ID     string `json:"id,omitempty" maxLength:"128"`
+	ID     string `json:"id,omitempty" minLength:"1" maxLength:"128"`
 	Source string `json:"source" validate:"required" example:"united-states"`
 	Target string `json:"target" validate:"required" example:"iran"`
 	// Registered, or defined in the same batch.

@@ -87,6 +87,7 @@ func OpenAPI3() (*openapi3.T, error) {
 			}
 		}
 	}
+	strictOperations(doc3) // openapi_strict.go
 	return doc3, nil
 }
 

@@ -55,7 +55,7 @@ func (s *Server) listRelationships(c *gin.Context) {
 		}
 		for _, t := range f.Types {
 			if _, ok := reg.Get(t); !ok {
-				q.errs.add("type", "unknown relationship type %q; registered: %s", t, strings.Join(reg.Names(), ", "))
+				q.errs.add("type", "unknown relationship type %s; registered: %s", graph.Quote(t), strings.Join(reg.Names(), ", "))
 			}
 		}
 	}

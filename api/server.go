@@ -44,8 +44,8 @@ type Config struct {
 	// admin; key given as is or as sha256:HEX). Empty: the API is open.
 	APIKeys string
 	// Middleware runs on every /api/v1 request after the request id,
-	// logging, panic recovery and authentication: the place for rate
-	// limits or metrics, which answer errors with WriteProblem.
+	// logging, panic recovery, the rate limit and authentication: the
+	// place for further checks, which answer errors with WriteProblem.
 	Middleware []gin.HandlerFunc
 
 	// Operations (issue 8): rate limits and metrics.

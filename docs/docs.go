@@ -1286,7 +1286,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. Bodies over 64 MiB are rejected with 413.",
+                "description": "Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. A batch that would add or change relationship types needs an admin key (types already registered as given are fine with a write key). Bodies over 64 MiB are rejected with 413.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1343,7 +1343,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "The API key lacks the write scope",
+                        "description": "The API key lacks the write scope, or the batch adds or changes relationship types (not a dry run) and the key is not admin",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -1909,7 +1909,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Adds a user-defined type to the registry. Names are snake_case; built-in names cannot be redefined.",
+                "description": "Adds a user-defined type to the registry. Names are snake_case; built-in names cannot be redefined. Needs an admin key when the server has keys: a type changes how every path and ranking is signed and weighted.",
                 "consumes": [
                     "application/json"
                 ],
@@ -1969,7 +1969,7 @@ const docTemplate = `{
                         }
                     },
                     "403": {
-                        "description": "The API key lacks the write scope",
+                        "description": "The API key lacks the admin scope",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -2823,7 +2823,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "type": "string",
-                        "maxLength": 200
+                        "maxLength": 200,
+                        "minLength": 1
                     }
                 },
                 "attributes": {
@@ -2846,6 +2847,7 @@ const docTemplate = `{
                     "description": "Optional stable slug (1-128 characters of a-z, 0-9, '-', '_'); derived from name when absent (\"Kata'ib Hezbollah\" -\u003e \"kataib-hezbollah\").",
                     "type": "string",
                     "maxLength": 128,
+                    "minLength": 1,
                     "example": "iran"
                 },
                 "kind": {
@@ -2878,7 +2880,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "type": "string",
-                        "maxLength": 200
+                        "maxLength": 200,
+                        "minLength": 1
                     }
                 }
             }
@@ -2950,7 +2953,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "type": "string",
-                        "maxLength": 200
+                        "maxLength": 200,
+                        "minLength": 1
                     }
                 },
                 "attributes": {
@@ -2992,7 +2996,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "type": "string",
-                        "maxLength": 200
+                        "maxLength": 200,
+                        "minLength": 1
                     }
                 }
             }
@@ -3100,7 +3105,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "type": "string",
-                        "maxLength": 200
+                        "maxLength": 200,
+                        "minLength": 1
                     }
                 },
                 "attributes": {
@@ -3109,6 +3115,8 @@ const docTemplate = `{
                 },
                 "country_code": {
                     "type": "string",
+                    "maxLength": 3,
+                    "minLength": 3,
                     "example": "IRN"
                 },
                 "created_at": {
@@ -3124,6 +3132,7 @@ const docTemplate = `{
                     "description": "Derived from name when absent.",
                     "type": "string",
                     "maxLength": 128,
+                    "minLength": 1,
                     "example": "iran"
                 },
                 "kind": {
@@ -3153,7 +3162,8 @@ const docTemplate = `{
                     "maxItems": 100,
                     "items": {
                         "type": "string",
-                        "maxLength": 200
+                        "maxLength": 200,
+                        "minLength": 1
                     }
                 },
                 "updated_at": {
@@ -3187,7 +3197,8 @@ const docTemplate = `{
                 "id": {
                     "description": "Derived from source, type, target and valid_from when absent.",
                     "type": "string",
-                    "maxLength": 128
+                    "maxLength": 128,
+                    "minLength": 1
                 },
                 "note": {
                     "type": "string",
@@ -3997,7 +4008,8 @@ const docTemplate = `{
                 "id": {
                     "description": "Optional; derived from source, type, target and valid_from when absent (\"united-states--sanctions--iran--2018-05-08\"), so that a retried create lands on the same id.",
                     "type": "string",
-                    "maxLength": 128
+                    "maxLength": 128,
+                    "minLength": 1
                 },
                 "note": {
                     "type": "string",
@@ -4352,7 +4364,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{},
 	Title:            "detente API",
-	Description:      "A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.\nErrors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters, trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored.\nLimits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON.\nSecurity: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Without keys the server is open and listens on loopback only.\nConditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).",
+	Description:      "A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.\nErrors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters, trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored.\nLimits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON; paths of at most 10 hops, k at most 100, at most 1000 paths per answer and 100000 candidate paths per query (else 400 limit-exceeded). Time: each request's store work has a budget (default 10 s, DETENTE_QUERY_TIMEOUT); beyond it, and whenever the store is unreachable, 503 with Retry-After.\nRate limit: each API key (or, without one, each client IP) may make 50 requests a second with bursts of 100 by default (DETENTE_RATE_LIMIT, DETENTE_RATE_BURST); beyond that every /api/v1 operation answers 429 with Retry-After, the seconds until the next request is allowed.\nSecurity: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Changes to the relationship-type registry (POST /api/v1/relationship-types, or an import that adds or changes types) need an admin key, and so does GET /metrics (Prometheus; open on an open server). Without keys the server is open and listens on loopback only.\nConditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

@@ -52,6 +52,9 @@ start)
 		echo "neo4j already running on port $port (pid $(cat "$pidfile"))" >&2
 		exit 0
 	fi
+	# Empty the log first: the background job truncates it only when it
+	# starts, and the loop below must not find an earlier run's READY.
+	: >"$logfile"
 	$(java_cmd) >"$logfile" 2>&1 &
 	echo $! >"$pidfile"
 	for _ in $(seq 1 240); do

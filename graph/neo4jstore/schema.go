@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -11,10 +12,10 @@ import (
 // The fixed part of the schema. Each constraint is backed by a range index,
 // which is what the id lookups, the id-ordered listings and the MERGE on
 // :Meta use. key says what the constraint enforces (see uniqueKey).
-var baseSchema = []struct{ key, cypher string }{
-	{"NODE:Actor.id", `CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE`},
-	{"NODE:RelationshipType.name", `CREATE CONSTRAINT relationship_type_name IF NOT EXISTS FOR (t:RelationshipType) REQUIRE t.name IS UNIQUE`},
-	{"NODE:Meta.key", `CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE`},
+var baseSchema = []struct{ key, name, cypher string }{
+	{"NODE:Actor.id", "actor_id", `CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE`},
+	{"NODE:RelationshipType.name", "relationship_type_name", `CREATE CONSTRAINT relationship_type_name IF NOT EXISTS FOR (t:RelationshipType) REQUIRE t.name IS UNIQUE`},
+	{"NODE:Meta.key", "meta_key", `CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE`},
 }
 
 const (
@@ -31,13 +32,14 @@ RETURN entityType + ':' + labelsOrTypes[0] + '.' + properties[0] AS key, name`
 // constraint's index makes every lookup by id an index seek (a UNION over
 // the registry's types, see relByIDQuery). name must be a registered type.
 // key identifies what it enforces, whatever name it was created under.
-func typeConstraint(name string) (key, cypher string, ok bool) {
+func typeConstraint(name string) (key, constraint, cypher string, ok bool) {
 	if !graph.ValidTypeName(name) {
-		return "", "", false
+		return "", "", "", false
 	}
 	key = "RELATIONSHIP:" + graph.CypherName(name) + ".id"
-	cypher = "CREATE CONSTRAINT `relationship_" + name + "_id` IF NOT EXISTS FOR ()-[r:`" + graph.CypherName(name) + "`]-() REQUIRE r.id IS UNIQUE"
-	return key, cypher, true
+	constraint = "relationship_" + name + "_id"
+	cypher = "CREATE CONSTRAINT `" + constraint + "` IF NOT EXISTS FOR ()-[r:`" + graph.CypherName(name) + "`]-() REQUIRE r.id IS UNIQUE"
+	return key, constraint, cypher, true
 }
 
 // EnsureSchema creates the constraints (and their indexes) the store relies
@@ -64,15 +66,11 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var stmts []string
 	for _, c := range baseSchema {
 		if !existing[c.key] {
-			stmts = append(stmts, c.cypher)
-		}
-	}
-	for _, c := range stmts {
-		if err := s.schemaChange(ctx, c); err != nil {
-			return err
+			if err := s.createConstraint(ctx, c.name, c.cypher); err != nil {
+				return err
+			}
 		}
 	}
 	// The stored types need the id constraint too; reading them needs the
@@ -84,9 +82,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return err
 	}
 	for _, t := range append(graph.BuiltinTypes(), user...) {
-		key, cypher, ok := typeConstraint(t.Name)
+		key, constraint, cypher, ok := typeConstraint(t.Name)
 		if ok && !existing[key] {
-			if err := s.schemaChange(ctx, cypher); err != nil {
+			if err := s.createConstraint(ctx, constraint, cypher); err != nil {
 				return err
 			}
 		}
@@ -113,9 +111,27 @@ func (s *Store) schemaChange(ctx context.Context, cypher string) error {
 // ensureTypeConstraint creates the id constraint of a type about to be
 // added, before any relationship of that type can exist.
 func (s *Store) ensureTypeConstraint(ctx context.Context, name string) error {
-	_, cypher, ok := typeConstraint(name)
+	_, constraint, cypher, ok := typeConstraint(name)
 	if !ok {
 		return nil // the type fails validation and will never be stored
+	}
+	return s.createConstraint(ctx, constraint, cypher)
+}
+
+// createConstraint runs a CREATE CONSTRAINT name IF NOT EXISTS. Neo4j
+// builds the backing index first and adds the constraint once the index is
+// online; a creation cut short (a request out of time, Neo4j killed)
+// leaves the index without the constraint, and every later attempt then
+// fails with IndexWithNameAlreadyExists: the orphan index is dropped and
+// the constraint created again.
+func (s *Store) createConstraint(ctx context.Context, name, cypher string) error {
+	err := s.schemaChange(ctx, cypher)
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) || ne.Code != "Neo.ClientError.Schema.IndexWithNameAlreadyExists" {
+		return err
+	}
+	if err := s.schemaChange(ctx, "DROP INDEX `"+name+"` IF EXISTS"); err != nil {
+		return err
 	}
 	return s.schemaChange(ctx, cypher)
 }

@@ -72,7 +72,20 @@ type Store struct {
 
 	schemaMu sync.Mutex
 	schemaOK atomic.Bool
+
+	flightMu     sync.Mutex
+	schemaFlight *schemaFlight // the last background EnsureSchema
 }
+
+// schemaFlight is one background EnsureSchema: done closes when it ends.
+type schemaFlight struct {
+	done chan struct{}
+	err  error
+}
+
+// schemaTimeout bounds one background EnsureSchema: long enough for every
+// constraint of a fresh database, on a slow machine.
+const schemaTimeout = 2 * time.Minute
 
 var _ graph.Store = (*Store)(nil)
 
@@ -133,12 +146,48 @@ func (s *Store) Ping(ctx context.Context) error {
 
 func (s *Store) now() time.Time { return graph.Timestamp(s.Now()) }
 
-// ready applies the schema if that has not succeeded yet.
+// ready applies the schema if that has not succeeded yet. The schema is
+// applied in the background, not under the request's context: a request
+// out of time must not cut a constraint's creation short (which leaves
+// its index behind, see createConstraint) nor make the next request start
+// over. The request waits for it as long as its own context allows, and
+// concurrent requests wait for the same one.
 func (s *Store) ready(ctx context.Context) error {
 	if s.schemaOK.Load() {
 		return nil
 	}
-	return s.EnsureSchema(ctx)
+	f := s.ensureSchemaInBackground()
+	select {
+	case <-f.done:
+		if f.err != nil {
+			return mapError(ctx, f.err)
+		}
+		return nil
+	case <-ctx.Done():
+		return graph.Unavailable("the graph database is not ready yet", ctx.Err())
+	}
+}
+
+// ensureSchemaInBackground returns the running EnsureSchema, or starts one.
+func (s *Store) ensureSchemaInBackground() *schemaFlight {
+	s.flightMu.Lock()
+	defer s.flightMu.Unlock()
+	if f := s.schemaFlight; f != nil {
+		select {
+		case <-f.done: // ended (and failed, or ready would not be here): again
+		default:
+			return f
+		}
+	}
+	f := &schemaFlight{done: make(chan struct{})}
+	s.schemaFlight = f
+	go func() {
+		defer close(f.done)
+		ctx, cancel := context.WithTimeout(context.Background(), schemaTimeout)
+		defer cancel()
+		f.err = s.EnsureSchema(ctx)
+	}()
+	return f
 }
 
 // mapError turns whatever a driver call returned into a domain error. It is

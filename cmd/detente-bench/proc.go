@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// freePort asks the kernel for a free loopback port.
+func freePort() int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// server is a `detente serve` process.
+type server struct {
+	cmd  *exec.Cmd
+	done chan struct{} // closed when the process has exited
+	base string        // http://127.0.0.1:PORT
+	log  string
+	// Startup is the time from the process' start to /healthz and /readyz
+	// both answering 200.
+	Startup time.Duration
+}
+
+// serveEnv is the environment of the detente processes: the caller's,
+// without a Neo4j unless neo4jURI is set, with no rate limit (the default
+// 50 requests a second per client would be what the benchmark measures),
+// and no API keys.
+func serveEnv(neo4jURI string, extra ...string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		switch {
+		case hasPrefix(kv, "NEO4J_URI="), hasPrefix(kv, "DETENTE_"):
+			continue
+		}
+		env = append(env, kv)
+	}
+	if neo4jURI != "" {
+		env = append(env, "NEO4J_URI="+neo4jURI)
+	}
+	return append(env, extra...)
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// startServer runs `detente serve` with args on a free port and waits for
+// /healthz and /readyz, up to wait.
+func startServer(bin, logDir, name, neo4jURI string, wait time.Duration, args ...string) (*server, error) {
+	port := freePort()
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	logPath := filepath.Join(logDir, "serve-"+name+".log")
+	lf, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", fmt.Sprintf("127.0.0.1:%d", port)}, args...)...)
+	cmd.Env = serveEnv(neo4jURI, "DETENTE_RATE_LIMIT=0")
+	cmd.Stdout, cmd.Stderr = lf, lf
+	t0 := time.Now()
+	if err := cmd.Start(); err != nil {
+		lf.Close()
+		return nil, err
+	}
+	lf.Close()
+	s := &server{cmd: cmd, base: base, log: logPath, done: make(chan struct{})}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait(); close(s.done) }()
+	cl := &http.Client{Timeout: time.Second}
+	ok := func(path string) bool {
+		resp, err := cl.Get(base + path)
+		if err != nil {
+			return false
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	}
+	healthy := false
+	for time.Since(t0) < wait {
+		select {
+		case err := <-exited:
+			return nil, fmt.Errorf("detente serve exited (%v); log %s", err, logPath)
+		default:
+		}
+		if !healthy {
+			healthy = ok("/healthz")
+		}
+		if healthy && ok("/readyz") {
+			s.Startup = time.Since(t0)
+			return s, nil
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	<-s.done
+	return nil, fmt.Errorf("detente serve did not answer /healthz and /readyz within %s; log %s", wait, logPath)
+}
+
+// stop ends the server with SIGTERM (SIGKILL after 10 s).
+func (s *server) stop() {
+	if s == nil || s.cmd == nil || s.cmd.Process == nil {
+		return
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(10 * time.Second):
+		s.cmd.Process.Kill()
+		<-s.done
+	}
+}
+
+// procRun is one finished process: wall time and peak resident set.
+type procRun struct {
+	Wall     time.Duration `json:"wall_ns"`
+	CPU      time.Duration `json:"cpu_ns"` // user + system of the process
+	MaxRSS   int64         `json:"max_rss_bytes"`
+	Output   string        `json:"-"`
+	TimedOut bool          `json:"timed_out"`
+}
+
+// runProc runs bin args to completion (at most timeout) and reports its
+// wall time and peak RSS (getrusage of the child, ru_maxrss).
+func runProc(bin string, env []string, timeout time.Duration, args ...string) (procRun, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = env
+	out := &limitedBuffer{max: 64 << 10}
+	cmd.Stdout, cmd.Stderr = out, out
+	t0 := time.Now()
+	err := cmd.Run()
+	r := procRun{Wall: time.Since(t0), Output: out.String()}
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			r.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
+			r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		}
+	}
+	if ctx.Err() != nil {
+		r.TimedOut = true
+		return r, fmt.Errorf("%s %v: no result within %s", filepath.Base(bin), args, timeout)
+	}
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return r, fmt.Errorf("%s %v: %v: %s", filepath.Base(bin), args, err, tail(r.Output, 2000))
+		}
+		return r, err
+	}
+	return r, nil
+}
+
+type limitedBuffer struct {
+	buf []byte
+	max int
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	b.buf = append(b.buf, p...)
+	if len(b.buf) > b.max {
+		b.buf = b.buf[len(b.buf)-b.max:]
+	}
+	return len(p), nil
+}
+
+func (b *limitedBuffer) String() string { return string(b.buf) }
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}
