@@ -153,27 +153,29 @@ func (s *Store) toPath(src *node, seq []*edge, q *graph.PathQuery) graph.Path {
 // smallest actor id sequence (taking, between each pair of actors, the tie
 // with the smallest id); otherwise every shortest path.
 func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
-	distF := map[*node]int{src: 0}
-	distB := map[*node]int{dst: 0}
+	distF, distB, dead := w.s.getLabels(), w.s.getLabels(), w.s.getLabels()
+	defer w.s.putLabels(distF, distB, dead)
+	distF.set(src, 0)
+	distB.set(dst, 0)
 	frontF, frontB := []*node{src}, []*node{dst}
 	kf, kb := 0, 0
 	const inf = 1 << 30
 	best := inf
 	// grow expands one whole level of one side, noting every tie that
 	// joins it to the other side's labels.
-	grow := func(front []*node, dist, other map[*node]int, back bool) ([]*node, error) {
+	grow := func(front []*node, dist, other *labels, back bool) ([]*node, error) {
 		var next []*node
 		for _, u := range front {
 			if err := w.tick(); err != nil {
 				return nil, err
 			}
-			du := dist[u]
+			du, _ := dist.get(u)
 			w.each(u, back, func(e *edge, v *node) {
-				if dv, ok := other[v]; ok && du+1+dv < best {
+				if dv, ok := other.get(v); ok && du+1+dv < best {
 					best = du + 1 + dv
 				}
-				if _, seen := dist[v]; !seen {
-					dist[v] = du + 1
+				if _, seen := dist.get(v); !seen {
+					dist.set(v, du+1)
 					next = append(next, v)
 				}
 			})
@@ -204,12 +206,12 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 	// kf+kb >= d, at least one of the two applies at every position.
 	onLayer := func(v *node, i int) bool {
 		if i <= kf {
-			if dv, ok := distF[v]; !ok || dv != i {
+			if dv, ok := distF.get(v); !ok || dv != i {
 				return false
 			}
 		}
 		if d-i <= kb {
-			if dv, ok := distB[v]; !ok || dv != d-i {
+			if dv, ok := distB.get(v); !ok || dv != d-i {
 				return false
 			}
 		}
@@ -218,7 +220,6 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 	var (
 		out  [][]*edge
 		path []*edge
-		dead = map[*node]bool{}
 	)
 	var walk func(u *node, i int) (bool, error)
 	walk = func(u *node, i int) (bool, error) {
@@ -234,7 +235,7 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 		}
 		var next []*edge
 		w.each(u, false, func(e *edge, v *node) {
-			if !dead[v] && onLayer(v, i+1) {
+			if _, isDead := dead.get(v); !isDead && onLayer(v, i+1) {
 				next = append(next, e)
 			}
 		})
@@ -257,7 +258,7 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 			}
 		}
 		if !found {
-			dead[u] = true
+			dead.set(u, 1)
 		}
 		return found, nil
 	}
@@ -588,4 +589,52 @@ func (w *walker) leastCost(src, dst *node) ([][]*edge, error) {
 		return w.cheapest(src, dst)
 	}
 	return out, nil
+}
+
+// labels maps actors to small integers for one query: an array indexed by
+// the actors' dense idx, with an epoch stamp per slot so that it need not
+// be cleared. Arrays are pooled across queries, so a query allocates
+// nothing proportional to the whole graph (once the pool has grown).
+type labels struct {
+	epoch uint32
+	stamp []uint32
+	val   []int32
+}
+
+// getLabels returns an empty labelling sized for the graph; the caller
+// holds s.mu (read), so the number of actor slots is fixed meanwhile.
+func (s *Store) getLabels() *labels {
+	l, _ := s.scratch.Get().(*labels)
+	if l == nil {
+		l = &labels{}
+	}
+	if n := len(s.nodes); len(l.stamp) < n {
+		l.stamp = make([]uint32, n+n/4)
+		l.val = make([]int32, n+n/4)
+		l.epoch = 0
+	}
+	l.epoch++
+	if l.epoch == 0 { // wrapped: old stamps could match again
+		clear(l.stamp)
+		l.epoch = 1
+	}
+	return l
+}
+
+func (s *Store) putLabels(ls ...*labels) {
+	for _, l := range ls {
+		s.scratch.Put(l)
+	}
+}
+
+func (l *labels) get(n *node) (int, bool) {
+	if l.stamp[n.idx] == l.epoch {
+		return int(l.val[n.idx]), true
+	}
+	return 0, false
+}
+
+func (l *labels) set(n *node, v int) {
+	l.stamp[n.idx] = l.epoch
+	l.val[n.idx] = int32(v)
 }
