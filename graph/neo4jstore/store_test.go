@@ -68,7 +68,11 @@ func wantCode(t testing.TB, err error, code graph.Code) {
 
 func TestConformance(t *testing.T) {
 	testdb.Lookup(t)
-	storetest.Run(t, func(t *testing.T) graph.Store { return open(t) })
+	// One named subtest, so that make test's summary shows the suite ran
+	// on Neo4j as it shows memory and bbolt for the embedded store.
+	t.Run("neo4j", func(t *testing.T) {
+		storetest.Run(t, func(t *testing.T) graph.Store { return open(t) })
+	})
 }
 
 // constraints lists what the uniqueness constraints enforce, e.g.
