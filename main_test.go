@@ -231,7 +231,18 @@ func TestKillNineLosesNothing(t *testing.T) {
 				}
 			}
 		}()
-		time.Sleep(time.Duration(400+300*round) * time.Millisecond)
+		// Kill once both streams have had something acknowledged (however
+		// slow the machine), a little later each round, so the kill lands
+		// at a different point of the stream.
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			mu.Lock()
+			ready := len(acked) > 0 && len(importsOK) > 0
+			mu.Unlock()
+			if ready {
+				break
+			}
+		}
+		time.Sleep(time.Duration(100+150*round) * time.Millisecond)
 		if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
