@@ -29,7 +29,7 @@ cmds+=("make test-deps")
 echo "== go build" >&2
 go build -o "$work/bin/detente" .
 go build -o "$work/bin/detente-bench" ./cmd/detente-bench
-cmds+=("go build -o $work/bin/detente . && go build -o $work/bin/detente-bench ./cmd/detente-bench")
+cmds+=("go build -o ${work#"$root"/}/bin/detente . && go build -o ${work#"$root"/}/bin/detente-bench ./cmd/detente-bench")
 
 args=(-bin "$work/bin/detente" -python "$root/.venv/bin/python" -peers "$root/bench/peers.py"
 	-neo4j-script "$root/scripts/neo4j.sh" -work "$work" -out "$out")
@@ -45,7 +45,7 @@ if [ "${BENCH_NEO4J:-1}" != 0 ] && { [ -z "${BENCH_ONLY:-}" ] || [[ ",$BENCH_ONL
 	trap 'scripts/neo4j.sh stop "$port"' EXIT
 	echo "== scripts/neo4j.sh start $port" >&2
 	scripts/neo4j.sh start "$port"
-	cmds+=("NEO4J_STATE_DIR=$NEO4J_STATE_DIR NEO4J_HEAP=$NEO4J_HEAP NEO4J_SETTINGS=$NEO4J_SETTINGS scripts/neo4j.sh start $port   # the driver restarts it (stop + start) for a fresh database before each import")
+	cmds+=("NEO4J_STATE_DIR=${NEO4J_STATE_DIR#"$root"/} NEO4J_HEAP=$NEO4J_HEAP NEO4J_SETTINGS=$NEO4J_SETTINGS scripts/neo4j.sh start $port   # the driver restarts it (stop + start) for a fresh database before each import")
 	args+=(-neo4j-port "$port")
 fi
 

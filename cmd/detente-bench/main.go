@@ -19,6 +19,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http"
@@ -65,6 +66,7 @@ func main() {
 		cfg      config
 		only     string
 		commands string
+		render   string
 	)
 	fs := flag.NewFlagSet("detente-bench", flag.ExitOnError)
 	fs.StringVar(&cfg.bin, "bin", "tmp/bench/bin/detente", "the built detente binary")
@@ -77,6 +79,7 @@ func main() {
 	fs.BoolVar(&cfg.quick, "quick", false, "the 10^4/10^5 graph only (and 10^3/10^4 where NetworkX needs it)")
 	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, embedded, startup, neo4j); default all")
 	fs.StringVar(&commands, "commands", "", "the commands that ran this, newline-separated, for the report")
+	fs.StringVar(&render, "render", "", "write -out from this results.json of an earlier run instead of measuring")
 	fs.Parse(os.Args[1:])
 	if only != "" {
 		cfg.only = map[string]bool{}
@@ -90,6 +93,25 @@ func main() {
 		}
 	}
 	cfg.commands = append(cfg.commands, strings.Join(append([]string{"detente-bench"}, os.Args[1:]...), " "))
+	cfg.commands = tidyCommands(cfg.commands)
+	if render != "" {
+		// Re-render a report from a run's results.json, measuring nothing.
+		b, err := os.ReadFile(render)
+		var r Report
+		if err == nil {
+			err = json.Unmarshal(b, &r)
+		}
+		if err == nil {
+			r.Commands = tidyCommands(r.Commands)
+			r.printTable()
+			err = os.WriteFile(cfg.out, []byte(r.markdown()), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	for _, p := range []*string{&cfg.bin, &cfg.python, &cfg.peers, &cfg.neo4jScript, &cfg.work} {
 		if abs, err := filepath.Abs(*p); err == nil {
 			*p = abs
@@ -118,6 +140,23 @@ func main() {
 	if ctx.Err() != nil {
 		os.Exit(130)
 	}
+}
+
+// tidyCommands drops repeated lines and the driver's own -commands value
+// (the lines above it).
+func tidyCommands(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range in {
+		if i := strings.Index(c, " -commands "); i >= 0 && strings.HasPrefix(c, "detente-bench") {
+			c = c[:i]
+		}
+		if c = strings.TrimSpace(c); c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // run measures everything, part by part; a part that fails is reported

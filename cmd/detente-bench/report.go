@@ -140,7 +140,11 @@ func mdTable(header []string, rows [][]string) string {
 	}
 	b.WriteString("\n")
 	for _, r := range rows {
-		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = strings.NewReplacer("\r", "", "\n", " ", "|", "\\|").Replace(strings.TrimSpace(c))
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return b.String()
 }
