@@ -48,20 +48,9 @@ func (f *graphFilter) admits(r *graph.Relationship, reg graph.Registry) bool {
 func checkTypes(q *query, name string, types []string, reg graph.Registry) {
 	for _, t := range types {
 		if _, ok := reg.Get(t); !ok {
-			q.errs.add(name, "unknown relationship type %s; registered: %s", graph.Quote(t), joinNames(reg.Names()))
+			q.errs.add(name, "unknown relationship type %s; registered: %s", graph.Quote(t), strings.Join(reg.Names(), ", "))
 		}
 	}
-}
-
-func joinNames(names []string) string {
-	var b bytes.Buffer
-	for i, n := range names {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(n)
-	}
-	return b.String()
 }
 
 // writeGraph renders g in format into a buffer first, so that an error
@@ -111,7 +100,7 @@ func (s *Server) getGraph(c *gin.Context) {
 	kinds := q.list("kind")
 	for _, k := range kinds {
 		if !slices.Contains(graph.ActorKinds, k) {
-			q.errs.add("kind", "%s is not a kind; kinds: %s", graph.Quote(k), joinNames(graph.ActorKinds))
+			q.errs.add("kind", "%s is not a kind; kinds: %s", graph.Quote(k), strings.Join(graph.ActorKinds, ", "))
 		}
 	}
 	only := q.list("actors")

@@ -3,8 +3,10 @@ package graph
 import (
 	_ "embed"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // RelationshipType is an entry of the registry: what a type of tie means,
@@ -34,8 +36,9 @@ func (t RelationshipType) Sign() int { return t.Polarity }
 //go:embed types.json
 var builtinTypes []byte
 
-// BuiltinTypes returns the starting registry, from types.json.
-func BuiltinTypes() []RelationshipType {
+// builtin is types.json parsed once: registries are rebuilt on every
+// type change and read on every request, so the file is not parsed each time.
+var builtin = sync.OnceValue(func() []RelationshipType {
 	var ts []RelationshipType
 	if err := json.Unmarshal(builtinTypes, &ts); err != nil {
 		panic("graph: types.json: " + err.Error())
@@ -44,7 +47,11 @@ func BuiltinTypes() []RelationshipType {
 		ts[i].Builtin = true
 	}
 	return ts
-}
+})
+
+// BuiltinTypes returns the starting registry, from types.json. The slice is
+// the caller's; the Goldstein scores it points to are shared and read-only.
+func BuiltinTypes() []RelationshipType { return slices.Clone(builtin()) }
 
 // Registry is an immutable set of relationship types, looked up by name.
 type Registry struct {

@@ -9,8 +9,6 @@ import (
 	"github.com/detente/detente/graph"
 )
 
-func sortFunc[T any](list []T, cmp func(a, b T) int) { slices.SortFunc(list, cmp) }
-
 // Import upserts a batch by id in one bbolt transaction.
 func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
 	s.mu.Lock()
@@ -33,7 +31,7 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 		switch {
 		case !ok:
 			res.RelationshipTypes.Created++
-		case old == t || sameType(old, t):
+		case sameType(old, t):
 			res.RelationshipTypes.Unchanged++
 			continue
 		default:

@@ -2,6 +2,8 @@ package memstore
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/detente/detente/graph"
 )
@@ -318,13 +320,5 @@ func (s *Store) endEdges(f graph.RelationshipFilter) *[]*edge {
 }
 
 func sortEdges(list []*edge) {
-	sortFunc(list, func(a, b *edge) int {
-		switch {
-		case a.rel.ID < b.rel.ID:
-			return -1
-		case a.rel.ID > b.rel.ID:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(list, func(a, b *edge) int { return strings.Compare(a.rel.ID, b.rel.ID) })
 }
