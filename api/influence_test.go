@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,6 +125,55 @@ func TestInfluenceEndpoints(t *testing.T) {
 			if c.field != "" {
 				wantPaths(t, p, c.field)
 			}
+		}
+	})
+}
+
+// TestInfluenceCacheInvalidation: the influence endpoints answer from
+// caches (the projection, its centralities, per-actor and per-pair
+// answers); a write through the API must show in the next answer of each.
+func TestInfluenceCacheInvalidation(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		scenario(t, e)
+		const rank = "/api/v1/influence?algorithm=degree&limit=1000"
+		const actor = "/api/v1/actors/united-states/influence?limit=1000"
+		const med = "/api/v1/mediators?between=united-states,iran&limit=1000"
+		var r0, r1 api.Ranking
+		var a0, a1 api.ActorInfluence
+		var m0, m1 api.Mediators
+		for range 2 { // the second round is answered from the caches
+			e.must(200, "GET", rank, "", &r0)
+			e.must(200, "GET", actor, "", &a0)
+			e.must(200, "GET", med, "", &m0)
+		}
+		hasScore := func(list []api.Score) bool {
+			return slices.ContainsFunc(list, func(s api.Score) bool { return s.Actor == "norway" })
+		}
+		hasInfluence := func(list []api.Influence) bool {
+			return slices.ContainsFunc(list, func(in api.Influence) bool { return in.Actor == "norway" })
+		}
+		hasMediator := func(list []api.Mediator) bool {
+			return slices.ContainsFunc(list, func(m api.Mediator) bool { return m.Actor == "norway" })
+		}
+		if hasScore(r0.Results) || hasInfluence(a0.Influences) || hasMediator(m0.Results) {
+			t.Fatal("norway is in the scenario already")
+		}
+
+		e.must(201, "POST", "/api/v1/actors", `{"id":"norway","name":"Norway","kind":"state"}`, nil)
+		e.must(201, "POST", "/api/v1/relationships", `{"source":"united-states","target":"norway","type":"allied_with"}`, nil)
+		e.must(201, "POST", "/api/v1/relationships", `{"source":"norway","target":"iran","type":"negotiates_with"}`, nil)
+
+		e.must(200, "GET", rank, "", &r1)
+		e.must(200, "GET", actor, "", &a1)
+		e.must(200, "GET", med, "", &m1)
+		if r1.Version == r0.Version || !hasScore(r1.Results) {
+			t.Errorf("ranking after the write: version %d (before %d), norway listed %v", r1.Version, r0.Version, hasScore(r1.Results))
+		}
+		if a1.Version == a0.Version || !hasInfluence(a1.Influences) {
+			t.Errorf("actor influence after the write: version %d (before %d), norway listed %v", a1.Version, a0.Version, hasInfluence(a1.Influences))
+		}
+		if m1.Version == m0.Version || !hasMediator(m1.Results) {
+			t.Errorf("mediators after the write: version %d (before %d), norway listed %v", m1.Version, m0.Version, hasMediator(m1.Results))
 		}
 	})
 }

@@ -87,6 +87,12 @@ func (p *Projection) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 	if err := p.checkActor(q.Actor, "id"); err != nil {
 		return ActorInfluence{}, err
 	}
+	return memoResult(ctx, p, resultKey("actor", []string{q.Actor}, q.Limit, q.Paths, q.MaxHops),
+		func(ctx context.Context) (ActorInfluence, error) { return p.actorInfluence(ctx, q) })
+}
+
+// actorInfluence computes ActorInfluence's answer for a checked query.
+func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) (ActorInfluence, error) {
 	res := ActorInfluence{Actor: q.Actor, Name: p.base.name(q.Actor), Weighted: p.weighted,
 		Version: p.Version(), Influences: []Influence{}, InfluencedBy: []Influence{}}
 	seed, ok := p.index[q.Actor]

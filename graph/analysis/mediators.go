@@ -80,6 +80,12 @@ func (p *Projection) Mediators(ctx context.Context, q MediatorQuery) (Mediators,
 			return Mediators{}, err
 		}
 	}
+	return memoResult(ctx, p, resultKey("mediators", []string{q.A, q.B}, q.Limit, q.Paths),
+		func(ctx context.Context) (Mediators, error) { return p.mediators(ctx, q) })
+}
+
+// mediators computes Mediators' answer for a checked query.
+func (p *Projection) mediators(ctx context.Context, q MediatorQuery) (Mediators, error) {
 	res := Mediators{Between: [2]string{q.A, q.B}, Weighted: p.weighted, Version: p.Version(), Results: []Mediator{}}
 	a, okA := p.index[q.A]
 	b, okB := p.index[q.B]

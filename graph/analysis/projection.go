@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 
+	lru "github.com/hashicorp/golang-lru/v2"
+
 	"github.com/detente/detente/graph"
 )
 
@@ -57,6 +59,9 @@ type data struct {
 	memoMu  sync.Mutex
 	memo    map[string]*Centrality
 	flights flightGroup
+
+	resultsOnce sync.Once
+	results     *lru.Cache[string, any] // see memoResult
 }
 
 // adjacency is a compressed sparse row structure: the neighbours of node v

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -221,5 +222,83 @@ func TestServiceCancel(t *testing.T) {
 	}
 	if n := src2.exports.Load(); n != 1 {
 		t.Errorf("%d exports, want 1", n)
+	}
+}
+
+// TestServiceResultCache: per-actor and per-pair answers are kept on their
+// projection, per parameters and weighting, and a write (a new version)
+// leaves them behind.
+func TestServiceResultCache(t *testing.T) {
+	ctx := context.Background()
+	src := &fakeSource{version: 1, batch: batchOf(mediation)}
+	s := NewService(src)
+	ai := func(q ActorInfluenceQuery) ActorInfluence {
+		t.Helper()
+		r, err := s.ActorInfluence(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	med := func(q MediatorQuery) Mediators {
+		t.Helper()
+		m, err := s.Mediators(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	sameList := func(what string, a, b []Influence, want bool) {
+		t.Helper()
+		if len(a) == 0 || len(b) == 0 {
+			t.Fatalf("%s: empty lists", what)
+		}
+		if got := &a[0] == &b[0]; got != want {
+			t.Errorf("%s: shared answer = %v, want %v", what, got, want)
+		}
+	}
+
+	first := ai(ActorInfluenceQuery{Actor: "usa"})
+	sameList("the same query again", first.Influences, ai(ActorInfluenceQuery{Actor: "usa"}).Influences, true)
+	sameList("defaults spelled out", first.Influences,
+		ai(ActorInfluenceQuery{Actor: "usa", Limit: DefaultActorLimit, Paths: DefaultPaths, MaxHops: DefaultPathHops}).Influences, true)
+	one := ai(ActorInfluenceQuery{Actor: "usa", Limit: 1})
+	if len(one.Influences) != 1 {
+		t.Errorf("limit 1 answered from the default's entry: %d results", len(one.Influences))
+	}
+	w := ai(ActorInfluenceQuery{Actor: "usa", Filter: Filter{Weighted: true}})
+	if !w.Weighted {
+		t.Error("a weighted query answered from the unweighted entry")
+	}
+	sameList("weighted", first.Influences, w.Influences, false)
+
+	m1 := med(MediatorQuery{A: "usa", B: "iran"})
+	if m2 := med(MediatorQuery{A: "usa", B: "iran"}); &m1.Results[0] != &m2.Results[0] {
+		t.Error("the same mediator query was computed again")
+	}
+	if m := med(MediatorQuery{A: "iran", B: "usa"}); m.Between != [2]string{"iran", "usa"} {
+		t.Errorf("the reversed pair answered from the other's entry: between %v", m.Between)
+	}
+
+	// A failed computation is not kept.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.ActorInfluence(cancelled, ActorInfluenceQuery{Actor: "iran"}); err == nil {
+		t.Error("a cancelled query succeeded")
+	}
+	if got := ai(ActorInfluenceQuery{Actor: "iran"}); len(got.InfluencedBy) == 0 {
+		t.Errorf("after a cancelled query: %+v", got)
+	}
+
+	// A write: a new mediator between usa and iran, and usa influences it.
+	src.set(batchOf(append(mediation[:len(mediation):len(mediation)],
+		tie{"usa", "norway", "allied_with", 1}, tie{"norway", "iran", "negotiates_with", 1})))
+	after := med(MediatorQuery{A: "usa", B: "iran"})
+	if after.Version != 2 || !slices.ContainsFunc(after.Results, func(m Mediator) bool { return m.Actor == "norway" }) {
+		t.Errorf("after the write, mediators = version %d %+v, want version 2 with norway", after.Version, after.Results)
+	}
+	a := ai(ActorInfluenceQuery{Actor: "usa"})
+	if a.Version != 2 || !slices.ContainsFunc(a.Influences, func(in Influence) bool { return in.Actor == "norway" }) {
+		t.Errorf("after the write, usa's influence = version %d %+v, want version 2 with norway", a.Version, a.Influences)
 	}
 }
