@@ -54,22 +54,49 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 		a.CreatedAt, a.UpdatedAt = graph.Stamp(a.CreatedAt, a.UpdatedAt, oldCreated, now)
 		c.actors = append(c.actors, a)
 	}
-	for _, r := range b.Relationships {
-		var oldCreated *time.Time
-		if e := s.rels[r.ID]; e != nil {
-			if graph.SameRelationship(r, e.rel) {
+	// A batch whose records already carry their timestamps (an export
+	// being restored, a generated load) and that changes every record is
+	// written straight from the batch: copying a million relationships
+	// would only feed the garbage collector. Otherwise the changed records
+	// are copied and stamped; the caller's batch is not modified.
+	write := make([]bool, len(b.Relationships))
+	stamped := true
+	for i := range b.Relationships {
+		r := &b.Relationships[i]
+		if slot, ok := s.rels[r.ID]; ok {
+			if graph.SameRelationship(*r, s.relAt(slot)) {
 				res.Relationships.Unchanged++
 				continue
 			}
 			res.Relationships.Updated++
-			oldCreated = &e.rel.CreatedAt
 		} else {
 			res.Relationships.Created++
 		}
-		r.CreatedAt, r.UpdatedAt = graph.Stamp(r.CreatedAt, r.UpdatedAt, oldCreated, now)
-		c.rels = append(c.rels, r)
+		write[i] = true
+		stamped = stamped && !r.CreatedAt.IsZero() && !r.UpdatedAt.IsZero()
 	}
-	if dryRun || len(c.types)+len(c.actors)+len(c.rels) == 0 {
+	if dryRun {
+		res.Version = s.version
+		return res, nil
+	}
+	c.rels = b.Relationships
+	if !stamped || res.Relationships.Unchanged > 0 {
+		c.rels = make([]graph.Relationship, 0, len(b.Relationships)-res.Relationships.Unchanged)
+		for i, w := range write {
+			if !w {
+				continue
+			}
+			r := b.Relationships[i]
+			var oldCreated *time.Time
+			if slot, ok := s.rels[r.ID]; ok {
+				old := s.relAt(slot).CreatedAt
+				oldCreated = &old
+			}
+			r.CreatedAt, r.UpdatedAt = graph.Stamp(r.CreatedAt, r.UpdatedAt, oldCreated, now)
+			c.rels = append(c.rels, r)
+		}
+	}
+	if len(c.types)+len(c.actors)+len(c.rels) == 0 {
 		res.Version = s.version
 		return res, nil
 	}
@@ -80,9 +107,10 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 	for _, a := range c.actors {
 		s.putActor(a)
 	}
-	for _, r := range c.rels {
-		s.putRel(r)
+	if len(s.rels) == 0 && len(c.rels) > 64 {
+		s.rels = make(map[string]int32, len(c.rels))
 	}
+	s.putRels(c.rels)
 	res.Version = s.version
 	return res, nil
 }
@@ -110,9 +138,8 @@ func (s *Store) Export(ctx context.Context) (graph.Batch, error) {
 		b.Actors = append(b.Actors, s.actors[id].actor)
 		return true
 	})
-	s.relIDs.Ascend(func(id string) bool {
-		b.Relationships = append(b.Relationships, s.rels[id].rel)
-		return true
-	})
+	for _, slot := range s.order {
+		b.Relationships = append(b.Relationships, s.relAt(slot))
+	}
 	return b, nil
 }

@@ -93,12 +93,15 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatc
 	if err := precondition(ifMatch, n.actor); err != nil {
 		return err
 	}
-	var relIDs []string
-	for _, e := range n.out {
-		relIDs = append(relIDs, e.rel.ID)
-	}
-	for _, e := range n.in {
-		relIDs = append(relIDs, e.rel.ID)
+	var (
+		slots  []int32
+		relIDs []string
+	)
+	for _, l := range [][]adj{n.out, n.in} {
+		for _, a := range l {
+			slots = append(slots, a.e)
+			relIDs = append(relIDs, s.edges[a.e].id)
+		}
 	}
 	if len(relIDs) > 0 && !cascade {
 		return graph.Errorf(graph.ECONFLICT, "actor %s has %d relationships; delete them first or pass cascade=true", id, len(relIDs))
@@ -106,9 +109,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatc
 	if err := s.commit(&change{delActors: []string{id}, delRels: relIDs}); err != nil {
 		return err
 	}
-	for _, r := range relIDs {
-		s.dropRel(r)
-	}
+	s.dropRels(slots)
 	s.dropActor(id)
 	return nil
 }
@@ -173,7 +174,7 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 	if len(errs) > 0 {
 		return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
 	}
-	if s.rels[r.ID] != nil {
+	if _, ok := s.rels[r.ID]; ok {
 		return graph.Relationship{}, graph.Errorf(graph.ECONFLICT, "relationship %s already exists", r.ID)
 	}
 	now := s.now()
@@ -186,7 +187,7 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 	if err := s.commit(&change{rels: []graph.Relationship{r}}); err != nil {
 		return graph.Relationship{}, err
 	}
-	s.putRel(r)
+	s.putRels([]graph.Relationship{r})
 	return r, nil
 }
 
@@ -194,37 +195,38 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 func (s *Store) GetRelationship(ctx context.Context, id string) (graph.Relationship, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	e := s.rels[id]
-	if e == nil {
+	slot, ok := s.rels[id]
+	if !ok {
 		return graph.Relationship{}, notFound("relationship", id)
 	}
-	return e.rel, nil
+	return s.relAt(slot), nil
 }
 
 // UpdateRelationship applies a patch.
 func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.RelationshipPatch, ifMatch string) (graph.Relationship, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.rels[id]
-	if e == nil {
+	slot, ok := s.rels[id]
+	if !ok {
 		return graph.Relationship{}, notFound("relationship", id)
 	}
-	if err := precondition(ifMatch, e.rel); err != nil {
+	cur := s.relAt(slot)
+	if err := precondition(ifMatch, cur); err != nil {
 		return graph.Relationship{}, err
 	}
-	r := p.Apply(e.rel)
+	r := p.Apply(cur)
 	r.Normalize()
 	if errs := graph.ValidateRelationship(&r, s.types, "$"); len(errs) > 0 {
 		return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
 	}
-	if graph.SameRelationship(r, e.rel) {
-		return e.rel, nil
+	if graph.SameRelationship(r, cur) {
+		return cur, nil
 	}
 	r.UpdatedAt = s.now()
 	if err := s.commit(&change{rels: []graph.Relationship{r}}); err != nil {
 		return graph.Relationship{}, err
 	}
-	s.putRel(r)
+	s.putRels([]graph.Relationship{r})
 	return r, nil
 }
 
@@ -232,17 +234,17 @@ func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.Relat
 func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.rels[id]
-	if e == nil {
+	slot, ok := s.rels[id]
+	if !ok {
 		return notFound("relationship", id)
 	}
-	if err := precondition(ifMatch, e.rel); err != nil {
+	if err := precondition(ifMatch, s.relAt(slot)); err != nil {
 		return err
 	}
 	if err := s.commit(&change{delRels: []string{id}}); err != nil {
 		return err
 	}
-	s.dropRel(id)
+	s.dropRels([]int32{slot})
 	return nil
 }
 
@@ -260,65 +262,60 @@ func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilte
 		return graph.Page[graph.Relationship]{}, err
 	}
 	page := graph.Page[graph.Relationship]{Items: []graph.Relationship{}}
+	list, start := s.order, s.orderFrom(after)
 	if ends := s.endEdges(f); ends != nil {
-		sortEdges(*ends)
-		for _, e := range *ends {
-			if e.rel.ID <= after || !f.MatchesRelationship(&e.rel) {
-				continue
-			}
-			if len(page.Items) == limit {
-				page.NextCursor = graph.EncodeCursor(page.Items[limit-1].ID)
-				break
-			}
-			page.Items = append(page.Items, e.rel)
-		}
-		return page, nil
+		list, start = ends, 0
 	}
-	more := false
-	s.relIDs.AscendGreaterOrEqual(after, func(id string) bool {
-		if id == after {
-			return true
+	for _, slot := range list[start:] {
+		if s.edges[slot].id <= after {
+			continue
 		}
-		r := &s.rels[id].rel
-		if !f.MatchesRelationship(r) {
-			return true
+		r := s.relAt(slot)
+		if !f.MatchesRelationship(&r) {
+			continue
 		}
 		if len(page.Items) == limit {
-			more = true
-			return false
+			page.NextCursor = graph.EncodeCursor(page.Items[limit-1].ID)
+			break
 		}
-		page.Items = append(page.Items, *r)
-		return ctx.Err() == nil
-	})
-	if more {
-		page.NextCursor = graph.EncodeCursor(page.Items[len(page.Items)-1].ID)
+		page.Items = append(page.Items, r)
+		if len(page.Items)&1023 == 0 && ctx.Err() != nil {
+			break
+		}
 	}
 	return page, ctx.Err()
 }
 
-// endEdges returns the candidate edges of a filter that names an actor,
-// or nil when it names none. An unknown actor yields an empty list.
-func (s *Store) endEdges(f graph.RelationshipFilter) *[]*edge {
-	var list []*edge
+// endEdges returns, sorted by id, the slots of the ties of the actor a
+// filter names, or nil when it names none. An unknown actor yields an
+// empty list.
+func (s *Store) endEdges(f graph.RelationshipFilter) []int32 {
+	var lists [][]adj
+	id := f.Actor
 	switch {
 	case f.Source != "":
-		if n := s.actors[f.Source]; n != nil {
-			list = append(list, n.out...)
+		id = f.Source
+		if n := s.actors[id]; n != nil {
+			lists = [][]adj{n.out}
 		}
 	case f.Target != "":
-		if n := s.actors[f.Target]; n != nil {
-			list = append(list, n.in...)
+		id = f.Target
+		if n := s.actors[id]; n != nil {
+			lists = [][]adj{n.in}
 		}
 	case f.Actor != "":
-		if n := s.actors[f.Actor]; n != nil {
-			list = append(append(list, n.out...), n.in...)
+		if n := s.actors[id]; n != nil {
+			lists = [][]adj{n.out, n.in}
 		}
 	default:
 		return nil
 	}
-	return &list
-}
-
-func sortEdges(list []*edge) {
-	slices.SortFunc(list, func(a, b *edge) int { return strings.Compare(a.rel.ID, b.rel.ID) })
+	list := []int32{}
+	for _, l := range lists {
+		for _, a := range l {
+			list = append(list, a.e)
+		}
+	}
+	slices.SortFunc(list, func(a, b int32) int { return strings.Compare(s.edges[a].id, s.edges[b].id) })
+	return list
 }

@@ -19,33 +19,113 @@ const maxEnumerated = 100_000
 const maxExpansions = 2_000_000
 
 // walker holds one path query's view of the graph: which ties it may use
-// and in which direction. Its maps grow with the part of the graph the
-// query touches, never with the whole graph.
+// and in which direction. The query's filters are compiled once into a
+// table by type and a few plain fields, so that admitting a tie reads only
+// the compact edge (no string compare, no call through the query). Its
+// maps grow with the part of the graph the query touches, never with the
+// whole graph.
 type walker struct {
-	s        *Store
-	q        *graph.PathQuery
-	excluded map[*node]bool
+	s     *Store
+	q     *graph.PathQuery
+	allow []uint8 // by type index: alongOut, alongIn
+	// open: every tie may be walked both ways (no type, date or
+	// confidence filter, direction both), so a search need not read ties.
+	open     bool
+	dated    bool
+	asOf     int32
+	minConf  float64
+	excluded map[int32]bool // nil when the query excludes no one
 	ctx      context.Context
 	steps    int
 }
 
-// forward calls fn for every tie the query may traverse from u, and the
-// actor it leads to. With back set it walks the ties that lead *into* u
-// instead (for searches that start at the target).
-func (w *walker) each(u *node, back bool, fn func(e *edge, v *node)) {
-	alongOut := w.q.Direction != graph.In // may follow source -> target
-	alongIn := w.q.Direction != graph.Out // may follow target -> source
-	if back {
-		alongOut, alongIn = alongIn, alongOut
-	}
-	for _, e := range u.out {
-		if (alongOut || e.sym) && (len(w.excluded) == 0 || !w.excluded[e.to]) && w.q.Admits(&e.rel) {
-			fn(e, e.to)
+const (
+	alongOut uint8 = 1 // source -> target
+	alongIn  uint8 = 2 // target -> source
+)
+
+func (s *Store) newWalker(ctx context.Context, q *graph.PathQuery) *walker {
+	w := &walker{s: s, q: q, ctx: ctx, minConf: q.MinConfidence, allow: make([]uint8, len(s.typeNames))}
+	for i, name := range s.typeNames {
+		if len(q.Types) > 0 && !slices.Contains(q.Types, name) {
+			continue
+		}
+		if q.Direction != graph.In || s.typeSym[i] {
+			w.allow[i] |= alongOut
+		}
+		if q.Direction != graph.Out || s.typeSym[i] {
+			w.allow[i] |= alongIn
 		}
 	}
-	for _, e := range u.in {
-		if (alongIn || e.sym) && (len(w.excluded) == 0 || !w.excluded[e.from]) && w.q.Admits(&e.rel) {
-			fn(e, e.from)
+	w.open = len(q.Types) == 0 && q.Direction == graph.Both && q.AsOf == nil && q.MinConfidence <= 0
+	if q.AsOf != nil {
+		w.dated = true
+		var ok bool
+		if w.asOf, ok = packDate(*q.AsOf); !ok {
+			w.open, w.dated = false, false // see admits: each tie is checked in full
+			w.asOf = 0
+		}
+	}
+	for _, id := range q.Exclude {
+		if n := s.actors[id]; n != nil {
+			if w.excluded == nil {
+				w.excluded = map[int32]bool{}
+			}
+			w.excluded[n.idx] = true
+		}
+	}
+	return w
+}
+
+// admits reports whether the query may walk the tie of adjacency entry a
+// in direction along (alongOut: from its source to its target).
+func (w *walker) admits(a adj, along uint8) bool {
+	if w.excluded != nil && w.excluded[a.v] {
+		return false
+	}
+	if w.open {
+		return true
+	}
+	e := &w.s.edges[a.e]
+	if w.allow[e.typ]&along == 0 {
+		return false
+	}
+	if e.flags&flagExact != 0 || (w.q.AsOf != nil && !w.dated) {
+		// Values the compact fields cannot hold: the general check.
+		r := w.s.relAt(a.e)
+		return w.q.Admits(&r)
+	}
+	if e.confidence < w.minConf {
+		return false
+	}
+	return !w.dated || (e.validFrom <= w.asOf && w.asOf <= e.validTo)
+}
+
+// cost is the cost of walking tie slot i.
+func (w *walker) cost(i int32) float64 {
+	if w.q.Weighted {
+		return 1 / w.s.edges[i].weight
+	}
+	return 1
+}
+
+// each calls fn for every tie the query may traverse from u, and the
+// actor it leads to. With back set it walks the ties that lead *into* u
+// instead (for searches that start at the target).
+func (w *walker) each(u int32, back bool, fn func(e, v int32)) {
+	n := w.s.nodes[u]
+	out, in := alongOut, alongIn
+	if back {
+		out, in = in, out
+	}
+	for _, a := range n.out {
+		if w.admits(a, out) {
+			fn(a.e, a.v)
+		}
+	}
+	for _, a := range n.in {
+		if w.admits(a, in) {
+			fn(a.e, a.v)
 		}
 	}
 }
@@ -68,21 +148,17 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if err := q.Normalize(s.types); err != nil {
 		return nil, err
 	}
-	src, dst := s.actors[q.From], s.actors[q.To]
-	if src == nil {
+	srcNode, dstNode := s.actors[q.From], s.actors[q.To]
+	if srcNode == nil {
 		return nil, notFound("actor", q.From)
 	}
-	if dst == nil {
+	if dstNode == nil {
 		return nil, notFound("actor", q.To)
 	}
-	w := &walker{s: s, q: &q, excluded: map[*node]bool{}, ctx: ctx}
-	for _, id := range q.Exclude {
-		if n := s.actors[id]; n != nil {
-			w.excluded[n] = true
-		}
-	}
+	src, dst := srcNode.idx, dstNode.idx
+	w := s.newWalker(ctx, &q)
 	var (
-		seqs [][]*edge
+		seqs [][]int32
 		err  error
 	)
 	switch {
@@ -122,28 +198,32 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	return paths, nil
 }
 
-// toPath turns a sequence of edges walked from src into a graph.Path.
-func (s *Store) toPath(src *node, seq []*edge, q *graph.PathQuery) graph.Path {
+// toPath turns a sequence of ties (slots) walked from src into a graph.Path.
+func (s *Store) toPath(src int32, seq []int32, q *graph.PathQuery) graph.Path {
 	p := graph.Path{
 		Actors:        make([]string, 0, len(seq)+1),
 		Names:         make([]string, 0, len(seq)+1),
 		Relationships: make([]graph.Relationship, 0, len(seq)),
 	}
-	at := src
+	at := s.nodes[src]
 	p.Actors = append(p.Actors, at.actor.ID)
 	p.Names = append(p.Names, at.actor.Name)
-	for _, e := range seq {
-		if e.from == at {
-			at = e.to
-		} else {
-			at = e.from
-		}
+	for _, i := range seq {
+		at = s.nodes[other(&s.edges[i], at.idx)]
 		p.Actors = append(p.Actors, at.actor.ID)
 		p.Names = append(p.Names, at.actor.Name)
-		p.Relationships = append(p.Relationships, e.rel)
+		p.Relationships = append(p.Relationships, s.relAt(i))
 	}
 	p.Finish(q, s.types)
 	return p
+}
+
+// other returns the end of e that is not u.
+func other(e *edge, u int32) int32 {
+	if e.from == u {
+		return e.to
+	}
+	return e.from
 }
 
 // fewestHops finds the paths with the fewest hops by bidirectional
@@ -152,44 +232,72 @@ func (s *Store) toPath(src *node, seq []*edge, q *graph.PathQuery) graph.Path {
 // searches labelled. With first set it returns only the path with the
 // smallest actor id sequence (taking, between each pair of actors, the tie
 // with the smallest id); otherwise every shortest path.
-func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
+func (w *walker) fewestHops(src, dst int32, first bool) ([][]int32, error) {
 	distF, distB, dead := w.s.getLabels(), w.s.getLabels(), w.s.getLabels()
 	defer w.s.putLabels(distF, distB, dead)
 	distF.set(src, 0)
 	distB.set(dst, 0)
-	frontF, frontB := []*node{src}, []*node{dst}
+	frontF, frontB := []int32{src}, []int32{dst}
+	var spareF, spareB []int32
 	kf, kb := 0, 0
 	const inf = 1 << 30
 	best := inf
+	// scan looks at one adjacency list of u during a level's growth. It
+	// reads a tie only when its far end is new to this side or labelled by
+	// the other: ties to actors this side has already reached cannot
+	// matter, and on a hub they are most of the list.
+	scan := func(list []adj, along uint8, du int32, dist, other *labels, next []int32) []int32 {
+		for _, a := range list {
+			dv, met := other.get(a.v)
+			_, seen := dist.get(a.v)
+			if seen && (!met || int(du+1+dv) >= best) {
+				continue
+			}
+			if !w.admits(a, along) {
+				continue
+			}
+			if met && int(du+1+dv) < best {
+				best = int(du + 1 + dv)
+			}
+			if !seen {
+				dist.set(a.v, du+1)
+				next = append(next, a.v)
+			}
+		}
+		return next
+	}
 	// grow expands one whole level of one side, noting every tie that
 	// joins it to the other side's labels.
-	grow := func(front []*node, dist, other *labels, back bool) ([]*node, error) {
-		var next []*node
+	grow := func(front, next []int32, dist, other *labels, back bool) ([]int32, error) {
+		out, in := alongOut, alongIn
+		if back {
+			out, in = in, out
+		}
+		next = next[:0]
 		for _, u := range front {
 			if err := w.tick(); err != nil {
 				return nil, err
 			}
 			du, _ := dist.get(u)
-			w.each(u, back, func(e *edge, v *node) {
-				if dv, ok := other.get(v); ok && du+1+dv < best {
-					best = du + 1 + dv
-				}
-				if _, seen := dist.get(v); !seen {
-					dist.set(v, du+1)
-					next = append(next, v)
-				}
-			})
+			n := w.s.nodes[u]
+			next = scan(n.out, out, du, dist, other, next)
+			next = scan(n.in, in, du, dist, other, next)
 		}
 		return next, nil
 	}
-	var err error
+	var (
+		err  error
+		next []int32
+	)
 	// After kf+kb levels every path of at most kf+kb hops has been seen.
 	for best > kf+kb && kf+kb < w.q.MaxHops && len(frontF) > 0 && len(frontB) > 0 {
 		if len(frontF) <= len(frontB) {
-			frontF, err = grow(frontF, distF, distB, false)
+			next, err = grow(frontF, spareF, distF, distB, false)
+			frontF, spareF = next, frontF
 			kf++
 		} else {
-			frontB, err = grow(frontB, distB, distF, true)
+			next, err = grow(frontB, spareB, distB, distF, true)
+			frontB, spareB = next, frontB
 			kb++
 		}
 		if err != nil {
@@ -204,25 +312,25 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 	// labelled i from the source where the forward search reached, and
 	// d-i from the target where the backward search reached. Since
 	// kf+kb >= d, at least one of the two applies at every position.
-	onLayer := func(v *node, i int) bool {
+	onLayer := func(v int32, i int) bool {
 		if i <= kf {
-			if dv, ok := distF.get(v); !ok || dv != i {
+			if dv, ok := distF.get(v); !ok || int(dv) != i {
 				return false
 			}
 		}
 		if d-i <= kb {
-			if dv, ok := distB.get(v); !ok || dv != d-i {
+			if dv, ok := distB.get(v); !ok || int(dv) != d-i {
 				return false
 			}
 		}
 		return true
 	}
 	var (
-		out  [][]*edge
-		path []*edge
+		out  [][]int32
+		path []int32
 	)
-	var walk func(u *node, i int) (bool, error)
-	walk = func(u *node, i int) (bool, error) {
+	var walk func(u int32, i int) (bool, error)
+	walk = func(u int32, i int) (bool, error) {
 		if i == d {
 			out = append(out, slices.Clone(path))
 			if len(out) > maxEnumerated {
@@ -233,19 +341,19 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 		if err := w.tick(); err != nil {
 			return false, err
 		}
-		var next []*edge
-		w.each(u, false, func(e *edge, v *node) {
+		var next []adj
+		w.each(u, false, func(e, v int32) {
 			if _, isDead := dead.get(v); !isDead && onLayer(v, i+1) {
-				next = append(next, e)
+				next = append(next, adj{e: e, v: v})
 			}
 		})
 		if first {
-			next = bestTies(next, u)
+			next = w.bestTies(next)
 		}
 		found := false
-		for _, e := range next {
-			path = append(path, e)
-			ok, err := walk(other(e, u), i+1)
+		for _, a := range next {
+			path = append(path, a.e)
+			ok, err := walk(a.v, i+1)
 			path = path[:len(path)-1]
 			if err != nil {
 				return false, err
@@ -268,23 +376,17 @@ func (w *walker) fewestHops(src, dst *node, first bool) ([][]*edge, error) {
 	return out, nil
 }
 
-// bestTies orders the ties leaving u by the id of the actor they lead to,
-// keeping only the smallest-id tie to each actor.
-func bestTies(es []*edge, u *node) []*edge {
-	slices.SortFunc(es, func(a, b *edge) int {
-		if c := strings.Compare(other(a, u).actor.ID, other(b, u).actor.ID); c != 0 {
+// bestTies orders ties by the id of the actor they lead to, keeping only
+// the smallest-id tie to each actor.
+func (w *walker) bestTies(as []adj) []adj {
+	s := w.s
+	slices.SortFunc(as, func(a, b adj) int {
+		if c := strings.Compare(s.nodes[a.v].actor.ID, s.nodes[b.v].actor.ID); c != 0 {
 			return c
 		}
-		return strings.Compare(a.rel.ID, b.rel.ID)
+		return strings.Compare(s.edges[a.e].id, s.edges[b.e].id)
 	})
-	return slices.CompactFunc(es, func(a, b *edge) bool { return other(a, u) == other(b, u) })
-}
-
-func other(e *edge, u *node) *node {
-	if e.from == u {
-		return e.to
-	}
-	return e.from
+	return slices.CompactFunc(as, func(a, b adj) bool { return a.v == b.v })
 }
 
 func tooMany() error {
@@ -293,16 +395,16 @@ func tooMany() error {
 
 // hopsToTarget labels every actor that can reach dst within max_hops with
 // its fewest hops to dst (a breadth-first search backwards from dst).
-func (w *walker) hopsToTarget(dst *node) (map[*node]int, error) {
-	dist := map[*node]int{dst: 0}
-	front := []*node{dst}
+func (w *walker) hopsToTarget(dst int32) (map[int32]int, error) {
+	dist := map[int32]int{dst: 0}
+	front := []int32{dst}
 	for h := 1; h <= w.q.MaxHops && len(front) > 0; h++ {
-		var next []*node
+		var next []int32
 		for _, u := range front {
 			if err := w.tick(); err != nil {
 				return nil, err
 			}
-			w.each(u, true, func(e *edge, v *node) {
+			w.each(u, true, func(e, v int32) {
 				if _, seen := dist[v]; !seen {
 					dist[v] = h
 					next = append(next, v)
@@ -316,7 +418,7 @@ func (w *walker) hopsToTarget(dst *node) (map[*node]int, error) {
 
 // allSimple enumerates every simple path of at most max_hops hops by
 // depth-first search, pruned by the hop distance to the target.
-func (w *walker) allSimple(src, dst *node) ([][]*edge, error) {
+func (w *walker) allSimple(src, dst int32) ([][]int32, error) {
 	hops, err := w.hopsToTarget(dst)
 	if err != nil {
 		return nil, err
@@ -325,12 +427,12 @@ func (w *walker) allSimple(src, dst *node) ([][]*edge, error) {
 		return nil, nil
 	}
 	var (
-		out  [][]*edge
-		path []*edge
-		on   = map[*node]bool{src: true}
+		out  [][]int32
+		path []int32
+		on   = map[int32]bool{src: true}
 	)
-	var walk func(u *node) error
-	walk = func(u *node) error {
+	var walk func(u int32) error
+	walk = func(u int32) error {
 		if u == dst {
 			out = append(out, slices.Clone(path))
 			if len(out) > maxEnumerated {
@@ -342,7 +444,7 @@ func (w *walker) allSimple(src, dst *node) ([][]*edge, error) {
 			return err
 		}
 		var failed error
-		w.each(u, false, func(e *edge, v *node) {
+		w.each(u, false, func(e, v int32) {
 			h, ok := hops[v]
 			if failed != nil || on[v] || !ok || len(path)+1+h > w.q.MaxHops {
 				return
@@ -363,8 +465,8 @@ func (w *walker) allSimple(src, dst *node) ([][]*edge, error) {
 
 // partial is a path under construction in the best-first search.
 type partial struct {
-	at     *node
-	via    *edge
+	at     int32
+	via    int32 // tie slot; -1 at the start
 	parent *partial
 	cost   float64 // so far
 	bound  float64 // cost + lower bound of the rest
@@ -384,7 +486,7 @@ func (f *frontier) Pop() any {
 	return x
 }
 
-func (p *partial) visits(n *node) bool {
+func (p *partial) visits(n int32) bool {
 	for ; p != nil; p = p.parent {
 		if p.at == n {
 			return true
@@ -393,9 +495,9 @@ func (p *partial) visits(n *node) bool {
 	return false
 }
 
-func (p *partial) edges() []*edge {
-	seq := make([]*edge, p.hops)
-	for i := p.hops - 1; p.via != nil; i, p = i-1, p.parent {
+func (p *partial) edges() []int32 {
+	seq := make([]int32, p.hops)
+	for i := p.hops - 1; p.via >= 0; i, p = i-1, p.parent {
 		seq[i] = p.via
 	}
 	return seq
@@ -409,7 +511,7 @@ func (p *partial) edges() []*edge {
 // stops once it holds enough paths for the mode: one class for shortest
 // and all_shortest, k paths for k_shortest. This gives Yen's k loopless
 // shortest paths, with ties broken exactly as the selection order says.
-func (w *walker) cheapest(src, dst *node) ([][]*edge, error) {
+func (w *walker) cheapest(src, dst int32) ([][]int32, error) {
 	hops, err := w.hopsToTarget(dst)
 	if err != nil {
 		return nil, err
@@ -426,9 +528,9 @@ func (w *walker) cheapest(src, dst *node) ([][]*edge, error) {
 		want = w.q.K
 	}
 	var (
-		out       [][]*edge
+		out       [][]int32
 		classCost = -1.0
-		f         = &frontier{{at: src, bound: lower[src]}}
+		f         = &frontier{{at: src, via: -1, bound: lower[src]}}
 	)
 	for f.Len() > 0 {
 		if err := w.tick(); err != nil {
@@ -455,12 +557,12 @@ func (w *walker) cheapest(src, dst *node) ([][]*edge, error) {
 			}
 			continue
 		}
-		w.each(p.at, false, func(e *edge, v *node) {
+		w.each(p.at, false, func(e, v int32) {
 			h, ok := hops[v]
 			if !ok || p.hops+1+h > w.q.MaxHops || p.visits(v) {
 				return
 			}
-			c := p.cost + w.q.EdgeCost(&e.rel)
+			c := p.cost + w.cost(e)
 			heap.Push(f, &partial{at: v, via: e, parent: p, cost: c, bound: c + lower[v], hops: p.hops + 1})
 		})
 	}
@@ -469,15 +571,15 @@ func (w *walker) cheapest(src, dst *node) ([][]*edge, error) {
 
 // costToTarget is the cheapest cost from each actor in reach to dst, by
 // Dijkstra over the reversed ties; unweighted, it is the hop count.
-func (w *walker) costToTarget(dst *node, reach map[*node]int) (map[*node]float64, error) {
-	lower := make(map[*node]float64, len(reach))
+func (w *walker) costToTarget(dst int32, reach map[int32]int) (map[int32]float64, error) {
+	lower := make(map[int32]float64, len(reach))
 	if !w.q.Weighted {
 		for n, h := range reach {
 			lower[n] = float64(h)
 		}
 		return lower, nil
 	}
-	f := &frontier{{at: dst}}
+	f := &frontier{{at: dst, via: -1}}
 	for f.Len() > 0 {
 		if err := w.tick(); err != nil {
 			return nil, err
@@ -487,13 +589,13 @@ func (w *walker) costToTarget(dst *node, reach map[*node]int) (map[*node]float64
 			continue
 		}
 		lower[p.at] = p.cost
-		w.each(p.at, true, func(e *edge, v *node) {
+		w.each(p.at, true, func(e, v int32) {
 			if _, ok := reach[v]; !ok {
 				return
 			}
 			if _, done := lower[v]; !done {
-				c := p.cost + w.q.EdgeCost(&e.rel)
-				heap.Push(f, &partial{at: v, cost: c, bound: c})
+				c := p.cost + w.cost(e)
+				heap.Push(f, &partial{at: v, via: -1, cost: c, bound: c})
 			}
 		})
 	}
@@ -505,15 +607,12 @@ func (w *walker) costToTarget(dst *node, reach map[*node]int) (map[*node]float64
 // ties that are tight (cost to u + tie = cost to v). The least-cost paths
 // ignore max_hops; if none of them fits within it, the hop-bounded
 // best-first search (cheapest) answers instead.
-func (w *walker) leastCost(src, dst *node) ([][]*edge, error) {
-	type pred struct {
-		e *edge
-		u *node
-	}
-	dist := map[*node]float64{src: 0}
-	done := map[*node]bool{}
-	preds := map[*node][]pred{}
-	f := &frontier{{at: src}}
+func (w *walker) leastCost(src, dst int32) ([][]int32, error) {
+	type pred struct{ e, u int32 }
+	dist := map[int32]float64{src: 0}
+	done := map[int32]bool{}
+	preds := map[int32][]pred{}
+	f := &frontier{{at: src, via: -1}}
 	best := -1.0
 	for f.Len() > 0 {
 		if err := w.tick(); err != nil {
@@ -531,17 +630,17 @@ func (w *walker) leastCost(src, dst *node) ([][]*edge, error) {
 			best = p.cost
 			continue
 		}
-		w.each(p.at, false, func(e *edge, v *node) {
+		w.each(p.at, false, func(e, v int32) {
 			if done[v] {
 				return
 			}
-			c := p.cost + w.q.EdgeCost(&e.rel)
+			c := p.cost + w.cost(e)
 			old, seen := dist[v]
 			switch {
 			case !seen || (c < old && !graph.SameCost(c, old)):
 				dist[v] = c
 				preds[v] = append(preds[v][:0], pred{e, p.at})
-				heap.Push(f, &partial{at: v, cost: c, bound: c})
+				heap.Push(f, &partial{at: v, via: -1, cost: c, bound: c})
 			case graph.SameCost(c, old):
 				preds[v] = append(preds[v], pred{e, p.at})
 			}
@@ -551,14 +650,14 @@ func (w *walker) leastCost(src, dst *node) ([][]*edge, error) {
 		return nil, nil
 	}
 	var (
-		out    [][]*edge
-		rev    []*edge
+		out    [][]int32
+		rev    []int32
 		tooBig bool
 	)
-	var back func(v *node) error
-	back = func(v *node) error {
+	var back func(v int32) error
+	back = func(v int32) error {
 		if v == src {
-			seq := make([]*edge, len(rev))
+			seq := make([]int32, len(rev))
 			for i, e := range rev {
 				seq[len(rev)-1-i] = e
 			}
@@ -592,13 +691,18 @@ func (w *walker) leastCost(src, dst *node) ([][]*edge, error) {
 }
 
 // labels maps actors to small integers for one query: an array indexed by
-// the actors' dense idx, with an epoch stamp per slot so that it need not
-// be cleared. Arrays are pooled across queries, so a query allocates
+// the actors' slots, with an epoch stamp per slot so that it need not be
+// cleared; stamp and value sit side by side so a look-up touches one
+// cache line. Arrays are pooled across queries, so a query allocates
 // nothing proportional to the whole graph (once the pool has grown).
 type labels struct {
 	epoch uint32
-	stamp []uint32
-	val   []int32
+	slots []label
+}
+
+type label struct {
+	stamp uint32
+	val   int32
 }
 
 // getLabels returns an empty labelling sized for the graph; the caller
@@ -608,14 +712,13 @@ func (s *Store) getLabels() *labels {
 	if l == nil {
 		l = &labels{}
 	}
-	if n := len(s.nodes); len(l.stamp) < n {
-		l.stamp = make([]uint32, n+n/4)
-		l.val = make([]int32, n+n/4)
+	if n := len(s.nodes); len(l.slots) < n {
+		l.slots = make([]label, n+n/4)
 		l.epoch = 0
 	}
 	l.epoch++
 	if l.epoch == 0 { // wrapped: old stamps could match again
-		clear(l.stamp)
+		clear(l.slots)
 		l.epoch = 1
 	}
 	return l
@@ -627,14 +730,13 @@ func (s *Store) putLabels(ls ...*labels) {
 	}
 }
 
-func (l *labels) get(n *node) (int, bool) {
-	if l.stamp[n.idx] == l.epoch {
-		return int(l.val[n.idx]), true
+func (l *labels) get(n int32) (int32, bool) {
+	if x := l.slots[n]; x.stamp == l.epoch {
+		return x.val, true
 	}
 	return 0, false
 }
 
-func (l *labels) set(n *node, v int) {
-	l.stamp[n.idx] = l.epoch
-	l.val[n.idx] = int32(v)
+func (l *labels) set(n int32, v int32) {
+	l.slots[n] = label{stamp: l.epoch, val: v}
 }

@@ -10,12 +10,15 @@
 package memstore
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -35,37 +38,50 @@ var (
 	keyVersion   = []byte("version")
 )
 
-// node is an actor with its adjacency. idx is a dense index used by the
-// path algorithms to address per-query scratch arrays.
+// node is an actor with its adjacency. idx is its slot in s.nodes, which
+// the path algorithms also use to address per-query scratch arrays.
 type node struct {
 	actor graph.Actor
 	idx   int32
-	out   []*edge
-	in    []*edge
+	out   []adj // ties of which the actor is the source
+	in    []adj // ties of which it is the target
 }
 
-// edge is a relationship between two nodes.
-type edge struct {
-	rel      graph.Relationship
-	from, to *node
-	sym      bool // the type is symmetric: walkable both ways
+// adj is one entry of an adjacency list: the tie's slot in s.edges and
+// the actor at its other end, so that a search can skip a neighbour it
+// has already labelled without reading the tie at all.
+type adj struct {
+	e, v int32
 }
 
 // Store is the embedded store. The zero value is not usable; call Open.
 type Store struct {
-	mu        sync.RWMutex
-	db        *bolt.DB // nil: memory only
-	actors    map[string]*node
-	actorIDs  *btree.BTreeG[string]
-	rels      map[string]*edge
-	relIDs    *btree.BTreeG[string]
-	nodes     []*node // by idx; nil where an actor was deleted
-	free      []int32 // idx slots to reuse
+	mu       sync.RWMutex
+	db       *bolt.DB // nil: memory only
+	actors   map[string]*node
+	actorIDs *btree.BTreeG[string]
+	nodes    []*node // by idx; nil where an actor was deleted
+	free     []int32 // node slots to reuse
+
+	// Relationships, compact (see edge.go): edges by slot, rels maps an
+	// id to its slot, order lists the slots by id, extra holds what the
+	// compact form leaves out.
+	edges     []edge
+	freeEdges []int32
+	rels      map[string]int32
+	order     []int32
+	extra     map[int32]*extra
+
 	userTypes []graph.RelationshipType
 	types     graph.Registry
+	// The type table that edges index: names, their slot, and whether the
+	// type is symmetric (kept in step with the registry by syncTypes).
+	typeNames []string
+	typeIdx   map[string]uint32
+	typeSym   []bool
 	version   uint64
 
-	scratch sync.Pool // *scratch, see paths.go
+	scratch sync.Pool // *labels, see paths.go
 
 	// Now is the clock; tests may replace it.
 	Now func() time.Time
@@ -79,18 +95,20 @@ func Open(path string) (*Store, error) {
 	s := &Store{
 		actors:   map[string]*node{},
 		actorIDs: btree.NewOrderedG[string](32),
-		rels:     map[string]*edge{},
-		relIDs:   btree.NewOrderedG[string](32),
+		rels:     map[string]int32{},
+		extra:    map[int32]*extra{},
+		typeIdx:  map[string]uint32{},
 		Now:      time.Now,
 	}
 	s.types = graph.NewRegistry(graph.BuiltinTypes())
+	s.syncTypes()
 	if path == "" {
 		return s, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("memstore: %w", err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	db, err := bolt.Open(path, 0o600, boltOptions(path))
 	if err != nil {
 		return nil, fmt.Errorf("memstore: open %s: %w", path, err)
 	}
@@ -101,6 +119,28 @@ func Open(path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// boltOptions sizes bbolt for bulk writes. The initial mapping is made
+// large enough (virtual memory, not resident) that a big import does not
+// remap the file as it grows: every remap in a write transaction first
+// copies each node the transaction touched out of the old mapping. The
+// hashmap freelist allocates pages in constant time on a large file.
+func boltOptions(path string) *bolt.Options {
+	const minMmap = 1 << 30
+	size := int64(minMmap)
+	if fi, err := os.Stat(path); err == nil && 2*fi.Size() > size {
+		size = 2 * fi.Size()
+	}
+	return &bolt.Options{
+		Timeout:         2 * time.Second,
+		InitialMmapSize: int(size),
+		FreelistType:    bolt.FreelistMapType,
+	}
+}
+
+// loadChunk is how many relationships load decodes before putting them in
+// memory, bounding the transient copies.
+const loadChunk = 1 << 16
 
 // load reads the bbolt file into memory.
 func (s *Store) load() error {
@@ -125,6 +165,7 @@ func (s *Store) load() error {
 			return err
 		}
 		s.types = graph.NewRegistry(append(graph.BuiltinTypes(), s.userTypes...))
+		s.syncTypes()
 		err = tx.Bucket(bucketActors).ForEach(func(k, v []byte) error {
 			var a graph.Actor
 			if err := json.Unmarshal(v, &a); err != nil {
@@ -136,7 +177,14 @@ func (s *Store) load() error {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bucketRels).ForEach(func(k, v []byte) error {
+		rb := tx.Bucket(bucketRels)
+		if n := rb.Stats().KeyN; n > 0 {
+			s.rels = make(map[string]int32, n)
+			s.edges = make([]edge, 0, n)
+			s.order = make([]int32, 0, n)
+		}
+		chunk := make([]graph.Relationship, 0, loadChunk)
+		err = rb.ForEach(func(k, v []byte) error {
 			var r graph.Relationship
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("memstore: relationship %s: %w", k, err)
@@ -144,9 +192,21 @@ func (s *Store) load() error {
 			if s.actors[r.Source] == nil || s.actors[r.Target] == nil {
 				return fmt.Errorf("memstore: relationship %s refers to a missing actor", k)
 			}
-			s.putRel(r)
+			if _, ok := s.types.Get(r.Type); !ok {
+				return fmt.Errorf("memstore: relationship %s has an unregistered type %s", k, r.Type)
+			}
+			chunk = append(chunk, r)
+			if len(chunk) == loadChunk {
+				s.putRels(chunk)
+				chunk = chunk[:0]
+			}
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		s.putRels(chunk)
+		return nil
 	})
 }
 
@@ -179,21 +239,35 @@ type change struct {
 }
 
 // commit makes c durable and bumps the version; the caller holds s.mu and
-// applies c to memory only when commit succeeded.
+// applies c to memory only when commit succeeded. Records are encoded
+// before the bbolt transaction opens, on every core, so that the
+// transaction itself only inserts bytes.
 func (s *Store) commit(c *change) error {
 	next := s.version + 1
 	if s.db == nil {
 		s.version = next
 		return nil
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := putJSON(tx.Bucket(bucketTypes), c.types, func(t graph.RelationshipType) string { return t.Name }); err != nil {
+	types, err := encodeAll(c.types, func(t *graph.RelationshipType) string { return t.Name })
+	if err != nil {
+		return graph.Internal(fmt.Errorf("memstore: encode: %w", err))
+	}
+	actors, err := encodeAll(c.actors, func(a *graph.Actor) string { return a.ID })
+	if err != nil {
+		return graph.Internal(fmt.Errorf("memstore: encode: %w", err))
+	}
+	rels, err := encodeAll(c.rels, func(r *graph.Relationship) string { return r.ID })
+	if err != nil {
+		return graph.Internal(fmt.Errorf("memstore: encode: %w", err))
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := types.put(tx.Bucket(bucketTypes)); err != nil {
 			return err
 		}
-		if err := putJSON(tx.Bucket(bucketActors), c.actors, func(a graph.Actor) string { return a.ID }); err != nil {
+		if err := actors.put(tx.Bucket(bucketActors)); err != nil {
 			return err
 		}
-		if err := putJSON(tx.Bucket(bucketRels), c.rels, func(r graph.Relationship) string { return r.ID }); err != nil {
+		if err := rels.put(tx.Bucket(bucketRels)); err != nil {
 			return err
 		}
 		for _, id := range c.delRels {
@@ -217,22 +291,82 @@ func (s *Store) commit(c *change) error {
 	return nil
 }
 
-// putJSON writes values in key order (bbolt fills pages best that way).
-func putJSON[T any](b *bolt.Bucket, vals []T, key func(T) string) error {
+// records are encoded key/value pairs, in key order (bbolt fills pages
+// best that way, and a bulk load into an empty bucket becomes appends).
+type records struct {
+	keys, vals [][]byte
+}
+
+// encodeAll encodes vals as JSON, sorted by key, splitting the work over
+// GOMAXPROCS goroutines when there is enough of it. Each goroutine writes
+// into one growing buffer rather than a slice per record, to spare the
+// garbage collector a million small objects.
+func encodeAll[T any](vals []T, key func(*T) string) (records, error) {
 	if len(vals) == 0 {
+		return records{}, nil
+	}
+	idx := make([]int32, len(vals))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int { return strings.Compare(key(&vals[i]), key(&vals[j])) })
+	rec := records{keys: make([][]byte, len(vals)), vals: make([][]byte, len(vals))}
+	workers := 1
+	if len(vals) >= 4096 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	per := (len(idx) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*per, min((w+1)*per, len(idx))
+		if lo >= hi {
+			continue
+		}
+		wg.Go(func() {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			ends := make([]int, 0, hi-lo)
+			var keyLen int
+			for _, i := range idx[lo:hi] {
+				if err := enc.Encode(&vals[i]); err != nil {
+					errs[w] = err
+					return
+				}
+				buf.Truncate(buf.Len() - 1) // Encode's newline
+				ends = append(ends, buf.Len())
+				keyLen += len(key(&vals[i]))
+			}
+			data := buf.Bytes()
+			keys := make([]byte, 0, keyLen)
+			start := 0
+			for n, i := range idx[lo:hi] {
+				rec.vals[lo+n] = data[start:ends[n]:ends[n]]
+				start = ends[n]
+				k := len(keys)
+				keys = append(keys, key(&vals[i])...)
+				rec.keys[lo+n] = keys[k:len(keys):len(keys)]
+			}
+		})
+	}
+	wg.Wait()
+	return rec, errors.Join(errs...)
+}
+
+// put writes the records into b. When they all sort after what b holds
+// (a bulk load), pages are filled completely: nothing will be inserted
+// between these keys by this transaction, so half-empty pages would only
+// waste the file.
+func (r records) put(b *bolt.Bucket) error {
+	if len(r.keys) == 0 {
 		return nil
 	}
-	idx := make([]int, len(vals))
-	for i := range idx {
-		idx[i] = i
+	if last, _ := b.Cursor().Last(); last == nil || bytes.Compare(last, r.keys[0]) < 0 {
+		b.FillPercent = 1.0
 	}
-	slices.SortFunc(idx, func(i, j int) int { return strings.Compare(key(vals[i]), key(vals[j])) })
-	for _, i := range idx {
-		v, err := json.Marshal(vals[i])
-		if err != nil {
-			return err
-		}
-		if err := b.Put([]byte(key(vals[i])), v); err != nil {
+	for i, k := range r.keys {
+		if err := b.Put(k, r.vals[i]); err != nil {
 			return err
 		}
 	}
@@ -265,40 +399,6 @@ func (s *Store) dropActor(id string) {
 	s.actorIDs.Delete(id)
 	s.nodes[n.idx] = nil
 	s.free = append(s.free, n.idx)
-}
-
-// putRel inserts or replaces a relationship in memory; its endpoints exist.
-func (s *Store) putRel(r graph.Relationship) {
-	if e := s.rels[r.ID]; e != nil {
-		if e.rel.Source == r.Source && e.rel.Target == r.Target {
-			e.rel = r
-			e.sym = s.symmetric(r.Type)
-			return
-		}
-		s.dropRel(r.ID)
-	}
-	e := &edge{rel: r, from: s.actors[r.Source], to: s.actors[r.Target], sym: s.symmetric(r.Type)}
-	e.from.out = append(e.from.out, e)
-	e.to.in = append(e.to.in, e)
-	s.rels[r.ID] = e
-	s.relIDs.ReplaceOrInsert(r.ID)
-}
-
-// dropRel removes a relationship from memory.
-func (s *Store) dropRel(id string) {
-	e := s.rels[id]
-	e.from.out = removeEdge(e.from.out, e)
-	e.to.in = removeEdge(e.to.in, e)
-	delete(s.rels, id)
-	s.relIDs.Delete(id)
-}
-
-func removeEdge(list []*edge, e *edge) []*edge {
-	i := slices.Index(list, e)
-	last := len(list) - 1
-	list[i] = list[last]
-	list[last] = nil
-	return list[:last]
 }
 
 func (s *Store) now() time.Time { return graph.Timestamp(s.Now()) }
@@ -340,13 +440,7 @@ func (s *Store) addTypes(ts []graph.RelationshipType) {
 		}
 	}
 	s.types = graph.NewRegistry(append(graph.BuiltinTypes(), s.userTypes...))
-	// An import may redefine a user type; keep the edges' flags in step.
-	for _, e := range s.rels {
-		e.sym = s.symmetric(e.rel.Type)
-	}
-}
-
-func (s *Store) symmetric(typ string) bool {
-	t, _ := s.types.Get(typ)
-	return t.Symmetric
+	// An import may redefine a user type; edges read symmetry from the
+	// type table, so updating it is enough.
+	s.syncTypes()
 }
