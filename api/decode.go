@@ -68,36 +68,57 @@ func (o *jobject) isNull(k string) bool { v, ok := o.vals[k]; return ok && v == 
 // the missing required fields, which the caller reports together with the
 // domain's findings.
 func decodeBody(c *gin.Context, dst any, opt bodyOptions) (*jobject, []graph.FieldError, error) {
+	body, err := readBody(c, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	obj, missing, shape, err := decodeJSON(body, dst, opt.immutable)
+	if err == nil && len(shape) > 0 {
+		err = invalidBody(shape)
+	}
+	return obj, missing, err
+}
+
+// readBody is stage 1: it returns the body within the limits of opt.
+func readBody(c *gin.Context, opt bodyOptions) ([]byte, error) {
 	r := c.Request
 	if r.ContentLength == 0 {
-		return nil, nil, newHTTPError(http.StatusBadRequest, ProblemMalformedJSON, "the request body is empty; a JSON object is expected")
+		return nil, newHTTPError(http.StatusBadRequest, ProblemMalformedJSON, "the request body is empty; a JSON object is expected")
 	}
 	media := opt.mediaTypes
 	if len(media) == 0 {
 		media = []string{"application/json"}
 	}
 	if err := checkMediaType(r.Header.Get("Content-Type"), media); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if r.ContentLength > opt.limit {
-		return nil, nil, tooLarge(opt.limit)
+		return nil, tooLarge(opt.limit)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, r.Body, opt.limit))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, nil, tooLarge(opt.limit)
+			return nil, tooLarge(opt.limit)
 		}
-		return nil, nil, newHTTPError(http.StatusBadRequest, ProblemMalformedJSON, "the request body could not be read")
+		return nil, newHTTPError(http.StatusBadRequest, ProblemMalformedJSON, "the request body could not be read")
 	}
+	return body, nil
+}
+
+// decodeJSON is stages 2 to 4 on a body already read. A syntax problem is
+// err; shape problems other than missing required fields come back in
+// shape (and dst is left alone); missing required fields come back in
+// missing, with dst decoded.
+func decodeJSON(body []byte, dst any, immutable map[string]string) (obj *jobject, missing, shape fieldErrs, err error) {
 	raw, obj, err := parseJSON(body)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var errs fieldErrs
 	if obj != nil {
 		for _, k := range obj.keys {
-			if why, ok := opt.immutable[k]; ok {
+			if why, ok := immutable[k]; ok {
 				errs.add(jsonPath("$", k), "%s", why)
 			}
 		}
@@ -106,14 +127,13 @@ func decodeBody(c *gin.Context, dst any, opt bodyOptions) (*jobject, []graph.Fie
 	if obj == nil {
 		tree = raw.value
 	}
-	checkShape(tree, reflect.TypeOf(dst).Elem(), fieldMeta{}, nil, &errs, opt.immutable)
+	checkShape(tree, reflect.TypeOf(dst).Elem(), fieldMeta{}, nil, &errs, immutable)
 	// Missing required fields do not stop decoding: the value decodes
 	// with zeros there, and the domain checks that follow can still report
 	// the other fields' problems in the same response.
-	var missing fieldErrs
 	for _, e := range errs {
 		if e.Message != msgRequired {
-			return nil, nil, invalidBody(errs)
+			return nil, nil, errs, nil
 		}
 		missing = append(missing, e)
 	}
@@ -122,9 +142,9 @@ func decodeBody(c *gin.Context, dst any, opt bodyOptions) (*jobject, []graph.Fie
 	if err := dec.Decode(dst); err != nil {
 		// The shape check admits only what decodes; reaching this is a bug
 		// in the check, reported as such rather than as the client's fault.
-		return nil, nil, fmt.Errorf("api: body passed the shape check but did not decode: %w", err)
+		return nil, nil, nil, fmt.Errorf("api: body passed the shape check but did not decode: %w", err)
 	}
-	return obj, missing, nil
+	return obj, missing, nil, nil
 }
 
 const msgRequired = "is required"

@@ -40,8 +40,15 @@ func (s *Server) importBatch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	var in Batch
-	_, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxImportBytes})
+	body, err := readBody(c, bodyOptions{limit: s.cfg.MaxImportBytes})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	in, missing, shape, err := decodeBatchJSON(body)
+	if err == nil && len(shape) > 0 {
+		err = invalidBody(shape)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return

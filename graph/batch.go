@@ -47,40 +47,62 @@ func (b *Batch) Prepare(reg Registry, existing map[string]bool) error {
 	}
 	reg = NewRegistry(append(reg.Types(), b.RelationshipTypes...))
 
+	// The loops below run once per record of batches of 10^6 records: a
+	// record's JSON path is built only when it has a problem (the
+	// validators get an empty prefix and their paths are prefixed after).
 	inBatch := make(map[string]bool, len(b.Actors))
 	for i := range b.Actors {
 		a := &b.Actors[i]
-		p := "$.actors[" + itoa(i) + "]"
 		a.Normalize()
-		errs = append(errs, ValidateActor(a, p)...)
-		if inBatch[a.ID] {
-			errs = append(errs, FieldError{p + ".id", "duplicate actor id " + a.ID + " in this batch"})
+		errs = appendAt(errs, "$.actors", i, ValidateActor(a, ""))
+		if !insert(inBatch, a.ID, true) {
+			errs = append(errs, FieldError{"$.actors[" + itoa(i) + "].id", "duplicate actor id " + a.ID + " in this batch"})
 		}
-		inBatch[a.ID] = true
 	}
-	seenRel := make(map[string]bool, len(b.Relationships))
+	seenRel := make(map[string]struct{}, len(b.Relationships))
 	for i := range b.Relationships {
 		r := &b.Relationships[i]
-		p := "$.relationships[" + itoa(i) + "]"
-		if r.ID == "" && ValidID(r.Source) && ValidID(r.Target) {
+		srcOK, dstOK := ValidID(r.Source), ValidID(r.Target)
+		if r.ID == "" && srcOK && dstOK {
 			r.ID = RelationshipID(r.Source, r.Type, r.Target, r.ValidFrom)
 		}
 		r.Normalize()
-		errs = append(errs, ValidateRelationship(r, reg, p)...)
-		if seenRel[r.ID] {
-			errs = append(errs, FieldError{p + ".id", "duplicate relationship id " + r.ID + " in this batch"})
+		errs = appendAt(errs, "$.relationships", i, ValidateRelationship(r, reg, ""))
+		if !insert(seenRel, r.ID, struct{}{}) {
+			errs = append(errs, FieldError{"$.relationships[" + itoa(i) + "].id", "duplicate relationship id " + r.ID + " in this batch"})
 		}
-		seenRel[r.ID] = true
-		for _, end := range []struct{ field, id string }{{"source", r.Source}, {"target", r.Target}} {
-			if ValidID(end.id) && !inBatch[end.id] && !existing[end.id] {
-				errs = append(errs, FieldError{p + "." + end.field, "actor " + end.id + " does not exist"})
-			}
+		if srcOK && !inBatch[r.Source] && !existing[r.Source] {
+			errs = append(errs, FieldError{"$.relationships[" + itoa(i) + "].source", "actor " + r.Source + " does not exist"})
+		}
+		if dstOK && !inBatch[r.Target] && !existing[r.Target] {
+			errs = append(errs, FieldError{"$.relationships[" + itoa(i) + "].target", "actor " + r.Target + " does not exist"})
 		}
 	}
 	if len(errs) > 0 {
 		return Invalid("the batch has invalid records; nothing was written", errs...)
 	}
 	return nil
+}
+
+// insert sets m[k] = v and reports whether k is new: one map operation,
+// not a lookup and then an insert (the map grows exactly when k is new).
+func insert[V any](m map[string]V, k string, v V) bool {
+	n := len(m)
+	m[k] = v
+	return len(m) > n
+}
+
+// appendAt appends the problems of the record list[i], found with an empty
+// path prefix, under that record's path.
+func appendAt(errs []FieldError, list string, i int, found []FieldError) []FieldError {
+	if len(found) == 0 {
+		return errs
+	}
+	p := list + "[" + itoa(i) + "]"
+	for _, e := range found {
+		errs = append(errs, FieldError{p + e.Path, e.Message})
+	}
+	return errs
 }
 
 // ReferencedActors lists the relationship endpoints that the batch does not
@@ -91,11 +113,13 @@ func (b *Batch) ReferencedActors() []string {
 		def[a.ID] = true
 	}
 	ref := map[string]bool{}
-	for _, r := range b.Relationships {
-		for _, id := range []string{r.Source, r.Target} {
-			if !def[id] && ValidID(id) {
-				ref[id] = true
-			}
+	for i := range b.Relationships {
+		r := &b.Relationships[i]
+		if !def[r.Source] && ValidID(r.Source) {
+			ref[r.Source] = true
+		}
+		if !def[r.Target] && ValidID(r.Target) {
+			ref[r.Target] = true
 		}
 	}
 	out := make([]string, 0, len(ref))
