@@ -163,7 +163,7 @@ func rankingFromDomain(r analysis.Ranking) Ranking {
 func evidenceFromDomain(es []analysis.Evidence, reg graph.Registry) []EvidencePath {
 	out := make([]EvidencePath, len(es))
 	for i, e := range es {
-		out[i] = EvidencePath{Path: pathFromDomain(e.Path, reg), Strength: e.Strength}
+		out[i] = EvidencePath{Path: pathFromDomain(e.Path), Strength: e.Strength}
 	}
 	return out
 }

@@ -46,13 +46,14 @@ type PathList struct {
 	Paths []Path `json:"paths" validate:"required"`
 } //@name PathList
 
-func pathFromDomain(p graph.Path, reg graph.Registry) Path {
+// pathFromDomain converts a finished path (graph.Path.Finish has filled
+// its signs: no registry needed here, so no second read of the store).
+func pathFromDomain(p graph.Path) Path {
 	out := Path{Hops: p.Hops, Cost: p.Cost, Sign: p.Sign, Actors: p.Actors, Names: p.Names, Explanation: p.Explanation,
 		Relationships: make([]PathRelationship, len(p.Relationships))}
 	for i, r := range p.Relationships {
-		t, _ := reg.Get(r.Type)
 		out.Relationships[i] = PathRelationship{
-			ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Sign: t.Polarity,
+			ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Sign: p.Signs[i],
 			Weight: r.Weight, Confidence: r.Confidence, ValidFrom: dateString(r.ValidFrom), ValidTo: dateString(r.ValidTo),
 			Reversed: r.Source != p.Actors[i], Sources: citationsFromDomain(r.Sources), Note: r.Note,
 		}
@@ -147,20 +148,14 @@ func (s *Server) findPaths(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	reg, err := s.store.RelationshipTypes(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	paths, err := s.store.Paths(ctx, pq)
+	paths, err := s.store.Paths(c.Request.Context(), pq)
 	if err != nil {
 		s.failAs(c, err, ProblemInvalidParameter)
 		return
 	}
 	out := PathList{Paths: make([]Path, len(paths))}
 	for i, p := range paths {
-		out.Paths[i] = pathFromDomain(p, reg)
+		out.Paths[i] = pathFromDomain(p)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
 }

@@ -72,7 +72,11 @@ type Path struct {
 	Actors        []string       `json:"actors"`
 	Names         []string       `json:"names"`
 	Relationships []Relationship `json:"relationships"`
-	Explanation   string         `json:"explanation"`
+	// Signs holds the polarity of each relationship's type, in path order
+	// (Finish fills it from the registry), so that whoever presents the
+	// path need not read the registry again.
+	Signs       []int  `json:"signs"`
+	Explanation string `json:"explanation"`
 }
 
 // Normalize validates q against the registry, applies defaults, and
@@ -164,19 +168,21 @@ func (q *PathQuery) EdgeCost(r *Relationship) float64 {
 	return 1
 }
 
-// Finish fills a path's derived fields (hops, cost, sign, explanation) from
-// its actors, names and relationships, so every store describes a path in
-// exactly the same words.
+// Finish fills a path's derived fields (hops, cost, sign, signs,
+// explanation) from its actors, names and relationships, so every store
+// describes a path in exactly the same words.
 func (p *Path) Finish(q *PathQuery, reg Registry) {
 	p.Hops = len(p.Relationships)
 	p.Cost = 0
 	p.Sign = 1
+	p.Signs = make([]int, len(p.Relationships))
 	var b strings.Builder
 	b.WriteString(p.Names[0])
 	for i := range p.Relationships {
 		r := &p.Relationships[i]
 		p.Cost += q.EdgeCost(r)
 		t, _ := reg.Get(r.Type)
+		p.Signs[i] = t.Polarity
 		p.Sign *= t.Polarity
 		forward := r.Source == p.Actors[i]
 		switch {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -35,6 +36,17 @@ import (
 // element, so for ALL SHORTEST that one is applied to the paths it traces
 // (still exact: the pattern's predicates hold before shortest selection),
 // while the enumerating queries apply it per step.
+//
+// Types. Without a type filter the pattern names no type, [r]: every
+// relationship in the database has a registered type (the store creates
+// only those, and types are never removed), so that is the whole registry
+// without reading it. User-defined types are read (a second statement)
+// only when the query needs them: a filter names a type that is not
+// built-in, direction out/in needs to know which types are symmetric, or
+// a path found uses a user-defined type (its polarity and symmetry go
+// into the path's sign and explanation). The default query is then the
+// one statement, and the endpoints' existence is checked only when it
+// finds no path.
 //
 // Modes. Costs: hops, or with weighted the sum of 1/weight. Paths come back
 // in the canonical order (graph.SortPaths: hops, cost, actor ids,
@@ -98,14 +110,37 @@ type level struct {
 type pathSearch struct {
 	q      *graph.PathQuery
 	reg    graph.Registry
+	full   bool   // reg holds the user-defined types too
 	step   string // the QPP body: (x)-[r:T]-(y) WHERE ...
 	cost   string // Cypher cost of one relationship e
 	params map[string]any
 	none   bool // no type to walk
 }
 
-func newPathSearch(q *graph.PathQuery, reg graph.Registry) *pathSearch {
-	ps := &pathSearch{q: q, reg: reg, cost: "1.0"}
+// builtinRegistry is the registry of the built-in types alone: enough for
+// a query that names no user-defined type (see needsUserTypes).
+var builtinRegistry = sync.OnceValue(func() graph.Registry { return graph.NewRegistry(graph.BuiltinTypes()) })
+
+// needsUserTypes reports whether a query (before Normalize) needs the
+// user-defined types to be built: a filter that names a type which is not
+// built-in (to validate it, and for its symmetry), or no filter with a
+// direction other than both (the symmetric types are walked both ways).
+func needsUserTypes(q *graph.PathQuery) bool {
+	if len(q.Types) == 0 {
+		return q.Direction != "" && q.Direction != graph.Both
+	}
+	for _, t := range q.Types {
+		if _, ok := builtinRegistry().Get(t); !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// newPathSearch builds the search for q (normalized against reg); full
+// says whether reg holds the user-defined types too.
+func newPathSearch(q *graph.PathQuery, reg graph.Registry, full bool) *pathSearch {
+	ps := &pathSearch{q: q, reg: reg, full: full, cost: "1.0"}
 	if q.Weighted {
 		ps.cost = "1.0 / e.weight"
 	}
@@ -129,8 +164,13 @@ func newPathSearch(q *graph.PathQuery, reg graph.Registry) *pathSearch {
 		ps.none = true
 		return ps
 	}
+	rel := "[r:" + union + "]"
+	if len(q.Types) == 0 {
+		rel = "[r]" // every relationship has a registered type
+	}
 	left, right := "-", "-"
 	var preds []string
+	ps.params = map[string]any{"from": q.From, "to": q.To}
 	switch {
 	case q.Direction == graph.Both || nonSym == 0:
 		// every allowed tie may be walked either way
@@ -140,10 +180,11 @@ func newPathSearch(q *graph.PathQuery, reg graph.Registry) *pathSearch {
 		left = "<-"
 	case q.Direction == graph.Out:
 		preds = append(preds, "(r.type IN $symmetric OR startNode(r) = x)")
+		ps.params["symmetric"] = sym
 	default:
 		preds = append(preds, "(r.type IN $symmetric OR endNode(r) = x)")
+		ps.params["symmetric"] = sym
 	}
-	ps.params = map[string]any{"from": q.From, "to": q.To, "symmetric": sym}
 	if q.MinConfidence > 0 {
 		preds = append(preds, "r.confidence >= $minConfidence")
 		ps.params["minConfidence"] = q.MinConfidence
@@ -156,7 +197,7 @@ func newPathSearch(q *graph.PathQuery, reg graph.Registry) *pathSearch {
 		preds = append(preds, "NOT y.id IN $exclude")
 		ps.params["exclude"] = q.Exclude
 	}
-	ps.step = "(x)" + left + "[r:" + union + "]" + right + "(y)"
+	ps.step = "(x)" + left + rel + right + "(y)"
 	if len(preds) > 0 {
 		ps.step += " WHERE " + strings.Join(preds, " AND ")
 	}
@@ -228,10 +269,36 @@ func (ps *pathSearch) run(ctx context.Context, tx neo4j.ManagedTransaction, cyph
 		if len(p.Actors) != len(p.Relationships)+1 || len(p.Names) != len(p.Actors) {
 			return nil, fmt.Errorf("neo4jstore: malformed path row")
 		}
+		if err := ps.knowTypes(ctx, tx, p.Relationships); err != nil {
+			return nil, err
+		}
 		p.Finish(ps.q, ps.reg)
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// knowTypes makes sure the search's registry holds the type of every
+// relationship in rels, reading the user-defined types in tx the first
+// time a path uses one.
+func (ps *pathSearch) knowTypes(ctx context.Context, tx neo4j.ManagedTransaction, rels []graph.Relationship) error {
+	for i := range rels {
+		if _, ok := ps.reg.Get(rels[i].Type); ok {
+			continue
+		}
+		if !ps.full {
+			reg, err := readRegistry(ctx, tx)
+			if err != nil {
+				return err
+			}
+			ps.reg, ps.full = reg, true
+			if _, ok := ps.reg.Get(rels[i].Type); ok {
+				continue
+			}
+		}
+		return fmt.Errorf("neo4jstore: relationship %s has the unregistered type %s", rels[i].ID, rels[i].Type)
+	}
+	return nil
 }
 
 // top returns the first n paths of a level in selection order (cost, then
@@ -395,25 +462,34 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) ([]graph.Path, error) {
 		q := q // Normalize fills defaults; the work may run again
 		q.Types = slices.Clone(q.Types)
-		reg, err := readRegistry(ctx, tx)
-		if err != nil {
-			return nil, err
+		reg, full := builtinRegistry(), false
+		if needsUserTypes(&q) {
+			var err error
+			if reg, err = readRegistry(ctx, tx); err != nil {
+				return nil, err
+			}
+			full = true
 		}
 		if err := q.Normalize(reg); err != nil {
 			return nil, err
 		}
-		have, err := existingActors(ctx, tx, []string{q.From, q.To})
+		paths, err := newPathSearch(&q, reg, full).search(ctx, tx)
 		if err != nil {
 			return nil, err
 		}
-		for _, id := range []string{q.From, q.To} {
-			if !have[id] {
-				return nil, notFound("actor", id)
+		if len(paths) == 0 {
+			// A path proves both endpoints exist; only an empty answer
+			// needs the check (a missing endpoint is 404, not "no path").
+			// The search costs little then: it matches from the endpoints.
+			have, err := existingActors(ctx, tx, []string{q.From, q.To})
+			if err != nil {
+				return nil, err
 			}
-		}
-		paths, err := newPathSearch(&q, reg).search(ctx, tx)
-		if err != nil {
-			return nil, err
+			for _, id := range []string{q.From, q.To} {
+				if !have[id] {
+					return nil, notFound("actor", id)
+				}
+			}
 		}
 		switch q.Mode {
 		case graph.ModeShortest:

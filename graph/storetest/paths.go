@@ -100,6 +100,12 @@ func testPathsSmall(t *testing.T, s graph.Store) {
 	if ids := []string{p.Relationships[0].ID, p.Relationships[1].ID}; ids[0] != "p-allied" || ids[1] != "p-attacks" {
 		t.Fatalf("relationships %v", ids)
 	}
+	// Each relationship's sign is its type's polarity (allied_with +1,
+	// attacks −1), carried with the path so the API need not read the
+	// registry again.
+	if diff := cmp.Diff([]int{1, -1}, p.Signs); diff != "" {
+		t.Fatalf("signs (-want +got):\n%s", diff)
+	}
 	got = must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "russia", To: "houthis"}))
 	if len(got) != 1 || got[0].Sign != 1 || got[0].Cost != 2 || got[0].Explanation != "Russia —supports→ Iran —arms→ Houthis" {
 		t.Fatalf("russia to houthis: %+v", got)

@@ -509,6 +509,14 @@ func testTypes(t *testing.T, s graph.Store) {
 	if len(paths) != 1 {
 		t.Fatalf("a symmetric custom type must be walkable both ways: %+v", paths)
 	}
+	// With no type filter a path over a custom type is signed and told
+	// by that type, as is one asked for by name.
+	for _, q := range []graph.PathQuery{{From: "iran", To: "china"}, {From: "iran", To: "china", Types: []string{"trades_with"}}} {
+		paths = must[[]graph.Path](t)(s.Paths(ctx, q))
+		if len(paths) != 1 || paths[0].Sign != 1 || len(paths[0].Signs) != 1 || paths[0].Signs[0] != 1 || paths[0].Explanation != "Iran —trades_with— China" {
+			t.Fatalf("types %v: %+v", q.Types, paths)
+		}
+	}
 }
 
 func testImportAtomic(t *testing.T, s graph.Store) {
