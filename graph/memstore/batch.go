@@ -63,7 +63,7 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 	stamped := true
 	for i := range b.Relationships {
 		r := &b.Relationships[i]
-		if slot, ok := s.rels[r.ID]; ok {
+		if slot, ok := s.ids.get(r.ID, s.edges); ok {
 			if graph.SameRelationship(*r, s.relAt(slot)) {
 				res.Relationships.Unchanged++
 				continue
@@ -88,7 +88,7 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 			}
 			r := b.Relationships[i]
 			var oldCreated *time.Time
-			if slot, ok := s.rels[r.ID]; ok {
+			if slot, ok := s.ids.get(r.ID, s.edges); ok {
 				old := s.relAt(slot).CreatedAt
 				oldCreated = &old
 			}
@@ -106,9 +106,6 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 	s.addTypes(c.types)
 	for _, a := range c.actors {
 		s.putActor(a)
-	}
-	if len(s.rels) == 0 && len(c.rels) > 64 {
-		s.rels = make(map[string]int32, len(c.rels))
 	}
 	s.putRels(c.rels)
 	res.Version = s.version
@@ -131,7 +128,7 @@ func (s *Store) Export(ctx context.Context) (graph.Batch, error) {
 	b := graph.Batch{
 		RelationshipTypes: slices.Clone(s.userTypes),
 		Actors:            make([]graph.Actor, 0, len(s.actors)),
-		Relationships:     make([]graph.Relationship, 0, len(s.rels)),
+		Relationships:     make([]graph.Relationship, 0, s.ids.len()),
 	}
 	slices.SortFunc(b.RelationshipTypes, func(x, y graph.RelationshipType) int { return strings.Compare(x.Name, y.Name) })
 	s.actorIDs.Ascend(func(id string) bool {

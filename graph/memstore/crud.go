@@ -174,7 +174,7 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 	if len(errs) > 0 {
 		return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
 	}
-	if _, ok := s.rels[r.ID]; ok {
+	if _, ok := s.ids.get(r.ID, s.edges); ok {
 		return graph.Relationship{}, graph.Errorf(graph.ECONFLICT, "relationship %s already exists", r.ID)
 	}
 	now := s.now()
@@ -195,7 +195,7 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 func (s *Store) GetRelationship(ctx context.Context, id string) (graph.Relationship, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	slot, ok := s.rels[id]
+	slot, ok := s.ids.get(id, s.edges)
 	if !ok {
 		return graph.Relationship{}, notFound("relationship", id)
 	}
@@ -206,7 +206,7 @@ func (s *Store) GetRelationship(ctx context.Context, id string) (graph.Relations
 func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.RelationshipPatch, ifMatch string) (graph.Relationship, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	slot, ok := s.rels[id]
+	slot, ok := s.ids.get(id, s.edges)
 	if !ok {
 		return graph.Relationship{}, notFound("relationship", id)
 	}
@@ -234,7 +234,7 @@ func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.Relat
 func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	slot, ok := s.rels[id]
+	slot, ok := s.ids.get(id, s.edges)
 	if !ok {
 		return notFound("relationship", id)
 	}

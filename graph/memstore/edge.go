@@ -172,24 +172,34 @@ func (s *Store) syncTypes() {
 // exist and their types are registered. It sizes the slices it grows once
 // for the whole batch, so a bulk import leaves no growth slack behind.
 func (s *Store) putRels(rels []graph.Relationship) {
+	// Resolve every id and endpoint once: on a million ties the map
+	// look-ups, not the copying, are what a bulk load spends its time on.
+	type place struct{ slot, from, to int32 }
+	places := make([]place, len(rels))
 	fresh := 0
 	for i := range rels {
-		if _, ok := s.rels[rels[i].ID]; !ok {
+		r := &rels[i]
+		p := place{slot: -1, from: s.actors[r.Source].idx, to: s.actors[r.Target].idx}
+		if slot, ok := s.ids.get(r.ID, s.edges); ok {
+			p.slot = slot
+		}
+		if p.slot < 0 {
 			fresh++
 		}
+		places[i] = p
 	}
 	if fresh > len(s.freeEdges) {
 		s.edges = slices.Grow(s.edges, fresh-len(s.freeEdges))
 	}
+	s.ids.reserve(s.ids.len()+fresh, s.edges)
 	if fresh > 64 {
 		// Count each node's new ties first, so that each adjacency list
 		// grows once, to its exact size.
 		deg := make([]int32, 2*len(s.nodes))
-		for i := range rels {
-			r := &rels[i]
-			if _, ok := s.rels[r.ID]; !ok {
-				deg[2*s.actors[r.Source].idx]++
-				deg[2*s.actors[r.Target].idx+1]++
+		for _, p := range places {
+			if p.slot < 0 {
+				deg[2*p.from]++
+				deg[2*p.to+1]++
 			}
 		}
 		for i, n := range s.nodes {
@@ -200,18 +210,18 @@ func (s *Store) putRels(rels []graph.Relationship) {
 		}
 	}
 	added := make([]int32, 0, fresh)
-	for i := range rels {
+	for i, p := range places {
 		r := &rels[i]
-		from, to := s.actors[r.Source], s.actors[r.Target]
-		if old, ok := s.rels[r.ID]; ok {
-			e := &s.edges[old]
-			if e.from != from.idx || e.to != to.idx {
-				s.unlink(old)
-				e.from, e.to = from.idx, to.idx
-				s.link(old)
+		if p.slot >= 0 {
+			e := &s.edges[p.slot]
+			if e.from != p.from || e.to != p.to {
+				s.unlink(p.slot)
+				e.from, e.to = p.from, p.to
+				s.link(p.slot)
 			}
 			e.typ = s.typeIndex(r.Type)
-			s.setExtra(old, encode(e, r))
+			had := e.flags&flagExtra != 0
+			s.setExtra(p.slot, encode(e, r), had)
 			continue
 		}
 		var slot int32
@@ -223,21 +233,24 @@ func (s *Store) putRels(rels []graph.Relationship) {
 			s.edges = append(s.edges, edge{})
 		}
 		e := &s.edges[slot]
-		e.from, e.to, e.typ = from.idx, to.idx, s.typeIndex(r.Type)
-		s.setExtra(slot, encode(e, r))
+		e.from, e.to, e.typ = p.from, p.to, s.typeIndex(r.Type)
+		s.setExtra(slot, encode(e, r), false)
 		s.link(slot)
-		s.rels[r.ID] = slot
+		s.ids.put(slot, s.edges)
 		added = append(added, slot)
 	}
 	s.addToOrder(added)
 }
 
-func (s *Store) setExtra(slot int32, x *extra) {
-	if x == nil {
+// setExtra records what the compact edge in slot left out (x), or forgets
+// what it had when had is set and x is nil.
+func (s *Store) setExtra(slot int32, x *extra, had bool) {
+	switch {
+	case x != nil:
+		s.extra[slot] = x
+	case had:
 		delete(s.extra, slot)
-		return
 	}
-	s.extra[slot] = x
 }
 
 // link adds slot to its endpoints' adjacency lists.
@@ -271,7 +284,7 @@ func (s *Store) dropRels(slots []int32) {
 	gone := make(map[int32]bool, len(slots))
 	for _, slot := range slots {
 		s.unlink(slot)
-		delete(s.rels, s.edges[slot].id)
+		s.ids.del(s.edges[slot].id, s.edges)
 		delete(s.extra, slot)
 		gone[slot] = true
 	}

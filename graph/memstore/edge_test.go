@@ -2,6 +2,8 @@ package memstore
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -128,7 +130,7 @@ func TestWalkerAdmits(t *testing.T) {
 					q := graph.PathQuery{Types: typs, Direction: dir, AsOf: asOf, MinConfidence: conf}
 					w := s.newWalker(context.Background(), &q)
 					for _, r := range rels {
-						slot := s.rels[r.ID]
+						slot, _ := s.ids.get(r.ID, s.edges)
 						sym := r.Type == "allied_with"
 						for _, along := range []uint8{alongOut, alongIn} {
 							want := q.Admits(&r) && (sym || dir == graph.Both || (dir == graph.Out) == (along == alongOut))
@@ -139,6 +141,62 @@ func TestWalkerAdmits(t *testing.T) {
 						}
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestIDIndex checks the id index through inserts, deletions (which shift
+// probe runs back) and reuse of freed slots, against a Go map.
+func TestIDIndex(t *testing.T) {
+	s, err := Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a", "b"} {
+		s.putActor(graph.Actor{ID: id, Name: id, Kind: "state"})
+	}
+	rel := func(i int) graph.Relationship {
+		return graph.Relationship{ID: fmt.Sprintf("r%d", i), Source: "a", Target: "b", Type: "funds", Weight: 1, Confidence: 1, Sources: []graph.Citation{}}
+	}
+	want := map[string]bool{}
+	var batch []graph.Relationship
+	for i := range 3000 {
+		batch = append(batch, rel(i))
+		want[rel(i).ID] = true
+	}
+	s.putRels(batch)
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 3 {
+		var drop []int32
+		for id := range want {
+			if r.IntN(2) == 0 {
+				slot, _ := s.ids.get(id, s.edges)
+				drop = append(drop, slot)
+				delete(want, id)
+			}
+		}
+		s.dropRels(drop)
+		var add []graph.Relationship
+		for i := range 500 {
+			x := rel(3000 + round*500 + i)
+			add = append(add, x)
+			want[x.ID] = true
+		}
+		s.putRels(add)
+		for i := range 5000 {
+			id := rel(i).ID
+			slot, ok := s.ids.get(id, s.edges)
+			if ok != want[id] || (ok && s.edges[slot].id != id) {
+				t.Fatalf("round %d: %s found %v (slot %d), want %v", round, id, ok, slot, want[id])
+			}
+		}
+		if s.ids.len() != len(want) || len(s.order) != len(want) {
+			t.Fatalf("round %d: index holds %d, order %d, want %d", round, s.ids.len(), len(s.order), len(want))
+		}
+		for i := 1; i < len(s.order); i++ {
+			if s.edges[s.order[i-1]].id >= s.edges[s.order[i]].id {
+				t.Fatalf("round %d: order broken at %d", round, i)
 			}
 		}
 	}

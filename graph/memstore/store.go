@@ -63,12 +63,12 @@ type Store struct {
 	nodes    []*node // by idx; nil where an actor was deleted
 	free     []int32 // node slots to reuse
 
-	// Relationships, compact (see edge.go): edges by slot, rels maps an
+	// Relationships, compact (see edge.go): edges by slot, ids maps an
 	// id to its slot, order lists the slots by id, extra holds what the
 	// compact form leaves out.
 	edges     []edge
 	freeEdges []int32
-	rels      map[string]int32
+	ids       idIndex
 	order     []int32
 	extra     map[int32]*extra
 
@@ -95,7 +95,7 @@ func Open(path string) (*Store, error) {
 	s := &Store{
 		actors:   map[string]*node{},
 		actorIDs: btree.NewOrderedG[string](32),
-		rels:     map[string]int32{},
+		ids:      newIDIndex(),
 		extra:    map[int32]*extra{},
 		typeIdx:  map[string]uint32{},
 		Now:      time.Now,
@@ -179,9 +179,9 @@ func (s *Store) load() error {
 		}
 		rb := tx.Bucket(bucketRels)
 		if n := rb.Stats().KeyN; n > 0 {
-			s.rels = make(map[string]int32, n)
 			s.edges = make([]edge, 0, n)
 			s.order = make([]int32, 0, n)
+			s.ids.reserve(n, s.edges)
 		}
 		chunk := make([]graph.Relationship, 0, loadChunk)
 		err = rb.ForEach(func(k, v []byte) error {
