@@ -382,6 +382,8 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 		fmt.Sprintf("Graph %s in Neo4j. *direct*: the driver in the benchmark process runs the statement the store runs "+
 			"(internal/bench/cypher, kept equal to graph/neo4jstore's by a test there) in a managed read transaction, a session per request, as the store does. "+
 			"*API*: `detente serve` (built binary, NEO4J_URI, no rate limit, logging to a file) on loopback. "+
+			"*bare net/http + driver*: a plain net/http server in a process of its own (cmd/detente-bench/bareneo4j.go) making *direct*'s driver call and writing the records as JSON: "+
+			"the HTTP hop and second process any HTTP front adds, so API ÷ bare is detente's own share. "+
 			"The same random pairs / actors in the same order on every side; sides alternate (A B B A) and their samples are pooled.", s.Name),
 		"request", "clients", "side", "requests", "median", "p99", "requests/s", "median ÷ direct", "p99 ÷ direct")
 	side, err := openDriver(uri)
@@ -396,6 +398,12 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 		return
 	}
 	defer srv.stop()
+	bare, err := startBareNeo4j(uri)
+	if err != nil {
+		r.problem("bare net/http peer: %v", err)
+		return
+	}
+	defer bare.stop()
 
 	pp := pairs(s.Actors, 20_000)
 	type sideFn struct {
@@ -411,6 +419,10 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 			p := pp[i%len(pp)]
 			return httpGet(ctx, srv.base+"/api/v1/paths?from="+url.QueryEscape(p[0])+"&to="+url.QueryEscape(p[1]))
 		}},
+		{"bare net/http + driver", func(ctx context.Context, i int) error {
+			p := pp[i%len(pp)]
+			return httpGet(ctx, bare.base+"/api/v1/paths?from="+url.QueryEscape(p[0])+"&to="+url.QueryEscape(p[1]))
+		}},
 	}
 	actorSides := []sideFn{
 		{"direct", func(ctx context.Context, i int) error {
@@ -418,6 +430,9 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 		}},
 		{"API", func(ctx context.Context, i int) error {
 			return httpGet(ctx, srv.base+"/api/v1/actors/"+pp[i%len(pp)][0])
+		}},
+		{"bare net/http + driver", func(ctx context.Context, i int) error {
+			return httpGet(ctx, bare.base+"/api/v1/actors/"+pp[i%len(pp)][0])
 		}},
 	}
 	// Check that every side answers before timing.
