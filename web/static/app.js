@@ -113,7 +113,9 @@ function centresBox(nodes) {
 
 function layoutOptions() {
   return {
-    name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+    // fit: false, as fitTo follows the layout (the layout's own fit would
+    // measure every node and label a second time).
+    name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
     nodeRepulsion: () => 60000, idealEdgeLength: () => 140, edgeElasticity: () => 100, gravity: 0.6, numIter: 1500,
   };
 }
@@ -131,11 +133,20 @@ function fitTo(eles, { padding = 40, maxZoom = 1.3, animate = false } = {}) {
   else cy.viewport(viewport);
 }
 
-async function runLayout(eles, { fromScratch }) {
-  if (fromScratch) {
-    // a deterministic start, so the same graph is drawn the same way
-    eles.layout({ name: 'circle', animate: false }).run();
-  }
+// circlePositions places the nodes of a small graph on a circle in the
+// order the API lists them, before they are added: the deterministic start
+// of the force-directed layout (so the same graph is drawn the same way),
+// without a layout pass of its own.
+function circlePositions(elements) {
+  const nodes = elements.filter((e) => e.group === 'nodes');
+  const r = Math.max(100, (nodes.length * 40) / (2 * Math.PI));
+  nodes.forEach((n, i) => {
+    const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    n.position = { x: r * Math.cos(a), y: r * Math.sin(a) };
+  });
+}
+
+async function runLayout(eles) {
   const layout = eles.layout(layoutOptions());
   const done = layout.promiseOn('layoutstop');
   layout.run();
@@ -184,6 +195,7 @@ async function loadGraph() {
   const old = new Map(cy ? cy.nodes().map((n) => [n.id(), { ...n.position() }]) : []);
   if (!cy) cy = createCy(elements);
   if (state.large) ringPositions(elements, old);
+  else if (old.size === 0) circlePositions(elements);
   cy.batch(() => {
     cy.elements().remove();
     cy.add(elements);
@@ -192,7 +204,7 @@ async function loadGraph() {
   const fresh = cy.nodes().filter((n) => !old.has(n.id()));
   cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
   if (fresh.nonempty() && state.large) fitTo(cy.elements(), { padding: 20 });
-  else if (fresh.nonempty()) await runLayout(cy.elements(), { fromScratch: old.size === 0 });
+  else if (fresh.nonempty()) await runLayout(cy.elements());
   const laidOut = performance.now();
   await nextFrames();
   const rendered = performance.now();
