@@ -159,6 +159,12 @@ func TestExplorerInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("browser test: %v", err)
 	}
+	// The timings, one figure line each for make test's summary.
+	for _, line := range strings.Split(string(out), "\n") {
+		if f, ok := strings.CutPrefix(strings.TrimSpace(line), "e2e: "); ok && strings.Contains(f, " ms") {
+			t.Logf("figure: explorer: %s", f)
+		}
+	}
 }
 
 func TestServeRefusesOpenNonLoopback(t *testing.T) {

@@ -20,6 +20,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, existsSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
 import { resolve as resolvePath, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -210,6 +211,31 @@ test('explorer: graph, path finder, search, neighbourhood, influence, as-of', as
   } finally {
     await context.close();
   }
+});
+
+// One page load is one sample of a noisy machine: five more, each in a
+// fresh browser context (empty cache, new connections), give the median
+// the figure is read from, printed with the load average beside it.
+test('explorer: page load on the scenario, five fresh loads', async () => {
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const { context, page, problems } = await openPage();
+    try {
+      await page.goto(baseURL);
+      const load = await waitForGraph(page);
+      assert.ok(load.nodes >= 20, `the scenario is drawn (${load.nodes} nodes)`);
+      assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+      loads.push(load);
+    } finally {
+      await context.close();
+    }
+  }
+  const pick = (k) => loads.map((l) => l[k]);
+  const m = (k) => ms(median(pick(k)));
+  console.log(`e2e: page load ×${loads.length}, navigation start → graph rendered: median ${m('graphRenderedMs')}, ` +
+    `min ${ms(Math.min(...pick('graphRenderedMs')))}, max ${ms(Math.max(...pick('graphRenderedMs')))} ` +
+    `(medians: DOMContentLoaded ${m('domContentLoadedMs')}, fetch+parse ${m('lastFetchMs')}, add ${m('lastAddMs')}, ` +
+    `layout ${m('lastLayoutMs')}, styles+first frames ${m('lastPaintMs')}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${cpus().length} CPUs)`);
 });
 
 // ---------- 5,000 actors ----------
