@@ -29,8 +29,12 @@ func TestAppendRel(t *testing.T) {
 		func(r *graph.Relationship) { r.Target = "é" },
 		func(r *graph.Relationship) { r.Type = "tab\t" },
 		func(r *graph.Relationship) { r.CreatedAt = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) },
-		func(r *graph.Relationship) { r.CreatedAt = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 561)) },
-		func(r *graph.Relationship) { r.UpdatedAt = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("X", -5*3600)) },
+		func(r *graph.Relationship) {
+			r.CreatedAt = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 561))
+		},
+		func(r *graph.Relationship) {
+			r.UpdatedAt = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("X", -5*3600))
+		},
 		func(r *graph.Relationship) { r.ValidFrom = &graph.Date{Year: 2000, Month: 2, Day: 30} },
 		func(r *graph.Relationship) { r.ValidTo = &graph.Date{Year: 99999, Month: 1, Day: 1} },
 		func(r *graph.Relationship) { r.ValidTo = &graph.Date{Year: 12, Month: 0, Day: 1} },
