@@ -281,14 +281,24 @@ func (s *Store) dropRels(slots []int32) {
 	if len(slots) == 0 {
 		return
 	}
-	gone := make(map[int32]bool, len(slots))
 	for _, slot := range slots {
 		s.unlink(slot)
 		s.ids.del(s.edges[slot].id, s.edges)
 		delete(s.extra, slot)
-		gone[slot] = true
 	}
-	s.order = slices.DeleteFunc(s.order, func(slot int32) bool { return gone[slot] })
+	if len(slots) <= 16 { // a single delete: find each by binary search
+		for _, slot := range slots {
+			i, _ := slices.BinarySearchFunc(s.order, s.edges[slot].id, func(o int32, id string) int {
+				return strings.Compare(s.edges[o].id, id)
+			})
+			s.order = slices.Delete(s.order, i, i+1)
+		}
+	} else {
+		for _, slot := range slots {
+			s.edges[slot].from = -1
+		}
+		s.order = slices.DeleteFunc(s.order, func(slot int32) bool { return s.edges[slot].from < 0 })
+	}
 	for _, slot := range slots {
 		s.edges[slot] = edge{from: -1}
 		s.freeEdges = append(s.freeEdges, slot)
