@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -308,14 +306,6 @@ func contains(list []string, s string) bool {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-// ETag is a strong entity tag for a resource: a hash of its JSON form, so
-// it changes exactly when what a client sees changes, on either store.
-func ETag(v any) string {
-	b, _ := json.Marshal(v)
-	sum := sha256.Sum256(b)
-	return `"` + hex.EncodeToString(sum[:12]) + `"`
-}
 
 // Normalize fills defaults that both stores must agree on: empty lists
 // rather than nil, timestamps truncated to the millisecond in UTC (Neo4j
