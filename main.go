@@ -80,7 +80,8 @@ type Config struct {
 	Neo4jDatabase string
 	APIKeys       string
 	QueryTimeout  time.Duration
-	RateLimit     float64 // requests a second per API key (or client IP when open); 0: no limit
+	ImportTimeout time.Duration // an import's (and an export's) budget, instead of QueryTimeout
+	RateLimit     float64       // requests a second per API key (or client IP when open); 0: no limit
 	RateBurst     int
 }
 
@@ -96,8 +97,8 @@ func (c Config) String() string {
 	if c.Neo4jURI != "" {
 		store = fmt.Sprintf("neo4j (%s, user %q, password %q, database %q)", c.Neo4jURI, c.Neo4jUser, mask(c.Neo4jPassword), c.Neo4jDatabase)
 	}
-	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s rate_limit=%g/s burst=%d",
-		c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout, c.RateLimit, c.RateBurst)
+	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s import_timeout=%s rate_limit=%g/s burst=%d",
+		c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout, c.ImportTimeout, c.RateLimit, c.RateBurst)
 }
 
 func env(name, def string) string {
@@ -144,6 +145,12 @@ func flags(fs *flag.FlagSet) *Config {
 		timeout = 10 * time.Second
 	}
 	fs.DurationVar(&c.QueryTimeout, "query-timeout", timeout, "time budget of one store query (env DETENTE_QUERY_TIMEOUT)")
+	importTimeout, err := time.ParseDuration(env("DETENTE_IMPORT_TIMEOUT", "10m"))
+	if err != nil {
+		importTimeout = 10 * time.Minute
+	}
+	fs.DurationVar(&c.ImportTimeout, "import-timeout", importTimeout,
+		"time budget of an import (POST /api/v1/import, detente import) and of an export, instead of --query-timeout (env DETENTE_IMPORT_TIMEOUT)")
 	return c
 }
 
@@ -207,6 +214,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			fs.Usage()
 			return errUsage
 		}
+		if cfg.ImportTimeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, cfg.ImportTimeout)
+			defer cancel()
+		}
 		return withStore(ctx, *cfg, func(s graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
 	case "export":
 		fs.Usage = func() {
@@ -242,7 +254,7 @@ func openStore(ctx context.Context, cfg Config) (graph.Store, error) {
 	if cfg.Neo4jURI != "" {
 		return neo4jstore.Open(ctx, neo4jstore.Config{
 			URI: cfg.Neo4jURI, Username: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
-			Database: cfg.Neo4jDatabase, QueryTimeout: cfg.QueryTimeout,
+			Database: cfg.Neo4jDatabase, QueryTimeout: cfg.QueryTimeout, BulkTimeout: cfg.ImportTimeout,
 		})
 	}
 	return memstore.Open(filepath.Join(cfg.Data, "detente.db"))
@@ -294,7 +306,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	// analysis cache. /metrics needs an admin key when keys are set.
 	m := metrics.New()
 	srv, err := api.NewServer(api.Config{
-		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout,
+		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout, ImportTimeout: cfg.ImportTimeout,
 		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
 		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
 	}, storemetrics.New(store, m.ObserveStore))
@@ -316,7 +328,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      cfg.QueryTimeout + 30*time.Second,
+		WriteTimeout:      max(cfg.QueryTimeout, cfg.ImportTimeout) + 30*time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}

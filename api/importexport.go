@@ -13,7 +13,7 @@ import (
 //
 //	@Summary		Import a batch
 //	@ID				importBatch
-//	@Description	Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. A batch that would add or change relationship types needs an admin key (types already registered as given are fine with a write key). Bodies over 64 MiB are rejected with 413.
+//	@Description	Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. A batch that would add or change relationship types needs an admin key (types already registered as given are fine with a write key). Bodies over 64 MiB are rejected with 413. The request has the server's --import-timeout (default 10m), not --query-timeout. On Neo4j a batch of more than 20000 records is written in several transactions: it is still validated in full first and undone if it fails, but while it is written other writes get 503 and reads see its progress (README, "Large imports on Neo4j").
 //	@Tags			import-export
 //	@Accept			json
 //	@Produce		json
@@ -28,7 +28,7 @@ import (
 //	@Header			401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
 //	@Failure		403		{object}	Problem				"The API key lacks the write scope, or the batch adds or changes relationship types (not a dry run) and the key is not admin"
 //	@Failure		500		{object}	Problem				"Internal error (a bug)"
-//	@Failure		503		{object}	Problem				"Store unavailable"
+//	@Failure		503		{object}	Problem				"Store unavailable, or another large import in progress"
 //	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth

@@ -40,6 +40,10 @@ type Config struct {
 	// QueryTimeout bounds each /api/v1 request's store work through its
 	// context; a request out of time is answered 503. Zero: no bound.
 	QueryTimeout time.Duration
+	// ImportTimeout bounds POST /api/v1/import instead of QueryTimeout:
+	// an import of 10^6 relationships takes far longer than a query.
+	// Zero: no bound.
+	ImportTimeout time.Duration
 	// APIKeys holds comma-separated scope:key pairs (scope read, write or
 	// admin; key given as is or as sha256:HEX). Empty: the API is open.
 	APIKeys string
@@ -174,14 +178,19 @@ func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	return s, nil
 }
 
-// deadline bounds the request's store work by QueryTimeout.
+// deadline bounds the request's store work by QueryTimeout (an import by
+// ImportTimeout).
 func (s *Server) deadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if s.cfg.QueryTimeout <= 0 {
+		limit := s.cfg.QueryTimeout
+		if c.FullPath() == APIPrefix+"/import" {
+			limit = s.cfg.ImportTimeout
+		}
+		if limit <= 0 {
 			c.Next()
 			return
 		}
-		ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.QueryTimeout)
+		ctx, cancel := context.WithTimeout(c.Request.Context(), limit)
 		defer cancel()
 		c.Request = c.Request.WithContext(ctx)
 		c.Next()

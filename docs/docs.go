@@ -1286,7 +1286,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. A batch that would add or change relationship types needs an admin key (types already registered as given are fine with a write key). Bodies over 64 MiB are rejected with 413.",
+                "description": "Upserts relationship types, actors and relationships by id, all or nothing. Records get the defaults of the create endpoints (actor id from the name; relationship id derived, weight from the type, confidence 1); timestamps in the batch are kept, so an export restores exactly. Relationships may reference actors in the batch or already stored, and types in the batch or registered. Every problem comes back at once, each with its JSON path ($.relationships[3].weight), and then nothing is written. With dry_run=true the batch is validated and counted but not written. A batch that would add or change relationship types needs an admin key (types already registered as given are fine with a write key). Bodies over 64 MiB are rejected with 413. The request has the server's --import-timeout (default 10m), not --query-timeout. On Neo4j a batch of more than 20000 records is written in several transactions: it is still validated in full first and undone if it fails, but while it is written other writes get 503 and reads see its progress (README, \"Large imports on Neo4j\").",
                 "consumes": [
                     "application/json"
                 ],
@@ -1367,7 +1367,7 @@ const docTemplate = `{
                         }
                     },
                     "503": {
-                        "description": "Store unavailable",
+                        "description": "Store unavailable, or another large import in progress",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         },

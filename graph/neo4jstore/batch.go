@@ -71,6 +71,11 @@ type importPlan struct {
 	updRels    map[string][]graph.Relationship // by type name; same type and endpoints
 	delRels    map[string][]string             // by old type name: replaced by a new tie
 	relChanges int
+	// What the store held of the records the plan changes (a staged
+	// import's undo log keeps it).
+	oldTypes  map[string]graph.RelationshipType
+	oldActors map[string]graph.Actor
+	oldRels   map[string]graph.Relationship
 }
 
 func (p *importPlan) empty() bool {
@@ -80,7 +85,9 @@ func (p *importPlan) empty() bool {
 // Import upserts a batch by id in one write transaction: all or nothing.
 // The batch is validated (Batch.Prepare) inside that transaction, against
 // the registry and actors it will write over; with dryRun the same runs in
-// a read transaction and nothing is written.
+// a read transaction and nothing is written. A batch of more than
+// Config.ImportTxRecords records is written in several transactions
+// instead (staged.go), which keeps all or nothing but not isolation.
 func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
 	if err := s.ready(ctx); err != nil {
 		return graph.ImportResult{}, err
@@ -101,6 +108,9 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 			}
 		}
 	}
+	if !dryRun && batchRecords(&b) > s.importTxRecs {
+		return s.importStaged(ctx, b)
+	}
 	now := s.now()
 	work := func(tx neo4j.ManagedTransaction) (graph.ImportResult, error) {
 		res := graph.ImportResult{DryRun: dryRun}
@@ -116,22 +126,11 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 		if err != nil {
 			return res, err
 		}
-		reg, err := readRegistry(ctx, tx)
-		if err != nil {
-			return res, err
-		}
 		// Prepare normalises the batch in place (derived ids, empty lists,
 		// as on every store, so callers see the same batch afterwards); it
 		// is idempotent, so a retry of this function is harmless.
 		bc := &b
-		existing, err := existingActors(ctx, tx, bc.ReferencedActors())
-		if err != nil {
-			return res, err
-		}
-		if err := bc.Prepare(reg, existing); err != nil {
-			return res, err
-		}
-		plan, err := planImport(ctx, tx, reg, bc, now, &res)
+		plan, reg, err := prepareAndPlan(ctx, tx, bc, now, &res)
 		if err != nil {
 			return res, err
 		}
@@ -156,14 +155,34 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 	return writeTx(ctx, s, s.bulkTimeout, work)
 }
 
+// prepareAndPlan validates the batch (Batch.Prepare, against the registry
+// and the actors in tx) and plans its writes, counting them in res. It
+// returns the stored registry.
+func prepareAndPlan(ctx context.Context, tx neo4j.ManagedTransaction, b *graph.Batch, now time.Time, res *graph.ImportResult) (*importPlan, graph.Registry, error) {
+	reg, err := readRegistry(ctx, tx)
+	if err != nil {
+		return nil, reg, err
+	}
+	existing, err := existingActors(ctx, tx, b.ReferencedActors())
+	if err != nil {
+		return nil, reg, err
+	}
+	if err := b.Prepare(reg, existing); err != nil {
+		return nil, reg, err
+	}
+	plan, err := planImport(ctx, tx, reg, b, now, res)
+	return plan, reg, err
+}
+
 // planImport compares a prepared batch with what the store holds, counts
 // what would be created, updated and left unchanged, and stamps the records
 // to write (graph.Stamp), exactly as the embedded store does.
 func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Registry, b *graph.Batch, now time.Time, res *graph.ImportResult) (*importPlan, error) {
 	p := &importPlan{
-		newRels: map[string][]graph.Relationship{},
-		updRels: map[string][]graph.Relationship{},
-		delRels: map[string][]string{},
+		newRels:  map[string][]graph.Relationship{},
+		updRels:  map[string][]graph.Relationship{},
+		delRels:  map[string][]string{},
+		oldTypes: map[string]graph.RelationshipType{},
 	}
 	for _, t := range b.RelationshipTypes {
 		old, ok := reg.Get(t.Name)
@@ -175,6 +194,7 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 			continue
 		default:
 			res.RelationshipTypes.Updated++
+			p.oldTypes[t.Name] = old
 		}
 		p.types = append(p.types, t)
 	}
@@ -187,6 +207,7 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 	if err != nil {
 		return nil, err
 	}
+	p.oldActors = oldActors
 	for _, a := range b.Actors {
 		var oldCreated *time.Time
 		if o, ok := oldActors[a.ID]; ok {
@@ -209,6 +230,7 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 	if err != nil {
 		return nil, err
 	}
+	p.oldRels = oldRels
 	for _, r := range b.Relationships {
 		o, ok := oldRels[r.ID]
 		if !ok {

@@ -50,6 +50,11 @@ type Config struct {
 	// BulkTimeout bounds Import and Export, which move the whole graph in
 	// one transaction; default 10 minutes.
 	BulkTimeout time.Duration
+	// ImportTxRecords is the most records (relationship types, actors,
+	// relationships) an import writes in one transaction: a larger batch
+	// is written in transactions of this many records (see staged.go).
+	// Default DefaultImportTxRecords.
+	ImportTxRecords int
 }
 
 // Defaults.
@@ -57,6 +62,11 @@ const (
 	DefaultDatabase     = "neo4j"
 	DefaultQueryTimeout = 10 * time.Second
 	DefaultBulkTimeout  = 10 * time.Minute
+	// DefaultImportTxRecords keeps an import transaction's state to some
+	// hundred MB, well inside dbms.memory.transaction.total.max (70% of
+	// the heap by default) at the 4 GB heap of make bench, where 10^6
+	// relationships in one transaction exhausted it.
+	DefaultImportTxRecords = 20_000
 )
 
 // Store is the Neo4j graph.Store. It is safe for concurrent use; open one
@@ -66,6 +76,12 @@ type Store struct {
 	database     string
 	queryTimeout time.Duration
 	bulkTimeout  time.Duration
+	importTxRecs int
+
+	// importHook, if set (tests), runs before each transaction of a
+	// staged import with its sequence number; an error fails the import
+	// there, as a database error would.
+	importHook func(seq int) error
 
 	// Now is the clock; tests may replace it.
 	Now func() time.Time
@@ -103,6 +119,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.BulkTimeout <= 0 {
 		cfg.BulkTimeout = DefaultBulkTimeout
 	}
+	if cfg.ImportTxRecords <= 0 {
+		cfg.ImportTxRecords = DefaultImportTxRecords
+	}
 	auth := neo4j.NoAuth()
 	if cfg.Username != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
@@ -121,13 +140,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		database:     cfg.Database,
 		queryTimeout: cfg.QueryTimeout,
 		bulkTimeout:  cfg.BulkTimeout,
+		importTxRecs: cfg.ImportTxRecords,
 		Now:          time.Now,
 	}
 	octx, cancel := context.WithTimeout(ctx, cfg.QueryTimeout)
 	defer cancel()
 	if s.driver.VerifyConnectivity(octx) == nil {
 		// A failure here is retried lazily by the first query (ready).
-		_ = s.EnsureSchema(octx)
+		if s.EnsureSchema(octx) == nil {
+			s.recoverInBackground() // an import a crash left behind (staged.go)
+		}
 	}
 	return s, nil
 }
@@ -204,6 +226,9 @@ func mapError(ctx context.Context, err error) error {
 	if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return graph.Unavailable("the graph database did not answer in time", err)
 	}
+	if isTxMemoryLimit(err) {
+		return tooLarge(err)
+	}
 	var ne *neo4j.Neo4jError
 	if errors.As(err, &ne) {
 		switch {
@@ -236,6 +261,35 @@ func mapError(ctx context.Context, err error) error {
 	return graph.Internal(err)
 }
 
+// isTxMemoryLimit reports whether err is (or a retry limit ended on)
+// Neo4j's transaction memory limit. The driver counts that error as
+// transient, but the same transaction hits the same limit again.
+func isTxMemoryLimit(err error) bool {
+	const code = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+	var ne *neo4j.Neo4jError
+	if errors.As(err, &ne) && ne.Code == code {
+		return true
+	}
+	var limitErr *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limitErr) {
+		for _, e := range limitErr.Errors {
+			if errors.As(e, &ne) && ne.Code == code {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tooLarge is the domain error for a transaction over Neo4j's memory
+// limit. Its cause is kept as text only: a wrapped Neo4jError would make
+// the driver retry (it retries on any transient error in the chain).
+func tooLarge(cause error) error {
+	return &graph.Error{Code: graph.ETOOLARGE,
+		Message: "the operation needs more transaction memory than Neo4j allows (dbms.memory.transaction.total.max); raise that setting or the heap, or import in smaller batches",
+		Err:     errors.New(cause.Error())}
+}
+
 // unchanged is returned by a write's work function that found nothing to
 // change: the transaction rolls back (so the version is not bumped) and the
 // caller still gets value.
@@ -259,7 +313,11 @@ func writeTx[T any](ctx context.Context, s *Store, timeout time.Duration, work n
 		var zero T
 		return zero, err
 	}
-	return execute(ctx, s, neo4j.AccessModeWrite, timeout, work)
+	v, err := execute(ctx, s, neo4j.AccessModeWrite, timeout, work)
+	if errors.Is(err, errStaleImport) {
+		s.recoverInBackground() // see staged.go
+	}
+	return v, err
 }
 
 func execute[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeout time.Duration, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
@@ -276,10 +334,19 @@ func execute[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, timeou
 		v   T
 		err error
 	)
+	// The memory limit ends the transaction for good, not after the
+	// driver's retries (see tooLarge).
+	noRetry := func(tx neo4j.ManagedTransaction) (T, error) {
+		v, err := work(tx)
+		if isTxMemoryLimit(err) {
+			return v, tooLarge(err)
+		}
+		return v, err
+	}
 	if mode == neo4j.AccessModeRead {
-		v, err = neo4j.ExecuteRead(ctx, sess, work, neo4j.WithTxTimeout(timeout))
+		v, err = neo4j.ExecuteRead(ctx, sess, noRetry, neo4j.WithTxTimeout(timeout))
 	} else {
-		v, err = neo4j.ExecuteWrite(ctx, sess, work, neo4j.WithTxTimeout(timeout))
+		v, err = neo4j.ExecuteWrite(ctx, sess, noRetry, neo4j.WithTxTimeout(timeout))
 	}
 	var nc unchanged
 	if errors.As(err, &nc) {
@@ -319,14 +386,26 @@ const (
 	lockQuery = `MERGE (m:Meta {key: 'graph'})
 ON CREATE SET m.version = 0
 SET m.version = m.version + 1
-RETURN m.version AS version`
+RETURN m.version AS version, m.import AS import, m.import_beat AS beat`
 	versionQuery = `OPTIONAL MATCH (m:Meta {key: 'graph'}) RETURN coalesce(m.version, 0) AS version`
 )
 
 // lock starts a write transaction; it returns the version this write will
 // have when it commits.
+// While a staged import runs (staged.go) other writers are refused: the
+// import's transactions depend on the graph they planned against.
 func lock(ctx context.Context, tx neo4j.ManagedTransaction) (uint64, error) {
-	return queryVersion(ctx, tx, lockQuery)
+	recs, err := collect(ctx, tx, lockQuery, nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(recs) == 1 {
+		if id, _ := recs[0].Get("import"); id != nil {
+			beat, _ := recs[0].Get("beat")
+			return 0, importRunning(beat)
+		}
+	}
+	return versionOf(recs)
 }
 
 func queryVersion(ctx context.Context, tx neo4j.ManagedTransaction, q string) (uint64, error) {
@@ -334,6 +413,10 @@ func queryVersion(ctx context.Context, tx neo4j.ManagedTransaction, q string) (u
 	if err != nil {
 		return 0, err
 	}
+	return versionOf(recs)
+}
+
+func versionOf(recs []*neo4j.Record) (uint64, error) {
 	if len(recs) != 1 {
 		return 0, fmt.Errorf("neo4jstore: version query returned %d rows", len(recs))
 	}

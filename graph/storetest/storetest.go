@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"RelationshipTypes", testTypes},
 		{"ImportAtomic", testImportAtomic},
 		{"ImportUpsert", testImportUpsert},
+		{"ImportAllOrNothing", testImportAllOrNothing},
 		{"ExportRoundTrip", testRoundTrip},
 		{"ConcurrentWriters", testConcurrent},
 		{"Version", testVersion},
