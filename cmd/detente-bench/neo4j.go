@@ -501,6 +501,14 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 				}
 			}
 		}
+		if sc.clients == 8 && len(sc.sides) == 3 {
+			// What the HTTP hop alone costs in this run, and detente's
+			// share on top of it.
+			api, bare := summarize(lat[1], errs[1], walls[1]), summarize(lat[2], errs[2], walls[2])
+			br := ratio(bare.Median, direct.Median)
+			r.target("1", fmt.Sprintf("bare net/http + driver vs driver, %s, 8 client(s), Neo4j %s: median (context)", strings.TrimPrefix(sc.name, "GET "), s.Name),
+				ms(bare.Median), "direct "+ms(direct.Median)+" → "+x(br)+"; API ÷ bare "+x(ratio(api.Median, bare.Median)), "(the HTTP hop alone)", br <= 1.15)
+		}
 	}
 	sec.note("For these requests the store runs one statement in one read transaction, the one *direct* runs: Store.Paths with no type filter reads the user-defined types only when a path uses one (none does here) and checks the endpoints (a second statement) only when it finds no path, and the path handler signs the relationships from the path itself (graph.Path.Signs), with no read of the registry.")
 }
