@@ -16,8 +16,12 @@ import (
 // store compares one strong tag atomically with the write, so this layer
 // only has to turn the header into that one tag.
 
-// setETag sets the ETag header for a domain value.
-func setETag(c *gin.Context, v any) { c.Header("ETag", graph.ETag(v)) }
+// setETag sets the ETag header for a domain value. The header map is
+// written with the key in canonical form ("Etag"): Header.Set would
+// canonicalise "ETag" on every response, which allocates.
+func setETag(c *gin.Context, v any) { c.Writer.Header()[etagKey] = []string{graph.ETag(v)} }
+
+var etagKey = http.CanonicalHeaderKey("ETag")
 
 // parseETags reads an If-Match value: "*" or a comma-separated list of
 // entity tags, each "opaque" or W/"opaque". ok is false when the header
