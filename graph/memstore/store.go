@@ -125,6 +125,9 @@ func Open(path string) (*Store, error) {
 // remap the file as it grows: every remap in a write transaction first
 // copies each node the transaction touched out of the old mapping. The
 // hashmap freelist allocates pages in constant time on a large file.
+// Pages of 16 KiB (for a new file; an existing one keeps its own) cut a
+// million-relationship commit's page writes and splits by three quarters,
+// while a single write, which fsyncs anyway, hardly notices the size.
 func boltOptions(path string) *bolt.Options {
 	const minMmap = 1 << 30
 	size := int64(minMmap)
@@ -135,6 +138,7 @@ func boltOptions(path string) *bolt.Options {
 		Timeout:         2 * time.Second,
 		InitialMmapSize: int(size),
 		FreelistType:    bolt.FreelistMapType,
+		PageSize:        16 << 10,
 	}
 }
 
