@@ -2,8 +2,10 @@ package memstore
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/detente/detente/graph"
@@ -172,21 +174,25 @@ func (s *Store) syncTypes() {
 // exist and their types are registered. It sizes the slices it grows once
 // for the whole batch, so a bulk import leaves no growth slack behind.
 func (s *Store) putRels(rels []graph.Relationship) {
-	// Resolve every id and endpoint once: on a million ties the map
+	// Resolve every id, endpoint and type once: on a million ties the map
 	// look-ups, not the copying, are what a bulk load spends its time on.
-	type place struct{ slot, from, to int32 }
+	// They only read, so a big batch resolves on every core.
 	places := make([]place, len(rels))
+	parts := 1
+	if len(rels) >= 1<<14 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	counts := make([]int, parts)
+	per := (len(rels) + parts - 1) / parts
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo, hi := min(w*per, len(rels)), min((w+1)*per, len(rels))
+		wg.Go(func() { counts[w] = s.resolve(rels[lo:hi], places[lo:hi]) })
+	}
+	wg.Wait()
 	fresh := 0
-	for i := range rels {
-		r := &rels[i]
-		p := place{slot: -1, from: s.actors[r.Source].idx, to: s.actors[r.Target].idx}
-		if slot, ok := s.ids.get(r.ID, s.edges); ok {
-			p.slot = slot
-		}
-		if p.slot < 0 {
-			fresh++
-		}
-		places[i] = p
+	for _, n := range counts {
+		fresh += n
 	}
 	if fresh > len(s.freeEdges) {
 		s.edges = slices.Grow(s.edges, fresh-len(s.freeEdges))
@@ -212,6 +218,9 @@ func (s *Store) putRels(rels []graph.Relationship) {
 	added := make([]int32, 0, fresh)
 	for i, p := range places {
 		r := &rels[i]
+		if p.typ == noType {
+			p.typ = s.typeIndex(r.Type)
+		}
 		if p.slot >= 0 {
 			e := &s.edges[p.slot]
 			if e.from != p.from || e.to != p.to {
@@ -219,7 +228,7 @@ func (s *Store) putRels(rels []graph.Relationship) {
 				e.from, e.to = p.from, p.to
 				s.link(p.slot)
 			}
-			e.typ = s.typeIndex(r.Type)
+			e.typ = p.typ
 			had := e.flags&flagExtra != 0
 			s.setExtra(p.slot, encode(e, r), had)
 			continue
@@ -233,13 +242,44 @@ func (s *Store) putRels(rels []graph.Relationship) {
 			s.edges = append(s.edges, edge{})
 		}
 		e := &s.edges[slot]
-		e.from, e.to, e.typ = p.from, p.to, s.typeIndex(r.Type)
+		e.from, e.to, e.typ = p.from, p.to, p.typ
 		s.setExtra(slot, encode(e, r), false)
 		s.link(slot)
 		s.ids.put(slot, s.edges)
 		added = append(added, slot)
 	}
 	s.addToOrder(added)
+}
+
+// place is where putRels puts a relationship: its slot (-1 for a new
+// one), its endpoints' slots and its type's index.
+type place struct {
+	slot, from, to int32
+	typ            uint32
+}
+
+// noType marks a type resolve did not find in the table (every
+// registered type is there, see syncTypes); putRels then adds it.
+const noType = math.MaxUint32
+
+// resolve fills places for rels and returns how many are new. It only
+// reads the store, so that parts of a batch can resolve in parallel.
+func (s *Store) resolve(rels []graph.Relationship, places []place) int {
+	fresh := 0
+	for i := range rels {
+		r := &rels[i]
+		p := place{slot: -1, from: s.actors[r.Source].idx, to: s.actors[r.Target].idx, typ: noType}
+		if t, ok := s.typeIdx[r.Type]; ok {
+			p.typ = t
+		}
+		if slot, ok := s.ids.get(r.ID, s.edges); ok {
+			p.slot = slot
+		} else {
+			fresh++
+		}
+		places[i] = p
+	}
+	return fresh
 }
 
 // setExtra records what the compact edge in slot left out (x), or forgets

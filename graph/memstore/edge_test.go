@@ -161,7 +161,8 @@ func TestIDIndex(t *testing.T) {
 	}
 	want := map[string]bool{}
 	var batch []graph.Relationship
-	for i := range 3000 {
+	const first = 1<<14 + 100 // enough for putRels to resolve in parallel
+	for i := range first {
 		batch = append(batch, rel(i))
 		want[rel(i).ID] = true
 	}
@@ -183,12 +184,12 @@ func TestIDIndex(t *testing.T) {
 		s.dropRels(drop)
 		var add []graph.Relationship
 		for i := range 500 {
-			x := rel(3000 + round*500 + i)
+			x := rel(first + round*500 + i)
 			add = append(add, x)
 			want[x.ID] = true
 		}
 		s.putRels(add)
-		for i := range 5000 {
+		for i := range first + 1500 {
 			id := rel(i).ID
 			slot, ok := s.ids.get(id, s.edges)
 			if ok != want[id] || (ok && s.edges[slot].id != id) {
