@@ -1,9 +1,12 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/analysis"
@@ -208,6 +211,50 @@ func balanceFromDomain(b analysis.Balance) Balance {
 	return out
 }
 
+// Encoded answers of the influence endpoints. An answer is a function of
+// the request URI and the graph version it was computed on (parsing is
+// deterministic; the analysis caches per version), so its encoded body is
+// kept under both: a repeated request — the explorer redrawing, a
+// dashboard polling — skips the wire conversion and the JSON encoding,
+// which for an actor's influence with its evidence paths cost more than
+// the cached analysis itself (issue 6). A write bumps the version, so no
+// body outlives the graph it describes. Bounded by count, and bodies over
+// maxAnalysisBody are not kept.
+const (
+	analysisBodies  = 256
+	maxAnalysisBody = 1 << 20
+)
+
+func newBodyCache() *lru.Cache[string, []byte] {
+	c, _ := lru.New[string, []byte](analysisBodies) // fails only for a size below 1
+	return c
+}
+
+// writeAnalysis answers 200 with the body for (version, request URI),
+// from the cache or encoded from wire().
+func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any, error)) {
+	key := strconv.FormatUint(version, 10) + " " + c.Request.URL.RequestURI()
+	if b, ok := s.bodies.Get(key); ok {
+		c.Data(http.StatusOK, "application/json", b)
+		return
+	}
+	v, err := wire()
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		c.Status(http.StatusInternalServerError)
+		return
+	}
+	b = append(b, '\n')
+	if len(b) <= maxAnalysisBody {
+		s.bodies.Add(key, b)
+	}
+	c.Data(http.StatusOK, "application/json", b)
+}
+
 // analysisFilter reads the filter parameters every influence endpoint
 // takes; polarity is offered only where the algorithm allows a choice.
 func analysisFilter(q *query, polarity bool) analysis.Filter {
@@ -266,7 +313,7 @@ func (s *Server) influence(c *gin.Context) {
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false)}
 	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysis.Influence(c.Request.Context(), iq) })
 	if ok {
-		writeJSON(c, http.StatusOK, "application/json", rankingFromDomain(r))
+		s.writeAnalysis(c, r.Version, func() (any, error) { return rankingFromDomain(r), nil })
 	}
 }
 
@@ -312,13 +359,14 @@ func (s *Server) actorInfluence(c *gin.Context) {
 	if !ok {
 		return
 	}
-	reg, err := s.store.RelationshipTypes(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	writeJSON(c, http.StatusOK, "application/json", ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
-		Influences: influencesFromDomain(r.Influences, reg), InfluencedBy: influencesFromDomain(r.InfluencedBy, reg)})
+	s.writeAnalysis(c, r.Version, func() (any, error) {
+		reg, err := s.store.RelationshipTypes(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
+			Influences: influencesFromDomain(r.Influences, reg), InfluencedBy: influencesFromDomain(r.InfluencedBy, reg)}, nil
+	})
 }
 
 // mediators godoc
@@ -373,12 +421,13 @@ func (s *Server) mediators(c *gin.Context) {
 	if !ok {
 		return
 	}
-	reg, err := s.store.RelationshipTypes(ctx)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	writeJSON(c, http.StatusOK, "application/json", mediatorsFromDomain(m, reg))
+	s.writeAnalysis(c, m.Version, func() (any, error) {
+		reg, err := s.store.RelationshipTypes(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return mediatorsFromDomain(m, reg), nil
+	})
 }
 
 // blocs godoc
@@ -410,7 +459,7 @@ func (s *Server) blocs(c *gin.Context) {
 		Limit: q.intIn("limit", 1, analysis.MaxLimit)}
 	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysis.Blocs(c.Request.Context(), bq) })
 	if ok {
-		writeJSON(c, http.StatusOK, "application/json", blocsFromDomain(b))
+		s.writeAnalysis(c, b.Version, func() (any, error) { return blocsFromDomain(b), nil })
 	}
 }
 
@@ -441,6 +490,6 @@ func (s *Server) balance(c *gin.Context) {
 	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
 	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysis.Balance(c.Request.Context(), bq) })
 	if ok {
-		writeJSON(c, http.StatusOK, "application/json", balanceFromDomain(b))
+		s.writeAnalysis(c, b.Version, func() (any, error) { return balanceFromDomain(b), nil })
 	}
 }

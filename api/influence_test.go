@@ -177,3 +177,26 @@ func TestInfluenceCacheInvalidation(t *testing.T) {
 		}
 	})
 }
+
+// TestInfluenceBodiesPerURI: answers are kept per request URI and graph
+// version, so a repeated request gets the same bytes and a different
+// parameter never gets another request's answer.
+func TestInfluenceBodiesPerURI(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		scenario(t, e)
+		first := e.must(200, "GET", "/api/v1/influence?limit=1", "", nil).Body.String()
+		for _, c := range []struct {
+			path string
+			n    int
+		}{{"/api/v1/influence?limit=2", 2}, {"/api/v1/influence?limit=1", 1}, {"/api/v1/influence?limit=3&algorithm=degree", 3}} {
+			var r api.Ranking
+			rec := e.must(200, "GET", c.path, "", &r)
+			if len(r.Results) != c.n {
+				t.Errorf("%s: %d results, want %d", c.path, len(r.Results), c.n)
+			}
+			if c.path == "/api/v1/influence?limit=1" && rec.Body.String() != first {
+				t.Errorf("%s again: a different body", c.path)
+			}
+		}
+	})
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	lru "github.com/hashicorp/golang-lru/v2"
 	swaggerFiles "github.com/swaggo/files"
 	ginSwagger "github.com/swaggo/gin-swagger"
 
@@ -101,6 +102,7 @@ type Server struct {
 	openapi  []byte           // OpenAPI 3 description, converted once at start-up
 	limiter  *rateLimiter     // nil: no rate limit
 	analysis *analysis.Service
+	bodies   *lru.Cache[string, []byte] // encoded influence answers (writeAnalysis)
 }
 
 // APIPrefix is where the resources live.
@@ -111,7 +113,7 @@ const APIPrefix = "/api/v1"
 func NewServer(cfg Config, store graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store)}
+	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache()}
 	var err error
 	if s.keys, err = parseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
