@@ -375,6 +375,13 @@ func envOr(k, def string) string {
 	return def
 }
 
+// overheadRounds is how many rounds the sides of the API-overhead
+// measurement alternate in: short rounds, because the machine is shared
+// and its other load comes in bursts of seconds, which two long rounds
+// per side left to chance (the same code measured 0.97× and 1.20× in two
+// runs an hour apart).
+const overheadRounds = 8
+
 // overhead compares GET /api/v1/paths and GET /api/v1/actors/{id} through
 // `detente serve` on Neo4j with the same Cypher through the driver.
 func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) {
@@ -384,7 +391,7 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 			"*API*: `detente serve` (built binary, NEO4J_URI, no rate limit, logging to a file) on loopback. "+
 			"*bare net/http + driver*: a plain net/http server in a process of its own (cmd/detente-bench/bareneo4j.go) making *direct*'s driver call and writing the records as JSON: "+
 			"the HTTP hop and second process any HTTP front adds, so API ÷ bare is detente's own share. "+
-			"The same random pairs / actors in the same order on every side; sides alternate (A B B A) and their samples are pooled.", s.Name),
+			"The same random pairs / actors in the same order on every side; sides alternate in %d short rounds (A B C, C B A, …; warm-up before the first) so that the machine's other load falls on every side alike, and their samples are pooled.", s.Name, overheadRounds),
 		"request", "clients", "side", "requests", "median", "p99", "requests/s", "median ÷ direct", "p99 ÷ direct")
 	side, err := openDriver(uri)
 	if err != nil {
@@ -466,18 +473,25 @@ func overhead(ctx context.Context, r *Report, cfg *config, uri string, s *size) 
 		lat := make([][]time.Duration, len(sc.sides))
 		walls := make([]time.Duration, len(sc.sides))
 		errs := make([]int, len(sc.sides))
-		for round := 0; round < 2; round++ {
+		per := max(1, 2*sc.n/overheadRounds)
+		for round := 0; round < overheadRounds; round++ {
 			for k := range sc.sides {
 				idx := k
-				if round == 1 {
+				if round%2 == 1 {
 					idx = len(sc.sides) - 1 - k
 				}
 				sd := sc.sides[idx]
-				logf("neo4j overhead: %s, %d clients, %s, round %d", sc.name, sc.clients, sd.name, round+1)
+				if round == 0 {
+					logf("neo4j overhead: %s, %d clients, %s, %d rounds", sc.name, sc.clients, sd.name, overheadRounds)
+				}
 				// Each round starts at another offset of the pair list, the
-				// same for every side.
-				off := round * (sc.n + 100)
-				l, e, w := load(ctx, sc.clients, 50, sc.n, 90*time.Second, func(ctx context.Context, i int) error { return sd.do(ctx, off+i) })
+				// same for every side; only the first warms up at length.
+				off := round * (per + 100)
+				warm := sc.clients
+				if round == 0 {
+					warm = 50
+				}
+				l, e, w := load(ctx, sc.clients, warm, per, 90*time.Second, func(ctx context.Context, i int) error { return sd.do(ctx, off+i) })
 				lat[idx] = append(lat[idx], l...)
 				walls[idx] += w
 				errs[idx] += e
