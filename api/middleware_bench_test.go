@@ -28,13 +28,17 @@ func (w *discardWriter) Write(p []byte) (int, error) { return len(p), nil }
 // log formatted as `detente serve` formats it (JSON), into io.Discard.
 // cmd/detente-bench compares the same requests with a bare net/http
 // handler; these are for profiling (go test -bench Engine -cpuprofile).
-func benchEngine(b *testing.B, path string) {
+func benchEngine(b *testing.B, path string) { benchEngineLog(b, path, slog.LevelInfo) }
+
+// benchEngineLog is benchEngine with the logger at level: above Info, the
+// access log's lines are skipped, which isolates their cost.
+func benchEngineLog(b *testing.B, path string, level slog.Level) {
 	st := memStoreB(b)
 	ctx := context.Background()
 	if _, err := st.CreateActor(ctx, graph.Actor{ID: "iran", Name: "Iran", Kind: "state"}); err != nil {
 		b.Fatal(err)
 	}
-	srv, err := api.NewServer(api.Config{Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))}, st)
+	srv, err := api.NewServer(api.Config{Logger: slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: level}))}, st)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -54,3 +58,5 @@ func benchEngine(b *testing.B, path string) {
 
 func BenchmarkEngineHealthz(b *testing.B)  { benchEngine(b, "/healthz") }
 func BenchmarkEngineGetActor(b *testing.B) { benchEngine(b, "/api/v1/actors/iran") }
+
+func BenchmarkEngineHealthzNoAccessLog(b *testing.B) { benchEngineLog(b, "/healthz", slog.LevelWarn) }
