@@ -129,7 +129,7 @@ func benchEmbedded(ctx context.Context, r *Report, cfg *config, sizes []*size) {
 			"its peer is `detente import --dry-run FILE` on the same empty store (reading, decoding and validating the file, writing nothing). "+
 			fmt.Sprintf("POST /api/v1/import goes to a running `detente serve` in requests of %d relationships (the first also carries every actor): ", chunkRels)+
 			"10^6 relationships are about 110 MB of JSON and the server caps an import body at 64 MiB (api.DefaultMaxImportBytes); each request is one all-or-nothing import. "+
-			"The server runs with --query-timeout 30m: the default 10 s bounds every /api/v1 request, imports included (see 5b).",
+			"The server runs with --import-timeout 30m (an import has its own budget, default 10m, instead of --query-timeout).",
 		"graph", "store", "way", "wall", "peer", "notes")
 	paths := r.section("4. Path queries over HTTP: 8 concurrent clients against 1 (embedded)",
 		"GET /api/v1/paths?from=…&to=… (defaults: shortest, unweighted, max 6 hops) against `detente serve` on the imported data, "+
@@ -231,7 +231,7 @@ func benchEmbedded(ctx context.Context, r *Report, cfg *config, sizes []*size) {
 		// POST /api/v1/import into a fresh server.
 		pdir := filepath.Join(cfg.work, "data", fmt.Sprintf("post-%d", s.Rels))
 		os.RemoveAll(pdir)
-		srv, err = startServer(cfg.bin, cfg.work, fmt.Sprintf("post-%d", s.Rels), "", time.Minute, "--data", pdir, "--seed=false", "--query-timeout", "30m")
+		srv, err = startServer(cfg.bin, cfg.work, fmt.Sprintf("post-%d", s.Rels), "", time.Minute, "--data", pdir, "--seed=false", "--import-timeout", "30m")
 		if err != nil {
 			r.problem("serve for POST %s: %v", s.Name, err)
 			continue
