@@ -46,7 +46,7 @@ func benchInfluence(ctx context.Context, r *Report, cfg *config, big []*size) {
 		n = 2000
 	}
 	sec := r.section("2b. Cached influence over HTTP (embedded)",
-		fmt.Sprintf("`detente serve` (built binary, embedded store, logging to a file, metrics on) on loopback. Each request is sent once to fill the analysis cache "+
+		fmt.Sprintf("`detente serve` (built binary, embedded store, logging to a file, metrics on, --query-timeout 2m for the cache fill) on loopback. Each request is sent once to fill the analysis cache "+
 			"(the *first* column: projection and computation), then %d times from one keep-alive client, sequentially; "+
 			"the request, GET /healthz of the same server and a bare net/http server in the driver returning the request's response bytes go round-robin, so each sees the same noise. "+
 			"The analysis cache's miss counter (GET /metrics) is read before and after the timed requests.", n),
@@ -73,7 +73,10 @@ func influenceOn(ctx context.Context, r *Report, cfg *config, sec *Section, g in
 	dir := filepath.Join(cfg.work, "data", "influence-"+strings.ReplaceAll(strings.ReplaceAll(g.name, "/", "x"), " ", "-"))
 	os.RemoveAll(dir)
 	defer os.RemoveAll(dir)
-	args := []string{"--data", dir}
+	// The first request of each kind fills the cache (a projection of
+	// 10^6 relationships takes seconds on a busy machine): a longer query
+	// timeout than the default 10 s, so that it is not cut off.
+	args := []string{"--data", dir, "--query-timeout", "2m"}
 	if g.size != nil {
 		logf("influence %s: detente import", g.name)
 		if _, err := runProc(cfg.bin, serveEnv("", "DETENTE_DATA="+dir), 10*time.Minute, "import", g.size.batchFile); err != nil {
