@@ -1,85 +1,20 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// buildBinary compiles detente once per test run.
-var buildBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "detente-bin-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "detente")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
-
-// server is a running detente process.
-type server struct {
-	cmd  *exec.Cmd
-	base string
-}
-
-var listening = regexp.MustCompile(`listening on (\S+)`)
-
-// startServer runs `detente serve` on a free port with the embedded store
-// in dataDir, and waits until it prints its address.
-func startServer(t *testing.T, dataDir string, extra ...string) *server {
-	t.Helper()
-	bin, err := buildBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", dataDir}, extra...)
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "NEO4J_URI=", "DETENTE_API_KEYS=")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-		io.Copy(io.Discard, stdout)
-	}()
-	select {
-	case a := <-addr:
-		return &server{cmd: cmd, base: "http://" + a}
-	case <-time.After(30 * time.Second):
-		t.Fatalf("server did not start; stderr:\n%s", stderr.String())
-	}
-	return nil
-}
 
 func post(ctx context.Context, url string, body any) (*http.Response, error) {
 	b, _ := json.Marshal(body)
@@ -252,7 +187,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 		if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
-		s.cmd.Wait()
+		<-s.exited
 		cancel()
 		wg.Wait()
 
@@ -282,7 +217,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 		}
 		t.Logf("round %d: %d acknowledged writes and %d acknowledged imports (of %d started) survived kill -9", round, len(acked), len(importsOK), len(started))
 		s2.cmd.Process.Signal(syscall.SIGTERM)
-		s2.cmd.Wait()
+		<-s2.exited
 	}
 }
 

@@ -9,7 +9,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,8 +16,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -29,89 +26,6 @@ import (
 
 // long reports whether the long variants are asked for.
 func long() bool { return os.Getenv("DETENTE_TEST_LONG") != "" }
-
-// proc is a running `detente serve`.
-type proc struct {
-	cmd    *exec.Cmd
-	base   string
-	stderr *syncBuffer
-	done   chan error // receives Wait's result once
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// startServe runs `detente serve` on a free loopback port with env added
-// to the environment (NEO4J_URI and DETENTE_API_KEYS are cleared unless
-// env sets them) and waits until it listens.
-func startServe(t *testing.T, env []string, args ...string) *proc {
-	t.Helper()
-	bin, err := buildBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	args = append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(append(os.Environ(), "NEO4J_URI=", "DETENTE_API_KEYS="), env...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proc{cmd: cmd, stderr: &syncBuffer{}, done: make(chan error, 1)}
-	cmd.Stderr = p.stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if m := listening.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-		io.Copy(io.Discard, stdout)
-		p.done <- cmd.Wait()
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-p.done
-		if t.Failed() {
-			full := filepath.Join(os.TempDir(), "detente-"+strings.NewReplacer("/", "-", " ", "_").Replace(t.Name())+".log")
-			os.WriteFile(full, []byte(p.stderr.String()), 0o644)
-			t.Logf("server log (all of it in %s; the last 3000 bytes):\n%s", full, tail(p.stderr.String(), 3000))
-		}
-	})
-	select {
-	case a := <-addr:
-		p.base = "http://" + a
-		return p
-	case <-time.After(60 * time.Second):
-		t.Fatalf("server did not start; stderr:\n%s", p.stderr.String())
-	}
-	return nil
-}
-
-func tail(s string, n int) string {
-	if len(s) > n {
-		return s[len(s)-n:]
-	}
-	return s
-}
 
 // TestGracefulShutdown: SIGTERM while a request is in flight (its body
 // half sent) lets that request finish and be answered, refuses new
@@ -146,9 +60,8 @@ func TestGracefulShutdown(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	select {
-	case err := <-p.done:
-		p.done <- err
-		t.Fatalf("the server exited (%v) before its in-flight request was answered", err)
+	case <-p.exited:
+		t.Fatalf("the server exited (%v) before its in-flight request was answered", p.err)
 	case <-time.After(500 * time.Millisecond):
 	}
 	if _, err := io.WriteString(conn, body[half:]); err != nil {
@@ -163,10 +76,9 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatalf("in-flight request: %d", resp.StatusCode)
 	}
 	select {
-	case err := <-p.done:
-		p.done <- err
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v", err)
+	case <-p.exited:
+		if p.err != nil {
+			t.Fatalf("exit after SIGTERM: %v", p.err)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the server did not exit within 10 s of its last request")
