@@ -163,7 +163,7 @@ func rankingFromDomain(r analysis.Ranking) Ranking {
 	return out
 }
 
-func evidenceFromDomain(es []analysis.Evidence, reg graph.Registry) []EvidencePath {
+func evidenceFromDomain(es []analysis.Evidence) []EvidencePath {
 	out := make([]EvidencePath, len(es))
 	for i, e := range es {
 		out[i] = EvidencePath{Path: pathFromDomain(e.Path), Strength: e.Strength}
@@ -171,20 +171,20 @@ func evidenceFromDomain(es []analysis.Evidence, reg graph.Registry) []EvidencePa
 	return out
 }
 
-func influencesFromDomain(in []analysis.Influence, reg graph.Registry) []Influence {
+func influencesFromDomain(in []analysis.Influence) []Influence {
 	out := make([]Influence, len(in))
 	for i, x := range in {
-		out[i] = Influence{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Paths: evidenceFromDomain(x.Paths, reg)}
+		out[i] = Influence{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Paths: evidenceFromDomain(x.Paths)}
 	}
 	return out
 }
 
-func mediatorsFromDomain(m analysis.Mediators, reg graph.Registry) Mediators {
+func mediatorsFromDomain(m analysis.Mediators) Mediators {
 	out := Mediators{Between: m.Between[:], Weighted: m.Weighted, Version: m.Version, Direct: m.Direct, Paths: m.Paths,
 		Strength: m.Strength, Results: make([]Mediator, len(m.Results))}
 	for i, x := range m.Results {
 		out.Results[i] = Mediator{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Paths: x.Paths, Strength: x.Strength,
-			Evidence: evidenceFromDomain(x.Evidence, reg)}
+			Evidence: evidenceFromDomain(x.Evidence)}
 	}
 	return out
 }
@@ -360,12 +360,8 @@ func (s *Server) actorInfluence(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, r.Version, func() (any, error) {
-		reg, err := s.store.RelationshipTypes(ctx)
-		if err != nil {
-			return nil, err
-		}
 		return ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
-			Influences: influencesFromDomain(r.Influences, reg), InfluencedBy: influencesFromDomain(r.InfluencedBy, reg)}, nil
+			Influences: influencesFromDomain(r.Influences), InfluencedBy: influencesFromDomain(r.InfluencedBy)}, nil
 	})
 }
 
@@ -422,11 +418,7 @@ func (s *Server) mediators(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, m.Version, func() (any, error) {
-		reg, err := s.store.RelationshipTypes(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return mediatorsFromDomain(m, reg), nil
+		return mediatorsFromDomain(m), nil
 	})
 }
 
