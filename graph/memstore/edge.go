@@ -198,9 +198,10 @@ func (s *Store) putRels(rels []graph.Relationship) {
 		s.edges = slices.Grow(s.edges, fresh-len(s.freeEdges))
 	}
 	s.ids.reserve(s.ids.len()+fresh, s.edges)
-	if fresh > 64 {
-		// Count each node's new ties first, so that each adjacency list
-		// grows once, to its exact size.
+	if fresh > 64 && fresh >= s.ids.len() {
+		// A bulk load (at least doubling the ties): count each node's new
+		// ties first, so that each adjacency list grows once, to its
+		// exact size. Smaller batches append (load trims at the end).
 		deg := make([]int32, 2*len(s.nodes))
 		for _, p := range places {
 			if p.slot < 0 {

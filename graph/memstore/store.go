@@ -210,6 +210,16 @@ func (s *Store) load() error {
 			return err
 		}
 		s.putRels(chunk)
+		// Chunks after the first grew the adjacency lists by appending;
+		// give each back its slack.
+		for _, n := range s.nodes {
+			if n != nil && cap(n.out) > len(n.out) {
+				n.out = slices.Clone(n.out)
+			}
+			if n != nil && cap(n.in) > len(n.in) {
+				n.in = slices.Clone(n.in)
+			}
+		}
 		return nil
 	})
 }
