@@ -137,7 +137,13 @@ func (s *Store) importStaged(ctx context.Context, b graph.Batch) (graph.ImportRe
 		// ended the import.
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.bulkTimeout)
 		defer cancel()
-		if rerr := s.rollbackImport(rctx, id); rerr != nil {
+		switch rerr := s.rollbackImport(rctx, id); {
+		case errors.Is(rerr, errNotRegistered):
+			// Its last transaction (which unregisters it) committed as
+			// the error came, or another process rolled it back as
+			// abandoned: either all or nothing is there.
+			return graph.ImportResult{}, graph.Unavailable("the import's outcome is unknown: it was written in full or rolled back in full; an export shows which, and importing the batch again is harmless", errors.Join(err, rerr))
+		case rerr != nil:
 			return graph.ImportResult{}, graph.Unavailable("the import failed and what it had written could not be removed yet; it will be when the store next starts or imports", errors.Join(err, rerr))
 		}
 		return graph.ImportResult{}, err
@@ -279,7 +285,7 @@ func lockImport(ctx context.Context, tx neo4j.ManagedTransaction, id string) (ui
 		return 0, err
 	}
 	if len(recs) == 0 {
-		return 0, graph.Unavailable("the import stalled and was rolled back as abandoned; nothing of it remains", nil)
+		return 0, graph.Unavailable("the import is no longer registered: it stalled and was rolled back as abandoned", errNotRegistered)
 	}
 	return versionOf(recs)
 }
@@ -548,6 +554,9 @@ func (s *Store) recoverInBackground() {
 		_ = s.recoverImports(ctx) // if it fails, the next refused write tries again
 	}()
 }
+
+// errNotRegistered: a transaction of an import found it unregistered.
+var errNotRegistered = errors.New("neo4jstore: the import is not registered")
 
 // errStaleImport marks the refusal of a write because of an abandoned
 // import, so that writeTx starts the recovery.
