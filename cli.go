@@ -20,8 +20,9 @@ import (
 
 // importFile imports a JSON batch from path ("-" for stdin) with the rules
 // of POST /api/v1/import. On a terminal it shows a progress bar while the
-// file is read and the stage it is at after that; the import itself is one
-// transaction, all or nothing, so it has no partial progress to show.
+// file is read and the stage it is at after that; the import itself is
+// all or nothing (on Neo4j a large batch spans several transactions, see
+// README "Large imports on Neo4j", but the store reports no progress).
 func importFile(ctx context.Context, s graph.Store, path string, dry bool, stdout, stderr io.Writer) error {
 	var (
 		r    io.Reader = os.Stdin
