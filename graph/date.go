@@ -50,6 +50,16 @@ func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 
 
 func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
 
+// Valid reports whether d is a real calendar day that ParseDate could have
+// read (years 0000-9999). A Date built in Go rather than parsed may not
+// be, and a store must not keep one: it could not read it back.
+func (d Date) Valid() bool {
+	if d.Year < 0 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	return d.Day <= time.Date(d.Year, d.Month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
 // Before reports whether d is strictly earlier than o.
 func (d Date) Before(o Date) bool {
 	if d.Year != o.Year {

@@ -256,6 +256,12 @@ func ValidateRelationship(r *Relationship, types Registry, prefix string) []Fiel
 	if !(r.Confidence >= 0 && r.Confidence <= 1) {
 		errs.add(prefix+".confidence", "must be in [0, 1]")
 	}
+	if r.ValidFrom != nil && !r.ValidFrom.Valid() {
+		errs.add(prefix+".valid_from", "must be a calendar date between 0000-01-01 and 9999-12-31")
+	}
+	if r.ValidTo != nil && !r.ValidTo.Valid() {
+		errs.add(prefix+".valid_to", "must be a calendar date between 0000-01-01 and 9999-12-31")
+	}
 	if r.ValidFrom != nil && r.ValidTo != nil && r.ValidTo.Before(*r.ValidFrom) {
 		errs.add(prefix+".valid_to", "must not be before valid_from (%s)", r.ValidFrom)
 	}

@@ -335,6 +335,9 @@ func testRelationshipValidation(t *testing.T, s graph.Store) {
 		{"valid_to before valid_from", func(r *graph.Relationship) {
 			r.ValidFrom, r.ValidTo = graph.DatePtr("2020-01-03"), graph.DatePtr("2019-01-01")
 		}, graph.EINVALID, []string{"$.valid_to"}},
+		{"impossible dates", func(r *graph.Relationship) {
+			r.ValidFrom, r.ValidTo = &graph.Date{Year: 2020, Month: 40, Day: 1}, &graph.Date{Year: 2021, Month: 2, Day: 29}
+		}, graph.EINVALID, []string{"$.valid_from", "$.valid_to"}},
 		{"self loop", func(r *graph.Relationship) { r.Target = "usa" }, graph.EINVALID, []string{"$.target"}},
 		{"bad citation", func(r *graph.Relationship) { r.Sources = []graph.Citation{{Title: "", URL: "ftp://x"}} }, graph.EINVALID,
 			[]string{"$.sources[0].title", "$.sources[0].url"}},
