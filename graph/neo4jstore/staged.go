@@ -36,7 +36,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -538,21 +537,19 @@ func (s *Store) recoverImports(ctx context.Context) error {
 	return nil
 }
 
-// recovering is set while a background recoverImports runs.
-var recovering atomic.Bool
-
 // recoverInBackground starts recoverImports unless one is running: a
 // write refused because of an abandoned import triggers it.
 func (s *Store) recoverInBackground() {
-	if !recovering.CompareAndSwap(false, true) {
+	if !s.recovering.CompareAndSwap(false, true) {
 		return
 	}
-	go func() {
-		defer recovering.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), s.bulkTimeout)
-		defer cancel()
+	started := s.background(s.bulkTimeout, func(ctx context.Context) {
+		defer s.recovering.Store(false)
 		_ = s.recoverImports(ctx) // if it fails, the next refused write tries again
-	}()
+	})
+	if !started {
+		s.recovering.Store(false)
+	}
 }
 
 // errNotRegistered: a transaction of an import found it unregistered.

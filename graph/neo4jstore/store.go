@@ -91,6 +91,37 @@ type Store struct {
 
 	flightMu     sync.Mutex
 	schemaFlight *schemaFlight // the last background EnsureSchema
+
+	// Background work (the schema, recovering an abandoned import) runs
+	// under bgCtx and is waited for by Close: closing the driver under a
+	// transaction still in flight is a data race inside the driver.
+	bgMu       sync.Mutex
+	bgClosed   bool
+	bg         sync.WaitGroup
+	bgCtx      context.Context
+	bgCancel   context.CancelFunc
+	recovering atomic.Bool // a background recoverImports is running
+}
+
+// errClosed is the cause of an operation refused by a closed store.
+var errClosed = errors.New("neo4jstore: closed")
+
+// background runs fn in a goroutine that Close cancels and waits for; it
+// reports false, running nothing, once the store is closed.
+func (s *Store) background(timeout time.Duration, fn func(ctx context.Context)) bool {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.bgClosed {
+		return false
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		ctx, cancel := context.WithTimeout(s.bgCtx, timeout)
+		defer cancel()
+		fn(ctx)
+	}()
+	return true
 }
 
 // schemaFlight is one background EnsureSchema: done closes when it ends.
@@ -143,6 +174,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		importTxRecs: cfg.ImportTxRecords,
 		Now:          time.Now,
 	}
+	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	octx, cancel := context.WithTimeout(ctx, cfg.QueryTimeout)
 	defer cancel()
 	if s.driver.VerifyConnectivity(octx) == nil {
@@ -154,8 +186,14 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the driver and its connections.
+// Close stops the store's background work, waits for it, and closes the
+// driver and its connections.
 func (s *Store) Close() error {
+	s.bgMu.Lock()
+	s.bgClosed = true
+	s.bgMu.Unlock()
+	s.bgCancel()
+	s.bg.Wait()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return s.driver.Close(ctx)
@@ -203,12 +241,14 @@ func (s *Store) ensureSchemaInBackground() *schemaFlight {
 	}
 	f := &schemaFlight{done: make(chan struct{})}
 	s.schemaFlight = f
-	go func() {
+	started := s.background(schemaTimeout, func(ctx context.Context) {
 		defer close(f.done)
-		ctx, cancel := context.WithTimeout(context.Background(), schemaTimeout)
-		defer cancel()
 		f.err = s.EnsureSchema(ctx)
-	}()
+	})
+	if !started {
+		f.err = graph.Unavailable("the store is closed", errClosed)
+		close(f.done)
+	}
 	return f
 }
 
