@@ -480,17 +480,14 @@ func comparePaths(t *testing.T, s *Store, b graph.Batch, seed uint64) {
 	}
 }
 
-// TestImportMillion imports 10^6 relationships between 10^5 actors in one
-// transaction (NEO4J_BIG=1 to run; NEO4J_BIG_MAX=60s to fail when slower).
-// Neo4j holds the whole transaction in memory: give it a heap of 8 GB
-// (NEO4J_HEAP=8g) and --setting dbms.memory.transaction.total.max=7g.
+// TestImportMillion imports 10^6 relationships between 10^5 actors
+// (NEO4J_BIG=1 to run): a staged import (staged.go) in transactions of
+// DefaultImportTxRecords records, which fits Neo4j's transaction memory at
+// the 4 GB heap make bench gives it (NEO4J_HEAP=4g). Its times are
+// printed, not asserted: the speed goal lives in make bench.
 func TestImportMillion(t *testing.T) {
 	if os.Getenv("NEO4J_BIG") == "" {
 		t.Skip("set NEO4J_BIG=1 to import 10^6 relationships")
-	}
-	budget := time.Duration(0)
-	if v := os.Getenv("NEO4J_BIG_MAX"); v != "" {
-		budget = must[time.Duration](t)(time.ParseDuration(v))
 	}
 	s := openWith(t, time.Minute)
 	b := graphgen.Generate(graphgen.Options{Actors: 100_000, Relationships: 1_000_000, Seed: 1, Dated: true})
@@ -500,9 +497,6 @@ func TestImportMillion(t *testing.T) {
 	t.Logf("imported %+v in %v", res, took)
 	if res.Relationships.Created != 1_000_000 || res.Actors.Created != 100_000 {
 		t.Fatalf("import of 10^6 relationships: %+v", res)
-	}
-	if budget > 0 && took > budget {
-		t.Errorf("the import took %v, more than %v", took, budget)
 	}
 	start = time.Now()
 	res = must[graph.ImportResult](t)(s.Import(ctx, b, true))
