@@ -30,6 +30,14 @@ func RelationshipID(source, typ, target string, from *Date) string {
 // the store (existing reports which of ReferencedActors the store has).
 // It returns every problem at once, each with its JSON path.
 func (b *Batch) Prepare(reg Registry, existing map[string]bool) error {
+	return b.PrepareWith(reg, func(id string) bool { return existing[id] })
+}
+
+// PrepareWith is Prepare for a store that can answer "does this actor
+// exist" directly (an in-memory one): it asks exists about the endpoints
+// the batch does not define, and saves building ReferencedActors' list
+// and map, a second pass over every relationship of the batch.
+func (b *Batch) PrepareWith(reg Registry, exists func(id string) bool) error {
 	var errs []FieldError
 	seenType := map[string]bool{}
 	for i := range b.RelationshipTypes {
@@ -71,10 +79,10 @@ func (b *Batch) Prepare(reg Registry, existing map[string]bool) error {
 		if !insert(seenRel, r.ID, struct{}{}) {
 			errs = append(errs, FieldError{"$.relationships[" + itoa(i) + "].id", "duplicate relationship id " + r.ID + " in this batch"})
 		}
-		if srcOK && !inBatch[r.Source] && !existing[r.Source] {
+		if srcOK && !inBatch[r.Source] && !exists(r.Source) {
 			errs = append(errs, FieldError{"$.relationships[" + itoa(i) + "].source", "actor " + r.Source + " does not exist"})
 		}
-		if dstOK && !inBatch[r.Target] && !existing[r.Target] {
+		if dstOK && !inBatch[r.Target] && !exists(r.Target) {
 			errs = append(errs, FieldError{"$.relationships[" + itoa(i) + "].target", "actor " + r.Target + " does not exist"})
 		}
 	}

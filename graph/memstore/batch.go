@@ -13,11 +13,7 @@ import (
 func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	existing := map[string]bool{}
-	for _, id := range b.ReferencedActors() {
-		existing[id] = s.actors[id] != nil
-	}
-	if err := b.Prepare(s.types, existing); err != nil {
+	if err := b.PrepareWith(s.types, func(id string) bool { return s.actors[id] != nil }); err != nil {
 		return graph.ImportResult{}, err
 	}
 	if err := ctx.Err(); err != nil {
