@@ -118,7 +118,7 @@ func benchEmbedded(ctx context.Context, r *Report, cfg *config, sizes []*size) {
 	mem := r.section("6. Memory",
 		"Live heap (runtime.MemStats.HeapAlloc after two GCs) of an embedded store (memstore, in-memory mode: the same structures `serve` keeps; bbolt's file is mapped, not heap) "+
 			"after importing the actors, then the relationships; the all-in figure divides the whole store by the relationships, as BenchmarkImport's heap-B/rel does. "+
-			"Peak RSS is ru_maxrss of the `detente import FILE` process (embedded, bbolt). The projection is graph/analysis's CSR view with the default filter.",
+			"Peak RSS is the `detente import FILE` process's VmHWM (embedded, bbolt; read from /proc every 10 ms: getrusage's ru_maxrss of a child carries over the driver's own peak). The projection is graph/analysis's CSR view with the default filter.",
 		"graph", "store B/actor", "store B/relationship", "store all-in B/relationship", "`detente import` peak RSS", "RSS B/relationship", "projection B/directed edge", "projection B/relationship")
 	inproc := r.section("7b. Shortest path inside the process (embedded)",
 		"memstore.Paths, mode shortest, unweighted, between 1,900 random pairs drawn as BenchmarkPaths draws them (after 100 warm-up queries); "+

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -133,7 +135,14 @@ type procRun struct {
 }
 
 // runProc runs bin args to completion (at most timeout) and reports its
-// wall time and peak RSS (getrusage of the child, ru_maxrss).
+// wall time, CPU time and peak RSS.
+//
+// The peak RSS is the child's VmHWM (/proc/PID/status), read every 10 ms
+// while it runs, not getrusage's ru_maxrss: Go starts a child with vfork,
+// and Linux carries the parent's high-water mark over the exec into the
+// child's ru_maxrss, so a child of this driver (which holds the generated
+// graphs, hundreds of MiB) was reported at least as big as the driver.
+// Growth in the last 10 ms before the child exits is missed.
 func runProc(bin string, env []string, timeout time.Duration, args ...string) (procRun, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
@@ -142,11 +151,34 @@ func runProc(bin string, env []string, timeout time.Duration, args ...string) (p
 	out := &limitedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = out, out
 	t0 := time.Now()
-	err := cmd.Run()
-	r := procRun{Wall: time.Since(t0), Output: out.String()}
+	err := cmd.Start()
+	var hwm int64
+	if err == nil {
+		status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+		done := make(chan struct{})
+		polled := make(chan struct{})
+		go func() {
+			defer close(polled)
+			tick := time.NewTicker(10 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				if v := vmHWM(status); v > hwm {
+					hwm = v
+				}
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+		err = cmd.Wait()
+		close(done)
+		<-polled
+	}
+	r := procRun{Wall: time.Since(t0), Output: out.String(), MaxRSS: hwm}
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			r.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
 			r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
@@ -184,4 +216,22 @@ func tail(s string, n int) string {
 		return "…" + s[len(s)-n:]
 	}
 	return s
+}
+
+// vmHWM reads the peak resident set ("VmHWM:   123 kB") from a
+// /proc/PID/status file; 0 when the process is gone.
+func vmHWM(status string) int64 {
+	b, err := os.ReadFile(status)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err == nil {
+				return kb * 1024
+			}
+		}
+	}
+	return 0
 }
