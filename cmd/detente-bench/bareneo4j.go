@@ -140,12 +140,4 @@ func startBareNeo4j(uri string) (*bareNeo4j, error) {
 	return nil, fmt.Errorf("the bare server did not answer within 30s")
 }
 
-func (b *bareNeo4j) stop() {
-	b.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-b.done:
-	case <-time.After(5 * time.Second):
-		b.cmd.Process.Kill()
-		<-b.done
-	}
-}
+func (b *bareNeo4j) stop() { terminate(b.cmd, b.done, 5*time.Second) }

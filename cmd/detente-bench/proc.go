@@ -116,12 +116,18 @@ func (s *server) stop() {
 	if s == nil || s.cmd == nil || s.cmd.Process == nil {
 		return
 	}
-	s.cmd.Process.Signal(syscall.SIGTERM)
+	terminate(s.cmd, s.done, 10*time.Second)
+}
+
+// terminate sends cmd SIGTERM and, if it has not exited (done closed)
+// within grace, SIGKILL; it returns once it has exited.
+func terminate(cmd *exec.Cmd, done <-chan struct{}, grace time.Duration) {
+	cmd.Process.Signal(syscall.SIGTERM)
 	select {
-	case <-s.done:
-	case <-time.After(10 * time.Second):
-		s.cmd.Process.Kill()
-		<-s.done
+	case <-done:
+	case <-time.After(grace):
+		cmd.Process.Kill()
+		<-done
 	}
 }
 

@@ -16,19 +16,10 @@ import (
 func relByIDQuery(reg graph.Registry, names []string) string {
 	var b strings.Builder
 	b.WriteString("UNWIND $ids AS id\nCALL (id) {\n")
-	first := true
-	for _, n := range names {
-		t, ok := relType(reg, n)
-		if !ok {
-			continue
-		}
-		if !first {
-			b.WriteString("  UNION ALL\n")
-		}
-		first = false
-		b.WriteString("  MATCH (s:Actor)-[r:" + t + " {id: id}]->(t:Actor) RETURN s.id AS source, t.id AS target, properties(r) AS props\n")
-	}
-	if first { // no type at all: a query that finds nothing
+	n := typeBranches(&b, reg, names, func(t string) string {
+		return "  MATCH (s:Actor)-[r:" + t + " {id: id}]->(t:Actor) RETURN s.id AS source, t.id AS target, properties(r) AS props\n"
+	})
+	if n == 0 { // no type at all: a query that finds nothing
 		b.WriteString("  WITH id WHERE false RETURN null AS source, null AS target, null AS props\n")
 	}
 	b.WriteString("}\nRETURN source, target, props")
@@ -311,20 +302,11 @@ RETURN s.id AS source, t.id AS target, properties(r) AS props`
 	}
 	var b strings.Builder
 	b.WriteString("CALL () {\n")
-	first := true
-	for _, n := range types {
-		t, ok := relType(reg, n)
-		if !ok {
-			continue
-		}
-		if !first {
-			b.WriteString("  UNION ALL\n")
-		}
-		first = false
-		b.WriteString("  MATCH (s:Actor)-[r:" + t + "]->(t:Actor) WHERE " + relFilters + "\n")
-		b.WriteString("  WITH s, r, t ORDER BY r.id LIMIT $limit\n")
-		b.WriteString("  RETURN s.id AS source, t.id AS target, properties(r) AS props\n")
-	}
+	typeBranches(&b, reg, types, func(t string) string {
+		return "  MATCH (s:Actor)-[r:" + t + "]->(t:Actor) WHERE " + relFilters + "\n" +
+			"  WITH s, r, t ORDER BY r.id LIMIT $limit\n" +
+			"  RETURN s.id AS source, t.id AS target, properties(r) AS props\n"
+	})
 	b.WriteString("}\nRETURN source, target, props ORDER BY props.id LIMIT $limit")
 	return b.String()
 }

@@ -67,6 +67,26 @@ func typeUnion(reg graph.Registry, names []string) string {
 	return strings.Join(parts, "|")
 }
 
+// typeBranches writes one UNION ALL branch per registered name of names,
+// branch(t) giving the body of the branch for relationship type t (from
+// relType); names outside the registry are left out. It reports how many
+// branches it wrote.
+func typeBranches(b *strings.Builder, reg graph.Registry, names []string, branch func(t string) string) int {
+	n := 0
+	for _, name := range names {
+		t, ok := relType(reg, name)
+		if !ok {
+			continue
+		}
+		if n > 0 {
+			b.WriteString("  UNION ALL\n")
+		}
+		b.WriteString(branch(t))
+		n++
+	}
+	return n
+}
+
 // RelationshipTypes returns the registry.
 func (s *Store) RelationshipTypes(ctx context.Context) (graph.Registry, error) {
 	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (graph.Registry, error) {
