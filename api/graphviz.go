@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -53,35 +54,82 @@ func checkTypes(q *query, name string, types []string, reg graph.Registry) {
 	}
 }
 
-// writeGraph renders g in format into a buffer first, so that an error
-// still gets a proper status.
-func (s *Server) writeGraph(c *gin.Context, format string, g viz.Graph) {
+// Layouts the visualisation endpoints offer (the layout parameter).
+var layouts = []string{"none", "force"}
+
+// graphAnswer is a visualisation request after its parameter checks: how
+// to write the answer and where it is cached.
+type graphAnswer struct {
+	format string
+	layout string
+	key    string // cache key of a laid-out answer, "" when not cached
+}
+
+// cached answers a laid-out graph from the body cache when it holds one.
+// A force layout costs more than the export it is drawn from, and the
+// explorer asks for the same one on every load; the answer is a function
+// of the request URI and the graph version (the export is sorted and the
+// layout deterministic), so it is kept under both, like the influence
+// answers (writeAnalysis). Plain exports are not kept: they are cheap
+// next to the layout and can be far bigger than maxAnalysisBody.
+func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
+	if a.layout != "force" {
+		return false
+	}
+	v, err := s.store.Version(c.Request.Context())
+	if err != nil {
+		return false // the export that follows reports the store's state
+	}
+	a.key = strconv.FormatUint(v, 10) + " " + c.Request.URL.RequestURI()
+	b, ok := s.bodies.Get(a.key)
+	if ok {
+		c.Data(http.StatusOK, viz.ContentType(a.format), b)
+	}
+	return ok
+}
+
+// writeGraph lays g out when asked, renders it in the answer's format
+// into a buffer first, so that an error still gets a proper status, and
+// keeps a laid-out answer for the next request.
+func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
+	if a.layout == "force" {
+		if len(g.Actors) > viz.MaxLayoutActors {
+			s.fail(c, graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
+				viz.MaxLayoutActors, len(g.Actors)))
+			return
+		}
+		g.Positions = viz.ForceLayout(g.Actors, g.Relationships)
+	}
 	var buf bytes.Buffer
-	if err := viz.Write(&buf, format, g); err != nil {
+	if err := viz.Write(&buf, a.format, g); err != nil {
 		s.fail(c, graph.Internal(err))
 		return
 	}
-	c.Data(http.StatusOK, viz.ContentType(format), buf.Bytes())
+	if a.key != "" && buf.Len() <= maxAnalysisBody {
+		s.bodies.Add(a.key, buf.Bytes())
+	}
+	c.Data(http.StatusOK, viz.ContentType(a.format), buf.Bytes())
 }
 
 // getGraph godoc
 //
 //	@Summary		The graph for visualisation
 //	@ID				getGraph
-//	@Description	The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+//	@Description	The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors. layout=force adds a deterministic force-directed position to every actor (the same graph is always drawn the same way; tied actors sit about 100 units apart, y downwards): x and y in json, d3 and graphology's node attributes (what sigma.js draws from), the element's position in cytoscape (the preset layout), x and y data in graphml, viz:position in gexf. It is limited to 500 actors (400 limit-exceeded beyond; narrow the graph with the filters).
 //	@Tags			visualisation
 //	@Produce		json
 //	@Produce		application/graphml+xml
 //	@Produce		application/gexf+xml
 //	@Produce		application/problem+json
 //	@Param			format		query		string		false	"Output format"												Enums(json, cytoscape, graphology, d3, graphml, gexf)	default(json)
+//	@Param			layout		query		string		false	"force: give every actor a position (x, y; see the description); at most 500 actors"	Enums(none, force)	default(none)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"			collectionFormat(csv)
 //	@Param			as_of		query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"			format(date)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
 //	@Param			kind		query		[]string	false	"Only actors of these kinds (comma-separated)"				collectionFormat(csv)
 //	@Param			actors		query		[]string	false	"Only these actors (comma-separated ids)"					collectionFormat(csv)
 //	@Success		200			{object}	object				"The graph in the requested format"
-//	@Failure		400			{object}	Problem				"Invalid parameter"
+//	@Failure		400			{object}	Problem				"Invalid parameter, or layout=force on more than 500 actors"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
 //	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
@@ -91,10 +139,10 @@ func (s *Server) writeGraph(c *gin.Context, format string, g viz.Graph) {
 //	@Security		BearerAuth
 //	@Router			/api/v1/graph [get]
 func (s *Server) getGraph(c *gin.Context) {
-	q := parseQuery(c, "format", "types", "as_of", "polarity", "kind", "actors")
-	format := q.enum("format", viz.Formats)
-	if format == "" {
-		format = "json"
+	q := parseQuery(c, "format", "layout", "types", "as_of", "polarity", "kind", "actors")
+	a := graphAnswer{format: q.enum("format", viz.Formats), layout: q.enum("layout", layouts)}
+	if a.format == "" {
+		a.format = "json"
 	}
 	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
 	kinds := q.list("kind")
@@ -120,6 +168,9 @@ func (s *Server) getGraph(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	if s.cached(c, &a) {
+		return
+	}
 	b, err := s.store.Export(ctx)
 	if err != nil {
 		s.fail(c, err)
@@ -139,7 +190,7 @@ func (s *Server) getGraph(c *gin.Context) {
 			g.Relationships = append(g.Relationships, *r)
 		}
 	}
-	s.writeGraph(c, format, g)
+	s.writeGraph(c, a, g)
 }
 
 // getNeighborhood godoc
@@ -159,6 +210,7 @@ func (s *Server) getGraph(c *gin.Context) {
 //	@Param			as_of		query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"			format(date)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
 //	@Param			format		query		string		false	"Output format"												Enums(json, cytoscape, graphology, d3, graphml, gexf)	default(json)
+//	@Param			layout		query		string		false	"force: give every actor a position, as in /api/v1/graph"	Enums(none, force)	default(none)
 //	@Success		200			{object}	object				"The neighbourhood in the requested format"
 //	@Failure		400			{object}	Problem				"Invalid parameter, or more than 2000 actors"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -171,16 +223,16 @@ func (s *Server) getGraph(c *gin.Context) {
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id}/neighborhood [get]
 func (s *Server) getNeighborhood(c *gin.Context) {
-	q := parseQuery(c, "depth", "types", "direction", "as_of", "polarity", "format")
+	q := parseQuery(c, "depth", "types", "direction", "as_of", "polarity", "format", "layout")
 	id := c.Param("id")
 	depth := q.intIn("depth", 1, MaxNeighborhoodDepth)
 	if depth == 0 {
 		depth = 1
 	}
 	dir := q.enum("direction", []string{"out", "in", "both"})
-	format := q.enum("format", viz.Formats)
-	if format == "" {
-		format = "json"
+	a := graphAnswer{format: q.enum("format", viz.Formats), layout: q.enum("layout", layouts)}
+	if a.format == "" {
+		a.format = "json"
 	}
 	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
 	ctx := c.Request.Context()
@@ -192,6 +244,9 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 	checkTypes(q, "types", f.types, reg)
 	if err := q.err(); err != nil {
 		s.fail(c, err)
+		return
+	}
+	if s.cached(c, &a) {
 		return
 	}
 	centre, err := s.store.GetActor(ctx, id)
@@ -253,7 +308,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 	if g.Relationships == nil {
 		g.Relationships = []graph.Relationship{}
 	}
-	s.writeGraph(c, format, g)
+	s.writeGraph(c, a, g)
 }
 
 // allTies lists every relationship at either end of an actor, page by page.

@@ -3,8 +3,12 @@ package api_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/viz"
 )
 
 type vizJSON struct {
@@ -104,5 +108,94 @@ func TestNeighborhood(t *testing.T) {
 		}
 		problem(t, e.do("GET", "/api/v1/actors/atlantis/neighborhood", ""), 404, "not-found")
 		problem(t, e.do("GET", "/api/v1/actors/iran/neighborhood?depth=4", ""), 400, "invalid-parameter")
+	})
+}
+
+// TestGraphLayout: layout=force gives every actor the position
+// viz.ForceLayout computes from the exported graph (so both stores answer
+// alike), in each format's place; a cached answer never outlives a write;
+// the actor cap and bad values are 400s.
+func TestGraphLayout(t *testing.T) {
+	type placed struct {
+		Nodes []struct {
+			ID string   `json:"id"`
+			X  *float64 `json:"x"`
+			Y  *float64 `json:"y"`
+		} `json:"nodes"`
+	}
+	forEachStore(t, func(t *testing.T, e *env) {
+		scenario(t, e)
+		var plain vizJSON
+		e.must(200, "GET", "/api/v1/graph?kind=state,armed_group", "", &plain)
+		var actors []graph.Actor
+		var rels []graph.Relationship
+		for _, n := range plain.Nodes {
+			actors = append(actors, graph.Actor{ID: n.ID})
+		}
+		for _, ed := range plain.Edges {
+			rels = append(rels, graph.Relationship{ID: ed.ID, Source: ed.Source, Target: ed.Target})
+		}
+		want := viz.ForceLayout(actors, rels)
+		for range 2 { // computed, then from the cache
+			var got placed
+			e.must(200, "GET", "/api/v1/graph?kind=state,armed_group&layout=force", "", &got)
+			if len(got.Nodes) != len(want) {
+				t.Fatalf("%d nodes, want %d", len(got.Nodes), len(want))
+			}
+			for _, n := range got.Nodes {
+				if n.X == nil || n.Y == nil || (viz.Point{X: *n.X, Y: *n.Y}) != want[n.ID] {
+					t.Fatalf("%s at %v, %v; viz.ForceLayout puts it at %+v", n.ID, n.X, n.Y, want[n.ID])
+				}
+			}
+		}
+		for _, tc := range []struct{ format, has string }{
+			{"cytoscape", `"position":{"x":`},
+			{"graphology", `"x":`},
+			{"d3", `"x":`},
+			{"graphml", `attr.name="x" attr.type="double"`},
+			{"gexf", `<viz:position x="`},
+		} {
+			if body := e.must(200, "GET", "/api/v1/graph?layout=force&format="+tc.format, "", nil).Body.String(); !strings.Contains(body, tc.has) {
+				t.Errorf("%s with layout=force lacks %s", tc.format, tc.has)
+			}
+			if body := e.must(200, "GET", "/api/v1/graph?format="+tc.format, "", nil).Body.String(); strings.Contains(body, tc.has) {
+				t.Errorf("%s without layout has %s", tc.format, tc.has)
+			}
+		}
+
+		// A write changes the graph version: the next answer is drawn anew.
+		e.must(201, "POST", "/api/v1/actors", `{"id":"test-newcomer","name":"Newcomer","kind":"state"}`, nil)
+		var after placed
+		e.must(200, "GET", "/api/v1/graph?kind=state,armed_group&layout=force", "", &after)
+		if len(after.Nodes) != len(want)+1 {
+			t.Fatalf("after adding an actor: %d nodes, want %d (a stale cached answer?)", len(after.Nodes), len(want)+1)
+		}
+
+		var around placed
+		e.must(200, "GET", "/api/v1/actors/houthis/neighborhood?layout=force", "", &around)
+		for _, n := range around.Nodes {
+			if n.X == nil || n.Y == nil {
+				t.Fatalf("neighbourhood node %s has no position", n.ID)
+			}
+		}
+		wantPaths(t, problem(t, e.do("GET", "/api/v1/graph?layout=spring", ""), 400, "invalid-parameter"), "layout")
+
+		// Over the cap: 400 limit-exceeded, and the graph without a
+		// layout is still there.
+		var b strings.Builder
+		b.WriteString(`{"actors":[`)
+		for i := range viz.MaxLayoutActors {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"id":"test-many-%d","name":"Many %d","kind":"other"}`, i, i)
+		}
+		b.WriteString(`],"relationships":[]}`)
+		e.must(200, "POST", "/api/v1/import", b.String(), nil)
+		p := problem(t, e.do("GET", "/api/v1/graph?format=cytoscape&layout=force", ""), 400, "limit-exceeded")
+		if !strings.Contains(p.Detail, fmt.Sprint(viz.MaxLayoutActors)) {
+			t.Errorf("the problem does not name the cap: %q", p.Detail)
+		}
+		e.must(200, "GET", "/api/v1/graph?format=cytoscape&layout=force&kind=state", "", nil)
 	})
 }

@@ -810,6 +810,17 @@ const docTemplate = `{
                         "description": "Output format",
                         "name": "format",
                         "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "none",
+                            "force"
+                        ],
+                        "type": "string",
+                        "default": "none",
+                        "description": "force: give every actor a position, as in /api/v1/graph",
+                        "name": "layout",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -1151,7 +1162,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.",
+                "description": "The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors. layout=force adds a deterministic force-directed position to every actor (the same graph is always drawn the same way; tied actors sit about 100 units apart, y downwards): x and y in json, d3 and graphology's node attributes (what sigma.js draws from), the element's position in cytoscape (the preset layout), x and y data in graphml, viz:position in gexf. It is limited to 500 actors (400 limit-exceeded beyond; narrow the graph with the filters).",
                 "produces": [
                     "application/json",
                     "application/graphml+xml",
@@ -1177,6 +1188,17 @@ const docTemplate = `{
                         "default": "json",
                         "description": "Output format",
                         "name": "format",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "none",
+                            "force"
+                        ],
+                        "type": "string",
+                        "default": "none",
+                        "description": "force: give every actor a position (x, y; see the description); at most 500 actors",
+                        "name": "layout",
                         "in": "query"
                     },
                     {
@@ -1238,7 +1260,7 @@ const docTemplate = `{
                         }
                     },
                     "400": {
-                        "description": "Invalid parameter",
+                        "description": "Invalid parameter, or layout=force on more than 500 actors",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -76,13 +76,17 @@ func scenarioGraph(t *testing.T) viz.Graph {
 
 // consumerSample is the scenario plus the cases a consumer is most likely
 // to trip on: markup and non-Latin characters in a name, an actor with no
-// optional fields, and a relationship whose id is also an actor's id.
+// optional fields, and a relationship whose id is also an actor's id; its
+// actors have positions.
 func consumerSample(t *testing.T) viz.Graph {
 	g := scenarioGraph(t)
 	g.Actors = append(g.Actors, graph.Actor{ID: "test-escapes", Name: `Kata'ib <"Hezbollah"> & Co — كتائب حزب الله`,
 		Kind: "armed_group", Aliases: []string{}, Tags: []string{}})
 	g.Relationships = append(g.Relationships, graph.Relationship{ID: "iran", Source: "test-escapes", Target: "united-states",
 		Type: "threatens", Weight: 0.25, Confidence: 0.5, ValidFrom: graph.DatePtr("2024-02-29"), Sources: []graph.Citation{}})
+	// Laid out, as with layout=force: each reader must find every
+	// actor's position where its format keeps it.
+	g.Positions = viz.ForceLayout(g.Actors, g.Relationships)
 	return g
 }
 
@@ -101,6 +105,8 @@ type expectedNode struct {
 	Region      string   `json:"region"`
 	Tags        []string `json:"tags"`
 	Aliases     []string `json:"aliases"`
+	X           float64  `json:"x"`
+	Y           float64  `json:"y"`
 }
 
 type expectedEdge struct {
@@ -130,7 +136,8 @@ func writeExports(t *testing.T, g viz.Graph) string {
 		exp.Files[format] = path
 	}
 	for _, a := range g.Actors {
-		exp.Nodes = append(exp.Nodes, expectedNode{a.ID, a.Name, a.Kind, a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases)})
+		p := g.Positions[a.ID]
+		exp.Nodes = append(exp.Nodes, expectedNode{a.ID, a.Name, a.Kind, a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases), p.X, p.Y})
 	}
 	for _, r := range g.Relationships {
 		ty, _ := g.Types.Get(r.Type)

@@ -38,6 +38,14 @@ func (m *model) actorFields(i int) actorFields {
 	}
 }
 
+// at is actor i's position for the formats that embed *Point, or nil.
+func (m *model) at(i int) *Point {
+	if m.pos == nil {
+		return nil
+	}
+	return &m.pos[i]
+}
+
 func (e *edge) fields() relFields {
 	return relFields{
 		Type: e.Type, Sign: e.sign, Weight: e.Weight, Confidence: e.Confidence,
@@ -61,6 +69,7 @@ type jsonDoc struct {
 type jsonNode struct {
 	ID string `json:"id"`
 	actorFields
+	*Point // x, y with a layout; left out without
 }
 
 type jsonEdge struct {
@@ -73,7 +82,7 @@ type jsonEdge struct {
 func writeJSON(w io.Writer, m *model) error {
 	doc := jsonDoc{Nodes: make([]jsonNode, len(m.actors)), Edges: make([]jsonEdge, len(m.edges))}
 	for i := range m.actors {
-		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i)}
+		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
 	}
 	for i := range m.edges {
 		e := &m.edges[i]
@@ -105,8 +114,9 @@ type cyElements struct {
 }
 
 type cyNode struct {
-	Data    cyNodeData `json:"data"`
-	Classes string     `json:"classes"`
+	Data     cyNodeData `json:"data"`
+	Position *Point     `json:"position,omitempty"` // with a layout
+	Classes  string     `json:"classes"`
 }
 
 type cyNodeData struct {
@@ -139,8 +149,9 @@ func writeCytoscape(w io.Writer, m *model) error {
 		a := &m.actors[i]
 		ids[a.ID] = true
 		doc.Elements.Nodes[i] = cyNode{
-			Data:    cyNodeData{ID: a.ID, Label: a.Name, actorFields: m.actorFields(i)},
-			Classes: a.Kind,
+			Data:     cyNodeData{ID: a.ID, Label: a.Name, actorFields: m.actorFields(i)},
+			Position: m.at(i),
+			Classes:  a.Kind,
 		}
 	}
 	for i := range m.edges {
@@ -194,6 +205,7 @@ type glNode struct {
 type glNodeAttrs struct {
 	Label string `json:"label"`
 	actorFields
+	*Point // x, y: where sigma.js draws the node
 }
 
 type glEdge struct {
@@ -225,7 +237,7 @@ func writeGraphology(w io.Writer, m *model) error {
 	}
 	for i := range m.actors {
 		a := &m.actors[i]
-		doc.Nodes[i] = glNode{Key: a.ID, Attributes: glNodeAttrs{Label: a.Name, actorFields: m.actorFields(i)}}
+		doc.Nodes[i] = glNode{Key: a.ID, Attributes: glNodeAttrs{Label: a.Name, actorFields: m.actorFields(i), Point: m.at(i)}}
 	}
 	for i := range m.edges {
 		e := &m.edges[i]
@@ -261,7 +273,7 @@ func writeD3(w io.Writer, m *model) error {
 	doc := d3Doc{Directed: true, Multigraph: true, Graph: map[string]any{},
 		Nodes: make([]jsonNode, len(m.actors)), Links: make([]jsonEdge, len(m.edges))}
 	for i := range m.actors {
-		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i)}
+		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
 	}
 	for i := range m.edges {
 		e := &m.edges[i]

@@ -20,6 +20,9 @@
 // type's polarity: 1 cooperative, -1 conflictual, 0 structural), weight,
 // confidence, validity dates and whether the type is symmetric.
 //
+// ForceLayout gives the actors positions (deterministic, force-directed),
+// which every format then carries where its consumer reads a position.
+//
 // viz depends only on the domain package graph; the API hands it a graph
 // already filtered, and it neither reads a store nor filters.
 package viz
@@ -42,6 +45,10 @@ type Graph struct {
 	Actors        []graph.Actor
 	Relationships []graph.Relationship
 	Types         graph.Registry
+	// Positions, when not nil, holds a Point for every actor (ForceLayout
+	// computes them), and every format carries it where its consumer
+	// reads a position: see Write.
+	Positions map[string]Point
 }
 
 // Formats lists the formats Write knows, in the order the API documents
@@ -100,6 +107,12 @@ func Extension(format string) string {
 // where "?" marks a key left out when empty (an open validity end has no
 // date). The other formats carry the same fields under the names and
 // types their consumers expect; see the format's writer for details.
+//
+// With g.Positions each node also has its place: "x" and "y" in json, d3
+// (d3-force starts from them) and graphology's node attributes (sigma.js
+// draws from them), the element's "position" in cytoscape (the preset
+// layout), x and y <data> in graphml (Gephi's importer reads them) and
+// <viz:position> in gexf (GEXF 1.3's viz module).
 func Write(w io.Writer, format string, g Graph) error {
 	enc, ok := writers[format]
 	if !ok {
@@ -129,6 +142,7 @@ var writers = map[string]func(io.Writer, *model) error{
 type model struct {
 	actors []graph.Actor
 	edges  []edge
+	pos    []Point // aligned with actors; nil without positions
 }
 
 type edge struct {
@@ -146,6 +160,16 @@ func newModel(g Graph) (*model, error) {
 		actors[a.ID] = true
 	}
 	m := &model{actors: g.Actors, edges: make([]edge, len(g.Relationships))}
+	if g.Positions != nil {
+		m.pos = make([]Point, len(g.Actors))
+		for i, a := range g.Actors {
+			p, ok := g.Positions[a.ID]
+			if !ok {
+				return nil, fmt.Errorf("viz: actor %q has no position", a.ID)
+			}
+			m.pos[i] = p
+		}
+	}
 	rels := make(map[string]bool, len(g.Relationships))
 	for i, r := range g.Relationships {
 		if rels[r.ID] {

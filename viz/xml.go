@@ -106,6 +106,13 @@ type gmlNode struct {
 	Data []gmlData `xml:"data"`
 }
 
+// The GraphML keys of a node's position: attribute names x and y, which
+// Gephi's GraphML importer takes as the node's place.
+var gmlPositionKeys = []gmlKey{
+	{ID: "node_x", For: "node", AttrName: "x", AttrType: "double"},
+	{ID: "node_y", For: "node", AttrName: "y", AttrType: "double"},
+}
+
 type gmlEdge struct {
 	ID     string    `xml:"id,attr"`
 	Source string    `xml:"source,attr"`
@@ -129,6 +136,9 @@ func writeGraphML(w io.Writer, m *model) error {
 	for _, a := range nodeAttrs {
 		doc.Keys = append(doc.Keys, gmlKey{ID: "node_" + a.name, For: "node", AttrName: a.name, AttrType: a.graphmlType})
 	}
+	if m.pos != nil {
+		doc.Keys = append(doc.Keys, gmlPositionKeys...)
+	}
 	for _, a := range edgeAttrs {
 		doc.Keys = append(doc.Keys, gmlKey{ID: "edge_" + a.name, For: "edge", AttrName: a.name, AttrType: a.graphmlType})
 	}
@@ -138,6 +148,9 @@ func writeGraphML(w io.Writer, m *model) error {
 			if v := a.value(m, i); v != "" {
 				n.Data = append(n.Data, gmlData{Key: "node_" + a.name, Value: v})
 			}
+		}
+		if p := m.at(i); p != nil {
+			n.Data = append(n.Data, gmlData{Key: "node_x", Value: formatFloat(p.X)}, gmlData{Key: "node_y", Value: formatFloat(p.Y)})
 		}
 		doc.Graph.Nodes[i] = n
 	}
@@ -172,6 +185,7 @@ func writeGraphML(w io.Writer, m *model) error {
 type gexfDoc struct {
 	XMLName        xml.Name  `xml:"gexf"`
 	Xmlns          string    `xml:"xmlns,attr"`
+	XmlnsViz       string    `xml:"xmlns:viz,attr,omitempty"` // with positions
 	XmlnsXSI       string    `xml:"xmlns:xsi,attr"`
 	SchemaLocation string    `xml:"xsi:schemaLocation,attr"`
 	Version        string    `xml:"version,attr"`
@@ -214,7 +228,16 @@ type gexfNode struct {
 	ID        string         `xml:"id,attr"`
 	Label     string         `xml:"label,attr"`
 	AttValues *gexfAttValues `xml:"attvalues"`
+	Position  *gexfPosition  `xml:"viz:position"`
 }
+
+// gexfPosition is GEXF 1.3's <viz:position> (namespace gexfVizNS).
+type gexfPosition struct {
+	X float64 `xml:"x,attr"`
+	Y float64 `xml:"y,attr"`
+}
+
+const gexfVizNS = "http://gexf.net/1.3/viz"
 
 type gexfEdges struct {
 	Count int        `xml:"count,attr"`
@@ -259,6 +282,9 @@ func writeGEXF(w io.Writer, m *model) error {
 			Edges: gexfEdges{Count: len(m.edges), Edges: make([]gexfEdge, len(m.edges))},
 		},
 	}
+	if m.pos != nil {
+		doc.XmlnsViz = gexfVizNS
+	}
 	nodeDecl := gexfAttributes{Class: "node"}
 	for _, a := range nodeAttrs {
 		if a.gexfType != "" { // label is the node's own label attribute
@@ -286,6 +312,9 @@ func writeGEXF(w io.Writer, m *model) error {
 		}
 		if len(vals) > 0 {
 			n.AttValues = &gexfAttValues{vals}
+		}
+		if p := m.at(i); p != nil {
+			n.Position = &gexfPosition{X: p.X, Y: p.Y}
 		}
 		doc.Graph.Nodes.Nodes[i] = n
 	}

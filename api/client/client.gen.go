@@ -405,6 +405,24 @@ func (e GetNeighborhoodParamsFormat) Valid() bool {
 	}
 }
 
+// Defines values for GetNeighborhoodParamsLayout.
+const (
+	GetNeighborhoodParamsLayoutForce GetNeighborhoodParamsLayout = "force"
+	GetNeighborhoodParamsLayoutNone  GetNeighborhoodParamsLayout = "none"
+)
+
+// Valid indicates whether the value is a known member of the GetNeighborhoodParamsLayout enum.
+func (e GetNeighborhoodParamsLayout) Valid() bool {
+	switch e {
+	case GetNeighborhoodParamsLayoutForce:
+		return true
+	case GetNeighborhoodParamsLayoutNone:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetGraphParamsFormat.
 const (
 	GetGraphParamsFormatCytoscape  GetGraphParamsFormat = "cytoscape"
@@ -429,6 +447,24 @@ func (e GetGraphParamsFormat) Valid() bool {
 	case GetGraphParamsFormatGraphology:
 		return true
 	case GetGraphParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetGraphParamsLayout.
+const (
+	GetGraphParamsLayoutForce GetGraphParamsLayout = "force"
+	GetGraphParamsLayoutNone  GetGraphParamsLayout = "none"
+)
+
+// Valid indicates whether the value is a known member of the GetGraphParamsLayout enum.
+func (e GetGraphParamsLayout) Valid() bool {
+	switch e {
+	case GetGraphParamsLayoutForce:
+		return true
+	case GetGraphParamsLayoutNone:
 		return true
 	default:
 		return false
@@ -1374,6 +1410,9 @@ type GetNeighborhoodParams struct {
 
 	// Format Output format
 	Format *GetNeighborhoodParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+
+	// Layout force: give every actor a position, as in /api/v1/graph
+	Layout *GetNeighborhoodParamsLayout `form:"layout,omitempty" json:"layout,omitempty"`
 }
 
 // GetNeighborhoodParamsDirection defines parameters for GetNeighborhood.
@@ -1384,6 +1423,9 @@ type GetNeighborhoodParamsPolarity string
 
 // GetNeighborhoodParamsFormat defines parameters for GetNeighborhood.
 type GetNeighborhoodParamsFormat string
+
+// GetNeighborhoodParamsLayout defines parameters for GetNeighborhood.
+type GetNeighborhoodParamsLayout string
 
 // StructuralBalanceParams defines parameters for StructuralBalance.
 type StructuralBalanceParams struct {
@@ -1423,6 +1465,9 @@ type GetGraphParams struct {
 	// Format Output format
 	Format *GetGraphParamsFormat `form:"format,omitempty" json:"format,omitempty"`
 
+	// Layout force: give every actor a position (x, y; see the description); at most 500 actors
+	Layout *GetGraphParamsLayout `form:"layout,omitempty" json:"layout,omitempty"`
+
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
@@ -1441,6 +1486,9 @@ type GetGraphParams struct {
 
 // GetGraphParamsFormat defines parameters for GetGraph.
 type GetGraphParamsFormat string
+
+// GetGraphParamsLayout defines parameters for GetGraph.
+type GetGraphParamsLayout string
 
 // GetGraphParamsPolarity defines parameters for GetGraph.
 type GetGraphParamsPolarity string
@@ -1782,7 +1830,7 @@ type ClientInterface interface {
 
 	// GetGraph The graph for visualisation
 	//
-	// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+	// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors. layout=force adds a deterministic force-directed position to every actor (the same graph is always drawn the same way; tied actors sit about 100 units apart, y downwards): x and y in json, d3 and graphology's node attributes (what sigma.js draws from), the element's position in cytoscape (the preset layout), x and y data in graphml, viz:position in gexf. It is limited to 500 actors (400 limit-exceeded beyond; narrow the graph with the filters).
 	//
 	// Corresponds with GET /api/v1/graph (the `GetGraph` operationId).
 	GetGraph(ctx context.Context, params *GetGraphParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2166,7 +2214,7 @@ func (c *Client) ExportBatch(ctx context.Context, reqEditors ...RequestEditorFn)
 
 // GetGraph The graph for visualisation
 //
-// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors. layout=force adds a deterministic force-directed position to every actor (the same graph is always drawn the same way; tied actors sit about 100 units apart, y downwards): x and y in json, d3 and graphology's node attributes (what sigma.js draws from), the element's position in cytoscape (the preset layout), x and y data in graphml, viz:position in gexf. It is limited to 500 actors (400 limit-exceeded beyond; narrow the graph with the filters).
 //
 // Corresponds with GET /api/v1/graph (the `GetGraph` operationId).
 func (c *Client) GetGraph(ctx context.Context, params *GetGraphParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3083,6 +3131,18 @@ func NewGetNeighborhoodRequest(server string, id string, params *GetNeighborhood
 
 		}
 
+		if params.Layout != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "layout", *params.Layout, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -3347,6 +3407,18 @@ func NewGetGraphRequest(server string, params *GetGraphParams) (*http.Request, e
 		if params.Format != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Layout != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "layout", *params.Layout, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4553,7 +4625,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetGraphWithResponse The graph for visualisation
 	//
-	// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+	// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors. layout=force adds a deterministic force-directed position to every actor (the same graph is always drawn the same way; tied actors sit about 100 units apart, y downwards): x and y in json, d3 and graphology's node attributes (what sigma.js draws from), the element's position in cytoscape (the preset layout), x and y data in graphml, viz:position in gexf. It is limited to 500 actors (400 limit-exceeded beyond; narrow the graph with the filters).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7568,7 +7640,7 @@ func (c *ClientWithResponses) ExportBatchWithResponse(ctx context.Context, reqEd
 
 // GetGraphWithResponse The graph for visualisation
 //
-// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors.
+// The whole graph, or the part the filters keep, in the format a frontend library or desktop tool reads: json (detente's node/edge lists), cytoscape (Cytoscape.js elements), graphology (graphology's serialised graph, for sigma.js), d3 (d3-force node-link), graphml (GraphML 1.0), gexf (GEXF 1.3, dynamic, with validity dates as time spells). Every format carries kind, sign, weight, confidence and dates as attributes. Relationships are kept when they pass types, as_of and polarity and both ends are kept; actors are kept when they pass kind and actors. layout=force adds a deterministic force-directed position to every actor (the same graph is always drawn the same way; tied actors sit about 100 units apart, y downwards): x and y in json, d3 and graphology's node attributes (what sigma.js draws from), the element's position in cytoscape (the preset layout), x and y data in graphml, viz:position in gexf. It is limited to 500 actors (400 limit-exceeded beyond; narrow the graph with the filters).
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -75,6 +75,8 @@ class GraphML(Common, unittest.TestCase):
         self.assertEqual(seen, set(EDGES))
         for nid, want in NODES.items():
             self.assertEqual(g.nodes[nid]["label"], want["name"])
+            # the layout's x and y: typed doubles, as Gephi's importer reads them
+            self.assertEqual((g.nodes[nid]["x"], g.nodes[nid]["y"]), (want["x"], want["y"]))
 
 
 class GEXF(Common, unittest.TestCase):
@@ -85,6 +87,9 @@ class GEXF(Common, unittest.TestCase):
         self.check_nodes(g)
         for nid, want in NODES.items():
             self.assertEqual(g.nodes[nid]["label"], want["name"])
+            # the layout, in GEXF 1.3's viz module
+            pos = g.nodes[nid]["viz"]["position"]
+            self.assertEqual((pos["x"], pos["y"]), (want["x"], want["y"]))
         # A symmetric relationship is a "mutual" edge: one edge each way.
         self.assertEqual(g.number_of_edges(), len(EDGES) + SYMMETRIC)
         count = {}
@@ -122,6 +127,7 @@ class D3(unittest.TestCase):
         for nid, want in NODES.items():
             self.assertEqual(g.nodes[nid]["tags"], want["tags"])
             self.assertEqual(g.nodes[nid]["name"], want["name"])
+            self.assertEqual((g.nodes[nid]["x"], g.nodes[nid]["y"]), (want["x"], want["y"]))
         ids = set()
         for u, v, data in g.edges(data=True):
             want = EDGES[data["id"]]

@@ -48,7 +48,18 @@ const enc = encodeURIComponent;
 
 /** The endpoints the page uses, each as the API documents it. */
 export const api = {
-  graph: (asOf) => getJSON('api/v1/graph', { format: 'cytoscape', as_of: asOf }),
+  // layout=force: the server places the actors (deterministic, cached per
+  // graph version), so the page adds them where they belong and runs no
+  // layout of its own; over the API's limit (400 limit-exceeded) the graph
+  // comes without positions.
+  graph: async (asOf) => {
+    try {
+      return await getJSON('api/v1/graph', { format: 'cytoscape', layout: 'force', as_of: asOf });
+    } catch (err) {
+      if (!(err instanceof APIError && err.status === 400 && err.problem?.type?.endsWith('/limit-exceeded'))) throw err;
+      return getJSON('api/v1/graph', { format: 'cytoscape', as_of: asOf });
+    }
+  },
   actors: (q, limit = 10) => getJSON('api/v1/actors', { q, limit }),
   neighborhood: (id, asOf) =>
     getJSON(`api/v1/actors/${enc(id)}/neighborhood`, { depth: 1, format: 'cytoscape', as_of: asOf }),

@@ -196,8 +196,11 @@ async function loadGraph() {
   let cy = state.cy;
   const old = new Map(cy ? cy.nodes().map((n) => [n.id(), { ...n.position() }]) : []);
   if (!cy) cy = createCy(elements);
-  if (state.large) ringPositions(elements, old);
-  else if (old.size === 0) circlePositions(elements);
+  // The API laid the graph out (layout=force) unless it was over the
+  // API's limit or came from ?graph=.
+  const placed = elements.every((e) => e.group !== 'nodes' || e.position);
+  if (state.large && !placed) ringPositions(elements, old);
+  else if (!placed && old.size === 0) circlePositions(elements);
   cy.batch(() => {
     cy.elements().remove();
     cy.add(elements);
@@ -205,7 +208,7 @@ async function loadGraph() {
   const added = performance.now();
   const fresh = cy.nodes().filter((n) => !old.has(n.id()));
   cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
-  if (fresh.nonempty() && state.large) fitTo(cy.elements(), { padding: 20 });
+  if (fresh.nonempty() && (state.large || placed)) fitTo(cy.elements(), { padding: state.large ? 20 : 30 });
   else if (fresh.nonempty()) await runLayout(cy.elements());
   const laidOut = performance.now();
   await nextFrames();

@@ -53,7 +53,9 @@ function assertEdge(get, want, typeKey = 'type') {
 
 test('cytoscape: headless cytoscape({elements}) loads the export', { skip }, () => {
   const doc = readJSON(expected.files.cytoscape);
-  const cy = cytoscape({ headless: true, elements: doc.elements });
+  // preset: the layout that keeps the elements' positions (the default,
+  // grid, would replace them).
+  const cy = cytoscape({ headless: true, elements: doc.elements, layout: { name: 'preset' } });
   assert.equal(cy.nodes().length, nodes.length);
   assert.equal(cy.edges().length, edges.length);
   for (const want of nodes) {
@@ -62,6 +64,7 @@ test('cytoscape: headless cytoscape({elements}) loads the export', { skip }, () 
     assertNode((k) => n.data(k), want);
     assert.equal(n.data('label'), want.name);
     assert.ok(n.hasClass(want.kind), `${want.id} has class ${want.kind}`);
+    assert.deepEqual(n.position(), { x: want.x, y: want.y }, `${want.id} position`);
   }
   const byRel = new Map(cy.edges().map((e) => [e.data('relationship_id'), e]));
   for (const want of edges) {
@@ -107,6 +110,7 @@ test('graphology: Graph.from() loads the export as a mixed multigraph', { skip }
     const a = g.getNodeAttributes(want.id);
     assertNode((k) => a[k], want);
     assert.equal(a.label, want.name);
+    assert.deepEqual([a.x, a.y], [want.x, want.y], `${want.id} x, y (sigma.js draws from them)`);
   }
   for (const want of edges) {
     assert.ok(g.hasEdge(want.id), `edge ${want.id}`);
@@ -135,6 +139,11 @@ test('d3: forceLink resolves every link of the node-link export', { skip }, () =
   const doc = readJSON(expected.files.d3);
   assert.equal(doc.nodes.length, nodes.length);
   assert.equal(doc.links.length, edges.length);
+  // d3-force starts from the layout's x, y (it keeps a node's finite x, y).
+  const start = new Map(doc.nodes.map((n) => [n.id, [n.x, n.y]]));
+  forceSimulation(doc.nodes).stop();
+  for (const w of nodes) assert.deepEqual(start.get(w.id), [w.x, w.y], `${w.id} x, y`);
+  for (const n of doc.nodes) assert.deepEqual([n.x, n.y], start.get(n.id), `${n.id}: d3-force kept the position`);
   const sim = forceSimulation(doc.nodes)
     .force('link', forceLink(doc.links).id((d) => d.id))
     .stop();
@@ -161,7 +170,11 @@ test('json: detente\'s own format carries every field', { skip }, () => {
   assert.deepEqual(Object.keys(doc), ['nodes', 'edges']);
   assert.equal(doc.nodes.length, nodes.length);
   assert.equal(doc.edges.length, edges.length);
-  nodes.forEach((w, i) => { assert.equal(doc.nodes[i].id, w.id); assertNode((k) => doc.nodes[i][k], w); });
+  nodes.forEach((w, i) => {
+    assert.equal(doc.nodes[i].id, w.id);
+    assertNode((k) => doc.nodes[i][k], w);
+    assert.deepEqual([doc.nodes[i].x, doc.nodes[i].y], [w.x, w.y], `${w.id} x, y`);
+  });
   edges.forEach((w, i) => {
     const e = doc.edges[i];
     assert.deepEqual([e.id, e.source, e.target], [w.id, w.source, w.target]);
