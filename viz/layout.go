@@ -37,10 +37,13 @@ const (
 
 // ForceLayout places actors by Fruchterman and Reingold's force-directed
 // algorithm ("Graph drawing by force-directed placement", 1991): tied
-// actors attract with d²/k, every pair repels with k²/d, and the largest
-// step an iteration may take cools linearly to zero. A pair of actors tied
-// by several relationships pulls with the square root of their number.
-// Relationships whose ends are not both among actors are ignored.
+// actors attract with d²/k, every pair repels with k²/d (and harder closer
+// than k: see repulsion), a weak pull towards the centre keeps components
+// together, and the largest step an iteration may take cools linearly to
+// zero. A pair tied by m relationships pulls with 1 + ln(m)/4: more ties,
+// a little closer, without the hubs of a dense crisis collapsing onto
+// each other. Relationships whose ends are not both among actors are
+// ignored.
 //
 // It is deterministic — actors start on a sunflower spiral in the order
 // given, nothing is random and sums are taken in a fixed order — so the
@@ -106,7 +109,6 @@ func (v vec) sub(w vec) vec       { return vec{v.x - w.x, v.y - w.y} }
 func (v vec) scale(f float64) vec { return vec{v.x * f, v.y * f} }
 func (v vec) len() float64        { return math.Hypot(v.x, v.y) }
 func (v vec) dot(w vec) float64   { return v.x*w.x + v.y*w.y }
-func (v vec) cell() [2]int32      { return [2]int32{int32(math.Floor(v.x / 2)), int32(math.Floor(v.y / 2))} }
 func apart(i, j int) vec          { return vec{1e-3 * float64(i-j), 1e-3 * float64(1+(i+j)%7)} }
 
 // repulsion is Fruchterman and Reingold's k²/|d| along d (k = 1) plus a
