@@ -52,7 +52,8 @@ export const api = {
   // graph version), so the page adds them where they belong and runs no
   // layout of its own; over the API's limit (400 limit-exceeded) the graph
   // comes without positions.
-  graph: async (asOf) => {
+  graph: async (asOf, { layout = true } = {}) => {
+    if (!layout) return getJSON('api/v1/graph', { format: 'cytoscape', as_of: asOf });
     try {
       return await getJSON('api/v1/graph', { format: 'cytoscape', layout: 'force', as_of: asOf });
     } catch (err) {

@@ -185,7 +185,9 @@ async function loadGraph() {
   const t0 = performance.now();
   let doc;
   try {
-    doc = state.override ? await getJSON(state.override.href) : await api.graph(state.asOf);
+    // Only the first load asks for the API's layout: later ones (the as-of
+    // slider) keep every actor where it is already drawn.
+    doc = state.override ? await getJSON(state.override.href) : await api.graph(state.asOf, { layout: !state.cy });
   } catch (err) {
     document.body.dataset.graphState = 'error';
     status(`Could not load the graph: ${err.message}`, { error: true });
