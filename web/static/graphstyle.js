@@ -56,6 +56,11 @@ export function stylesheet({ large = false } = {}) {
         'curve-style': large ? 'haystack' : 'bezier',
         'target-arrow-shape': large ? 'none' : 'triangle',
         'arrow-scale': 0.8,
+        // On a big graph edges take no pointer events: the page has no use
+        // for them there, and Cytoscape.js hit-tests every interactive
+        // element on every mouse move — three bounding-box lookups per
+        // edge, most of a drag's mouse-move handler on 10,000 edges.
+        events: large ? 'no' : 'yes',
       },
     },
     { selector: 'edge[sign > 0]', style: { 'line-color': SIGN_COLORS.positive, 'target-arrow-color': SIGN_COLORS.positive } },
