@@ -120,8 +120,19 @@ func (s *Store) importStaged(ctx context.Context, b graph.Batch) (graph.ImportRe
 			return res, nil
 		}
 		ok, err := s.registerImport(ctx, id, version)
+		if err == nil && ok && s.registeredHook != nil {
+			err = s.registeredHook()
+		}
 		if err != nil {
-			return graph.ImportResult{}, err
+			// The registration may have committed as the caller's
+			// context ended (a deadline during the commit): left there,
+			// it would refuse every other write until it went stale.
+			switch rerr := s.undoImport(ctx, id); {
+			case rerr == nil, errors.Is(rerr, errNotRegistered):
+				return graph.ImportResult{}, err
+			default:
+				return graph.ImportResult{}, graph.Unavailable("the import failed and its registration could not be removed yet; it will be when the store next starts or imports", errors.Join(err, rerr))
+			}
 		}
 		if ok {
 			break
@@ -132,11 +143,7 @@ func (s *Store) importStaged(ctx context.Context, b graph.Batch) (graph.ImportRe
 	}
 	version, err := s.writeStaged(ctx, id, plan, reg)
 	if err != nil {
-		// Undo under a context of its own: the caller's may be what
-		// ended the import.
-		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.bulkTimeout)
-		defer cancel()
-		switch rerr := s.rollbackImport(rctx, id); {
+		switch rerr := s.undoImport(ctx, id); {
 		case errors.Is(rerr, errNotRegistered):
 			// Its last transaction (which unregisters it) committed as
 			// the error came, or another process rolled it back as
@@ -149,6 +156,14 @@ func (s *Store) importStaged(ctx context.Context, b graph.Batch) (graph.ImportRe
 	}
 	res.Version = version
 	return res, nil
+}
+
+// undoImport rolls import id back under a context of its own: the
+// caller's may be what ended the import.
+func (s *Store) undoImport(ctx context.Context, id string) error {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.bulkTimeout)
+	defer cancel()
+	return s.rollbackImport(rctx, id)
 }
 
 // planStaged validates and plans the batch in one read transaction and

@@ -1,6 +1,7 @@
 package neo4jstore
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -133,6 +134,30 @@ func TestStagedImportRollsBack(t *testing.T) {
 	if n := leftovers(t, s); n != 0 {
 		t.Fatalf("a finished import left %d undo nodes or registrations", n)
 	}
+	must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
+}
+
+// An import whose registration commits as its caller's context ends (the
+// caller sees an error, the database has the registration) takes the
+// registration back: otherwise every write after it was refused until it
+// went stale, two minutes later — as the conformance suite's import with
+// a 100 ms deadline once did to the next import.
+func TestStagedImportUnregistersWhenRegisteringFails(t *testing.T) {
+	s := openStaged(t, 5)
+	batch := stagedWorld(t, s)
+	before := must[graph.Batch](t)(s.Export(ctx))
+	s.registeredHook = func() error { return context.DeadlineExceeded }
+	if _, err := s.Import(ctx, batch, false); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("import with the registration's answer lost: %v", err)
+	}
+	s.registeredHook = nil
+	if n := leftovers(t, s); n != 0 {
+		t.Fatalf("the failed import left %d undo nodes or registrations", n)
+	}
+	if diff := cmp.Diff(before, must[graph.Batch](t)(s.Export(ctx))); diff != "" {
+		t.Fatalf("the failed import changed the graph (-before +after):\n%s", diff)
+	}
+	must[graph.ImportResult](t)(s.Import(ctx, batch, false))
 	must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
 }
 

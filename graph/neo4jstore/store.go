@@ -82,6 +82,10 @@ type Store struct {
 	// staged import with its sequence number; an error fails the import
 	// there, as a database error would.
 	importHook func(seq int) error
+	// registeredHook, if set (tests), runs once a staged import's
+	// registration has committed; an error stands for the caller's
+	// context ending before the commit's answer arrived.
+	registeredHook func() error
 
 	// Now is the clock; tests may replace it.
 	Now func() time.Time
