@@ -210,9 +210,9 @@ func (s *Server) getGraph(c *gin.Context) {
 //	@Param			as_of		query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"			format(date)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
 //	@Param			format		query		string		false	"Output format"												Enums(json, cytoscape, graphology, d3, graphml, gexf)	default(json)
-//	@Param			layout		query		string		false	"force: give every actor a position, as in /api/v1/graph"	Enums(none, force)	default(none)
+//	@Param			layout		query		string		false	"force: give every actor a position, as in /api/v1/graph; at most 500 actors"	Enums(none, force)	default(none)
 //	@Success		200			{object}	object				"The neighbourhood in the requested format"
-//	@Failure		400			{object}	Problem				"Invalid parameter, or more than 2000 actors"
+//	@Failure		400			{object}	Problem				"Invalid parameter, more than 2000 actors, or layout=force on more than 500"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
 //	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
 //	@Failure		404			{object}	Problem				"No such actor"

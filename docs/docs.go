@@ -818,7 +818,7 @@ const docTemplate = `{
                         ],
                         "type": "string",
                         "default": "none",
-                        "description": "force: give every actor a position, as in /api/v1/graph",
+                        "description": "force: give every actor a position, as in /api/v1/graph; at most 500 actors",
                         "name": "layout",
                         "in": "query"
                     }
@@ -831,7 +831,7 @@ const docTemplate = `{
                         }
                     },
                     "400": {
-                        "description": "Invalid parameter, or more than 2000 actors",
+                        "description": "Invalid parameter, more than 2000 actors, or layout=force on more than 500",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }

@@ -1411,7 +1411,7 @@ type GetNeighborhoodParams struct {
 	// Format Output format
 	Format *GetNeighborhoodParamsFormat `form:"format,omitempty" json:"format,omitempty"`
 
-	// Layout force: give every actor a position, as in /api/v1/graph
+	// Layout force: give every actor a position, as in /api/v1/graph; at most 500 actors
 	Layout *GetNeighborhoodParamsLayout `form:"layout,omitempty" json:"layout,omitempty"`
 }
 
