@@ -90,25 +90,44 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 
 // writeGraph lays g out when asked, renders it in the answer's format
 // into a buffer first, so that an error still gets a proper status, and
-// keeps a laid-out answer for the next request.
+// keeps a laid-out answer for the next request. Requests for a laid-out
+// answer not cached yet — the explorer open in several tabs when a write
+// lands — share one computation (golang.org/x/sync/singleflight); the
+// work needs no context once the graph is read, so the first caller
+// leaving does not fail the others.
 func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
-	if a.layout == "force" {
-		if len(g.Actors) > viz.MaxLayoutActors {
-			s.fail(c, graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
-				viz.MaxLayoutActors, len(g.Actors)))
-			return
-		}
-		g.Positions = viz.ForceLayout(g.Actors, g.Relationships)
+	if a.layout == "force" && len(g.Actors) > viz.MaxLayoutActors {
+		s.fail(c, graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
+			viz.MaxLayoutActors, len(g.Actors)))
+		return
 	}
-	var buf bytes.Buffer
-	if err := viz.Write(&buf, a.format, g); err != nil {
+	render := func() (any, error) {
+		if a.layout == "force" {
+			g.Positions = viz.ForceLayout(g.Actors, g.Relationships)
+		}
+		var buf bytes.Buffer
+		if err := viz.Write(&buf, a.format, g); err != nil {
+			return nil, err
+		}
+		if a.key != "" && buf.Len() <= maxAnalysisBody {
+			s.bodies.Add(a.key, buf.Bytes())
+		}
+		return buf.Bytes(), nil
+	}
+	var (
+		body any
+		err  error
+	)
+	if a.key != "" {
+		body, err, _ = s.layouts.Do(a.key, render)
+	} else {
+		body, err = render()
+	}
+	if err != nil {
 		s.fail(c, graph.Internal(err))
 		return
 	}
-	if a.key != "" && buf.Len() <= maxAnalysisBody {
-		s.bodies.Add(a.key, buf.Bytes())
-	}
-	c.Data(http.StatusOK, viz.ContentType(a.format), buf.Bytes())
+	c.Data(http.StatusOK, viz.ContentType(a.format), body.([]byte))
 }
 
 // getGraph godoc

@@ -10,6 +10,7 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 	swaggerFiles "github.com/swaggo/files"
 	ginSwagger "github.com/swaggo/gin-swagger"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/analysis"
@@ -102,7 +103,8 @@ type Server struct {
 	openapi  []byte           // OpenAPI 3 description, converted once at start-up
 	limiter  *rateLimiter     // nil: no rate limit
 	analysis *analysis.Service
-	bodies   *lru.Cache[string, []byte] // encoded influence answers (writeAnalysis)
+	bodies   *lru.Cache[string, []byte] // encoded influence answers (writeAnalysis) and laid-out graphs (writeGraph)
+	layouts  singleflight.Group         // laid-out graphs being computed (writeGraph)
 }
 
 // APIPrefix is where the resources live.
