@@ -108,14 +108,14 @@ func (v vec) add(w vec) vec       { return vec{v.x + w.x, v.y + w.y} }
 func (v vec) sub(w vec) vec       { return vec{v.x - w.x, v.y - w.y} }
 func (v vec) scale(f float64) vec { return vec{v.x * f, v.y * f} }
 func (v vec) len() float64        { return math.Hypot(v.x, v.y) }
-func (v vec) dot(w vec) float64   { return v.x*w.x + v.y*w.y }
 func apart(i, j int) vec          { return vec{1e-3 * float64(i-j), 1e-3 * float64(1+(i+j)%7)} }
 
-// repulsion is Fruchterman and Reingold's k²/|d| along d (k = 1) plus a
-// term in 1/|d|³ that matters only closer than k: drawn nodes have a size
-// and a label, and hubs that share their neighbours would otherwise be
-// drawn on top of each other.
-func repulsion(d vec, d2 float64) vec { return d.scale(1/d2 + 0.25/(d2*d2)) }
+// repulsion is the force between two actors |d| apart, given 1/|d|², as a
+// factor of d: Fruchterman and Reingold's k²/|d| (k = 1) plus a term in
+// 1/|d|³ that matters only closer than k: drawn nodes have a size and a
+// label, and hubs that share their neighbours would otherwise be drawn on
+// top of each other.
+func repulsion(inv float64) float64 { return inv + 0.25*inv*inv }
 
 type spring struct {
 	a, b     int32
@@ -143,22 +143,27 @@ func layoutSprings(rels []graph.Relationship, index map[string]int32) []spring {
 	return out
 }
 
+// repelAll adds the repulsion between every pair of actors to disp: the
+// inner loop of the layout (n²/2 pairs an iteration), so written for
+// speed — one division a pair, the row's own sum kept in registers.
 func repelAll(pos, disp []vec) {
 	for i := range pos {
-		for j := i + 1; j < len(pos); j++ {
-			repelPair(pos, disp, i, j)
+		p := pos[i]
+		var acc vec
+		rest, drest := pos[i+1:], disp[i+1:]
+		for k := range rest {
+			dx, dy := p.x-rest[k].x, p.y-rest[k].y
+			d2 := dx*dx + dy*dy
+			if d2 < 1e-12 {
+				a := apart(i, i+1+k)
+				dx, dy, d2 = a.x, a.y, a.x*a.x+a.y*a.y
+			}
+			inv := 1 / d2
+			f := repulsion(inv)
+			acc.x, acc.y = acc.x+dx*f, acc.y+dy*f
+			drest[k].x -= dx * f
+			drest[k].y -= dy * f
 		}
+		disp[i] = disp[i].add(acc)
 	}
-}
-
-func repelPair(pos, disp []vec, i, j int) {
-	d := pos[i].sub(pos[j])
-	d2 := d.dot(d)
-	if d2 < 1e-12 {
-		d = apart(i, j)
-		d2 = d.dot(d)
-	}
-	f := repulsion(d, d2)
-	disp[i] = disp[i].add(f)
-	disp[j] = disp[j].sub(f)
 }

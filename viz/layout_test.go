@@ -190,7 +190,7 @@ func TestWritePositions(t *testing.T) {
 }
 
 func BenchmarkForceLayout(b *testing.B) {
-	for _, n := range []int{25, 100, viz.MaxLayoutActors} {
+	for _, n := range []int{25, 100, 500, 1000, 1500} {
 		actors, rels := scattered(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
