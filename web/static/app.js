@@ -13,7 +13,7 @@ import { KINDS, stylesheet } from './graphstyle.js';
 const $ = (id) => document.getElementById(id);
 const LARGE = 1500; // nodes: above this the graph is drawn for speed
 // Nodes: above this, a graph without the API's positions gets rings, not
-// Cytoscape.js' cose, which blocked the page for 6.6 s at 500 nodes and
+// Cytoscape.js' cose, which blocked the page for 7 s at 500 nodes and
 // 29 s at 1,000 in the browser test's Chromium (cose is quadratic).
 const COSE_MAX = 200;
 const EDGE_PREFIX = 'relationship:'; // viz.CytoscapeEdgePrefix
