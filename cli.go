@@ -23,7 +23,7 @@ import (
 // file is read and the stage it is at after that; the import itself is
 // all or nothing (on Neo4j a large batch spans several transactions, see
 // README "Large imports on Neo4j", but the store reports no progress).
-func importFile(ctx context.Context, s graph.Store, path string, dry bool, stdout, stderr io.Writer) error {
+func importFile(ctx context.Context, s *graph.Store, path string, dry bool, stdout, stderr io.Writer) error {
 	var (
 		r    io.Reader = os.Stdin
 		size int64     = -1
@@ -98,7 +98,7 @@ func importFile(ctx context.Context, s graph.Store, path string, dry bool, stdou
 }
 
 // exportTo writes the whole graph as an indented JSON batch.
-func exportTo(ctx context.Context, s graph.Store, w io.Writer) error {
+func exportTo(ctx context.Context, s *graph.Store, w io.Writer) error {
 	b, err := s.Export(ctx)
 	if err != nil {
 		return err

@@ -188,7 +188,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		return withStore(ctx, *cfg, func(s graph.Store) error {
+		return withStore(ctx, *cfg, func(s *graph.Store) error {
 			if *reset {
 				if err := seed.Reset(ctx, s); err != nil {
 					return err
@@ -219,7 +219,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			ctx, cancel = context.WithTimeout(ctx, cfg.ImportTimeout)
 			defer cancel()
 		}
-		return withStore(ctx, *cfg, func(s graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
+		return withStore(ctx, *cfg, func(s *graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
 	case "export":
 		fs.Usage = func() {
 			fmt.Fprintf(stderr, "Usage: detente export [flags]\n\nWrite the whole graph as a JSON batch to stdout.\n\n")
@@ -228,7 +228,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		return withStore(ctx, *cfg, func(s graph.Store) error { return exportTo(ctx, s, stdout) })
+		return withStore(ctx, *cfg, func(s *graph.Store) error { return exportTo(ctx, s, stdout) })
 	case "version":
 		fmt.Fprintln(stdout, "detente", versionString())
 		return nil
@@ -249,22 +249,31 @@ func versionString() string {
 	return v
 }
 
-// openStore opens Neo4j when a URI is configured, else the embedded store.
-func openStore(ctx context.Context, cfg Config) (graph.Store, error) {
+// openDriver opens Neo4j when a URI is configured, else the embedded store.
+func openDriver(ctx context.Context, cfg Config) (graph.Driver, error) {
 	if cfg.Neo4jURI != "" {
-		return neo4jstore.Open(ctx, neo4jstore.Config{
+		d, err := neo4jstore.Open(ctx, neo4jstore.Config{
 			URI: cfg.Neo4jURI, Username: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
 			Database: cfg.Neo4jDatabase, QueryTimeout: cfg.QueryTimeout, BulkTimeout: cfg.ImportTimeout,
 		})
+		if err != nil {
+			return nil, err
+		}
+		return d, nil
 	}
-	return memstore.Open(filepath.Join(cfg.Data, "detente.db"))
+	d, err := memstore.Open(filepath.Join(cfg.Data, "detente.db"))
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
-func withStore(ctx context.Context, cfg Config, fn func(graph.Store) error) error {
-	s, err := openStore(ctx, cfg)
+func withStore(ctx context.Context, cfg Config, fn func(*graph.Store) error) error {
+	d, err := openDriver(ctx, cfg)
 	if err != nil {
 		return err
 	}
+	s := graph.NewStore(d)
 	defer s.Close()
 	return fn(s)
 }
@@ -289,13 +298,13 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 			"(set DETENTE_API_KEYS, e.g. \"write:SECRET\", or listen on 127.0.0.1)", cfg.Addr)
 	}
 	log.Info("config", "config", cfg.String())
-	store, err := openStore(ctx, cfg)
+	drv, err := openDriver(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer drv.Close()
 	if cfg.Seed {
-		if err := seedIfEmpty(ctx, store); err != nil {
+		if err := seedIfEmpty(ctx, graph.NewStore(drv)); err != nil {
 			// A store that is down at start must not stop the server:
 			// it reports not ready until the store answers.
 			log.Warn("seeding skipped", "error", err)
@@ -309,7 +318,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout, ImportTimeout: cfg.ImportTimeout,
 		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
 		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
-	}, storemetrics.New(store, m.ObserveStore))
+	}, graph.NewStore(storemetrics.New(drv, m.ObserveStore)))
 	if err != nil {
 		return err
 	}
@@ -349,7 +358,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 }
 
 // seedIfEmpty loads the scenario into a store with no actors.
-func seedIfEmpty(ctx context.Context, s graph.Store) error {
+func seedIfEmpty(ctx context.Context, s *graph.Store) error {
 	page, err := s.ListActors(ctx, graph.ActorFilter{Limit: 1})
 	if err != nil {
 		return err

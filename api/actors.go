@@ -255,7 +255,7 @@ func (s *Server) updateActor(c *gin.Context) {
 					return
 				}
 			}
-			if tag != "" && graph.ETag(*cur) != tag {
+			if !tag.IsZero() && graph.RevisionOf(*cur) != tag {
 				s.fail(c, graph.Errorf(graph.EPRECONDITION, "the actor has changed since the If-Match entity tag"))
 				return
 			}
@@ -263,11 +263,11 @@ func (s *Server) updateActor(c *gin.Context) {
 			p.Attributes = &merged
 		}
 		want := tag
-		if want == "" && obj.has("attributes") {
-			want = graph.ETag(*cur)
+		if want.IsZero() && obj.has("attributes") {
+			want = graph.RevisionOf(*cur)
 		}
 		a, err = s.store.UpdateActor(ctx, id, p, want)
-		if err != nil && graph.ErrorCode(err) == graph.EPRECONDITION && tag == "" && want != "" && attempt+1 < maxMergeRetries {
+		if err != nil && graph.ErrorCode(err) == graph.EPRECONDITION && tag.IsZero() && !want.IsZero() && attempt+1 < maxMergeRetries {
 			continue // someone wrote in between; merge again
 		}
 		break

@@ -516,7 +516,7 @@ func TestHealth(t *testing.T) {
 		if s.Status != "ok" {
 			t.Errorf("status %q", s.Status)
 		}
-		down := newEnv(t, faulty{Store: e.store, fail: graph.Unavailable("neo4j unreachable", errors.New("dial tcp: refused"))}, api.Config{})
+		down := newEnv(t, graph.NewStore(faulty{Driver: e.store.Driver(), fail: graph.Unavailable("neo4j unreachable", errors.New("dial tcp: refused"))}), api.Config{})
 		rec := down.do("GET", "/readyz", "")
 		problem(t, rec, 503, api.ProblemUnavailable)
 		if rec.Header().Get("Retry-After") != "5" {
@@ -528,7 +528,7 @@ func TestHealth(t *testing.T) {
 
 // faulty is a real store with some methods made to fail or panic.
 type faulty struct {
-	graph.Store
+	graph.Driver
 	fail  error
 	panic bool
 }
@@ -542,8 +542,8 @@ func (f faulty) GetActor(ctx context.Context, id string) (graph.Actor, error) {
 	return graph.Actor{}, f.fail
 }
 
-func (f faulty) ListActors(ctx context.Context, fl graph.ActorFilter) (graph.Page[graph.Actor], error) {
-	return graph.Page[graph.Actor]{}, f.fail
+func (f faulty) ListActors(context.Context, graph.ActorScan, int, func(*graph.Actor) bool) ([]graph.Actor, error) {
+	return nil, f.fail
 }
 
 func TestStoreFailures(t *testing.T) {
@@ -556,13 +556,13 @@ func TestStoreFailures(t *testing.T) {
 			slug   string
 			detail string
 		}{
-			{"internal", faulty{Store: e.store, fail: graph.Internal(secret)}, 500, api.ProblemInternal, "internal error"},
-			{"plain error", faulty{Store: e.store, fail: secret}, 500, api.ProblemInternal, "internal error"},
-			{"panic", faulty{Store: e.store, panic: true}, 500, api.ProblemInternal, "internal error"},
-			{"unavailable", faulty{Store: e.store, fail: graph.Unavailable("the store is unreachable", secret)}, 503, api.ProblemUnavailable, "the store is unreachable"},
+			{"internal", faulty{Driver: e.store.Driver(), fail: graph.Internal(secret)}, 500, api.ProblemInternal, "internal error"},
+			{"plain error", faulty{Driver: e.store.Driver(), fail: secret}, 500, api.ProblemInternal, "internal error"},
+			{"panic", faulty{Driver: e.store.Driver(), panic: true}, 500, api.ProblemInternal, "internal error"},
+			{"unavailable", faulty{Driver: e.store.Driver(), fail: graph.Unavailable("the store is unreachable", secret)}, 503, api.ProblemUnavailable, "the store is unreachable"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				fe := newEnv(t, tc.store, api.Config{})
+				fe := newEnv(t, graph.NewStore(tc.store), api.Config{})
 				rec := fe.do("GET", "/api/v1/actors/iran", "")
 				p := problem(t, rec, tc.status, tc.slug)
 				if p.Detail != tc.detail || strings.Contains(rec.Body.String(), "secret") || strings.Contains(rec.Body.String(), "hunter2") {
@@ -581,9 +581,9 @@ func TestStoreFailures(t *testing.T) {
 
 // slow is a store whose listings wait for their context to end, as a
 // store query running out of time does.
-type slow struct{ graph.Store }
+type slow struct{ graph.Driver }
 
-func (s slow) ListActors(ctx context.Context, f graph.ActorFilter) (graph.Page[graph.Actor], error) {
+func (s slow) ListActors(ctx context.Context, _ graph.ActorScan, _ int, _ func(*graph.Actor) bool) ([]graph.Actor, error) {
 	<-ctx.Done()
-	return graph.Page[graph.Actor]{}, ctx.Err()
+	return nil, ctx.Err()
 }

@@ -16,9 +16,9 @@ import (
 // Neo4j Community has one database, which neo4jtest hands to one test at
 // a time (a file lock, wiped on acquisition): call stores once per
 // top-level test, never twice in the same test.
-func stores(t *testing.T) map[string]graph.Store {
+func stores(t *testing.T) map[string]*graph.Store {
 	t.Helper()
-	out := map[string]graph.Store{"memstore": memStore(t)}
+	out := map[string]*graph.Store{"memstore": memStore(t)}
 	switch {
 	case neo4jtest.Available():
 		out["neo4j"] = neo4jtest.Open(t)
@@ -29,14 +29,14 @@ func stores(t *testing.T) map[string]graph.Store {
 }
 
 // memStore returns a fresh in-memory embedded store.
-func memStore(t *testing.T) graph.Store { return memStoreB(t) }
+func memStore(t *testing.T) *graph.Store { return memStoreB(t) }
 
-func memStoreB(t testing.TB) graph.Store {
+func memStoreB(t testing.TB) *graph.Store {
 	t.Helper()
 	s, err := memstore.Open("")
 	if err != nil {
 		t.Fatalf("memstore.Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s
+	return graph.NewStore(s)
 }

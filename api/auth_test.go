@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/detente/detente/api"
+	"github.com/detente/detente/graph"
 )
 
 func TestAPIKeys(t *testing.T) {
@@ -63,7 +64,7 @@ func TestBadAPIKeys(t *testing.T) {
 
 func TestQueryTimeout(t *testing.T) {
 	forEachStore(t, func(t *testing.T, open *env) {
-		e := newEnv(t, slow{open.store}, api.Config{QueryTimeout: 20 * time.Millisecond})
+		e := newEnv(t, graph.NewStore(slow{open.store.Driver()}), api.Config{QueryTimeout: 20 * time.Millisecond})
 		rec := e.do("GET", "/api/v1/actors", "")
 		problem(t, rec, 503, api.ProblemUnavailable)
 		if rec.Header().Get("Retry-After") != "5" {

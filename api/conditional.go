@@ -65,34 +65,34 @@ func parseETags(h string) (tags []string, any, ok bool) {
 	}
 }
 
-// ifMatch returns the tag to hand the store for a conditional write: ""
-// when the request has no If-Match (or If-Match: *, since the store
+// ifMatch returns the revision to hand the store for a conditional write:
+// none when the request has no If-Match (or If-Match: *, since the store
 // reports a missing resource anyway), the tag itself when it is one
 // strong tag, and for lists or weak tags (which never match: If-Match
-// uses the strong comparison) the current tag if the list holds it, else
-// a 412. current reads the resource as it is now.
-func ifMatch(c *gin.Context, current func() (any, error)) (string, error) {
+// uses the strong comparison) the current revision if the list holds its
+// tag, else a 412. current reads the resource as it is now.
+func ifMatch(c *gin.Context, current func() (any, error)) (graph.Revision, error) {
 	h, present := c.Request.Header["If-Match"]
 	if !present {
-		return "", nil
+		return graph.Revision{}, nil
 	}
 	tags, star, ok := parseETags(strings.Join(h, ", "))
 	if !ok {
-		return "", paramError(graph.FieldError{Path: "If-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`})
+		return graph.Revision{}, paramError(graph.FieldError{Path: "If-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`})
 	}
 	if star {
-		return "", nil
+		return graph.Revision{}, nil
 	}
 	if len(tags) == 1 && !strings.HasPrefix(tags[0], "W/") {
-		return tags[0], nil
+		return graph.ParseRevision(tags[0]), nil
 	}
 	v, err := current()
 	if err != nil {
-		return "", err
+		return graph.Revision{}, err
 	}
-	if cur := graph.ETag(v); slices.Contains(tags, cur) {
+	if cur := graph.RevisionOf(v); slices.Contains(tags, cur.String()) {
 		return cur, nil
 	}
-	return "", newHTTPError(http.StatusPreconditionFailed, ProblemPrecondition,
+	return graph.Revision{}, newHTTPError(http.StatusPreconditionFailed, ProblemPrecondition,
 		"If-Match does not list the current entity tag (a weak tag never matches)")
 }

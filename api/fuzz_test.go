@@ -20,7 +20,7 @@ import (
 
 // fuzzServer is the API over the seeded scenario on an embedded store in
 // memory, without logs (an iteration must be cheap).
-func fuzzServer(f *testing.F) (http.Handler, graph.Store) {
+func fuzzServer(f *testing.F) (http.Handler, *graph.Store) {
 	f.Helper()
 	st := memStoreB(f)
 	if _, err := detenteseed.Load(f.Context(), st); err != nil {

@@ -22,11 +22,11 @@ import (
 type env struct {
 	t     *testing.T
 	h     http.Handler
-	store graph.Store
+	store *graph.Store
 	logs  *bytes.Buffer
 }
 
-func newEnv(t *testing.T, store graph.Store, cfg api.Config) *env {
+func newEnv(t *testing.T, store *graph.Store, cfg api.Config) *env {
 	t.Helper()
 	logs := &bytes.Buffer{}
 	if cfg.Logger == nil {

@@ -16,7 +16,7 @@ import (
 // deadlineStore records the time budget its Import and ListActors calls
 // were given.
 type deadlineStore struct {
-	graph.Store
+	graph.Driver
 	budget map[string]time.Duration
 }
 
@@ -28,14 +28,14 @@ func (d *deadlineStore) note(ctx context.Context, what string) {
 	}
 }
 
-func (d *deadlineStore) Import(ctx context.Context, b graph.Batch, dry bool) (graph.ImportResult, error) {
+func (d *deadlineStore) Import(ctx context.Context, b graph.Batch, dry bool, now time.Time) (graph.ImportResult, error) {
 	d.note(ctx, "import")
-	return d.Store.Import(ctx, b, dry)
+	return d.Driver.Import(ctx, b, dry, now)
 }
 
-func (d *deadlineStore) ListActors(ctx context.Context, f graph.ActorFilter) (graph.Page[graph.Actor], error) {
+func (d *deadlineStore) ListActors(ctx context.Context, sc graph.ActorScan, n int, keep func(*graph.Actor) bool) ([]graph.Actor, error) {
 	d.note(ctx, "list")
-	return d.Store.ListActors(ctx, f)
+	return d.Driver.ListActors(ctx, sc, n, keep)
 }
 
 // POST /api/v1/import runs under ImportTimeout, every other request under
@@ -60,8 +60,8 @@ func TestImportHasItsOwnDeadline(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ms.Close()
-			st := &deadlineStore{Store: ms, budget: map[string]time.Duration{}}
-			srv, err := NewServer(Config{Logger: slog.New(slog.DiscardHandler), QueryTimeout: tc.query, ImportTimeout: tc.imp}, st)
+			st := &deadlineStore{Driver: ms, budget: map[string]time.Duration{}}
+			srv, err := NewServer(Config{Logger: slog.New(slog.DiscardHandler), QueryTimeout: tc.query, ImportTimeout: tc.imp}, graph.NewStore(st))
 			if err != nil {
 				t.Fatal(err)
 			}

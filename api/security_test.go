@@ -206,7 +206,7 @@ func TestMetrics(t *testing.T) {
 	m := metrics.New()
 	m.CacheHit()
 	m.CacheSource(func() (uint64, uint64) { return 2, 3 })
-	store := storemetrics.New(memStore(t), m.ObserveStore)
+	store := graph.NewStore(storemetrics.New(memStore(t).Driver(), m.ObserveStore))
 	e := newEnv(t, store, api.Config{APIKeys: testKeys, Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler()})
 	r := []string{"X-API-Key", "reader-secret"}
 	e.must(404, "GET", "/api/v1/actors/atlantis", "", nil, r...)
@@ -258,13 +258,13 @@ func TestLogLinesCarryRequestID(t *testing.T) {
 	for range 60 {
 		e.do("GET", "/api/v1/relationships", "", r...)
 	}
-	down := newEnv(t, faulty{Store: st, fail: graph.Unavailable("down", errors.New("dial tcp: refused"))}, cfg)
+	down := newEnv(t, graph.NewStore(faulty{Driver: st.Driver(), fail: graph.Unavailable("down", errors.New("dial tcp: refused"))}), cfg)
 	down.logs = logs
 	down.do("GET", "/readyz", "")
 	down.do("GET", "/api/v1/actors/iran", "", r...)
-	panicky := newEnv(t, faulty{Store: st, panic: true}, cfg)
+	panicky := newEnv(t, graph.NewStore(faulty{Driver: st.Driver(), panic: true}), cfg)
 	panicky.do("GET", "/api/v1/actors/iran", "", r...)
-	internal := newEnv(t, faulty{Store: st, fail: errors.New("boom")}, cfg)
+	internal := newEnv(t, graph.NewStore(faulty{Driver: st.Driver(), fail: errors.New("boom")}), cfg)
 	internal.do("GET", "/api/v1/actors/iran", "", r...)
 
 	lines, statuses := 0, map[float64]int{}

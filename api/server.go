@@ -95,7 +95,7 @@ func (c Config) withDefaults() Config {
 // Server is the HTTP API over a graph.Store.
 type Server struct {
 	cfg      Config
-	store    graph.Store
+	store    *graph.Store
 	logger   *slog.Logger
 	keys     keyring
 	engine   *gin.Engine
@@ -112,7 +112,7 @@ const APIPrefix = "/api/v1"
 
 // NewServer builds the routes over store. It fails on malformed API keys
 // and if the OpenAPI description cannot be converted (a build defect).
-func NewServer(cfg Config, store graph.Store) (*Server, error) {
+func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache()}

@@ -147,6 +147,16 @@ func SameActor(a, b Actor) bool {
 	return reflect.DeepEqual(a, b)
 }
 
+// SameType reports whether two registry entries say the same thing.
+func SameType(a, b RelationshipType) bool {
+	ga, gb := a.Goldstein, b.Goldstein
+	a.Goldstein, b.Goldstein = nil, nil
+	if a != b {
+		return false
+	}
+	return (ga == nil && gb == nil) || (ga != nil && gb != nil && *ga == *gb)
+}
+
 // SameRelationship reports whether two relationships hold the same data,
 // ignoring timestamps.
 func SameRelationship(a, b Relationship) bool {

@@ -53,7 +53,7 @@ const (
 type PathQuery struct {
 	From, To      string
 	Mode          PathMode
-	K             int // k_shortest only: 1..MaxK
+	K             int // k_shortest only (any other mode wants 0): 1..MaxK
 	MaxHops       int // 1..MaxHopsCap
 	Types         []string
 	Direction     Direction
@@ -97,6 +97,9 @@ func (q *PathQuery) Normalize(reg Registry) error {
 	}
 	switch q.Mode {
 	case ModeShortest, ModeAllShortest, ModeAll:
+		if q.K != 0 {
+			errs.add("k", "applies only to mode=k_shortest")
+		}
 	case ModeKShortest:
 		if q.K == 0 {
 			q.K = 3

@@ -2,238 +2,305 @@ package graph
 
 import (
 	"context"
-	"encoding/base64"
-	"strings"
-	"unicode/utf8"
+	"slices"
+	"sync"
+	"time"
 )
 
-// Paging limits, shared by every store and documented in the API.
-const (
-	DefaultPageSize = 50
-	MaxPageSize     = 1000
-)
-
-// ActorFilter selects actors. Q matches a case-insensitive substring of the
-// name or of any alias. Results are ordered by id.
-type ActorFilter struct {
-	Kind   string
-	Tag    string
-	Q      string
-	Limit  int    // 1..MaxPageSize; 0 means DefaultPageSize
-	Cursor string // from a previous page's NextCursor
-}
-
-// RelationshipFilter selects relationships. Actor matches either end.
-// AsOf keeps only relationships valid on that day. Results are ordered by id.
-type RelationshipFilter struct {
-	Source string
-	Target string
-	Actor  string
-	Types  []string
-	AsOf   *Date
-	Limit  int
-	Cursor string
-}
-
-// Page is one page of a listing; NextCursor is empty on the last page.
-type Page[T any] struct {
-	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor,omitempty"`
-}
-
-// Batch is the import/export format: the whole graph, or part of it.
-// Relationship types come first so a batch can bring its own types.
-type Batch struct {
-	RelationshipTypes []RelationshipType `json:"relationship_types,omitempty"`
-	Actors            []Actor            `json:"actors"`
-	Relationships     []Relationship     `json:"relationships"`
-}
-
-// Counts says what an import did (or, dry, would do) to one kind of record.
-type Counts struct {
-	Created   int `json:"created"`
-	Updated   int `json:"updated"`
-	Unchanged int `json:"unchanged"`
-}
-
-// ImportResult reports an import.
-type ImportResult struct {
-	DryRun            bool   `json:"dry_run"`
-	RelationshipTypes Counts `json:"relationship_types"`
-	Actors            Counts `json:"actors"`
-	Relationships     Counts `json:"relationships"`
-	Version           uint64 `json:"version"`
-}
-
-// Store is what every backend provides. All methods return *Error values
-// (see the codes in errors.go); each method's comment names the codes it
-// returns besides EUNAVAILABLE (store unreachable, out of time) and EINTERNAL.
+// Store is the graph as every caller sees it: the portable layer over a
+// backend's Driver. It normalises and validates what comes in, stamps
+// timestamps, checks revisions, pages listings and selects, sorts and
+// caps paths, once for every backend; the driver stores and searches.
 //
-// Every write either happens whole or not at all, and bumps Version.
-type Store interface {
-	// CreateActor stores a new actor; EINVALID, ECONFLICT (id taken).
-	CreateActor(ctx context.Context, a Actor) (Actor, error)
-	// GetActor returns one actor; ENOTFOUND.
-	GetActor(ctx context.Context, id string) (Actor, error)
-	// UpdateActor applies a patch; ifMatch, when set, must equal the
-	// actor's current ETag. ENOTFOUND, EINVALID, EPRECONDITION.
-	UpdateActor(ctx context.Context, id string, p ActorPatch, ifMatch string) (Actor, error)
-	// DeleteActor removes an actor; with cascade its relationships go too,
-	// without it an actor that has relationships is ECONFLICT. ENOTFOUND,
-	// EPRECONDITION.
-	DeleteActor(ctx context.Context, id string, cascade bool, ifMatch string) error
-	// ListActors returns a page of actors ordered by id; EINVALID.
-	ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error)
+// All methods return *Error values (see the codes in errors.go); each
+// method's comment names the codes it returns besides EUNAVAILABLE (store
+// unreachable, out of time) and EINTERNAL. Every write either happens
+// whole or not at all, and bumps Version. A Store is safe for concurrent
+// use; its fields must not change once it is in use.
+type Store struct {
+	d Driver
 
-	// CreateRelationship stores a new relationship; EINVALID (including an
-	// unknown type or a missing endpoint, each with its JSON path),
-	// ECONFLICT (id taken).
-	CreateRelationship(ctx context.Context, r Relationship) (Relationship, error)
-	// GetRelationship returns one relationship; ENOTFOUND.
-	GetRelationship(ctx context.Context, id string) (Relationship, error)
-	// UpdateRelationship applies a patch; ENOTFOUND, EINVALID, EPRECONDITION.
-	UpdateRelationship(ctx context.Context, id string, p RelationshipPatch, ifMatch string) (Relationship, error)
-	// DeleteRelationship removes one relationship; ENOTFOUND, EPRECONDITION.
-	DeleteRelationship(ctx context.Context, id string, ifMatch string) error
-	// ListRelationships returns a page ordered by id; EINVALID.
-	ListRelationships(ctx context.Context, f RelationshipFilter) (Page[Relationship], error)
-
-	// RelationshipTypes returns the registry: the built-in types and those
-	// users added.
-	RelationshipTypes(ctx context.Context) (Registry, error)
-	// CreateRelationshipType adds a type; EINVALID, ECONFLICT.
-	CreateRelationshipType(ctx context.Context, t RelationshipType) (RelationshipType, error)
-
-	// Import upserts a batch by id, all or nothing; every problem comes
-	// back at once in one EINVALID error with a JSON path per problem.
-	// With dryRun nothing is written.
-	Import(ctx context.Context, b Batch, dryRun bool) (ImportResult, error)
-	// Export returns the whole graph, ordered by id, in the import format;
-	// importing it into an empty store and exporting again gives the same.
-	Export(ctx context.Context) (Batch, error)
-
-	// Paths answers a path query (see PathQuery); ENOTFOUND names a missing
-	// endpoint, EINVALID a bad query, ETOOLARGE a cap exceeded.
-	Paths(ctx context.Context, q PathQuery) ([]Path, error)
-
-	// Version is a number that every successful write increases.
-	Version(ctx context.Context) (uint64, error)
-	// Ping reports whether the store is reachable.
-	Ping(ctx context.Context) error
-	// Close releases the store.
-	Close() error
+	// Now is the clock that stamps created_at and updated_at; tests may
+	// replace it before the store is used.
+	Now func() time.Time
 }
 
-// EncodeCursor makes an opaque paging cursor from the last id of a page.
-func EncodeCursor(lastID string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(lastID))
+// NewStore returns the Store over d. Closing the Store closes d.
+func NewStore(d Driver) *Store { return &Store{d: d, Now: time.Now} }
+
+// Driver returns the driver the store runs on, for what only that
+// backend offers.
+func (s *Store) Driver() Driver { return s.d }
+
+func (s *Store) now() time.Time { return Timestamp(s.Now()) }
+
+// CreateActor stores a new actor; EINVALID, ECONFLICT (id taken).
+func (s *Store) CreateActor(ctx context.Context, a Actor) (Actor, error) {
+	a.Normalize()
+	if errs := ValidateActor(&a, "$"); len(errs) > 0 {
+		return Actor{}, Invalid("invalid actor", errs...)
+	}
+	now := s.now()
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = now
+	}
+	if a.UpdatedAt.IsZero() {
+		a.UpdatedAt = now
+	}
+	return s.d.CreateActor(ctx, a)
 }
 
-// DecodeCursor reads a cursor; an empty cursor means the first page.
-func DecodeCursor(c string) (string, error) {
-	if c == "" {
-		return "", nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || !ValidID(string(b)) {
-		return "", Invalid("invalid cursor", FieldError{Path: "cursor", Message: "is not a cursor this API issued"})
-	}
-	return string(b), nil
+// GetActor returns one actor; ENOTFOUND.
+func (s *Store) GetActor(ctx context.Context, id string) (Actor, error) {
+	return s.d.GetActor(ctx, id)
 }
 
-// PageLimit validates a page size and applies the default.
-func PageLimit(n int) (int, error) {
-	switch {
-	case n == 0:
-		return DefaultPageSize, nil
-	case n < 0 || n > MaxPageSize:
-		return 0, Invalid("invalid page size", FieldError{Path: "limit", Message: "must be between 1 and " + itoa(MaxPageSize)})
-	}
-	return n, nil
-}
-
-// MatchesActor reports whether a passes f's filters (not the paging).
-func (f ActorFilter) MatchesActor(a *Actor) bool {
-	if f.Kind != "" && a.Kind != f.Kind {
-		return false
-	}
-	if f.Tag != "" && !contains(a.Tags, f.Tag) {
-		return false
-	}
-	if f.Q != "" {
-		q := strings.ToLower(f.Q)
-		if strings.Contains(strings.ToLower(a.Name), q) {
-			return true
+// UpdateActor applies a patch, when rev is set only while the actor is at
+// that revision. A patch that changes nothing writes nothing. ENOTFOUND,
+// EINVALID, EPRECONDITION.
+func (s *Store) UpdateActor(ctx context.Context, id string, p ActorPatch, rev Revision) (Actor, error) {
+	now := s.now()
+	return s.d.UpdateActor(ctx, id, func(cur Actor) (Actor, bool, error) {
+		if err := rev.check(cur); err != nil {
+			return Actor{}, false, err
 		}
-		for _, al := range a.Aliases {
-			if strings.Contains(strings.ToLower(al), q) {
-				return true
-			}
+		next := p.Apply(cur)
+		next.Normalize()
+		if errs := ValidateActor(&next, "$"); len(errs) > 0 {
+			return Actor{}, false, Invalid("invalid actor", errs...)
 		}
-		return false
-	}
-	return true
+		if SameActor(next, cur) {
+			return cur, false, nil
+		}
+		next.UpdatedAt = now
+		return next, true, nil
+	})
 }
 
-// MatchesRelationship reports whether r passes f's filters.
-func (f RelationshipFilter) MatchesRelationship(r *Relationship) bool {
-	if f.Source != "" && r.Source != f.Source {
-		return false
-	}
-	if f.Target != "" && r.Target != f.Target {
-		return false
-	}
-	if f.Actor != "" && r.Source != f.Actor && r.Target != f.Actor {
-		return false
-	}
-	if len(f.Types) > 0 && !contains(f.Types, r.Type) {
-		return false
-	}
-	if f.AsOf != nil && !r.ValidOn(*f.AsOf) {
-		return false
-	}
-	return true
+// DeleteActor removes an actor, when rev is set only while it is at that
+// revision; with cascade its relationships go too, without it an actor that
+// has relationships is ECONFLICT. ENOTFOUND, EPRECONDITION.
+func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, rev Revision) error {
+	return s.d.DeleteActor(ctx, id, func(cur Actor, ties int) error {
+		if err := rev.check(cur); err != nil {
+			return err
+		}
+		if ties > 0 && !cascade {
+			return Errorf(ECONFLICT, "actor %s has %d relationships; delete them first or pass cascade=true", id, ties)
+		}
+		return nil
+	})
 }
 
-// Validate checks the filter's values against the registry.
-func (f RelationshipFilter) Validate(reg Registry) error {
-	var errs fieldErrors
-	for _, p := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"actor", f.Actor}} {
-		if p.v != "" && !ValidID(p.v) {
-			errs.add(p.name, "must be an actor id")
-		}
+// ListActors returns a page of actors ordered by id; EINVALID.
+func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], error) {
+	if err := f.Validate(); err != nil {
+		return Page[Actor]{}, err
 	}
-	for _, t := range f.Types {
+	limit, _ := pageLimit(f.Limit)
+	after, err := DecodeCursor(f.Cursor)
+	if err != nil {
+		return Page[Actor]{}, err
+	}
+	scan := ActorScan{After: after, Kind: f.Kind, Tag: f.Tag, Exact: f.Q == ""}
+	actors, err := s.d.ListActors(ctx, scan, limit+1, f.MatchesActor)
+	if err != nil {
+		return Page[Actor]{}, err
+	}
+	page := Page[Actor]{Items: actors}
+	if page.Items == nil {
+		page.Items = []Actor{}
+	}
+	if len(actors) > limit {
+		page.Items = actors[:limit]
+		page.NextCursor = EncodeCursor(actors[limit-1].ID)
+	}
+	return page, nil
+}
+
+// CreateRelationship stores a new relationship, deriving its id when it
+// has none (RelationshipID); EINVALID (including an unknown type or a
+// missing endpoint, each with its JSON path), ECONFLICT (id taken).
+func (s *Store) CreateRelationship(ctx context.Context, r Relationship) (Relationship, error) {
+	if r.ID == "" && ValidID(r.Source) && ValidID(r.Target) {
+		r.ID = RelationshipID(r.Source, r.Type, r.Target, r.ValidFrom)
+	}
+	r.Normalize()
+	now := s.now()
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = now
+	}
+	if r.UpdatedAt.IsZero() {
+		r.UpdatedAt = now
+	}
+	return s.d.CreateRelationship(ctx, r, func(reg Registry, haveSource, haveTarget bool) error {
+		errs := ValidateRelationship(&r, reg, "$")
+		if !haveSource {
+			errs = append(errs, FieldError{Path: "$.source", Message: "actor " + r.Source + " does not exist"})
+		}
+		if !haveTarget {
+			errs = append(errs, FieldError{Path: "$.target", Message: "actor " + r.Target + " does not exist"})
+		}
+		if len(errs) > 0 {
+			return Invalid("invalid relationship", errs...)
+		}
+		return nil
+	})
+}
+
+// GetRelationship returns one relationship; ENOTFOUND.
+func (s *Store) GetRelationship(ctx context.Context, id string) (Relationship, error) {
+	return s.d.GetRelationship(ctx, id)
+}
+
+// UpdateRelationship applies a patch, when rev is set only while the
+// relationship is at that revision. A patch that changes nothing writes
+// nothing. ENOTFOUND, EINVALID, EPRECONDITION.
+func (s *Store) UpdateRelationship(ctx context.Context, id string, p RelationshipPatch, rev Revision) (Relationship, error) {
+	now := s.now()
+	return s.d.UpdateRelationship(ctx, id, func(cur Relationship, reg Registry) (Relationship, bool, error) {
+		if err := rev.check(cur); err != nil {
+			return Relationship{}, false, err
+		}
+		next := p.Apply(cur)
+		next.Normalize()
+		if errs := ValidateRelationship(&next, reg, "$"); len(errs) > 0 {
+			return Relationship{}, false, Invalid("invalid relationship", errs...)
+		}
+		if SameRelationship(next, cur) {
+			return cur, false, nil
+		}
+		next.UpdatedAt = now
+		return next, true, nil
+	})
+}
+
+// DeleteRelationship removes one relationship, when rev is set only while
+// it is at that revision; ENOTFOUND, EPRECONDITION.
+func (s *Store) DeleteRelationship(ctx context.Context, id string, rev Revision) error {
+	return s.d.DeleteRelationship(ctx, id, func(cur Relationship) error { return rev.check(cur) })
+}
+
+// ListRelationships returns a page ordered by id; EINVALID.
+func (s *Store) ListRelationships(ctx context.Context, f RelationshipFilter) (Page[Relationship], error) {
+	limit, err := pageLimit(f.Limit)
+	if err != nil {
+		limit = DefaultPageSize // Validate reports it, with the filter's other problems
+	}
+	after, cursorErr := DecodeCursor(f.Cursor)
+	rels, err := s.d.ListRelationships(ctx, f, after, limit+1, func(reg Registry) error {
+		if err := f.Validate(reg); err != nil {
+			return err
+		}
+		return cursorErr
+	})
+	if err != nil {
+		return Page[Relationship]{}, err
+	}
+	page := Page[Relationship]{Items: rels}
+	if page.Items == nil {
+		page.Items = []Relationship{}
+	}
+	if len(rels) > limit {
+		page.Items = rels[:limit]
+		page.NextCursor = EncodeCursor(rels[limit-1].ID)
+	}
+	return page, nil
+}
+
+// RelationshipTypes returns the registry: the built-in types and those
+// users added.
+func (s *Store) RelationshipTypes(ctx context.Context) (Registry, error) {
+	return s.d.RelationshipTypes(ctx)
+}
+
+// CreateRelationshipType adds a type; EINVALID, ECONFLICT.
+func (s *Store) CreateRelationshipType(ctx context.Context, t RelationshipType) (RelationshipType, error) {
+	if errs := ValidateType(&t, "$"); len(errs) > 0 {
+		return RelationshipType{}, Invalid("invalid relationship type", errs...)
+	}
+	return s.d.CreateRelationshipType(ctx, t)
+}
+
+// Import upserts a batch by id, all or nothing; every problem comes back
+// at once in one EINVALID error with a JSON path per problem. With dryRun
+// nothing is written. The batch is normalised in place (derived ids,
+// empty lists).
+func (s *Store) Import(ctx context.Context, b Batch, dryRun bool) (ImportResult, error) {
+	return s.d.Import(ctx, b, dryRun, s.now())
+}
+
+// Export returns the whole graph, ordered by id, in the import format;
+// importing it into an empty store and exporting again gives the same.
+func (s *Store) Export(ctx context.Context) (Batch, error) {
+	return s.d.Export(ctx)
+}
+
+// Paths answers a path query (see PathQuery); ENOTFOUND names a missing
+// endpoint, EINVALID a bad query, ETOOLARGE a query that matches more than
+// MaxPathCandidates paths.
+func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
+	q.Types = slices.Clone(q.Types)
+	q.Exclude = slices.Clone(q.Exclude)
+	reg := builtinRegistry()
+	for _, t := range q.Types {
 		if _, ok := reg.Get(t); !ok {
-			errs.add("type", "unknown relationship type %s; registered: %s", Quote(t), strings.Join(reg.Names(), ", "))
+			// Only a query naming a user type needs the store's registry.
+			var err error
+			if reg, err = s.d.RelationshipTypes(ctx); err != nil {
+				return nil, err
+			}
+			break
 		}
 	}
-	if _, err := PageLimit(f.Limit); err != nil {
-		errs.add("limit", "must be between 1 and %d", MaxPageSize)
+	if err := q.Normalize(reg); err != nil {
+		return nil, err
 	}
-	if len(errs) > 0 {
-		return Invalid("invalid relationship filter", errs...)
+	c, err := s.d.Paths(ctx, q)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if c.Count > MaxPathCandidates {
+		return nil, Errorf(ETOOLARGE, "the query matches more than %d paths; narrow it with types, as_of, min_confidence, exclude or a smaller max_hops", MaxPathCandidates)
+	}
+	return selectPaths(c.Paths, &q), nil
 }
 
-// Validate checks an actor filter.
-func (f ActorFilter) Validate() error {
-	var errs fieldErrors
-	if f.Kind != "" && !contains(ActorKinds, f.Kind) {
-		errs.add("kind", "must be one of %s", strings.Join(ActorKinds, ", "))
+// selectPaths keeps the candidates the query's mode asks for, in output
+// order, cut at the limit.
+func selectPaths(paths []Path, q *PathQuery) []Path {
+	switch q.Mode {
+	case ModeShortest:
+		slices.SortStableFunc(paths, ComparePathsBySelection)
+		paths = paths[:min(1, len(paths))]
+	case ModeKShortest:
+		slices.SortStableFunc(paths, ComparePathsBySelection)
+		paths = paths[:min(q.K, len(paths))]
+	case ModeAllShortest:
+		if len(paths) > 0 {
+			best := slices.MinFunc(paths, ComparePathsBySelection).Cost
+			paths = slices.DeleteFunc(paths, func(p Path) bool { return !SameCost(p.Cost, best) })
+		}
 	}
-	if len(f.Q) > MaxNameLen || !utf8.ValidString(f.Q) {
-		errs.add("q", "must be valid UTF-8 of at most %d bytes", MaxNameLen)
+	SortPaths(paths)
+	if len(paths) > q.Limit {
+		paths = paths[:q.Limit]
 	}
-	if len(f.Tag) > MaxNameLen || !utf8.ValidString(f.Tag) {
-		errs.add("tag", "must be valid UTF-8 of at most %d bytes", MaxNameLen)
+	if paths == nil {
+		paths = []Path{}
 	}
-	if _, err := PageLimit(f.Limit); err != nil {
-		errs.add("limit", "must be between 1 and %d", MaxPageSize)
-	}
-	if len(errs) > 0 {
-		return Invalid("invalid actor filter", errs...)
-	}
-	return nil
+	return paths
 }
+
+// builtinRegistry is the registry of the built-in types alone: enough to
+// check a query that names no user type, since types are never removed.
+var builtinRegistry = sync.OnceValue(func() Registry { return NewRegistry(BuiltinTypes()) })
+
+// Version is a number that every successful write increases.
+func (s *Store) Version(ctx context.Context) (uint64, error) { return s.d.Version(ctx) }
+
+// Ping reports whether the store is reachable.
+func (s *Store) Ping(ctx context.Context) error { return s.d.Ping(ctx) }
+
+// Close releases the store and its driver.
+func (s *Store) Close() error { return s.d.Close() }

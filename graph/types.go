@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -94,10 +93,6 @@ func (r Registry) Types() []RelationshipType {
 func (r Registry) With(t RelationshipType) Registry {
 	return NewRegistry(append(r.Types(), t))
 }
-
-// CypherName is the Neo4j relationship type for a registered name: upper
-// case. Only names the registry accepted (ValidTypeName) ever reach it.
-func CypherName(name string) string { return strings.ToUpper(name) }
 
 // ValidateType checks a new relationship type.
 func ValidateType(t *RelationshipType, prefix string) []FieldError {

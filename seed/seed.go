@@ -44,7 +44,7 @@ func Scenario() (graph.Batch, error) {
 // Load imports the scenario into s through s.Import, so it works on any
 // store. Records are upserted by id: a second Load reports everything
 // unchanged, and a Load over edited seed records puts them back.
-func Load(ctx context.Context, s graph.Store) (graph.ImportResult, error) {
+func Load(ctx context.Context, s *graph.Store) (graph.ImportResult, error) {
 	b, err := Scenario()
 	if err != nil {
 		return graph.ImportResult{}, err
@@ -58,7 +58,7 @@ func Load(ctx context.Context, s graph.Store) (graph.ImportResult, error) {
 // cascade, so ties written meanwhile go with their actors). A record that
 // has already gone is not an error. User-defined relationship types stay:
 // the Store interface has no way to delete them.
-func Reset(ctx context.Context, s graph.Store) error {
+func Reset(ctx context.Context, s *graph.Store) error {
 	b, err := s.Export(ctx)
 	if err != nil {
 		return fmt.Errorf("seed: reset: export: %w", err)
@@ -67,7 +67,7 @@ func Reset(ctx context.Context, s graph.Store) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.DeleteRelationship(ctx, r.ID, ""); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+		if err := s.DeleteRelationship(ctx, r.ID, graph.Revision{}); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
 			return fmt.Errorf("seed: reset: delete relationship %s: %w", r.ID, err)
 		}
 	}
@@ -75,7 +75,7 @@ func Reset(ctx context.Context, s graph.Store) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.DeleteActor(ctx, a.ID, true, ""); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+		if err := s.DeleteActor(ctx, a.ID, true, graph.Revision{}); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
 			return fmt.Errorf("seed: reset: delete actor %s: %w", a.ID, err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/detente/detente/graph"
 )
@@ -440,10 +441,10 @@ func TestPaths(t *testing.T) {
 	})
 }
 
-// fakeStore implements the few Store methods Load and Reset use, with the
-// upsert semantics every store's Import has. Other methods panic.
+// fakeStore implements the few Driver methods Load and Reset use, with
+// the upsert semantics every store's Import has. Other methods panic.
 type fakeStore struct {
-	graph.Store
+	graph.Driver
 	actors map[string]graph.Actor
 	rels   map[string]graph.Relationship
 }
@@ -452,7 +453,7 @@ func newFakeStore() *fakeStore {
 	return &fakeStore{actors: map[string]graph.Actor{}, rels: map[string]graph.Relationship{}}
 }
 
-func (f *fakeStore) Import(_ context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
+func (f *fakeStore) Import(_ context.Context, b graph.Batch, dryRun bool, _ time.Time) (graph.ImportResult, error) {
 	existing := map[string]bool{}
 	for _, id := range b.ReferencedActors() {
 		_, existing[id] = f.actors[id]
@@ -507,25 +508,34 @@ func (f *fakeStore) Export(context.Context) (graph.Batch, error) {
 	return b, nil
 }
 
-func (f *fakeStore) DeleteRelationship(_ context.Context, id, _ string) error {
-	if _, ok := f.rels[id]; !ok {
+func (f *fakeStore) DeleteRelationship(_ context.Context, id string, check func(graph.Relationship) error) error {
+	r, ok := f.rels[id]
+	if !ok {
 		return graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+	}
+	if err := check(r); err != nil {
+		return err
 	}
 	delete(f.rels, id)
 	return nil
 }
 
-func (f *fakeStore) DeleteActor(_ context.Context, id string, cascade bool, _ string) error {
-	if _, ok := f.actors[id]; !ok {
+func (f *fakeStore) DeleteActor(_ context.Context, id string, check func(graph.Actor, int) error) error {
+	a, ok := f.actors[id]
+	if !ok {
 		return graph.Errorf(graph.ENOTFOUND, "actor %s not found", id)
 	}
+	var ties []string
 	for rid, r := range f.rels {
 		if r.Source == id || r.Target == id {
-			if !cascade {
-				return graph.Errorf(graph.ECONFLICT, "actor %s has relationships", id)
-			}
-			delete(f.rels, rid)
+			ties = append(ties, rid)
 		}
+	}
+	if err := check(a, len(ties)); err != nil {
+		return err
+	}
+	for _, rid := range ties {
+		delete(f.rels, rid)
 	}
 	delete(f.actors, id)
 	return nil
@@ -535,7 +545,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	ctx := context.Background()
 	b := scenario(t)
 	s := newFakeStore()
-	first, err := Load(ctx, s)
+	first, err := Load(ctx, graph.NewStore(s))
 	if err != nil {
 		t.Fatalf("first Load: %v", err)
 	}
@@ -546,7 +556,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if first != want {
 		t.Errorf("first Load: %+v, want %+v", first, want)
 	}
-	second, err := Load(ctx, s)
+	second, err := Load(ctx, graph.NewStore(s))
 	if err != nil {
 		t.Fatalf("second Load: %v", err)
 	}
@@ -562,7 +572,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 func TestReset(t *testing.T) {
 	ctx := context.Background()
 	s := newFakeStore()
-	if _, err := Load(ctx, s); err != nil {
+	if _, err := Load(ctx, graph.NewStore(s)); err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	// A record that is not part of the scenario goes too.
@@ -573,31 +583,31 @@ func TestReset(t *testing.T) {
 			Sources: []graph.Citation{{Title: "test"}},
 		}},
 	}
-	if _, err := s.Import(ctx, extra, false); err != nil {
+	if _, err := s.Import(ctx, extra, false, time.Now()); err != nil {
 		t.Fatalf("Import: %v", err)
 	}
-	if err := Reset(ctx, s); err != nil {
+	if err := Reset(ctx, graph.NewStore(s)); err != nil {
 		t.Fatalf("Reset: %v", err)
 	}
 	if len(s.actors) != 0 || len(s.rels) != 0 {
 		t.Errorf("after Reset: %d actors, %d relationships left", len(s.actors), len(s.rels))
 	}
-	if err := Reset(ctx, s); err != nil {
+	if err := Reset(ctx, graph.NewStore(s)); err != nil {
 		t.Errorf("Reset of an empty store: %v", err)
 	}
-	if _, err := Load(ctx, s); err != nil {
+	if _, err := Load(ctx, graph.NewStore(s)); err != nil {
 		t.Errorf("Load after Reset: %v", err)
 	}
 }
 
 func TestResetStopsWhenCancelled(t *testing.T) {
 	s := newFakeStore()
-	if _, err := Load(context.Background(), s); err != nil {
+	if _, err := Load(context.Background(), graph.NewStore(s)); err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := Reset(ctx, s); err == nil {
+	if err := Reset(ctx, graph.NewStore(s)); err == nil {
 		t.Error("Reset with a cancelled context returned nil")
 	}
 }

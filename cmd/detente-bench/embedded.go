@@ -47,10 +47,11 @@ func heap() uint64 {
 // then times shortest paths between random pairs inside the process.
 func memoryAndPaths(ctx context.Context, s *size) (perActor, perRel, allIn float64, lat Lat, found int, err error) {
 	h0 := heap()
-	st, err := memstore.Open("")
+	d, err := memstore.Open("")
 	if err != nil {
 		return
 	}
+	st := graph.NewStore(d)
 	defer st.Close()
 	func() {
 		b := s.generate()

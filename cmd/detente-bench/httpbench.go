@@ -74,11 +74,12 @@ func benchHTTP(ctx context.Context, r *Report, cfg *config) {
 	gin.SetMode(gin.ReleaseMode)
 
 	// A store with a few actors; one actor's response, pre-encoded.
-	st, err := memstore.Open("")
+	d, err := memstore.Open("")
 	if err != nil {
 		r.problem("memstore: %v", err)
 		return
 	}
+	st := graph.NewStore(d)
 	defer st.Close()
 	b := graphgen.Generate(graphgen.Options{Actors: 1000, Relationships: 2000, Seed: Seed})
 	if _, err := st.Import(ctx, b, false); err != nil {

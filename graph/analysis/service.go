@@ -17,7 +17,7 @@ type Source interface {
 	RelationshipTypes(ctx context.Context) (graph.Registry, error)
 }
 
-var _ Source = graph.Store(nil)
+var _ Source = (*graph.Store)(nil)
 
 // DefaultCacheSize is the number of projections a Service keeps.
 const DefaultCacheSize = 8

@@ -13,20 +13,20 @@ import (
 
 // storeKinds opens a fresh store of every kind: the embedded store always,
 // Neo4j when NEO4J_URI is set (and under CI=true it must be).
-func storeKinds(t *testing.T) map[string]func(t *testing.T) graph.Store {
-	kinds := map[string]func(t *testing.T) graph.Store{
-		"memstore": func(t *testing.T) graph.Store {
+func storeKinds(t *testing.T) map[string]func(t *testing.T) *graph.Store {
+	kinds := map[string]func(t *testing.T) *graph.Store{
+		"memstore": func(t *testing.T) *graph.Store {
 			s, err := memstore.Open("")
 			if err != nil {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { s.Close() })
-			return s
+			return graph.NewStore(s)
 		},
 	}
 	switch {
 	case neo4jtest.Available():
-		kinds["neo4j"] = func(t *testing.T) graph.Store { return neo4jtest.Open(t) }
+		kinds["neo4j"] = func(t *testing.T) *graph.Store { return neo4jtest.Open(t) }
 	case os.Getenv("CI") == "true":
 		t.Fatal("CI=true but NEO4J_URI is unset: the reference must be reproduced on Neo4j too")
 	}
@@ -108,13 +108,13 @@ func TestStoresReproduceReference(t *testing.T) {
 }
 
 // wipe deletes every actor (and so every relationship) through the Store.
-func wipe(ctx context.Context, s graph.Store) error {
+func wipe(ctx context.Context, s *graph.Store) error {
 	b, err := s.Export(ctx)
 	if err != nil {
 		return err
 	}
 	for _, a := range b.Actors {
-		if err := s.DeleteActor(ctx, a.ID, true, ""); err != nil {
+		if err := s.DeleteActor(ctx, a.ID, true, graph.Revision{}); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // Import upserts a batch by id in one bbolt transaction.
-func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
+func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool, now time.Time) (graph.ImportResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := b.PrepareWith(s.types, func(id string) bool { return s.actors[id] != nil }); err != nil {
@@ -20,14 +20,13 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 		return graph.ImportResult{}, graph.Unavailable("the import was cancelled", err)
 	}
 	res := graph.ImportResult{DryRun: dryRun}
-	now := s.now()
 	c := &change{}
 	for _, t := range b.RelationshipTypes {
 		old, ok := s.types.Get(t.Name)
 		switch {
 		case !ok:
 			res.RelationshipTypes.Created++
-		case sameType(old, t):
+		case graph.SameType(old, t):
 			res.RelationshipTypes.Unchanged++
 			continue
 		default:
@@ -106,15 +105,6 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 	s.putRels(c.rels)
 	res.Version = s.version
 	return res, nil
-}
-
-func sameType(a, b graph.RelationshipType) bool {
-	ga, gb := a.Goldstein, b.Goldstein
-	a.Goldstein, b.Goldstein = nil, nil
-	if a != b {
-		return false
-	}
-	return (ga == nil && gb == nil) || (ga != nil && gb != nil && *ga == *gb)
 }
 
 // Export returns the whole graph ordered by id.

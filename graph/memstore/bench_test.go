@@ -24,18 +24,19 @@ var sizes = []struct {
 	{"1e5x1e6", 100_000, 1_000_000},
 }
 
-var loaded sync.Map // size name -> *memstore.Store
+var loaded sync.Map // size name -> *graph.Store
 
 // benchStore returns an in-memory store holding the generated graph.
-func benchStore(b *testing.B, actors, rels int) *memstore.Store {
+func benchStore(b *testing.B, actors, rels int) *graph.Store {
 	key := fmt.Sprint(actors, rels)
 	if s, ok := loaded.Load(key); ok {
-		return s.(*memstore.Store)
+		return s.(*graph.Store)
 	}
-	s, err := memstore.Open("")
+	d, err := memstore.Open("")
 	if err != nil {
 		b.Fatal(err)
 	}
+	s := graph.NewStore(d)
 	if _, err := s.Import(context.Background(), graphgen.Generate(graphgen.Options{Actors: actors, Relationships: rels, Seed: 1}), false); err != nil {
 		b.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func BenchmarkImport(b *testing.B) {
 						b.Fatal(err)
 					}
 					t0, c0 := time.Now(), cpuTime()
-					if _, err := dry.Import(context.Background(), batch, true); err != nil {
+					if _, err := dry.Import(context.Background(), batch, true, time.Now()); err != nil {
 						b.Fatal(err)
 					}
 					dryRun, dryCPU := time.Since(t0), cpuTime()-c0
@@ -127,7 +128,7 @@ func BenchmarkImport(b *testing.B) {
 						b.Fatal(err)
 					}
 					t0, c0 = time.Now(), cpuTime()
-					if _, err := s.Import(context.Background(), batch, false); err != nil {
+					if _, err := s.Import(context.Background(), batch, false, time.Now()); err != nil {
 						b.Fatal(err)
 					}
 					elapsed, cpu := time.Since(t0), cpuTime()-c0

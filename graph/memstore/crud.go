@@ -10,21 +10,10 @@ import (
 
 // CreateActor stores a new actor.
 func (s *Store) CreateActor(ctx context.Context, a graph.Actor) (graph.Actor, error) {
-	a.Normalize()
-	if errs := graph.ValidateActor(&a, "$"); len(errs) > 0 {
-		return graph.Actor{}, graph.Invalid("invalid actor", errs...)
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.actors[a.ID] != nil {
 		return graph.Actor{}, graph.Errorf(graph.ECONFLICT, "actor %s already exists", a.ID)
-	}
-	now := s.now()
-	if a.CreatedAt.IsZero() {
-		a.CreatedAt = now
-	}
-	if a.UpdatedAt.IsZero() {
-		a.UpdatedAt = now
 	}
 	if err := s.commit(&change{actors: []graph.Actor{a}}); err != nil {
 		return graph.Actor{}, err
@@ -48,33 +37,18 @@ func notFound(kind, id string) error {
 	return graph.Errorf(graph.ENOTFOUND, "%s %s not found", kind, id)
 }
 
-func precondition(ifMatch string, current any) error {
-	if ifMatch != "" && ifMatch != "*" && ifMatch != graph.ETag(current) {
-		return graph.Errorf(graph.EPRECONDITION, "the resource has changed: If-Match %s does not match its current ETag", ifMatch)
-	}
-	return nil
-}
-
-// UpdateActor applies a patch.
-func (s *Store) UpdateActor(ctx context.Context, id string, p graph.ActorPatch, ifMatch string) (graph.Actor, error) {
+// UpdateActor rewrites an actor with what update makes of it.
+func (s *Store) UpdateActor(ctx context.Context, id string, update func(graph.Actor) (graph.Actor, bool, error)) (graph.Actor, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := s.actors[id]
 	if n == nil {
 		return graph.Actor{}, notFound("actor", id)
 	}
-	if err := precondition(ifMatch, n.actor); err != nil {
-		return graph.Actor{}, err
+	a, write, err := update(n.actor)
+	if err != nil || !write {
+		return a, err
 	}
-	a := p.Apply(n.actor)
-	a.Normalize()
-	if errs := graph.ValidateActor(&a, "$"); len(errs) > 0 {
-		return graph.Actor{}, graph.Invalid("invalid actor", errs...)
-	}
-	if graph.SameActor(a, n.actor) {
-		return n.actor, nil
-	}
-	a.UpdatedAt = s.now()
 	if err := s.commit(&change{actors: []graph.Actor{a}}); err != nil {
 		return graph.Actor{}, err
 	}
@@ -82,15 +56,15 @@ func (s *Store) UpdateActor(ctx context.Context, id string, p graph.ActorPatch, 
 	return a, nil
 }
 
-// DeleteActor removes an actor, and with cascade its relationships.
-func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatch string) error {
+// DeleteActor removes an actor and its relationships once check allows.
+func (s *Store) DeleteActor(ctx context.Context, id string, check func(graph.Actor, int) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := s.actors[id]
 	if n == nil {
 		return notFound("actor", id)
 	}
-	if err := precondition(ifMatch, n.actor); err != nil {
+	if err := check(n.actor, len(n.out)+len(n.in)); err != nil {
 		return err
 	}
 	var (
@@ -103,9 +77,6 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatc
 			relIDs = append(relIDs, s.edges[a.e].id)
 		}
 	}
-	if len(relIDs) > 0 && !cascade {
-		return graph.Errorf(graph.ECONFLICT, "actor %s has %d relationships; delete them first or pass cascade=true", id, len(relIDs))
-	}
 	if err := s.commit(&change{delActors: []string{id}, delRels: relIDs}); err != nil {
 		return err
 	}
@@ -114,75 +85,34 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatc
 	return nil
 }
 
-// ListActors returns a page of actors ordered by id.
-func (s *Store) ListActors(ctx context.Context, f graph.ActorFilter) (graph.Page[graph.Actor], error) {
-	if err := f.Validate(); err != nil {
-		return graph.Page[graph.Actor]{}, err
-	}
-	limit, _ := graph.PageLimit(f.Limit)
-	after, err := graph.DecodeCursor(f.Cursor)
-	if err != nil {
-		return graph.Page[graph.Actor]{}, err
-	}
+// ListActors returns, in id order, up to n actors after sc.After that
+// keep accepts.
+func (s *Store) ListActors(ctx context.Context, sc graph.ActorScan, n int, keep func(*graph.Actor) bool) ([]graph.Actor, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	page := graph.Page[graph.Actor]{Items: []graph.Actor{}}
-	more := false
-	s.actorIDs.AscendGreaterOrEqual(after, func(id string) bool {
-		if id == after {
+	var out []graph.Actor
+	s.actorIDs.AscendGreaterOrEqual(sc.After, func(id string) bool {
+		if id == sc.After {
 			return true
 		}
-		a := &s.actors[id].actor
-		if !f.MatchesActor(a) {
-			return true
+		if a := &s.actors[id].actor; keep(a) {
+			out = append(out, *a)
 		}
-		if len(page.Items) == limit {
-			more = true
-			return false
-		}
-		page.Items = append(page.Items, *a)
-		return ctx.Err() == nil
+		return len(out) < n && ctx.Err() == nil
 	})
-	if more {
-		page.NextCursor = graph.EncodeCursor(page.Items[len(page.Items)-1].ID)
-	}
-	return page, ctx.Err()
+	return out, ctx.Err()
 }
 
-// checkEnds reports missing endpoints of r as field errors under prefix.
-func (s *Store) checkEnds(r *graph.Relationship, prefix string) []graph.FieldError {
-	var errs []graph.FieldError
-	if graph.ValidID(r.Source) && s.actors[r.Source] == nil {
-		errs = append(errs, graph.FieldError{Path: prefix + ".source", Message: "actor " + r.Source + " does not exist"})
-	}
-	if graph.ValidID(r.Target) && s.actors[r.Target] == nil {
-		errs = append(errs, graph.FieldError{Path: prefix + ".target", Message: "actor " + r.Target + " does not exist"})
-	}
-	return errs
-}
-
-// CreateRelationship stores a new relationship.
-func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (graph.Relationship, error) {
-	if r.ID == "" && graph.ValidID(r.Source) && graph.ValidID(r.Target) {
-		r.ID = graph.RelationshipID(r.Source, r.Type, r.Target, r.ValidFrom)
-	}
-	r.Normalize()
+// CreateRelationship stores a new relationship once check allows.
+func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship, check func(graph.Registry, bool, bool) error) (graph.Relationship, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	errs := graph.ValidateRelationship(&r, s.types, "$")
-	errs = append(errs, s.checkEnds(&r, "$")...)
-	if len(errs) > 0 {
-		return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
+	exists := func(id string) bool { return !graph.ValidID(id) || s.actors[id] != nil }
+	if err := check(s.types, exists(r.Source), exists(r.Target)); err != nil {
+		return graph.Relationship{}, err
 	}
 	if _, ok := s.ids.get(r.ID, s.edges); ok {
 		return graph.Relationship{}, graph.Errorf(graph.ECONFLICT, "relationship %s already exists", r.ID)
-	}
-	now := s.now()
-	if r.CreatedAt.IsZero() {
-		r.CreatedAt = now
-	}
-	if r.UpdatedAt.IsZero() {
-		r.UpdatedAt = now
 	}
 	if err := s.commit(&change{rels: []graph.Relationship{r}}); err != nil {
 		return graph.Relationship{}, err
@@ -202,27 +132,18 @@ func (s *Store) GetRelationship(ctx context.Context, id string) (graph.Relations
 	return s.relAt(slot), nil
 }
 
-// UpdateRelationship applies a patch.
-func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.RelationshipPatch, ifMatch string) (graph.Relationship, error) {
+// UpdateRelationship rewrites a relationship with what update makes of it.
+func (s *Store) UpdateRelationship(ctx context.Context, id string, update func(graph.Relationship, graph.Registry) (graph.Relationship, bool, error)) (graph.Relationship, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	slot, ok := s.ids.get(id, s.edges)
 	if !ok {
 		return graph.Relationship{}, notFound("relationship", id)
 	}
-	cur := s.relAt(slot)
-	if err := precondition(ifMatch, cur); err != nil {
-		return graph.Relationship{}, err
+	r, write, err := update(s.relAt(slot), s.types)
+	if err != nil || !write {
+		return r, err
 	}
-	r := p.Apply(cur)
-	r.Normalize()
-	if errs := graph.ValidateRelationship(&r, s.types, "$"); len(errs) > 0 {
-		return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
-	}
-	if graph.SameRelationship(r, cur) {
-		return cur, nil
-	}
-	r.UpdatedAt = s.now()
 	if err := s.commit(&change{rels: []graph.Relationship{r}}); err != nil {
 		return graph.Relationship{}, err
 	}
@@ -230,15 +151,15 @@ func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.Relat
 	return r, nil
 }
 
-// DeleteRelationship removes a relationship.
-func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch string) error {
+// DeleteRelationship removes a relationship once check allows.
+func (s *Store) DeleteRelationship(ctx context.Context, id string, check func(graph.Relationship) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	slot, ok := s.ids.get(id, s.edges)
 	if !ok {
 		return notFound("relationship", id)
 	}
-	if err := precondition(ifMatch, s.relAt(slot)); err != nil {
+	if err := check(s.relAt(slot)); err != nil {
 		return err
 	}
 	if err := s.commit(&change{delRels: []string{id}}); err != nil {
@@ -248,25 +169,23 @@ func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch strin
 	return nil
 }
 
-// ListRelationships returns a page of relationships ordered by id. With a
-// source, target or actor filter it scans only that actor's ties.
-func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilter) (graph.Page[graph.Relationship], error) {
+// ListRelationships returns up to limit relationships after after, by id.
+// With a source, target or actor filter it scans only that actor's ties.
+func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilter, after string, limit int, check func(graph.Registry) error) ([]graph.Relationship, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if err := f.Validate(s.types); err != nil {
-		return graph.Page[graph.Relationship]{}, err
+	if err := check(s.types); err != nil {
+		return nil, err
 	}
-	limit, _ := graph.PageLimit(f.Limit)
-	after, err := graph.DecodeCursor(f.Cursor)
-	if err != nil {
-		return graph.Page[graph.Relationship]{}, err
-	}
-	page := graph.Page[graph.Relationship]{Items: []graph.Relationship{}}
+	var out []graph.Relationship
 	list, start := s.order, s.orderFrom(after)
 	if ends := s.endEdges(f); ends != nil {
 		list, start = ends, 0
 	}
 	for _, slot := range list[start:] {
+		if len(out) == limit {
+			break
+		}
 		if s.edges[slot].id <= after {
 			continue
 		}
@@ -274,16 +193,12 @@ func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilte
 		if !f.MatchesRelationship(&r) {
 			continue
 		}
-		if len(page.Items) == limit {
-			page.NextCursor = graph.EncodeCursor(page.Items[limit-1].ID)
-			break
-		}
-		page.Items = append(page.Items, r)
-		if len(page.Items)&1023 == 0 && ctx.Err() != nil {
+		out = append(out, r)
+		if len(out)&1023 == 0 && ctx.Err() != nil {
 			break
 		}
 	}
-	return page, ctx.Err()
+	return out, ctx.Err()
 }
 
 // endEdges returns, sorted by id, the slots of the ties of the actor a

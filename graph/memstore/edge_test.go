@@ -226,7 +226,7 @@ func TestReopen(t *testing.T) {
 			b.Relationships[i].Note = "noted"
 		}
 	}
-	if _, err := s.Import(ctx, b, false); err != nil {
+	if _, err := s.Import(ctx, b, false, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	want, err := s.Export(ctx)

@@ -3,20 +3,25 @@ package memstore
 import (
 	"container/heap"
 	"context"
+	"errors"
 	"slices"
 	"strings"
 
 	"github.com/detente/detente/graph"
 )
 
-// maxEnumerated bounds how many candidate paths one query may collect
-// before it is refused as too broad (ETOOLARGE), so that a query on a dense
-// graph cannot exhaust memory.
-const maxEnumerated = 100_000
+// maxEnumerated is how many candidate paths a search collects before it
+// stops: one more than the layer accepts (graph.MaxPathCandidates), so
+// that a query on a dense graph cannot exhaust memory.
+const maxEnumerated = graph.MaxPathCandidates
 
 // maxExpansions bounds the best-first search of weighted and k-shortest
-// queries.
+// queries; a search that reaches it gives up as too broad.
 const maxExpansions = 2_000_000
+
+// errTooMany stops a search that found more than maxEnumerated paths or
+// reached maxExpansions; Paths reports it as a count above the cap.
+var errTooMany = errors.New("memstore: too many candidate paths")
 
 // walker holds one path query's view of the graph: which ties it may use
 // and in which direction. The query's filters are compiled once into a
@@ -141,19 +146,16 @@ func (w *walker) tick() error {
 	return nil
 }
 
-// Paths answers a path query over the in-memory graph.
-func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+// Paths finds a normalised query's candidate paths in the in-memory graph.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandidates, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if err := q.Normalize(s.types); err != nil {
-		return nil, err
-	}
 	srcNode, dstNode := s.actors[q.From], s.actors[q.To]
 	if srcNode == nil {
-		return nil, notFound("actor", q.From)
+		return graph.PathCandidates{}, notFound("actor", q.From)
 	}
 	if dstNode == nil {
-		return nil, notFound("actor", q.To)
+		return graph.PathCandidates{}, notFound("actor", q.To)
 	}
 	src, dst := srcNode.idx, dstNode.idx
 	w := s.newWalker(ctx, &q)
@@ -171,31 +173,17 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	default:
 		seqs, err = w.cheapest(src, dst)
 	}
+	if errors.Is(err, errTooMany) {
+		return graph.PathCandidates{Count: graph.MaxPathCandidates + 1}, nil
+	}
 	if err != nil {
-		return nil, err
+		return graph.PathCandidates{}, err
 	}
 	paths := make([]graph.Path, len(seqs))
 	for i, seq := range seqs {
 		paths[i] = s.toPath(src, seq, &q)
 	}
-	switch q.Mode {
-	case graph.ModeShortest:
-		slices.SortFunc(paths, graph.ComparePathsBySelection)
-		paths = paths[:min(1, len(paths))]
-	case graph.ModeKShortest:
-		slices.SortFunc(paths, graph.ComparePathsBySelection)
-		paths = paths[:min(q.K, len(paths))]
-	case graph.ModeAllShortest:
-		if len(paths) > 0 {
-			best := slices.MinFunc(paths, graph.ComparePathsBySelection).Cost
-			paths = slices.DeleteFunc(paths, func(p graph.Path) bool { return !graph.SameCost(p.Cost, best) })
-		}
-	}
-	graph.SortPaths(paths)
-	if len(paths) > q.Limit {
-		paths = paths[:q.Limit]
-	}
-	return paths, nil
+	return graph.PathCandidates{Paths: paths, Count: len(paths)}, nil
 }
 
 // toPath turns a sequence of ties (slots) walked from src into a graph.Path.
@@ -334,7 +322,7 @@ func (w *walker) fewestHops(src, dst int32, first bool) ([][]int32, error) {
 		if i == d {
 			out = append(out, slices.Clone(path))
 			if len(out) > maxEnumerated {
-				return false, tooMany()
+				return false, errTooMany
 			}
 			return true, nil
 		}
@@ -389,10 +377,6 @@ func (w *walker) bestTies(as []adj) []adj {
 	return slices.CompactFunc(as, func(a, b adj) bool { return a.v == b.v })
 }
 
-func tooMany() error {
-	return graph.Errorf(graph.ETOOLARGE, "the query matches more than %d paths; narrow it with types, as_of, min_confidence, exclude or a smaller max_hops", maxEnumerated)
-}
-
 // hopsToTarget labels every actor that can reach dst within max_hops with
 // its fewest hops to dst (a breadth-first search backwards from dst).
 func (w *walker) hopsToTarget(dst int32) (map[int32]int, error) {
@@ -436,7 +420,7 @@ func (w *walker) allSimple(src, dst int32) ([][]int32, error) {
 		if u == dst {
 			out = append(out, slices.Clone(path))
 			if len(out) > maxEnumerated {
-				return tooMany()
+				return errTooMany
 			}
 			return nil
 		}
@@ -537,7 +521,7 @@ func (w *walker) cheapest(src, dst int32) ([][]int32, error) {
 			return nil, err
 		}
 		if w.steps > maxExpansions {
-			return nil, tooMany()
+			return nil, errTooMany
 		}
 		p := heap.Pop(f).(*partial)
 		if classCost >= 0 && !graph.SameCost(p.bound, classCost) && p.bound > classCost {
@@ -553,7 +537,7 @@ func (w *walker) cheapest(src, dst int32) ([][]int32, error) {
 			}
 			out = append(out, p.edges())
 			if len(out) > maxEnumerated {
-				return nil, tooMany()
+				return nil, errTooMany
 			}
 			continue
 		}
@@ -667,7 +651,7 @@ func (w *walker) leastCost(src, dst int32) ([][]int32, error) {
 				tooBig = true
 			}
 			if len(out) > maxEnumerated {
-				return tooMany()
+				return errTooMany
 			}
 			return nil
 		}

@@ -82,12 +82,9 @@ type Store struct {
 	version   uint64
 
 	scratch sync.Pool // *labels, see paths.go
-
-	// Now is the clock; tests may replace it.
-	Now func() time.Time
 }
 
-var _ graph.Store = (*Store)(nil)
+var _ graph.Driver = (*Store)(nil)
 
 // Open opens (creating if need be) the store kept in the bbolt file at
 // path; an empty path keeps the graph in memory only (for tests).
@@ -98,7 +95,6 @@ func Open(path string) (*Store, error) {
 		ids:      newIDIndex(),
 		extra:    map[int32]*extra{},
 		typeIdx:  map[string]uint32{},
-		Now:      time.Now,
 	}
 	s.types = graph.NewRegistry(graph.BuiltinTypes())
 	s.syncTypes()
@@ -456,8 +452,6 @@ func (s *Store) dropActor(id string) {
 	s.free = append(s.free, n.idx)
 }
 
-func (s *Store) now() time.Time { return graph.Timestamp(s.Now()) }
-
 // RelationshipTypes returns the registry.
 func (s *Store) RelationshipTypes(ctx context.Context) (graph.Registry, error) {
 	s.mu.RLock()
@@ -467,9 +461,6 @@ func (s *Store) RelationshipTypes(ctx context.Context) (graph.Registry, error) {
 
 // CreateRelationshipType adds a user type.
 func (s *Store) CreateRelationshipType(ctx context.Context, t graph.RelationshipType) (graph.RelationshipType, error) {
-	if errs := graph.ValidateType(&t, "$"); len(errs) > 0 {
-		return graph.RelationshipType{}, graph.Invalid("invalid relationship type", errs...)
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.types.Get(t.Name); ok {

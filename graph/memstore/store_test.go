@@ -13,7 +13,7 @@ func TestConformance(t *testing.T) {
 	for _, durable := range []bool{false, true} {
 		name := map[bool]string{false: "memory", true: "bbolt"}[durable]
 		t.Run(name, func(t *testing.T) {
-			storetest.Run(t, func(t *testing.T) graph.Store {
+			storetest.Run(t, func(t *testing.T) graph.Driver {
 				path := ""
 				if durable {
 					path = filepath.Join(t.TempDir(), "detente.db")

@@ -39,17 +39,6 @@ func oneActor(recs []*neo4j.Record) (graph.Actor, error) {
 
 // CreateActor stores a new actor.
 func (s *Store) CreateActor(ctx context.Context, a graph.Actor) (graph.Actor, error) {
-	a.Normalize()
-	if errs := graph.ValidateActor(&a, "$"); len(errs) > 0 {
-		return graph.Actor{}, graph.Invalid("invalid actor", errs...)
-	}
-	now := s.now()
-	if a.CreatedAt.IsZero() {
-		a.CreatedAt = now
-	}
-	if a.UpdatedAt.IsZero() {
-		a.UpdatedAt = now
-	}
 	props, err := actorProps(&a)
 	if err != nil {
 		return graph.Actor{}, graph.Internal(err)
@@ -83,9 +72,10 @@ func (s *Store) GetActor(ctx context.Context, id string) (graph.Actor, error) {
 	})
 }
 
-// UpdateActor applies a patch. A patch that changes nothing writes nothing.
-func (s *Store) UpdateActor(ctx context.Context, id string, p graph.ActorPatch, ifMatch string) (graph.Actor, error) {
-	now := s.now()
+// UpdateActor rewrites an actor with what update makes of it, in one write
+// transaction under the store lock; when update writes nothing the
+// transaction rolls back.
+func (s *Store) UpdateActor(ctx context.Context, id string, update func(graph.Actor) (graph.Actor, bool, error)) (graph.Actor, error) {
 	return writeTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (graph.Actor, error) {
 		if _, err := lock(ctx, tx); err != nil {
 			return graph.Actor{}, err
@@ -97,18 +87,13 @@ func (s *Store) UpdateActor(ctx context.Context, id string, p graph.ActorPatch, 
 		if !ok {
 			return graph.Actor{}, notFound("actor", id)
 		}
-		if err := precondition(ifMatch, cur); err != nil {
+		next, write, err := update(cur)
+		if err != nil {
 			return graph.Actor{}, err
 		}
-		next := p.Apply(cur)
-		next.Normalize()
-		if errs := graph.ValidateActor(&next, "$"); len(errs) > 0 {
-			return graph.Actor{}, graph.Invalid("invalid actor", errs...)
+		if !write {
+			return graph.Actor{}, unchanged{next}
 		}
-		if graph.SameActor(next, cur) {
-			return graph.Actor{}, unchanged{cur}
-		}
-		next.UpdatedAt = now
 		props, err := actorProps(&next)
 		if err != nil {
 			return graph.Actor{}, graph.Internal(err)
@@ -121,8 +106,8 @@ func (s *Store) UpdateActor(ctx context.Context, id string, p graph.ActorPatch, 
 	})
 }
 
-// DeleteActor removes an actor; its relationships go too only with cascade.
-func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatch string) error {
+// DeleteActor removes an actor and its relationships once check allows.
+func (s *Store) DeleteActor(ctx context.Context, id string, check func(graph.Actor, int) error) error {
 	_, err := writeTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		if _, err := lock(ctx, tx); err != nil {
 			return struct{}{}, err
@@ -134,26 +119,23 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatc
 		if !ok {
 			return struct{}{}, notFound("actor", id)
 		}
-		if err := precondition(ifMatch, cur); err != nil {
-			return struct{}{}, err
-		}
 		recs, err := collect(ctx, tx, actorDegree, map[string]any{"id": id})
 		if err != nil {
 			return struct{}{}, err
 		}
-		if n := count(recs); n > 0 && !cascade {
-			return struct{}{}, graph.Errorf(graph.ECONFLICT, "actor %s has %d relationships; delete them first or pass cascade=true", id, n)
+		if err := check(cur, int(count(recs))); err != nil {
+			return struct{}{}, err
 		}
 		return struct{}{}, exec(ctx, tx, deleteActor, map[string]any{"id": id})
 	})
 	return err
 }
 
-// listActors pages through actors in id order. Kind and tag are filtered
-// by Cypher; the name/alias search is filtered here with the very function
-// the other stores use (graph.ActorFilter.MatchesActor), because Cypher's
-// toLower and Go's strings.ToLower disagree on some scripts and results must
-// be identical. With a search the rows stream until the page is full.
+// listActors reads actors in id order after $after. Kind and tag are
+// filtered by Cypher; the name/alias search is left to the caller
+// (graph.ActorFilter.MatchesActor, the same function on every store),
+// because Cypher's toLower and Go's strings.ToLower disagree on some
+// scripts and results must be identical.
 const listActors = `MATCH (a:Actor)
 WHERE a.id > $after
   AND ($kind = '' OR a.kind = $kind)
@@ -162,45 +144,29 @@ WITH a ORDER BY a.id
 LIMIT $limit
 RETURN properties(a) AS a`
 
-// ListActors returns a page of actors ordered by id.
-func (s *Store) ListActors(ctx context.Context, f graph.ActorFilter) (graph.Page[graph.Actor], error) {
-	if err := f.Validate(); err != nil {
-		return graph.Page[graph.Actor]{}, err
+// ListActors reads, in id order, up to n actors that keep accepts.
+func (s *Store) ListActors(ctx context.Context, sc graph.ActorScan, n int, keep func(*graph.Actor) bool) ([]graph.Actor, error) {
+	rowLimit := int64(1 << 62) // read until n are kept
+	if sc.Exact {
+		rowLimit = int64(n)
 	}
-	limit, _ := graph.PageLimit(f.Limit)
-	after, err := graph.DecodeCursor(f.Cursor)
-	if err != nil {
-		return graph.Page[graph.Actor]{}, err
-	}
-	rowLimit := int64(limit + 1)
-	if f.Q != "" {
-		rowLimit = 1 << 62 // filtered here: read until the page is full
-	}
-	params := map[string]any{"after": after, "kind": f.Kind, "tag": f.Tag, "limit": rowLimit}
-	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (graph.Page[graph.Actor], error) {
-		page := graph.Page[graph.Actor]{Items: []graph.Actor{}}
+	params := map[string]any{"after": sc.After, "kind": sc.Kind, "tag": sc.Tag, "limit": rowLimit}
+	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) ([]graph.Actor, error) {
+		var out []graph.Actor
 		res, err := tx.Run(ctx, listActors, params)
 		if err != nil {
-			return page, err
+			return nil, err
 		}
-		for res.Next(ctx) {
+		for len(out) < n && res.Next(ctx) {
 			v, _ := res.Record().Get("a")
 			a, err := toActor(v)
 			if err != nil {
-				return page, err
+				return nil, err
 			}
-			if !f.MatchesActor(&a) {
-				continue
+			if keep(&a) {
+				out = append(out, a)
 			}
-			if len(page.Items) == limit {
-				page.NextCursor = graph.EncodeCursor(page.Items[limit-1].ID)
-				break
-			}
-			page.Items = append(page.Items, a)
 		}
-		if err := res.Err(); err != nil {
-			return page, err
-		}
-		return page, nil
+		return out, res.Err()
 	})
 }

@@ -88,7 +88,7 @@ func (p *importPlan) empty() bool {
 // a read transaction and nothing is written. A batch of more than
 // Config.ImportTxRecords records is written in several transactions
 // instead (staged.go), which keeps all or nothing but not isolation.
-func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
+func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool, now time.Time) (graph.ImportResult, error) {
 	if err := s.ready(ctx); err != nil {
 		return graph.ImportResult{}, err
 	}
@@ -109,9 +109,8 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.I
 		}
 	}
 	if !dryRun && batchRecords(&b) > s.importTxRecs {
-		return s.importStaged(ctx, b)
+		return s.importStaged(ctx, b, now)
 	}
-	now := s.now()
 	work := func(tx neo4j.ManagedTransaction) (graph.ImportResult, error) {
 		res := graph.ImportResult{DryRun: dryRun}
 		var (
@@ -189,7 +188,7 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 		switch {
 		case !ok:
 			res.RelationshipTypes.Created++
-		case sameType(old, t):
+		case graph.SameType(old, t):
 			res.RelationshipTypes.Unchanged++
 			continue
 		default:
@@ -427,16 +426,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// sameType reports whether two registry entries say the same thing.
-func sameType(a, b graph.RelationshipType) bool {
-	ga, gb := a.Goldstein, b.Goldstein
-	a.Goldstein, b.Goldstein = nil, nil
-	if a != b {
-		return false
-	}
-	return (ga == nil && gb == nil) || (ga != nil && gb != nil && *ga == *gb)
 }
 
 // Export returns the whole graph ordered by id: the user-added types, the

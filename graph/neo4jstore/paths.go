@@ -457,25 +457,69 @@ func costCompare(a, b float64) int {
 	return 1
 }
 
-// Paths answers a path query in one read transaction.
-func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
-	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) ([]graph.Path, error) {
-		q := q // Normalize fills defaults; the work may run again
-		q.Types = slices.Clone(q.Types)
+// count returns how many candidate paths the query matches, given those
+// search found: beyond them only for all and unweighted all_shortest that
+// filled their limit, and then no further than one past the cap.
+func (ps *pathSearch) count(ctx context.Context, tx neo4j.ManagedTransaction, found []graph.Path) (int, error) {
+	q := ps.q
+	const enough = graph.MaxPathCandidates + 1
+	switch {
+	case len(found) < q.Limit:
+	case q.Mode == graph.ModeAll:
+		total := 0
+		for h := found[0].Hops; h <= q.MaxHops && total < enough; h++ {
+			n, err := ps.countLevel(ctx, tx, level{hops: h}, enough-total)
+			if err != nil {
+				return 0, err
+			}
+			total += n
+		}
+		return total, nil
+	case q.Mode == graph.ModeAllShortest && !q.Weighted:
+		return ps.countLevel(ctx, tx, level{shortest: true}, enough)
+	}
+	return len(found), nil
+}
+
+// countLevel counts the paths of one level, up to limit.
+func (ps *pathSearch) countLevel(ctx context.Context, tx neo4j.ManagedTransaction, lv level, limit int) (int, error) {
+	var b strings.Builder
+	b.WriteString("MATCH (src:Actor {id: $from}), (dst:Actor {id: $to})\nCALL (src, dst) {\n  MATCH p = ")
+	if lv.shortest {
+		fmt.Fprintf(&b, "ALL SHORTEST (src)(%s){1,%d}(dst)\n", ps.step, ps.q.MaxHops)
+	} else {
+		fmt.Fprintf(&b, "(src)(%s){%d,%d}(dst)\n", ps.step, lv.hops, lv.hops)
+		b.WriteString("  WITH nodes(p) AS ns WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])\n")
+	}
+	b.WriteString("  RETURN 1 AS one LIMIT $limit\n}\nRETURN count(one) AS n")
+	params := make(map[string]any, len(ps.params)+1)
+	for k, v := range ps.params {
+		params[k] = v
+	}
+	params["limit"] = int64(limit)
+	recs, err := collect(ctx, tx, b.String(), params)
+	if err != nil {
+		return 0, err
+	}
+	return int(count(recs)), nil
+}
+
+// Paths finds a normalised query's candidate paths in one read
+// transaction.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandidates, error) {
+	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (graph.PathCandidates, error) {
 		reg, full := builtinRegistry(), false
 		if needsUserTypes(&q) {
 			var err error
 			if reg, err = readRegistry(ctx, tx); err != nil {
-				return nil, err
+				return graph.PathCandidates{}, err
 			}
 			full = true
 		}
-		if err := q.Normalize(reg); err != nil {
-			return nil, err
-		}
-		paths, err := newPathSearch(&q, reg, full).search(ctx, tx)
+		ps := newPathSearch(&q, reg, full)
+		paths, err := ps.search(ctx, tx)
 		if err != nil {
-			return nil, err
+			return graph.PathCandidates{}, err
 		}
 		if len(paths) == 0 {
 			// A path proves both endpoints exist; only an empty answer
@@ -483,27 +527,18 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 			// The search costs little then: it matches from the endpoints.
 			have, err := existingActors(ctx, tx, []string{q.From, q.To})
 			if err != nil {
-				return nil, err
+				return graph.PathCandidates{}, err
 			}
 			for _, id := range []string{q.From, q.To} {
 				if !have[id] {
-					return nil, notFound("actor", id)
+					return graph.PathCandidates{}, notFound("actor", id)
 				}
 			}
 		}
-		switch q.Mode {
-		case graph.ModeShortest:
-			paths = firstBySelection(paths, 1)
-		case graph.ModeKShortest:
-			paths = firstBySelection(paths, q.K)
+		n, err := ps.count(ctx, tx, paths)
+		if err != nil {
+			return graph.PathCandidates{}, err
 		}
-		graph.SortPaths(paths)
-		if len(paths) > q.Limit {
-			paths = paths[:q.Limit]
-		}
-		if paths == nil {
-			paths = []graph.Path{}
-		}
-		return paths, nil
+		return graph.PathCandidates{Paths: paths, Count: n}, nil
 	})
 }

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -91,8 +92,9 @@ func existingActors(ctx context.Context, tx neo4j.ManagedTransaction, ids []stri
 	return out, nil
 }
 
-// checkEnds reports a relationship's missing endpoints as field errors.
-func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, r *graph.Relationship, prefix string) ([]graph.FieldError, error) {
+// endsExist reports whether r's source and target exist; an end that is
+// not a valid id counts as existing (the caller's check reports it).
+func endsExist(ctx context.Context, tx neo4j.ManagedTransaction, r *graph.Relationship) (bool, bool, error) {
 	var ids []string
 	for _, id := range []string{r.Source, r.Target} {
 		if graph.ValidID(id) {
@@ -101,16 +103,9 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, r *graph.Relati
 	}
 	have, err := existingActors(ctx, tx, ids)
 	if err != nil {
-		return nil, err
+		return false, false, err
 	}
-	var errs []graph.FieldError
-	if graph.ValidID(r.Source) && !have[r.Source] {
-		errs = append(errs, graph.FieldError{Path: prefix + ".source", Message: "actor " + r.Source + " does not exist"})
-	}
-	if graph.ValidID(r.Target) && !have[r.Target] {
-		errs = append(errs, graph.FieldError{Path: prefix + ".target", Message: "actor " + r.Target + " does not exist"})
-	}
-	return errs, nil
+	return !graph.ValidID(r.Source) || have[r.Source], !graph.ValidID(r.Target) || have[r.Target], nil
 }
 
 // createRelQuery creates one relationship of type t (from relType).
@@ -138,19 +133,8 @@ func oneRel(recs []*neo4j.Record) (graph.Relationship, error) {
 	return relFromRecord(recs[0])
 }
 
-// CreateRelationship stores a new relationship.
-func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (graph.Relationship, error) {
-	if r.ID == "" && graph.ValidID(r.Source) && graph.ValidID(r.Target) {
-		r.ID = graph.RelationshipID(r.Source, r.Type, r.Target, r.ValidFrom)
-	}
-	r.Normalize()
-	now := s.now()
-	if r.CreatedAt.IsZero() {
-		r.CreatedAt = now
-	}
-	if r.UpdatedAt.IsZero() {
-		r.UpdatedAt = now
-	}
+// CreateRelationship stores a new relationship once check allows.
+func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship, check func(graph.Registry, bool, bool) error) (graph.Relationship, error) {
 	props, err := relProps(&r)
 	if err != nil {
 		return graph.Relationship{}, graph.Internal(err)
@@ -163,13 +147,12 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 		if err != nil {
 			return graph.Relationship{}, err
 		}
-		errs := graph.ValidateRelationship(&r, reg, "$")
-		ends, err := checkEnds(ctx, tx, &r, "$")
+		haveSource, haveTarget, err := endsExist(ctx, tx, &r)
 		if err != nil {
 			return graph.Relationship{}, err
 		}
-		if errs = append(errs, ends...); len(errs) > 0 {
-			return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
+		if err := check(reg, haveSource, haveTarget); err != nil {
+			return graph.Relationship{}, err
 		}
 		if _, ok, err := findRel(ctx, tx, reg, r.ID); err != nil || ok {
 			if err == nil {
@@ -177,7 +160,10 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (g
 			}
 			return graph.Relationship{}, err
 		}
-		t, _ := relType(reg, r.Type) // validated above
+		t, ok := relType(reg, r.Type)
+		if !ok {
+			return graph.Relationship{}, graph.Internal(fmt.Errorf("neo4jstore: unregistered type %s passed the check", r.Type))
+		}
 		recs, err := collect(ctx, tx, createRelQuery(t), map[string]any{"source": r.Source, "target": r.Target, "props": props})
 		if err != nil {
 			return graph.Relationship{}, err
@@ -201,10 +187,9 @@ func (s *Store) GetRelationship(ctx context.Context, id string) (graph.Relations
 	})
 }
 
-// UpdateRelationship applies a patch. A patch that changes nothing writes
-// nothing.
-func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.RelationshipPatch, ifMatch string) (graph.Relationship, error) {
-	now := s.now()
+// UpdateRelationship rewrites a relationship with what update makes of
+// it, in one write transaction under the store lock.
+func (s *Store) UpdateRelationship(ctx context.Context, id string, update func(graph.Relationship, graph.Registry) (graph.Relationship, bool, error)) (graph.Relationship, error) {
 	return writeTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (graph.Relationship, error) {
 		if _, err := lock(ctx, tx); err != nil {
 			return graph.Relationship{}, err
@@ -220,18 +205,13 @@ func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.Relat
 		if !ok {
 			return graph.Relationship{}, notFound("relationship", id)
 		}
-		if err := precondition(ifMatch, cur); err != nil {
+		next, write, err := update(cur, reg)
+		if err != nil {
 			return graph.Relationship{}, err
 		}
-		next := p.Apply(cur)
-		next.Normalize()
-		if errs := graph.ValidateRelationship(&next, reg, "$"); len(errs) > 0 {
-			return graph.Relationship{}, graph.Invalid("invalid relationship", errs...)
+		if !write {
+			return graph.Relationship{}, unchanged{next}
 		}
-		if graph.SameRelationship(next, cur) {
-			return graph.Relationship{}, unchanged{cur}
-		}
-		next.UpdatedAt = now
 		props, err := relProps(&next)
 		if err != nil {
 			return graph.Relationship{}, graph.Internal(err)
@@ -245,8 +225,8 @@ func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.Relat
 	})
 }
 
-// DeleteRelationship removes one relationship.
-func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch string) error {
+// DeleteRelationship removes one relationship once check allows.
+func (s *Store) DeleteRelationship(ctx context.Context, id string, check func(graph.Relationship) error) error {
 	_, err := writeTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		if _, err := lock(ctx, tx); err != nil {
 			return struct{}{}, err
@@ -262,7 +242,7 @@ func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch strin
 		if !ok {
 			return struct{}{}, notFound("relationship", id)
 		}
-		if err := precondition(ifMatch, cur); err != nil {
+		if err := check(cur); err != nil {
 			return struct{}{}, err
 		}
 		t, _ := relType(reg, cur.Type)
@@ -311,21 +291,15 @@ RETURN s.id AS source, t.id AS target, properties(r) AS props`
 	return b.String()
 }
 
-// ListRelationships returns a page of relationships ordered by id.
-func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilter) (graph.Page[graph.Relationship], error) {
-	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (graph.Page[graph.Relationship], error) {
-		page := graph.Page[graph.Relationship]{Items: []graph.Relationship{}}
+// ListRelationships returns up to limit relationships after after, by id.
+func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilter, after string, limit int, check func(graph.Registry) error) ([]graph.Relationship, error) {
+	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) ([]graph.Relationship, error) {
 		reg, err := readRegistry(ctx, tx)
 		if err != nil {
-			return page, err
+			return nil, err
 		}
-		if err := f.Validate(reg); err != nil {
-			return page, err
-		}
-		limit, _ := graph.PageLimit(f.Limit)
-		after, err := graph.DecodeCursor(f.Cursor)
-		if err != nil {
-			return page, err
+		if err := check(reg); err != nil {
+			return nil, err
 		}
 		types := uniqueNames(f.Types)
 		if len(types) == 0 {
@@ -337,23 +311,20 @@ func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilte
 		}
 		params := map[string]any{
 			"after": after, "source": f.Source, "target": f.Target, "actor": f.Actor,
-			"asOf": asOf, "limit": int64(limit + 1),
+			"asOf": asOf, "limit": int64(limit),
 		}
 		recs, err := collect(ctx, tx, listRelsQuery(reg, types, &f), params)
 		if err != nil {
-			return page, err
+			return nil, err
 		}
+		out := make([]graph.Relationship, 0, len(recs))
 		for _, rec := range recs {
 			r, err := relFromRecord(rec)
 			if err != nil {
-				return page, err
+				return nil, err
 			}
-			if len(page.Items) == limit {
-				page.NextCursor = graph.EncodeCursor(page.Items[limit-1].ID)
-				break
-			}
-			page.Items = append(page.Items, r)
+			out = append(out, r)
 		}
-		return page, nil
+		return out, nil
 	})
 }

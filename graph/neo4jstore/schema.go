@@ -36,9 +36,9 @@ func typeConstraint(name string) (key, constraint, cypher string, ok bool) {
 	if !graph.ValidTypeName(name) {
 		return "", "", "", false
 	}
-	key = "RELATIONSHIP:" + graph.CypherName(name) + ".id"
+	key = "RELATIONSHIP:" + cypherName(name) + ".id"
 	constraint = "relationship_" + name + "_id"
-	cypher = "CREATE CONSTRAINT `" + constraint + "` IF NOT EXISTS FOR ()-[r:`" + graph.CypherName(name) + "`]-() REQUIRE r.id IS UNIQUE"
+	cypher = "CREATE CONSTRAINT `" + constraint + "` IF NOT EXISTS FOR ()-[r:`" + cypherName(name) + "`]-() REQUIRE r.id IS UNIQUE"
 	return key, constraint, cypher, true
 }
 

@@ -96,7 +96,7 @@ func batchRecords(b *graph.Batch) int {
 
 // importStaged imports a batch too large for one transaction; see the top
 // of this file.
-func (s *Store) importStaged(ctx context.Context, b graph.Batch) (graph.ImportResult, error) {
+func (s *Store) importStaged(ctx context.Context, b graph.Batch, now time.Time) (graph.ImportResult, error) {
 	if err := s.recoverImports(ctx); err != nil {
 		return graph.ImportResult{}, err
 	}
@@ -111,7 +111,7 @@ func (s *Store) importStaged(ctx context.Context, b graph.Batch) (graph.ImportRe
 			version uint64
 			err     error
 		)
-		plan, reg, version, res, err = s.planStaged(ctx, &b)
+		plan, reg, version, res, err = s.planStaged(ctx, &b, now)
 		if err != nil {
 			return graph.ImportResult{}, err
 		}
@@ -169,14 +169,13 @@ func (s *Store) undoImport(ctx context.Context, id string) error {
 // planStaged validates and plans the batch in one read transaction and
 // returns the plan, the registry to write with and the version planned
 // against.
-func (s *Store) planStaged(ctx context.Context, b *graph.Batch) (*importPlan, graph.Registry, uint64, graph.ImportResult, error) {
+func (s *Store) planStaged(ctx context.Context, b *graph.Batch, now time.Time) (*importPlan, graph.Registry, uint64, graph.ImportResult, error) {
 	type planned struct {
 		plan    *importPlan
 		reg     graph.Registry
 		version uint64
 		res     graph.ImportResult
 	}
-	now := s.now()
 	p, err := readTx(ctx, s, s.bulkTimeout, func(tx neo4j.ManagedTransaction) (planned, error) {
 		var out planned
 		version, err := queryVersion(ctx, tx, versionQuery)

@@ -41,7 +41,7 @@ func openOn(t testing.TB, e testdb.Env, n int) *Store {
 func TestConformanceStaged(t *testing.T) {
 	testdb.Lookup(t)
 	t.Run("neo4j-staged", func(t *testing.T) {
-		storetest.Run(t, func(t *testing.T) graph.Store { return openStaged(t, 2) })
+		storetest.Run(t, func(t *testing.T) graph.Driver { return openStaged(t, 2) })
 	})
 }
 
@@ -58,7 +58,7 @@ func stagedWorld(t *testing.T, s *Store) graph.Batch {
 			{ID: "repl", Source: "eu", Target: "iran", Type: "trades_with", Weight: 0.4, Confidence: 1},
 		},
 	}
-	must[graph.ImportResult](t)(s.Import(ctx, base, false))
+	must[graph.ImportResult](t)(s.Import(ctx, base, false, time.Now()))
 	batch := graph.Batch{
 		RelationshipTypes: []graph.RelationshipType{
 			{Name: "trades_with", Polarity: 1, Symmetric: true, DefaultWeight: 0.6, Description: "changed"},
@@ -106,7 +106,7 @@ func TestStagedImportRollsBack(t *testing.T) {
 			}
 			return nil
 		}
-		_, err := s.Import(ctx, batch, false)
+		_, err := s.Import(ctx, batch, false, time.Now())
 		if err == nil {
 			if fail < 3 {
 				t.Fatalf("the import succeeded although transaction %d failed", fail)
@@ -134,7 +134,7 @@ func TestStagedImportRollsBack(t *testing.T) {
 	if n := leftovers(t, s); n != 0 {
 		t.Fatalf("a finished import left %d undo nodes or registrations", n)
 	}
-	must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
+	must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
 }
 
 // An import whose registration commits as its caller's context ends (the
@@ -147,7 +147,7 @@ func TestStagedImportUnregistersWhenRegisteringFails(t *testing.T) {
 	batch := stagedWorld(t, s)
 	before := must[graph.Batch](t)(s.Export(ctx))
 	s.registeredHook = func() error { return context.DeadlineExceeded }
-	if _, err := s.Import(ctx, batch, false); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := s.Import(ctx, batch, false, time.Now()); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("import with the registration's answer lost: %v", err)
 	}
 	s.registeredHook = nil
@@ -157,8 +157,8 @@ func TestStagedImportUnregistersWhenRegisteringFails(t *testing.T) {
 	if diff := cmp.Diff(before, must[graph.Batch](t)(s.Export(ctx))); diff != "" {
 		t.Fatalf("the failed import changed the graph (-before +after):\n%s", diff)
 	}
-	must[graph.ImportResult](t)(s.Import(ctx, batch, false))
-	must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
+	must[graph.ImportResult](t)(s.Import(ctx, batch, false, time.Now()))
+	must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
 }
 
 // While a staged import runs, other writes are refused (503); a process
@@ -174,12 +174,12 @@ func TestStagedImportHoldsWritersAndRecovers(t *testing.T) {
 	s.importHook = func(seq int) error {
 		if seq == 2 {
 			once.Do(func() {
-				_, during = s.CreateActor(ctx, graph.Actor{ID: "intruder", Name: "Intruder", Kind: "other"})
+				_, during = layer(s).CreateActor(ctx, graph.Actor{ID: "intruder", Name: "Intruder", Kind: "other"})
 			})
 		}
 		return nil
 	}
-	must[graph.ImportResult](t)(s.Import(ctx, batch, false))
+	must[graph.ImportResult](t)(s.Import(ctx, batch, false, time.Now()))
 	wantCode(t, during, graph.EUNAVAILABLE)
 	if _, err := s.GetActor(ctx, "intruder"); graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Fatalf("the refused write happened: %v", err)
@@ -192,7 +192,7 @@ func TestStagedImportHoldsWritersAndRecovers(t *testing.T) {
 		batch.Relationships[i].Weight = 0.25
 	}
 	batch.Actors[0].Description = "changed again"
-	plan, reg, v, _, err := s.planStaged(ctx, &batch)
+	plan, reg, v, _, err := s.planStaged(ctx, &batch, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestStagedImportHoldsWritersAndRecovers(t *testing.T) {
 		t.Fatal("the crash did not happen")
 	}
 	s.importHook = nil
-	_, err = s.CreateActor(ctx, graph.Actor{ID: "x", Name: "X", Kind: "other"})
+	_, err = layer(s).CreateActor(ctx, graph.Actor{ID: "x", Name: "X", Kind: "other"})
 	wantCode(t, err, graph.EUNAVAILABLE) // its heartbeat is fresh: it counts as running
 
 	defer func(d time.Duration) { importStale = d }(importStale)
@@ -225,7 +225,7 @@ func TestStagedImportHoldsWritersAndRecovers(t *testing.T) {
 	if diff := cmp.Diff(before, must[graph.Batch](t)(s2.Export(ctx))); diff != "" {
 		t.Fatalf("the rollback of the abandoned import (-before +after):\n%s", diff)
 	}
-	must[graph.Actor](t)(s2.CreateActor(ctx, graph.Actor{ID: "x", Name: "X", Kind: "other"}))
+	must[graph.Actor](t)(layer(s2).CreateActor(ctx, graph.Actor{ID: "x", Name: "X", Kind: "other"}))
 }
 
 // Neo4j's transaction memory limit is transient to the driver; to detente

@@ -3,7 +3,7 @@
 //
 // The graph maps onto Neo4j directly: actors are :Actor nodes (unique id),
 // each relationship is a Neo4j relationship from source to target whose type
-// is the registered type name in upper case (graph.CypherName), user-added
+// is the registered type name in upper case (cypherName), user-added
 // relationship types are :RelationshipType nodes, and one :Meta {key:'graph'}
 // node holds the graph version that every write transaction bumps.
 //
@@ -87,9 +87,6 @@ type Store struct {
 	// context ending before the commit's answer arrived.
 	registeredHook func() error
 
-	// Now is the clock; tests may replace it.
-	Now func() time.Time
-
 	schemaMu sync.Mutex
 	schemaOK atomic.Bool
 
@@ -138,7 +135,7 @@ type schemaFlight struct {
 // constraint of a fresh database, on a slow machine.
 const schemaTimeout = 2 * time.Minute
 
-var _ graph.Store = (*Store)(nil)
+var _ graph.Driver = (*Store)(nil)
 
 // Open creates the driver and tries to apply the schema. It does not fail
 // when Neo4j is down: the server can start and report not ready (Ping), and
@@ -176,7 +173,6 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		queryTimeout: cfg.QueryTimeout,
 		bulkTimeout:  cfg.BulkTimeout,
 		importTxRecs: cfg.ImportTxRecords,
-		Now:          time.Now,
 	}
 	s.bgCtx, s.bgCancel = context.WithCancel(context.Background())
 	octx, cancel := context.WithTimeout(ctx, cfg.QueryTimeout)
@@ -207,8 +203,6 @@ func (s *Store) Close() error {
 func (s *Store) Ping(ctx context.Context) error {
 	return mapError(ctx, s.driver.VerifyConnectivity(ctx))
 }
-
-func (s *Store) now() time.Time { return graph.Timestamp(s.Now()) }
 
 // ready applies the schema if that has not succeeded yet. The schema is
 // applied in the background, not under the request's context: a request
@@ -477,15 +471,6 @@ func (s *Store) Version(ctx context.Context) (uint64, error) {
 	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (uint64, error) {
 		return queryVersion(ctx, tx, versionQuery)
 	})
-}
-
-// precondition checks an If-Match header value against the current ETag,
-// the way every store does ("*" matches anything that exists).
-func precondition(ifMatch string, current any) error {
-	if ifMatch != "" && ifMatch != "*" && ifMatch != graph.ETag(current) {
-		return graph.Errorf(graph.EPRECONDITION, "the resource has changed: If-Match %s does not match its current ETag", ifMatch)
-	}
-	return nil
 }
 
 func notFound(kind, id string) error {

@@ -41,6 +41,10 @@ func openWith(t testing.TB, timeout time.Duration) *Store {
 	return s
 }
 
+// layer returns the portable layer over s, for tests that call the store
+// as its users do.
+func layer(d graph.Driver) *graph.Store { return graph.NewStore(d) }
+
 // run executes raw Cypher in its own transaction (no schema check, no
 // version bump) and returns the records, or the mapped error.
 func run(s *Store, mode neo4j.AccessMode, cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -71,7 +75,7 @@ func TestConformance(t *testing.T) {
 	// One named subtest, so that make test's summary shows the suite ran
 	// on Neo4j as it shows memory and bbolt for the embedded store.
 	t.Run("neo4j", func(t *testing.T) {
-		storetest.Run(t, func(t *testing.T) graph.Store { return open(t) })
+		storetest.Run(t, func(t *testing.T) graph.Driver { return open(t) })
 	})
 }
 
@@ -99,7 +103,7 @@ func TestSchemaIdempotent(t *testing.T) {
 	before := constraints(t, s)
 	want := []string{"NODE:Actor.id", "NODE:Meta.key", "NODE:RelationshipType.name"}
 	for _, bt := range graph.BuiltinTypes() {
-		want = append(want, "RELATIONSHIP:"+graph.CypherName(bt.Name)+".id")
+		want = append(want, "RELATIONSHIP:"+cypherName(bt.Name)+".id")
 	}
 	for _, w := range want {
 		if !slices.Contains(before, w) {
@@ -114,8 +118,8 @@ func TestSchemaIdempotent(t *testing.T) {
 	}
 
 	// Types added later, one by one or by an import, get theirs too.
-	must[graph.RelationshipType](t)(s.CreateRelationshipType(ctx, graph.RelationshipType{Name: "trades_with", Polarity: 1, DefaultWeight: 0.5}))
-	must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{RelationshipTypes: []graph.RelationshipType{{Name: "smuggles_to", Polarity: -1, DefaultWeight: 0.5}}}, false))
+	must[graph.RelationshipType](t)(layer(s).CreateRelationshipType(ctx, graph.RelationshipType{Name: "trades_with", Polarity: 1, DefaultWeight: 0.5}))
+	must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{RelationshipTypes: []graph.RelationshipType{{Name: "smuggles_to", Polarity: -1, DefaultWeight: 0.5}}}, false, time.Now()))
 	names := constraints(t, s)
 	for _, w := range []string{"RELATIONSHIP:TRADES_WITH.id", "RELATIONSHIP:SMUGGLES_TO.id"} {
 		if !slices.Contains(names, w) {
@@ -149,7 +153,7 @@ func TestOpenWhileDown(t *testing.T) {
 	wantCode(t, s.Ping(ctx), graph.EUNAVAILABLE)
 	_, err = s.GetActor(ctx, "iran")
 	wantCode(t, err, graph.EUNAVAILABLE)
-	_, err = s.CreateActor(ctx, graph.Actor{ID: "iran", Name: "Iran", Kind: "state"})
+	_, err = layer(s).CreateActor(ctx, graph.Actor{ID: "iran", Name: "Iran", Kind: "state"})
 	wantCode(t, err, graph.EUNAVAILABLE)
 	if d := time.Since(start); d > 20*time.Second {
 		t.Fatalf("a down store took %v to report it", d)
@@ -200,8 +204,8 @@ func TestMapError(t *testing.T) {
 
 func TestConstraintViolationIsConflict(t *testing.T) {
 	s := open(t)
-	must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "a", Name: "A", Kind: "state"}))
-	must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "b", Name: "B", Kind: "state"}))
+	must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: "a", Name: "A", Kind: "state"}))
+	must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: "b", Name: "B", Kind: "state"}))
 	// Around the store's own checks: the constraint itself must refuse it.
 	_, err := run(s, neo4j.AccessModeWrite, `MATCH (a:Actor {id: 'a'}), (b:Actor {id: 'b'})
 CREATE (a)-[:SUPPORTS {id: 'dup'}]->(b), (b)-[:SUPPORTS {id: 'dup'}]->(a)`, nil)
@@ -223,18 +227,18 @@ func TestTimeouts(t *testing.T) {
 				Type: "allied_with", Weight: 0.5, Confidence: 1})
 		}
 	}
-	must[graph.ImportResult](t)(s.Import(ctx, b, false))
+	must[graph.ImportResult](t)(s.Import(ctx, b, false, time.Now()))
 	q := graph.PathQuery{From: "n00", To: "n01", Mode: graph.ModeAll, MaxHops: 10, Limit: graph.MaxPathLimit, Weighted: true}
 
 	start := time.Now()
-	_, err := s.Paths(ctx, q)
+	_, err := layer(s).Paths(ctx, q)
 	wantCode(t, err, graph.EUNAVAILABLE)
 	t.Logf("transaction timeout after %v: %v", time.Since(start), err)
 
 	s.queryTimeout = time.Minute
 	dctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
 	defer cancel()
-	_, err = s.Paths(dctx, q)
+	_, err = layer(s).Paths(dctx, q)
 	wantCode(t, err, graph.EUNAVAILABLE)
 	if time.Since(start) > 30*time.Second {
 		t.Fatal("timeouts were not honoured")
@@ -244,12 +248,12 @@ func TestTimeouts(t *testing.T) {
 func TestRelationshipIDsUniqueAcrossTypes(t *testing.T) {
 	s := open(t)
 	for _, id := range []string{"usa", "iran"} {
-		must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: id, Name: id, Kind: "state"}))
+		must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: id, Name: id, Kind: "state"}))
 	}
 	r := graph.Relationship{ID: "x", Source: "usa", Target: "iran", Type: "sanctions", Weight: 1, Confidence: 1}
-	must[graph.Relationship](t)(s.CreateRelationship(ctx, r))
+	must[graph.Relationship](t)(layer(s).CreateRelationship(ctx, r))
 	r.Type = "negotiates_with"
-	_, err := s.CreateRelationship(ctx, r)
+	_, err := layer(s).CreateRelationship(ctx, r)
 	wantCode(t, err, graph.ECONFLICT)
 	got := must[graph.Relationship](t)(s.GetRelationship(ctx, "x"))
 	if got.Type != "sanctions" {
@@ -259,9 +263,10 @@ func TestRelationshipIDsUniqueAcrossTypes(t *testing.T) {
 
 func TestTimestampsRoundTrip(t *testing.T) {
 	s := open(t)
+	l := layer(s)
 	tehran := time.FixedZone("IRST", 3*3600+1800)
 	created := time.Date(2015, 7, 14, 10, 30, 15, 123456789, tehran)
-	a := must[graph.Actor](t)(s.CreateActor(ctx, graph.Actor{ID: "iran", Name: "Iran", Kind: "state", CreatedAt: created}))
+	a := must[graph.Actor](t)(l.CreateActor(ctx, graph.Actor{ID: "iran", Name: "Iran", Kind: "state", CreatedAt: created}))
 	if want := graph.Timestamp(created); !a.CreatedAt.Equal(want) || a.CreatedAt.Location() != time.UTC || a.CreatedAt != want {
 		t.Fatalf("created_at %v (%v), want %v", a.CreatedAt, a.CreatedAt.Location(), want)
 	}
@@ -269,16 +274,16 @@ func TestTimestampsRoundTrip(t *testing.T) {
 		t.Fatalf("get:\n%s", diff)
 	}
 	clock := time.Date(2026, 1, 2, 3, 4, 5, 999999999, time.UTC)
-	s.Now = func() time.Time { return clock }
+	l.Now = func() time.Time { return clock }
 	name := "Islamic Republic of Iran"
-	up := must[graph.Actor](t)(s.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name}, ""))
+	up := must[graph.Actor](t)(l.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name}, graph.Revision{}))
 	if up.UpdatedAt != graph.Timestamp(clock) || up.CreatedAt != a.CreatedAt {
 		t.Fatalf("update stamps: %v %v", up.CreatedAt, up.UpdatedAt)
 	}
 	// A patch that changes nothing writes nothing and keeps the version.
 	v := must[uint64](t)(s.Version(ctx))
-	s.Now = func() time.Time { return clock.Add(time.Hour) }
-	same := must[graph.Actor](t)(s.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name}, graph.ETag(up)))
+	l.Now = func() time.Time { return clock.Add(time.Hour) }
+	same := must[graph.Actor](t)(l.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name}, graph.RevisionOf(up)))
 	if diff := cmp.Diff(up, same); diff != "" {
 		t.Fatalf("a no-op patch changed the actor:\n%s", diff)
 	}
@@ -293,10 +298,10 @@ func TestImportReplacesTie(t *testing.T) {
 	s := open(t)
 	actors := []graph.Actor{{ID: "usa", Name: "USA", Kind: "state"}, {ID: "iran", Name: "Iran", Kind: "state"}, {ID: "eu", Name: "EU", Kind: "igo"}}
 	r := graph.Relationship{ID: "t", Source: "usa", Target: "iran", Type: "sanctions", Weight: 1, Confidence: 1}
-	must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{Actors: actors, Relationships: []graph.Relationship{r}}, false))
+	must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{Actors: actors, Relationships: []graph.Relationship{r}}, false, time.Now()))
 	first := must[graph.Relationship](t)(s.GetRelationship(ctx, "t"))
 	r.Type, r.Source = "mediates", "eu"
-	res := must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{Relationships: []graph.Relationship{r}}, false))
+	res := must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{Relationships: []graph.Relationship{r}}, false, time.Now()))
 	if res.Relationships != (graph.Counts{Updated: 1}) {
 		t.Fatalf("counts %+v", res.Relationships)
 	}
@@ -408,8 +413,8 @@ func TestPathsMatchMemstoreTies(t *testing.T) {
 func comparePaths(t *testing.T, s *Store, b graph.Batch, seed uint64) {
 	mem := must[*memstore.Store](t)(memstore.Open(""))
 	defer mem.Close()
-	for _, st := range []graph.Store{s, mem} {
-		must[graph.ImportResult](t)(st.Import(ctx, b, false))
+	for _, st := range []graph.Driver{s, mem} {
+		must[graph.ImportResult](t)(st.Import(ctx, b, false, time.Now()))
 	}
 	if forbidsExhaustive(t, s) {
 		t.Log("Neo4j forbids the exhaustive shortest-path fallback")
@@ -461,8 +466,8 @@ func comparePaths(t *testing.T, s *Store, b graph.Batch, seed uint64) {
 	found := 0
 	for _, q := range queries {
 		name := fmt.Sprintf("%s/w=%v/%s/%s-%s/%v/%v/%v", q.Mode, q.Weighted, q.Direction, q.From, q.To, q.Types != nil, q.AsOf != nil, q.Exclude)
-		want, werr := mem.Paths(ctx, q)
-		got, gerr := s.Paths(ctx, q)
+		want, werr := layer(mem).Paths(ctx, q)
+		got, gerr := layer(s).Paths(ctx, q)
 		if werr != nil || gerr != nil {
 			if graph.ErrorCode(werr) != graph.ErrorCode(gerr) {
 				t.Errorf("%s: memstore error %v, neo4j error %v", name, werr, gerr)
@@ -492,14 +497,14 @@ func TestImportMillion(t *testing.T) {
 	s := openWith(t, time.Minute)
 	b := graphgen.Generate(graphgen.Options{Actors: 100_000, Relationships: 1_000_000, Seed: 1, Dated: true})
 	start := time.Now()
-	res := must[graph.ImportResult](t)(s.Import(ctx, b, false))
+	res := must[graph.ImportResult](t)(s.Import(ctx, b, false, time.Now()))
 	took := time.Since(start)
 	t.Logf("imported %+v in %v", res, took)
 	if res.Relationships.Created != 1_000_000 || res.Actors.Created != 100_000 {
 		t.Fatalf("import of 10^6 relationships: %+v", res)
 	}
 	start = time.Now()
-	res = must[graph.ImportResult](t)(s.Import(ctx, b, true))
+	res = must[graph.ImportResult](t)(s.Import(ctx, b, true, time.Now()))
 	t.Logf("dry re-import %+v in %v", res, time.Since(start))
 	if res.Relationships.Unchanged != 1_000_000 {
 		t.Fatalf("dry re-import: %+v", res)
@@ -508,9 +513,9 @@ func TestImportMillion(t *testing.T) {
 	exp := must[graph.Batch](t)(s.Export(ctx))
 	t.Logf("export of %d relationships in %v", len(exp.Relationships), time.Since(start))
 	start = time.Now()
-	p := must[graph.Page[graph.Relationship]](t)(s.ListRelationships(ctx, graph.RelationshipFilter{Limit: 100, Cursor: graph.EncodeCursor("r00500000")}))
+	p := must[graph.Page[graph.Relationship]](t)(layer(s).ListRelationships(ctx, graph.RelationshipFilter{Limit: 100, Cursor: graph.EncodeCursor("r00500000")}))
 	t.Logf("a page from the middle in %v (first %s)", time.Since(start), p.Items[0].ID)
 	start = time.Now()
-	paths := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: graphgen.ActorID(5), To: graphgen.ActorID(99_999), Mode: graph.ModeAllShortest}))
+	paths := must[[]graph.Path](t)(layer(s).Paths(ctx, graph.PathQuery{From: graphgen.ActorID(5), To: graphgen.ActorID(99_999), Mode: graph.ModeAllShortest}))
 	t.Logf("all_shortest: %d paths in %v", len(paths), time.Since(start))
 }

@@ -44,6 +44,10 @@ func readRegistry(ctx context.Context, tx neo4j.ManagedTransaction) (graph.Regis
 	return graph.NewRegistry(append(graph.BuiltinTypes(), user...)), nil
 }
 
+// cypherName is the Neo4j relationship type of a registered name: upper
+// case. Only names the registry accepted (graph.ValidTypeName) reach it.
+func cypherName(name string) string { return strings.ToUpper(name) }
+
 // relType is the backquoted Neo4j relationship type of a registered type
 // name, the only way a type name reaches Cypher text: the registry must
 // hold the name, and the name must be snake_case (so that its upper-case
@@ -52,7 +56,7 @@ func relType(reg graph.Registry, name string) (string, bool) {
 	if _, ok := reg.Get(name); !ok || !graph.ValidTypeName(name) {
 		return "", false
 	}
-	return "`" + graph.CypherName(name) + "`", true
+	return "`" + cypherName(name) + "`", true
 }
 
 // typeUnion is the label expression A|B|C of the given registered names,
@@ -97,9 +101,6 @@ func (s *Store) RelationshipTypes(ctx context.Context) (graph.Registry, error) {
 // CreateRelationshipType adds a user type, with the id constraint that all
 // relationships of a type get.
 func (s *Store) CreateRelationshipType(ctx context.Context, t graph.RelationshipType) (graph.RelationshipType, error) {
-	if errs := graph.ValidateType(&t, "$"); len(errs) > 0 {
-		return graph.RelationshipType{}, graph.Invalid("invalid relationship type", errs...)
-	}
 	if err := s.ready(ctx); err != nil {
 		return graph.RelationshipType{}, err
 	}

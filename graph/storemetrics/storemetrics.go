@@ -1,7 +1,8 @@
-// Package storemetrics wraps a graph.Store so that every call is timed: a
+// Package storemetrics wraps a graph.Driver so that every call is timed: a
 // decorator that delegates each method and reports its name, duration and
 // error to an Observer (the metrics package turns that into a Prometheus
-// histogram). It adds no behaviour of its own.
+// histogram). It adds no behaviour of its own; graph.NewStore puts the
+// portable layer above it, so what is timed is the backend's work.
 package storemetrics
 
 import (
@@ -15,111 +16,111 @@ import (
 // it took, and the error it returned. It must be safe for concurrent use.
 type Observer func(op string, d time.Duration, err error)
 
-// Store is a graph.Store that reports every call but Close to its
-// Observer. The embedded Store only keeps the wrapper compiling when the
+// Driver is a graph.Driver that reports every call but Close to its
+// Observer. The embedded Driver only keeps the wrapper compiling when the
 // interface grows; every method is overridden here (a test checks that).
-type Store struct {
-	graph.Store
+type Driver struct {
+	graph.Driver
 	observe Observer
 }
 
-var _ graph.Store = (*Store)(nil)
+var _ graph.Driver = (*Driver)(nil)
 
 // New wraps inner.
-func New(inner graph.Store, observe Observer) *Store {
-	return &Store{Store: inner, observe: observe}
+func New(inner graph.Driver, observe Observer) *Driver {
+	return &Driver{Driver: inner, observe: observe}
 }
 
-// Unwrap returns the wrapped store.
-func (s *Store) Unwrap() graph.Store { return s.Store }
+// Unwrap returns the wrapped driver.
+func (s *Driver) Unwrap() graph.Driver { return s.Driver }
 
-func call[T any](s *Store, op string, f func() (T, error)) (T, error) {
+func call[T any](s *Driver, op string, f func() (T, error)) (T, error) {
 	start := time.Now()
 	v, err := f()
 	s.observe(op, time.Since(start), err)
 	return v, err
 }
 
-func call0(s *Store, op string, f func() error) error {
+func call0(s *Driver, op string, f func() error) error {
 	start := time.Now()
 	err := f()
 	s.observe(op, time.Since(start), err)
 	return err
 }
 
-func (s *Store) CreateActor(ctx context.Context, a graph.Actor) (graph.Actor, error) {
-	return call(s, "CreateActor", func() (graph.Actor, error) { return s.Store.CreateActor(ctx, a) })
+func (s *Driver) CreateActor(ctx context.Context, a graph.Actor) (graph.Actor, error) {
+	return call(s, "CreateActor", func() (graph.Actor, error) { return s.Driver.CreateActor(ctx, a) })
 }
 
-func (s *Store) GetActor(ctx context.Context, id string) (graph.Actor, error) {
-	return call(s, "GetActor", func() (graph.Actor, error) { return s.Store.GetActor(ctx, id) })
+func (s *Driver) GetActor(ctx context.Context, id string) (graph.Actor, error) {
+	return call(s, "GetActor", func() (graph.Actor, error) { return s.Driver.GetActor(ctx, id) })
 }
 
-func (s *Store) UpdateActor(ctx context.Context, id string, p graph.ActorPatch, ifMatch string) (graph.Actor, error) {
-	return call(s, "UpdateActor", func() (graph.Actor, error) { return s.Store.UpdateActor(ctx, id, p, ifMatch) })
+func (s *Driver) UpdateActor(ctx context.Context, id string, update func(graph.Actor) (graph.Actor, bool, error)) (graph.Actor, error) {
+	return call(s, "UpdateActor", func() (graph.Actor, error) { return s.Driver.UpdateActor(ctx, id, update) })
 }
 
-func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, ifMatch string) error {
-	return call0(s, "DeleteActor", func() error { return s.Store.DeleteActor(ctx, id, cascade, ifMatch) })
+func (s *Driver) DeleteActor(ctx context.Context, id string, check func(graph.Actor, int) error) error {
+	return call0(s, "DeleteActor", func() error { return s.Driver.DeleteActor(ctx, id, check) })
 }
 
-func (s *Store) ListActors(ctx context.Context, f graph.ActorFilter) (graph.Page[graph.Actor], error) {
-	return call(s, "ListActors", func() (graph.Page[graph.Actor], error) { return s.Store.ListActors(ctx, f) })
+func (s *Driver) ListActors(ctx context.Context, sc graph.ActorScan, n int, keep func(*graph.Actor) bool) ([]graph.Actor, error) {
+	return call(s, "ListActors", func() ([]graph.Actor, error) { return s.Driver.ListActors(ctx, sc, n, keep) })
 }
 
-func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) (graph.Relationship, error) {
-	return call(s, "CreateRelationship", func() (graph.Relationship, error) { return s.Store.CreateRelationship(ctx, r) })
+func (s *Driver) CreateRelationship(ctx context.Context, r graph.Relationship, check func(graph.Registry, bool, bool) error) (graph.Relationship, error) {
+	return call(s, "CreateRelationship", func() (graph.Relationship, error) { return s.Driver.CreateRelationship(ctx, r, check) })
 }
 
-func (s *Store) GetRelationship(ctx context.Context, id string) (graph.Relationship, error) {
-	return call(s, "GetRelationship", func() (graph.Relationship, error) { return s.Store.GetRelationship(ctx, id) })
+func (s *Driver) GetRelationship(ctx context.Context, id string) (graph.Relationship, error) {
+	return call(s, "GetRelationship", func() (graph.Relationship, error) { return s.Driver.GetRelationship(ctx, id) })
 }
 
-func (s *Store) UpdateRelationship(ctx context.Context, id string, p graph.RelationshipPatch, ifMatch string) (graph.Relationship, error) {
+func (s *Driver) UpdateRelationship(ctx context.Context, id string, update func(graph.Relationship, graph.Registry) (graph.Relationship, bool, error)) (graph.Relationship, error) {
 	return call(s, "UpdateRelationship", func() (graph.Relationship, error) {
-		return s.Store.UpdateRelationship(ctx, id, p, ifMatch)
+		return s.Driver.UpdateRelationship(ctx, id, update)
 	})
 }
 
-func (s *Store) DeleteRelationship(ctx context.Context, id string, ifMatch string) error {
-	return call0(s, "DeleteRelationship", func() error { return s.Store.DeleteRelationship(ctx, id, ifMatch) })
+func (s *Driver) DeleteRelationship(ctx context.Context, id string, check func(graph.Relationship) error) error {
+	return call0(s, "DeleteRelationship", func() error { return s.Driver.DeleteRelationship(ctx, id, check) })
 }
 
-func (s *Store) ListRelationships(ctx context.Context, f graph.RelationshipFilter) (graph.Page[graph.Relationship], error) {
-	return call(s, "ListRelationships", func() (graph.Page[graph.Relationship], error) {
-		return s.Store.ListRelationships(ctx, f)
+func (s *Driver) ListRelationships(ctx context.Context, f graph.RelationshipFilter, after string, limit int, check func(graph.Registry) error) ([]graph.Relationship, error) {
+	return call(s, "ListRelationships", func() ([]graph.Relationship, error) {
+		return s.Driver.ListRelationships(ctx, f, after, limit, check)
 	})
 }
 
-func (s *Store) RelationshipTypes(ctx context.Context) (graph.Registry, error) {
-	return call(s, "RelationshipTypes", func() (graph.Registry, error) { return s.Store.RelationshipTypes(ctx) })
+func (s *Driver) RelationshipTypes(ctx context.Context) (graph.Registry, error) {
+	return call(s, "RelationshipTypes", func() (graph.Registry, error) { return s.Driver.RelationshipTypes(ctx) })
 }
 
-func (s *Store) CreateRelationshipType(ctx context.Context, t graph.RelationshipType) (graph.RelationshipType, error) {
+func (s *Driver) CreateRelationshipType(ctx context.Context, t graph.RelationshipType) (graph.RelationshipType, error) {
 	return call(s, "CreateRelationshipType", func() (graph.RelationshipType, error) {
-		return s.Store.CreateRelationshipType(ctx, t)
+		return s.Driver.CreateRelationshipType(ctx, t)
 	})
 }
 
-func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool) (graph.ImportResult, error) {
-	return call(s, "Import", func() (graph.ImportResult, error) { return s.Store.Import(ctx, b, dryRun) })
+func (s *Driver) Import(ctx context.Context, b graph.Batch, dryRun bool, now time.Time) (graph.ImportResult, error) {
+	return call(s, "Import", func() (graph.ImportResult, error) { return s.Driver.Import(ctx, b, dryRun, now) })
 }
 
-func (s *Store) Export(ctx context.Context) (graph.Batch, error) {
-	return call(s, "Export", func() (graph.Batch, error) { return s.Store.Export(ctx) })
+func (s *Driver) Export(ctx context.Context) (graph.Batch, error) {
+	return call(s, "Export", func() (graph.Batch, error) { return s.Driver.Export(ctx) })
 }
 
-func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
-	return call(s, "Paths", func() ([]graph.Path, error) { return s.Store.Paths(ctx, q) })
+func (s *Driver) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandidates, error) {
+	return call(s, "Paths", func() (graph.PathCandidates, error) { return s.Driver.Paths(ctx, q) })
 }
 
-func (s *Store) Version(ctx context.Context) (uint64, error) {
-	return call(s, "Version", func() (uint64, error) { return s.Store.Version(ctx) })
+func (s *Driver) Version(ctx context.Context) (uint64, error) {
+	return call(s, "Version", func() (uint64, error) { return s.Driver.Version(ctx) })
 }
 
-func (s *Store) Ping(ctx context.Context) error {
-	return call0(s, "Ping", func() error { return s.Store.Ping(ctx) })
+func (s *Driver) Ping(ctx context.Context) error {
+	return call0(s, "Ping", func() error { return s.Driver.Ping(ctx) })
 }
 
 // Close is not timed: it is called once, at shutdown.
-func (s *Store) Close() error { return s.Store.Close() }
+func (s *Driver) Close() error { return s.Driver.Close() }

@@ -13,10 +13,10 @@ import (
 	"github.com/detente/detente/graph/storemetrics"
 )
 
-// TestEveryMethodObserved calls every method of graph.Store through the
+// TestEveryMethodObserved calls every method of graph.Driver through the
 // wrapper (with zero arguments: errors are fine) and checks that each but
 // Close reported itself under its own name, so a method added to the
-// interface cannot slip through the embedded Store untimed.
+// interface cannot slip through the embedded Driver untimed.
 func TestEveryMethodObserved(t *testing.T) {
 	inner, err := memstore.Open("")
 	if err != nil {
@@ -34,8 +34,8 @@ func TestEveryMethodObserved(t *testing.T) {
 			t.Errorf("%s: negative duration %s", op, d)
 		}
 	})
-	iface := reflect.TypeFor[graph.Store]()
-	v := reflect.ValueOf(graph.Store(s))
+	iface := reflect.TypeFor[graph.Driver]()
+	v := reflect.ValueOf(graph.Driver(s))
 	var want []string
 	for i := range iface.NumMethod() {
 		m := iface.Method(i)
@@ -48,6 +48,11 @@ func TestEveryMethodObserved(t *testing.T) {
 			args[j] = reflect.Zero(m.Type.In(j))
 		}
 		args[0] = reflect.ValueOf(context.Background())
+		for j := 1; j < len(args); j++ {
+			if t := m.Type.In(j); t.Kind() == reflect.Func {
+				args[j] = failing(t) // a check or update that refuses
+			}
+		}
 		v.MethodByName(m.Name).Call(args)
 	}
 	if err := s.Close(); err != nil {
@@ -60,6 +65,22 @@ func TestEveryMethodObserved(t *testing.T) {
 	}
 }
 
+// failing returns a function of type t that returns zero values and, as its
+// last result, an error (or false, for a predicate).
+func failing(t reflect.Type) reflect.Value {
+	return reflect.MakeFunc(t, func([]reflect.Value) []reflect.Value {
+		out := make([]reflect.Value, t.NumOut())
+		for i := range out {
+			out[i] = reflect.Zero(t.Out(i))
+		}
+		if n := t.NumOut(); n > 0 && t.Out(n-1) == reflect.TypeFor[error]() {
+			var err error = graph.Errorf(graph.EINVALID, "refused")
+			out[n-1] = reflect.ValueOf(&err).Elem()
+		}
+		return out
+	})
+}
+
 // TestErrorsPassThrough checks that the wrapper returns the inner store's
 // results and errors unchanged and reports the error it saw.
 func TestErrorsPassThrough(t *testing.T) {
@@ -69,7 +90,7 @@ func TestErrorsPassThrough(t *testing.T) {
 	}
 	defer inner.Close()
 	var got error
-	s := storemetrics.New(inner, func(op string, d time.Duration, err error) { got = err })
+	s := graph.NewStore(storemetrics.New(inner, func(op string, d time.Duration, err error) { got = err }))
 	_, err = s.GetActor(context.Background(), "nobody")
 	if graph.ErrorCode(err) != graph.ENOTFOUND || got != err {
 		t.Fatalf("GetActor: err %v, observed %v", err, got)

@@ -17,7 +17,7 @@ import (
 // graph is either as it was or holds the whole batch, never a part of it.
 // (An error does not prove that nothing was written: a commit can land as
 // the deadline passes; what must not happen is half a batch.)
-func testImportAllOrNothing(t *testing.T, s graph.Store) {
+func testImportAllOrNothing(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran")
 	batch := graph.Batch{
 		RelationshipTypes: []graph.RelationshipType{{Name: "trades_with", Polarity: 1, Symmetric: true, DefaultWeight: 0.4}},

@@ -18,7 +18,7 @@ import (
 //	usa -sanctions(0.8)-> iran -arms(0.7, from 2014)-> houthis -attacks(0.9, from 2015-03-26)-> saudi
 //	usa =allied_with(0.9)= saudi      russia -supports-> iran     russia =negotiates_with= usa
 //	eu -mediates-> iran               eu -mediates-> usa          iran -supports-> hezbollah
-func pathWorld(t *testing.T, s graph.Store) {
+func pathWorld(t *testing.T, s *graph.Store) {
 	t.Helper()
 	seedActors(t, s, "usa", "iran", "houthis", "saudi", "russia", "eu", "hezbollah")
 	arms := rel("p-arms", "iran", "arms", "houthis", 0.7)
@@ -44,7 +44,7 @@ func actorSeqs(ps []graph.Path) []string {
 	return out
 }
 
-func testPathsSmall(t *testing.T, s graph.Store) {
+func testPathsSmall(t *testing.T, s *graph.Store) {
 	pathWorld(t, s)
 	cases := []struct {
 		name string
@@ -112,7 +112,7 @@ func testPathsSmall(t *testing.T, s graph.Store) {
 	}
 }
 
-func testPathsFilters(t *testing.T, s graph.Store) {
+func testPathsFilters(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "a", "b", "c")
 	weak := rel("ab-weak", "a", "supports", "b", 0.2)
 	weak.Confidence = 0.3
@@ -135,7 +135,7 @@ func testPathsFilters(t *testing.T, s graph.Store) {
 	}
 }
 
-func testPathsErrors(t *testing.T, s graph.Store) {
+func testPathsErrors(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "a", "b")
 	cases := []struct {
 		name  string
@@ -198,7 +198,7 @@ func KarateBatch(t testing.TB) (graph.Batch, Karate) {
 	return b, k
 }
 
-func testPathsKarate(t *testing.T, s graph.Store) {
+func testPathsKarate(t *testing.T, s *graph.Store) {
 	b, k := KarateBatch(t)
 	must[graph.ImportResult](t)(s.Import(ctx, b, false))
 	if len(k.ShortestPaths) == 0 {

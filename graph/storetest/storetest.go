@@ -21,15 +21,16 @@ import (
 	"github.com/detente/detente/graph"
 )
 
-// Opener returns a fresh, empty store for one test; the harness closes it
-// (t.Cleanup) when the test ends.
-type Opener func(t *testing.T) graph.Store
+// Opener returns a driver over a fresh, empty store for one test, closed
+// (t.Cleanup) when the test ends. Run tests it through graph.Store, the
+// layer every caller uses.
+type Opener func(t *testing.T) graph.Driver
 
 // Run runs every conformance case against stores made by open.
 func Run(t *testing.T, open Opener) {
 	cases := []struct {
 		name string
-		fn   func(*testing.T, graph.Store)
+		fn   func(*testing.T, *graph.Store)
 	}{
 		{"ActorCRUD", testActorCRUD},
 		{"ActorValidation", testActorValidation},
@@ -54,7 +55,7 @@ func Run(t *testing.T, open Opener) {
 		{"PathsKarate", testPathsKarate},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
+		t.Run(c.name, func(t *testing.T) { c.fn(t, graph.NewStore(open(t))) })
 	}
 }
 
@@ -106,14 +107,14 @@ func rel(id, src, typ, dst string, w float64) graph.Relationship {
 		Sources: []graph.Citation{{Title: "test"}}}
 }
 
-func seedActors(t *testing.T, s graph.Store, ids ...string) {
+func seedActors(t *testing.T, s *graph.Store, ids ...string) {
 	t.Helper()
 	for _, id := range ids {
 		must[graph.Actor](t)(s.CreateActor(ctx, actor(id, "state")))
 	}
 }
 
-func seedRels(t *testing.T, s graph.Store, rs ...graph.Relationship) {
+func seedRels(t *testing.T, s *graph.Store, rs ...graph.Relationship) {
 	t.Helper()
 	for _, r := range rs {
 		must[graph.Relationship](t)(s.CreateRelationship(ctx, r))
@@ -121,14 +122,14 @@ func seedRels(t *testing.T, s graph.Store, rs ...graph.Relationship) {
 }
 
 // snapshot is what must not change when a write is refused.
-func snapshot(t *testing.T, s graph.Store) (graph.Batch, uint64) {
+func snapshot(t *testing.T, s *graph.Store) (graph.Batch, uint64) {
 	t.Helper()
 	b := must[graph.Batch](t)(s.Export(ctx))
 	v := must[uint64](t)(s.Version(ctx))
 	return b, v
 }
 
-func wantUnchanged(t *testing.T, s graph.Store, b graph.Batch, v uint64) {
+func wantUnchanged(t *testing.T, s *graph.Store, b graph.Batch, v uint64) {
 	t.Helper()
 	b2, v2 := snapshot(t, s)
 	if diff := cmp.Diff(b, b2); diff != "" {
@@ -142,7 +143,7 @@ func wantUnchanged(t *testing.T, s graph.Store, b graph.Batch, v uint64) {
 var ignoreTimes = cmpopts.IgnoreFields(graph.Actor{}, "CreatedAt", "UpdatedAt")
 var ignoreRelTimes = cmpopts.IgnoreFields(graph.Relationship{}, "CreatedAt", "UpdatedAt")
 
-func testActorCRUD(t *testing.T, s graph.Store) {
+func testActorCRUD(t *testing.T, s *graph.Store) {
 	in := graph.Actor{ID: "iran", Name: "Iran", Kind: "state", Aliases: []string{"Islamic Republic of Iran"},
 		CountryCode: "IRN", Region: "Middle East", Tags: []string{"jcpoa"}, Description: "d",
 		Attributes: map[string]any{"capital": "Tehran", "population_m": 89.0}}
@@ -161,7 +162,7 @@ func testActorCRUD(t *testing.T, s graph.Store) {
 	wantCode(t, err, graph.ECONFLICT)
 
 	name, tags := "Islamic Republic of Iran", []string{}
-	up := must[graph.Actor](t)(s.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name, Tags: &tags}, ""))
+	up := must[graph.Actor](t)(s.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name, Tags: &tags}, graph.Revision{}))
 	if up.Name != name || len(up.Tags) != 0 || up.Region != "Middle East" || !up.CreatedAt.Equal(got.CreatedAt) {
 		t.Fatalf("patch applied wrongly: %+v", up)
 	}
@@ -169,20 +170,20 @@ func testActorCRUD(t *testing.T, s graph.Store) {
 		t.Fatalf("update not persisted:\n%s", diff)
 	}
 	bad := "nation"
-	_, err = s.UpdateActor(ctx, "iran", graph.ActorPatch{Kind: &bad}, "")
+	_, err = s.UpdateActor(ctx, "iran", graph.ActorPatch{Kind: &bad}, graph.Revision{})
 	wantFields(t, wantCode(t, err, graph.EINVALID), "$.kind")
-	_, err = s.UpdateActor(ctx, "nobody", graph.ActorPatch{Name: &name}, "")
+	_, err = s.UpdateActor(ctx, "nobody", graph.ActorPatch{Name: &name}, graph.Revision{})
 	wantCode(t, err, graph.ENOTFOUND)
 
-	if err := s.DeleteActor(ctx, "iran", false, ""); err != nil {
+	if err := s.DeleteActor(ctx, "iran", false, graph.Revision{}); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.GetActor(ctx, "iran")
 	wantCode(t, err, graph.ENOTFOUND)
-	wantCode(t, s.DeleteActor(ctx, "iran", false, ""), graph.ENOTFOUND)
+	wantCode(t, s.DeleteActor(ctx, "iran", false, graph.Revision{}), graph.ENOTFOUND)
 }
 
-func testActorValidation(t *testing.T, s graph.Store) {
+func testActorValidation(t *testing.T, s *graph.Store) {
 	b, v := snapshot(t, s)
 	cases := []struct {
 		name  string
@@ -204,7 +205,7 @@ func testActorValidation(t *testing.T, s graph.Store) {
 	}
 }
 
-func testActorPaging(t *testing.T, s graph.Store) {
+func testActorPaging(t *testing.T, s *graph.Store) {
 	ids := []string{"a1", "a2", "b1", "b2", "c1", "c2", "c3"}
 	seedActors(t, s, "c3", "a2", "b1", "a1", "c2", "b2", "c1")
 	var got []string
@@ -238,7 +239,7 @@ func testActorPaging(t *testing.T, s graph.Store) {
 	}
 }
 
-func testActorFilters(t *testing.T, s graph.Store) {
+func testActorFilters(t *testing.T, s *graph.Store) {
 	for _, a := range []graph.Actor{
 		{ID: "houthis", Name: "Houthis", Kind: "armed_group", Aliases: []string{"Ansar Allah"}, Tags: []string{"axis", "yemen"}},
 		{ID: "hezbollah", Name: "Hezbollah", Kind: "armed_group", Tags: []string{"axis"}},
@@ -273,7 +274,7 @@ func testActorFilters(t *testing.T, s graph.Store) {
 	}
 }
 
-func testRelationshipCRUD(t *testing.T, s graph.Store) {
+func testRelationshipCRUD(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran")
 	in := graph.Relationship{Source: "usa", Target: "iran", Type: "sanctions", Weight: 0.9, Confidence: 1,
 		ValidFrom: graph.DatePtr("2018-11-05"), Note: "maximum pressure",
@@ -294,29 +295,29 @@ func testRelationshipCRUD(t *testing.T, s graph.Store) {
 
 	w := 0.5
 	to := graph.MustDate("2019-01-01")
-	up := must[graph.Relationship](t)(s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{Weight: &w, ValidTo: &to}, ""))
+	up := must[graph.Relationship](t)(s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{Weight: &w, ValidTo: &to}, graph.Revision{}))
 	if up.Weight != 0.5 || up.ValidTo == nil || *up.ValidTo != to || up.Note != "maximum pressure" {
 		t.Fatalf("patch: %+v", up)
 	}
 	early := graph.MustDate("2010-01-01")
-	_, err = s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{ValidTo: &early}, "")
+	_, err = s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{ValidTo: &early}, graph.Revision{})
 	wantFields(t, wantCode(t, err, graph.EINVALID), "$.valid_to")
-	up = must[graph.Relationship](t)(s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{ClearValidTo: true}, ""))
+	up = must[graph.Relationship](t)(s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{ClearValidTo: true}, graph.Revision{}))
 	if up.ValidTo != nil {
 		t.Fatalf("valid_to not cleared: %v", up.ValidTo)
 	}
 	if diff := cmp.Diff(up, must[graph.Relationship](t)(s.GetRelationship(ctx, got.ID))); diff != "" {
 		t.Fatalf("update not persisted:\n%s", diff)
 	}
-	if err := s.DeleteRelationship(ctx, got.ID, ""); err != nil {
+	if err := s.DeleteRelationship(ctx, got.ID, graph.Revision{}); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.GetRelationship(ctx, got.ID)
 	wantCode(t, err, graph.ENOTFOUND)
-	wantCode(t, s.DeleteRelationship(ctx, got.ID, ""), graph.ENOTFOUND)
+	wantCode(t, s.DeleteRelationship(ctx, got.ID, graph.Revision{}), graph.ENOTFOUND)
 }
 
-func testRelationshipValidation(t *testing.T, s graph.Store) {
+func testRelationshipValidation(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran")
 	seedRels(t, s, rel("r1", "usa", "sanctions", "iran", 0.8))
 	b, v := snapshot(t, s)
@@ -367,7 +368,7 @@ func relIDs(p graph.Page[graph.Relationship]) []string {
 	return ids
 }
 
-func testRelationshipFilters(t *testing.T, s graph.Store) {
+func testRelationshipFilters(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran", "houthis", "eu")
 	r1 := rel("r1", "usa", "sanctions", "iran", 0.8)
 	r1.ValidFrom = graph.DatePtr("2018-11-05")
@@ -404,7 +405,7 @@ func testRelationshipFilters(t *testing.T, s graph.Store) {
 	wantCode(t, err, graph.EINVALID)
 }
 
-func testRelationshipPaging(t *testing.T, s graph.Store) {
+func testRelationshipPaging(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "a", "b", "c")
 	var want []string
 	for i := 0; i < 9; i++ {
@@ -436,43 +437,43 @@ func testRelationshipPaging(t *testing.T, s graph.Store) {
 	}
 }
 
-func testPreconditions(t *testing.T, s graph.Store) {
+func testPreconditions(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran")
 	seedRels(t, s, rel("r1", "usa", "sanctions", "iran", 0.8))
 	a := must[graph.Actor](t)(s.GetActor(ctx, "usa"))
 	tag := graph.ETag(a)
 	name := "United States"
-	_, err := s.UpdateActor(ctx, "usa", graph.ActorPatch{Name: &name}, `"stale"`)
+	_, err := s.UpdateActor(ctx, "usa", graph.ActorPatch{Name: &name}, graph.ParseRevision(`"stale"`))
 	wantCode(t, err, graph.EPRECONDITION)
-	a2 := must[graph.Actor](t)(s.UpdateActor(ctx, "usa", graph.ActorPatch{Name: &name}, tag))
+	a2 := must[graph.Actor](t)(s.UpdateActor(ctx, "usa", graph.ActorPatch{Name: &name}, graph.ParseRevision(tag)))
 	if graph.ETag(a2) == tag {
 		t.Fatal("ETag did not change with the resource")
 	}
-	wantCode(t, s.DeleteActor(ctx, "usa", true, tag), graph.EPRECONDITION)
+	wantCode(t, s.DeleteActor(ctx, "usa", true, graph.ParseRevision(tag)), graph.EPRECONDITION)
 	r := must[graph.Relationship](t)(s.GetRelationship(ctx, "r1"))
-	wantCode(t, s.DeleteRelationship(ctx, "r1", `"stale"`), graph.EPRECONDITION)
+	wantCode(t, s.DeleteRelationship(ctx, "r1", graph.ParseRevision(`"stale"`)), graph.EPRECONDITION)
 	w := 0.1
-	_, err = s.UpdateRelationship(ctx, "r1", graph.RelationshipPatch{Weight: &w}, `"stale"`)
+	_, err = s.UpdateRelationship(ctx, "r1", graph.RelationshipPatch{Weight: &w}, graph.ParseRevision(`"stale"`))
 	wantCode(t, err, graph.EPRECONDITION)
-	if err := s.DeleteRelationship(ctx, "r1", graph.ETag(r)); err != nil {
+	if err := s.DeleteRelationship(ctx, "r1", graph.RevisionOf(r)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteActor(ctx, "usa", false, graph.ETag(a2)); err != nil {
+	if err := s.DeleteActor(ctx, "usa", false, graph.RevisionOf(a2)); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func testCascade(t *testing.T, s graph.Store) {
+func testCascade(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran", "eu")
 	seedRels(t, s, rel("r1", "usa", "sanctions", "iran", 0.8), rel("r2", "eu", "mediates", "iran", 0.5),
 		rel("r3", "eu", "supports", "usa", 0.5))
 	b, v := snapshot(t, s)
-	ge := wantCode(t, s.DeleteActor(ctx, "iran", false, ""), graph.ECONFLICT)
+	ge := wantCode(t, s.DeleteActor(ctx, "iran", false, graph.Revision{}), graph.ECONFLICT)
 	if !strings.Contains(ge.Message, "2 relationships") {
 		t.Fatalf("conflict message should count the relationships: %q", ge.Message)
 	}
 	wantUnchanged(t, s, b, v)
-	if err := s.DeleteActor(ctx, "iran", true, ""); err != nil {
+	if err := s.DeleteActor(ctx, "iran", true, graph.Revision{}); err != nil {
 		t.Fatal(err)
 	}
 	got := relIDs(must[graph.Page[graph.Relationship]](t)(s.ListRelationships(ctx, graph.RelationshipFilter{})))
@@ -481,7 +482,7 @@ func testCascade(t *testing.T, s graph.Store) {
 	}
 }
 
-func testTypes(t *testing.T, s graph.Store) {
+func testTypes(t *testing.T, s *graph.Store) {
 	reg := must[graph.Registry](t)(s.RelationshipTypes(ctx))
 	for _, name := range []string{"supports", "sanctions", "mediates", "negotiates_with", "member_of", "hostile_to"} {
 		if _, ok := reg.Get(name); !ok {
@@ -523,7 +524,7 @@ func testTypes(t *testing.T, s graph.Store) {
 	}
 }
 
-func testImportAtomic(t *testing.T, s graph.Store) {
+func testImportAtomic(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa")
 	b, v := snapshot(t, s)
 	batch := graph.Batch{
@@ -559,7 +560,7 @@ func testImportAtomic(t *testing.T, s graph.Store) {
 	}
 }
 
-func testImportUpsert(t *testing.T, s graph.Store) {
+func testImportUpsert(t *testing.T, s *graph.Store) {
 	batch := graph.Batch{
 		RelationshipTypes: []graph.RelationshipType{{Name: "trades_with", Polarity: 1, Symmetric: true, DefaultWeight: 0.4}},
 		Actors:            []graph.Actor{actor("usa", "state"), actor("iran", "state"), actor("china", "state")},
@@ -593,7 +594,7 @@ func testImportUpsert(t *testing.T, s graph.Store) {
 	}
 }
 
-func testRoundTrip(t *testing.T, s graph.Store) {
+func testRoundTrip(t *testing.T, s *graph.Store) {
 	batch := graph.Batch{
 		RelationshipTypes: []graph.RelationshipType{{Name: "trades_with", Polarity: 1, Symmetric: true, DefaultWeight: 0.4, Description: "trade", PLOVER: "COOPERATE"}},
 		Actors: []graph.Actor{
@@ -610,10 +611,10 @@ func testRoundTrip(t *testing.T, s graph.Store) {
 	if diff := cmp.Diff(batch, exported, ignoreTimes, ignoreRelTimes); diff != "" {
 		t.Fatalf("export differs from import (-imported +exported):\n%s", diff)
 	}
-	if err := s.DeleteActor(ctx, "usa", true, ""); err != nil {
+	if err := s.DeleteActor(ctx, "usa", true, graph.Revision{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteActor(ctx, "iran", true, ""); err != nil {
+	if err := s.DeleteActor(ctx, "iran", true, graph.Revision{}); err != nil {
 		t.Fatal(err)
 	}
 	must[graph.ImportResult](t)(s.Import(ctx, exported, false))
@@ -623,7 +624,7 @@ func testRoundTrip(t *testing.T, s graph.Store) {
 	}
 }
 
-func testConcurrent(t *testing.T, s graph.Store) {
+func testConcurrent(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "hub")
 	v0 := must[uint64](t)(s.Version(ctx))
 	const workers, each = 8, 10
@@ -659,7 +660,7 @@ func testConcurrent(t *testing.T, s graph.Store) {
 	}
 }
 
-func testVersion(t *testing.T, s graph.Store) {
+func testVersion(t *testing.T, s *graph.Store) {
 	v0 := must[uint64](t)(s.Version(ctx))
 	seedActors(t, s, "a")
 	v1 := must[uint64](t)(s.Version(ctx))

@@ -15,12 +15,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/neo4jstore"
 	"github.com/detente/detente/graph/neo4jstore/internal/testdb"
 )
 
-// Open returns an empty Neo4j store, closed when the test ends.
-func Open(t testing.TB) *neo4jstore.Store {
+// Open returns the portable layer over an empty Neo4j store, closed when
+// the test ends.
+func Open(t testing.TB) *graph.Store {
 	t.Helper()
 	e := testdb.Acquire(t)
 	s, err := neo4jstore.Open(context.Background(), neo4jstore.Config{
@@ -31,7 +33,7 @@ func Open(t testing.TB) *neo4jstore.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return s
+	return graph.NewStore(s)
 }
 
 // Available reports whether NEO4J_URI is set, for tests that run a case
