@@ -152,6 +152,9 @@ func testPathsErrors(t *testing.T, s *graph.Store) {
 		{"bad mode", graph.PathQuery{From: "a", To: "b", Mode: "longest"}, graph.EINVALID, "mode"},
 		{"bad direction", graph.PathQuery{From: "a", To: "b", Direction: "up"}, graph.EINVALID, "direction"},
 		{"bad confidence", graph.PathQuery{From: "a", To: "b", MinConfidence: 2}, graph.EINVALID, "min_confidence"},
+		{"k without k_shortest", graph.PathQuery{From: "a", To: "b", K: 2}, graph.EINVALID, "k"},
+		{"k with all", graph.PathQuery{From: "a", To: "b", Mode: graph.ModeAll, K: 2}, graph.EINVALID, "k"},
+		{"k with all_shortest", graph.PathQuery{From: "a", To: "b", Mode: graph.ModeAllShortest, K: 1}, graph.EINVALID, "k"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -165,6 +168,86 @@ func testPathsErrors(t *testing.T, s *graph.Store) {
 	_, err := s.Paths(ctx, graph.PathQuery{From: "a", To: "b", MaxHops: 99})
 	if ge := wantCode(t, err, graph.EINVALID); !strings.Contains(ge.Error(), fmt.Sprint(graph.MaxHopsCap)) {
 		t.Fatalf("the message must name the cap: %v", ge)
+	}
+}
+
+// clique returns the complete graph on n actors c00..c(n-1), as symmetric
+// allied_with ties.
+func clique(n int) graph.Batch {
+	var b graph.Batch
+	id := func(i int) string { return fmt.Sprintf("c%02d", i) }
+	for i := range n {
+		b.Actors = append(b.Actors, graph.Actor{ID: id(i), Name: id(i), Kind: "state"})
+		for j := range i {
+			b.Relationships = append(b.Relationships, graph.Relationship{Source: id(j), Target: id(i), Type: "allied_with",
+				Weight: 1, Confidence: 1, Sources: []graph.Citation{{Title: "test"}}})
+		}
+	}
+	return b
+}
+
+// layered returns a graph of width^depth shortest paths from "src" to
+// "dst": depth layers of width actors, each actor tied to every actor of
+// the next layer.
+func layered(width, depth int) graph.Batch {
+	b := graph.Batch{Actors: []graph.Actor{{ID: "src", Name: "src", Kind: "state"}, {ID: "dst", Name: "dst", Kind: "state"}}}
+	tie := func(from, to string) {
+		b.Relationships = append(b.Relationships, graph.Relationship{Source: from, Target: to, Type: "supports",
+			Weight: 1, Confidence: 1, Sources: []graph.Citation{{Title: "test"}}})
+	}
+	prev := []string{"src"}
+	for l := range depth {
+		var cur []string
+		for w := range width {
+			id := fmt.Sprintf("l%d-%d", l, w)
+			b.Actors = append(b.Actors, graph.Actor{ID: id, Name: id, Kind: "state"})
+			for _, p := range prev {
+				tie(p, id)
+			}
+			cur = append(cur, id)
+		}
+		prev = cur
+	}
+	for _, p := range prev {
+		tie(p, "dst")
+	}
+	return b
+}
+
+// testPathsCandidateCap: a query that matches more than
+// graph.MaxPathCandidates paths is ETOOLARGE on every store, whatever its
+// limit, and one just under the cap is answered (cut at its limit).
+func testPathsCandidateCap(t *testing.T, s *graph.Store) {
+	must[graph.ImportResult](t)(s.Import(ctx, clique(14), false))
+	// Between two actors of a 14-clique there are 13 345 simple paths of
+	// at most 5 hops, and over 10^8 of at most 10.
+	got := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "c00", To: "c13", Mode: graph.ModeAll, MaxHops: 5}))
+	if len(got) != graph.DefaultPathLimit || got[0].Hops != 1 || got[len(got)-1].Hops != 3 {
+		t.Fatalf("mode=all max_hops=5 on a 14-clique: %d paths, %d to %d hops; want the first %d (1 to 3 hops)",
+			len(got), got[0].Hops, got[len(got)-1].Hops, graph.DefaultPathLimit)
+	}
+	for _, limit := range []int{1, graph.MaxPathLimit} {
+		_, err := s.Paths(ctx, graph.PathQuery{From: "c00", To: "c13", Mode: graph.ModeAll, MaxHops: graph.MaxHopsCap, Limit: limit})
+		if ge := wantCode(t, err, graph.ETOOLARGE); !strings.Contains(ge.Message, fmt.Sprint(graph.MaxPathCandidates)) {
+			t.Fatalf("the message must name the cap: %v", ge)
+		}
+	}
+}
+
+// testPathsShortestCap: all_shortest counts every path of least cost
+// against the cap too.
+func testPathsShortestCap(t *testing.T, s *graph.Store) {
+	must[graph.ImportResult](t)(s.Import(ctx, layered(4, 9), false)) // 4^9 = 262 144 paths of 10 hops
+	_, err := s.Paths(ctx, graph.PathQuery{From: "src", To: "dst", Mode: graph.ModeAllShortest, MaxHops: graph.MaxHopsCap})
+	wantCode(t, err, graph.ETOOLARGE)
+	// 4^7 = 16 384 paths of 8 hops to l7-0: under the cap, answered.
+	got := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "src", To: "l7-0", Mode: graph.ModeAllShortest, MaxHops: graph.MaxHopsCap, Limit: 10}))
+	if len(got) != 10 || got[0].Hops != 8 {
+		t.Fatalf("all_shortest under the cap: %d paths", len(got))
+	}
+	one := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "src", To: "dst", MaxHops: graph.MaxHopsCap}))
+	if len(one) != 1 || one[0].Hops != 10 {
+		t.Fatalf("shortest: %d paths", len(one))
 	}
 }
 

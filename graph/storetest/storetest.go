@@ -53,6 +53,8 @@ func Run(t *testing.T, open Opener) {
 		{"PathsFilters", testPathsFilters},
 		{"PathsErrors", testPathsErrors},
 		{"PathsKarate", testPathsKarate},
+		{"PathsCandidateCap", testPathsCandidateCap},
+		{"PathsShortestCap", testPathsShortestCap},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, graph.NewStore(open(t))) })
