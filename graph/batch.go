@@ -166,6 +166,57 @@ func SameRelationship(a, b Relationship) bool {
 	return reflect.DeepEqual(a, b)
 }
 
+// UpsertType tallies an imported type against the stored one (nil when
+// there is none) and reports whether the import writes it.
+func (c *Counts) UpsertType(t RelationshipType, old *RelationshipType) bool {
+	switch {
+	case old == nil:
+		c.Created++
+	case SameType(*old, t):
+		c.Unchanged++
+		return false
+	default:
+		c.Updated++
+	}
+	return true
+}
+
+// UpsertActor tallies an imported actor against the stored one (nil when
+// there is none) and returns it stamped (Stamp) for writing, or false
+// when the import leaves it as it is.
+func (c *Counts) UpsertActor(a Actor, old *Actor, now time.Time) (Actor, bool) {
+	var oldCreated *time.Time
+	switch {
+	case old == nil:
+		c.Created++
+	case SameActor(a, *old):
+		c.Unchanged++
+		return Actor{}, false
+	default:
+		c.Updated++
+		oldCreated = &old.CreatedAt
+	}
+	a.CreatedAt, a.UpdatedAt = Stamp(a.CreatedAt, a.UpdatedAt, oldCreated, now)
+	return a, true
+}
+
+// UpsertRelationship is UpsertActor for a relationship.
+func (c *Counts) UpsertRelationship(r Relationship, old *Relationship, now time.Time) (Relationship, bool) {
+	var oldCreated *time.Time
+	switch {
+	case old == nil:
+		c.Created++
+	case SameRelationship(r, *old):
+		c.Unchanged++
+		return Relationship{}, false
+	default:
+		c.Updated++
+		oldCreated = &old.CreatedAt
+	}
+	r.CreatedAt, r.UpdatedAt = Stamp(r.CreatedAt, r.UpdatedAt, oldCreated, now)
+	return r, true
+}
+
 // Stamp returns the timestamps of an imported record. A record that
 // carries its own (an export being restored) keeps them; otherwise a new
 // record is stamped now, and an updated one keeps its creation time.

@@ -22,32 +22,22 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool, now time
 	res := graph.ImportResult{DryRun: dryRun}
 	c := &change{}
 	for _, t := range b.RelationshipTypes {
-		old, ok := s.types.Get(t.Name)
-		switch {
-		case !ok:
-			res.RelationshipTypes.Created++
-		case graph.SameType(old, t):
-			res.RelationshipTypes.Unchanged++
-			continue
-		default:
-			res.RelationshipTypes.Updated++
+		var old *graph.RelationshipType
+		if o, ok := s.types.Get(t.Name); ok {
+			old = &o
 		}
-		c.types = append(c.types, t)
+		if res.RelationshipTypes.UpsertType(t, old) {
+			c.types = append(c.types, t)
+		}
 	}
 	for _, a := range b.Actors {
-		var oldCreated *time.Time
+		var old *graph.Actor
 		if n := s.actors[a.ID]; n != nil {
-			if graph.SameActor(a, n.actor) {
-				res.Actors.Unchanged++
-				continue
-			}
-			res.Actors.Updated++
-			oldCreated = &n.actor.CreatedAt
-		} else {
-			res.Actors.Created++
+			old = &n.actor
 		}
-		a.CreatedAt, a.UpdatedAt = graph.Stamp(a.CreatedAt, a.UpdatedAt, oldCreated, now)
-		c.actors = append(c.actors, a)
+		if a, ok := res.Actors.UpsertActor(a, old, now); ok {
+			c.actors = append(c.actors, a)
+		}
 	}
 	// A batch whose records already carry their timestamps (an export
 	// being restored, a generated load) and that changes every record is

@@ -184,18 +184,16 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 		oldTypes: map[string]graph.RelationshipType{},
 	}
 	for _, t := range b.RelationshipTypes {
-		old, ok := reg.Get(t.Name)
-		switch {
-		case !ok:
-			res.RelationshipTypes.Created++
-		case graph.SameType(old, t):
-			res.RelationshipTypes.Unchanged++
-			continue
-		default:
-			res.RelationshipTypes.Updated++
-			p.oldTypes[t.Name] = old
+		var old *graph.RelationshipType
+		if o, ok := reg.Get(t.Name); ok {
+			old = &o
 		}
-		p.types = append(p.types, t)
+		if res.RelationshipTypes.UpsertType(t, old) {
+			if old != nil {
+				p.oldTypes[t.Name] = *old
+			}
+			p.types = append(p.types, t)
+		}
 	}
 
 	ids := make([]string, len(b.Actors))
@@ -208,19 +206,16 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 	}
 	p.oldActors = oldActors
 	for _, a := range b.Actors {
-		var oldCreated *time.Time
+		var old *graph.Actor
 		if o, ok := oldActors[a.ID]; ok {
-			if graph.SameActor(a, o) {
-				res.Actors.Unchanged++
-				continue
-			}
-			res.Actors.Updated++
-			oldCreated = &o.CreatedAt
-			a.CreatedAt, a.UpdatedAt = graph.Stamp(a.CreatedAt, a.UpdatedAt, oldCreated, now)
+			old = &o
+		}
+		a, write := res.Actors.UpsertActor(a, old, now)
+		switch {
+		case !write:
+		case old != nil:
 			p.updActors = append(p.updActors, a)
-		} else {
-			res.Actors.Created++
-			a.CreatedAt, a.UpdatedAt = graph.Stamp(a.CreatedAt, a.UpdatedAt, nil, now)
+		default:
 			p.newActors = append(p.newActors, a)
 		}
 	}
@@ -231,26 +226,22 @@ func planImport(ctx context.Context, tx neo4j.ManagedTransaction, reg graph.Regi
 	}
 	p.oldRels = oldRels
 	for _, r := range b.Relationships {
-		o, ok := oldRels[r.ID]
-		if !ok {
-			res.Relationships.Created++
-			r.CreatedAt, r.UpdatedAt = graph.Stamp(r.CreatedAt, r.UpdatedAt, nil, now)
+		var old *graph.Relationship
+		if o, ok := oldRels[r.ID]; ok {
+			old = &o
+		}
+		r, write := res.Relationships.UpsertRelationship(r, old, now)
+		switch {
+		case !write:
+			continue
+		case old == nil:
 			p.newRels[r.Type] = append(p.newRels[r.Type], r)
-			p.relChanges++
-			continue
-		}
-		if graph.SameRelationship(r, o) {
-			res.Relationships.Unchanged++
-			continue
-		}
-		res.Relationships.Updated++
-		r.CreatedAt, r.UpdatedAt = graph.Stamp(r.CreatedAt, r.UpdatedAt, &o.CreatedAt, now)
-		if o.Type == r.Type && o.Source == r.Source && o.Target == r.Target {
+		case old.Type == r.Type && old.Source == r.Source && old.Target == r.Target:
 			p.updRels[r.Type] = append(p.updRels[r.Type], r)
-		} else {
+		default:
 			// Type and endpoints are the Neo4j relationship itself: a
 			// different tie under the same id replaces the old one.
-			p.delRels[o.Type] = append(p.delRels[o.Type], o.ID)
+			p.delRels[old.Type] = append(p.delRels[old.Type], old.ID)
 			p.newRels[r.Type] = append(p.newRels[r.Type], r)
 		}
 		p.relChanges++
