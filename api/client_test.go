@@ -14,7 +14,7 @@ import (
 
 	"github.com/detente/detente/api"
 	"github.com/detente/detente/api/client"
-	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 )
 
 // TestClientUpToDate regenerates the client (see api/client/generate.go)
@@ -128,7 +128,7 @@ func TestGeneratedClient(t *testing.T) {
 			t.Fatalf("filter: %v, %d %s", err, none.StatusCode(), none.Body)
 		}
 
-		from := openapi_types.Date{Time: graph.MustDate("2018-05-08").Time()}
+		from := openapi_types.Date{Time: graphtest.MustDate("2018-05-08").Time()}
 		rel, err := c.CreateRelationshipWithResponse(ctx, client.RelationshipCreate{Source: "united-states", Target: "iran", Type: "sanctions", ValidFrom: &from})
 		if err != nil || rel.JSON201 == nil || rel.JSON201.Id != "united-states--sanctions--iran--2018-05-08" || rel.JSON201.Confidence != 1 {
 			t.Fatalf("create relationship: %v, %d %s", err, rel.StatusCode(), rel.Body)

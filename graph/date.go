@@ -24,21 +24,6 @@ func ParseDate(s string) (Date, error) {
 	return DateOf(t), nil
 }
 
-// MustDate parses s or panics; for tests and literals.
-func MustDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
-// DatePtr parses s into a pointer; for tests and literals.
-func DatePtr(s string) *Date {
-	d := MustDate(s)
-	return &d
-}
-
 // DateOf returns the calendar date of t in UTC.
 func DateOf(t time.Time) Date {
 	y, m, d := t.UTC().Date()

@@ -1,7 +1,11 @@
 // Package graph is detente's domain: actors, the typed and signed
 // relationships between them, the relationship-type registry, path queries,
-// domain errors and the Store interface every backend implements.
+// revisions and domain errors, and Store, the portable layer every caller
+// uses over the Driver each backend implements.
 //
-// It imports nothing of the project. Stores (memstore, neo4jstore) and the
-// HTTP layer (api) speak only the types defined here.
+// Store holds the rules (normalising, validation, timestamps, revision
+// checks, paging, path selection and caps), written once; a Driver
+// (memstore, neo4jstore) stores, reads and searches, and makes each
+// read-modify-write atomic. It imports nothing of the project: the
+// backends and the API (api) speak only the types defined here.
 package graph

@@ -6,18 +6,19 @@ import (
 	"strings"
 )
 
-// Code classifies a domain error. The API maps each code to one HTTP status
-// in a single table; stores translate driver errors into these codes.
+// Code classifies a domain error. A caller maps each code to its own
+// answer in one table (the API to a status); drivers translate their
+// backend's errors into these codes.
 type Code string
 
 const (
-	EINVALID      Code = "invalid"      // bad input: 400
-	ENOTFOUND     Code = "not_found"    // a named resource does not exist: 404
-	ECONFLICT     Code = "conflict"     // duplicate id, or delete blocked by dependants: 409
-	EPRECONDITION Code = "precondition" // If-Match did not match: 412
-	ETOOLARGE     Code = "too_large"    // a result or request exceeds a documented cap: 400/413
-	EUNAVAILABLE  Code = "unavailable"  // the store cannot be reached, or the query ran out of time: 503
-	EINTERNAL     Code = "internal"     // a bug: 500, details never shown to users
+	EINVALID      Code = "invalid"      // bad input
+	ENOTFOUND     Code = "not_found"    // a named resource does not exist
+	ECONFLICT     Code = "conflict"     // duplicate id, or delete blocked by dependants
+	EPRECONDITION Code = "precondition" // the record is no longer at the revision a write named
+	ETOOLARGE     Code = "too_large"    // a result or request exceeds a documented cap
+	EUNAVAILABLE  Code = "unavailable"  // the store cannot be reached, or the query ran out of time
+	EINTERNAL     Code = "internal"     // a bug; details never shown to users
 )
 
 // FieldError is one problem with one input field, located by a JSON path

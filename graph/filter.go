@@ -92,8 +92,8 @@ func pageLimit(n int) (int, error) {
 	return n, nil
 }
 
-// MatchesActor reports whether a passes f's filters (not the paging).
-func (f ActorFilter) MatchesActor(a *Actor) bool {
+// matches reports whether a passes f's filters (not the paging).
+func (f ActorFilter) matches(a *Actor) bool {
 	if f.Kind != "" && a.Kind != f.Kind {
 		return false
 	}

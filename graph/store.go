@@ -103,7 +103,7 @@ func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], err
 		return Page[Actor]{}, err
 	}
 	scan := ActorScan{After: after, Kind: f.Kind, Tag: f.Tag, Exact: f.Q == ""}
-	actors, err := s.d.ListActors(ctx, scan, limit+1, f.MatchesActor)
+	actors, err := s.d.ListActors(ctx, scan, limit+1, f.matches)
 	if err != nil {
 		return Page[Actor]{}, err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 )
 
 // articlePaths lists where the scenario's source article may be read: the
@@ -329,8 +330,8 @@ func dateString(d *graph.Date) string {
 // exist outlives it.
 func TestTiesEndWithTheirActors(t *testing.T) {
 	ends := map[string]graph.Date{
-		"syria-assad-government": graph.MustDate("2024-12-08"),
-		"qasem-soleimani":        graph.MustDate("2020-01-03"),
+		"syria-assad-government": graphtest.MustDate("2024-12-08"),
+		"qasem-soleimani":        graphtest.MustDate("2020-01-03"),
 	}
 	for _, r := range scenario(t).Relationships {
 		for _, id := range []string{r.Source, r.Target} {

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 	"github.com/detente/detente/seed"
 	"github.com/detente/detente/viz"
 )
@@ -83,7 +84,7 @@ func consumerSample(t *testing.T) viz.Graph {
 	g.Actors = append(g.Actors, graph.Actor{ID: "test-escapes", Name: `Kata'ib <"Hezbollah"> & Co — كتائب حزب الله`,
 		Kind: "armed_group", Aliases: []string{}, Tags: []string{}})
 	g.Relationships = append(g.Relationships, graph.Relationship{ID: "iran", Source: "test-escapes", Target: "united-states",
-		Type: "threatens", Weight: 0.25, Confidence: 0.5, ValidFrom: graph.DatePtr("2024-02-29"), Sources: []graph.Citation{}})
+		Type: "threatens", Weight: 0.25, Confidence: 0.5, ValidFrom: graphtest.DatePtr("2024-02-29"), Sources: []graph.Citation{}})
 	// Laid out, as with layout=force: each reader must find every
 	// actor's position where its format keeps it.
 	g.Positions = viz.ForceLayout(g.Actors, g.Relationships)

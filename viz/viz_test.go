@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 	"github.com/detente/detente/viz"
 )
 
@@ -33,9 +34,9 @@ func small() viz.Graph {
 		},
 		Relationships: []graph.Relationship{
 			{ID: "iran--arms--kataib", Source: "iran", Target: "kataib", Type: "arms", Weight: 0.8, Confidence: 0.9,
-				ValidFrom: graph.DatePtr("2003-01-01"), ValidTo: graph.DatePtr("2020-01-03"), UpdatedAt: t0.Add(48 * time.Hour)},
+				ValidFrom: graphtest.DatePtr("2003-01-01"), ValidTo: graphtest.DatePtr("2020-01-03"), UpdatedAt: t0.Add(48 * time.Hour)},
 			{ID: "iran--negotiates_with--un", Source: "iran", Target: "un", Type: "negotiates_with", Weight: 0.5, Confidence: 1},
-			{ID: "un", Source: "un", Target: "iran", Type: "sanctions", Weight: 1, Confidence: 0.75, ValidFrom: graph.DatePtr("2006-12-23")},
+			{ID: "un", Source: "un", Target: "iran", Type: "sanctions", Weight: 1, Confidence: 0.75, ValidFrom: graphtest.DatePtr("2006-12-23")},
 			{ID: "iran--member_of--un", Source: "iran", Target: "un", Type: "member_of", Weight: 1, Confidence: 1},
 		},
 	}

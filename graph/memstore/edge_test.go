@@ -12,6 +12,7 @@ import (
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/graphgen"
+	"github.com/detente/detente/graph/graphtest"
 )
 
 // compactCases are relationships whose every field must read back exactly
@@ -42,16 +43,16 @@ func compactCases() []struct {
 	}{
 		with("plain", func(r *graph.Relationship) {}),
 		with("cited", func(r *graph.Relationship) {
-			r.Sources = []graph.Citation{{Title: "t", URL: "https://x", Published: graph.DatePtr("2020-02-29")}}
+			r.Sources = []graph.Citation{{Title: "t", URL: "https://x", Published: graphtest.DatePtr("2020-02-29")}}
 			r.Note = "a note"
 		}),
 		with("note-only", func(r *graph.Relationship) { r.Note = "n" }),
 		with("nil-sources", func(r *graph.Relationship) { r.Sources = nil }),
 		with("dated", func(r *graph.Relationship) {
-			r.ValidFrom, r.ValidTo = graph.DatePtr("1990-01-01"), graph.DatePtr("9999-12-31")
+			r.ValidFrom, r.ValidTo = graphtest.DatePtr("1990-01-01"), graphtest.DatePtr("9999-12-31")
 		}),
-		with("open-from", func(r *graph.Relationship) { r.ValidTo = graph.DatePtr("0001-01-01") }),
-		with("open-to", func(r *graph.Relationship) { r.ValidFrom = graph.DatePtr("0000-01-31") }),
+		with("open-from", func(r *graph.Relationship) { r.ValidTo = graphtest.DatePtr("0001-01-01") }),
+		with("open-to", func(r *graph.Relationship) { r.ValidFrom = graphtest.DatePtr("0000-01-31") }),
 		with("negative-year", func(r *graph.Relationship) { r.ValidFrom = &graph.Date{Year: -44, Month: 3, Day: 15} }),
 		with("huge-year", func(r *graph.Relationship) { r.ValidTo = &graph.Date{Year: 1e8, Month: 1, Day: 1} }),
 		with("bad-month", func(r *graph.Relationship) { r.ValidFrom = &graph.Date{Year: 2000, Month: 40, Day: 1} }),
@@ -122,8 +123,8 @@ func TestWalkerAdmits(t *testing.T) {
 		rels = append(rels, r)
 	}
 	s.putRels(rels)
-	dates := []*graph.Date{nil, graph.DatePtr("1989-12-31"), graph.DatePtr("1990-01-01"), graph.DatePtr("2026-11-25"),
-		graph.DatePtr("9999-12-31"), &graph.Date{Year: -44, Month: 3, Day: 15}, &graph.Date{Year: 2e8, Month: 1, Day: 1}}
+	dates := []*graph.Date{nil, graphtest.DatePtr("1989-12-31"), graphtest.DatePtr("1990-01-01"), graphtest.DatePtr("2026-11-25"),
+		graphtest.DatePtr("9999-12-31"), &graph.Date{Year: -44, Month: 3, Day: 15}, &graph.Date{Year: 2e8, Month: 1, Day: 1}}
 	for _, typs := range [][]string{nil, {"sanctions"}, {"allied_with", "sanctions"}} {
 		for _, dir := range []graph.Direction{graph.Both, graph.Out, graph.In} {
 			for _, asOf := range dates {

@@ -133,7 +133,7 @@ func (s *Store) DeleteActor(ctx context.Context, id string, check func(graph.Act
 
 // listActors reads actors in id order after $after. Kind and tag are
 // filtered by Cypher; the name/alias search is left to the caller
-// (graph.ActorFilter.MatchesActor, the same function on every store),
+// (graph.Store applies one filter for every store),
 // because Cypher's toLower and Go's strings.ToLower disagree on some
 // scripts and results must be identical.
 const listActors = `MATCH (a:Actor)

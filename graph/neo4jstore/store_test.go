@@ -17,6 +17,7 @@ import (
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/graphgen"
+	"github.com/detente/detente/graph/graphtest"
 	"github.com/detente/detente/graph/memstore"
 	"github.com/detente/detente/graph/neo4jstore/internal/testdb"
 	"github.com/detente/detente/graph/storetest"
@@ -444,7 +445,7 @@ func comparePaths(t *testing.T, s *Store, b graph.Batch, seed uint64) {
 					case 1:
 						q.Types = []string{"supports", "allied_with", "sanctions", "arms", "negotiates_with", "funds"}
 					case 2:
-						q.AsOf, q.MinConfidence = graph.DatePtr("2005-06-01"), 0.7
+						q.AsOf, q.MinConfidence = graphtest.DatePtr("2005-06-01"), 0.7
 					case 3:
 						if q.From != graphgen.ActorID(0) && q.To != graphgen.ActorID(0) {
 							q.Exclude = []string{graphgen.ActorID(0)}

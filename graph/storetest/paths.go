@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 )
 
 // pathWorld is a small crisis graph whose paths are worked out by hand.
@@ -22,9 +23,9 @@ func pathWorld(t *testing.T, s *graph.Store) {
 	t.Helper()
 	seedActors(t, s, "usa", "iran", "houthis", "saudi", "russia", "eu", "hezbollah")
 	arms := rel("p-arms", "iran", "arms", "houthis", 0.7)
-	arms.ValidFrom = graph.DatePtr("2014-01-01")
+	arms.ValidFrom = graphtest.DatePtr("2014-01-01")
 	attacks := rel("p-attacks", "houthis", "attacks", "saudi", 0.9)
-	attacks.ValidFrom = graph.DatePtr("2015-03-26")
+	attacks.ValidFrom = graphtest.DatePtr("2015-03-26")
 	seedRels(t, s,
 		rel("p-sanctions", "usa", "sanctions", "iran", 0.8), arms, attacks,
 		rel("p-allied", "usa", "allied_with", "saudi", 0.9),
@@ -60,8 +61,8 @@ func testPathsSmall(t *testing.T, s *graph.Store) {
 		{"direction in", graph.PathQuery{From: "houthis", To: "usa", Mode: graph.ModeAllShortest, Direction: graph.In},
 			[]string{"houthis>iran>usa"}},
 		{"exclude", graph.PathQuery{From: "usa", To: "houthis", Exclude: []string{"iran"}}, []string{"usa>saudi>houthis"}},
-		{"as_of before the ties began", graph.PathQuery{From: "usa", To: "houthis", AsOf: graph.DatePtr("2010-01-01")}, []string{}},
-		{"as_of between the two starts", graph.PathQuery{From: "usa", To: "houthis", Mode: graph.ModeAllShortest, AsOf: graph.DatePtr("2014-06-01")},
+		{"as_of before the ties began", graph.PathQuery{From: "usa", To: "houthis", AsOf: graphtest.DatePtr("2010-01-01")}, []string{}},
+		{"as_of between the two starts", graph.PathQuery{From: "usa", To: "houthis", Mode: graph.ModeAllShortest, AsOf: graphtest.DatePtr("2014-06-01")},
 			[]string{"usa>iran>houthis"}},
 		{"types", graph.PathQuery{From: "usa", To: "houthis", Mode: graph.ModeAllShortest, Types: []string{"allied_with", "attacks"}},
 			[]string{"usa>saudi>houthis"}},

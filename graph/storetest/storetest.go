@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 )
 
 // Opener returns a driver over a fresh, empty store for one test, closed
@@ -279,8 +280,8 @@ func testActorFilters(t *testing.T, s *graph.Store) {
 func testRelationshipCRUD(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran")
 	in := graph.Relationship{Source: "usa", Target: "iran", Type: "sanctions", Weight: 0.9, Confidence: 1,
-		ValidFrom: graph.DatePtr("2018-11-05"), Note: "maximum pressure",
-		Sources: []graph.Citation{{Title: "Article", URL: "https://example.org/a", Quote: "q", Published: graph.DatePtr("2025-04-12")}}}
+		ValidFrom: graphtest.DatePtr("2018-11-05"), Note: "maximum pressure",
+		Sources: []graph.Citation{{Title: "Article", URL: "https://example.org/a", Quote: "q", Published: graphtest.DatePtr("2025-04-12")}}}
 	got := must[graph.Relationship](t)(s.CreateRelationship(ctx, in))
 	if got.ID != "usa--sanctions--iran--2018-11-05" {
 		t.Fatalf("derived id %q", got.ID)
@@ -296,12 +297,12 @@ func testRelationshipCRUD(t *testing.T, s *graph.Store) {
 	wantCode(t, err, graph.ECONFLICT)
 
 	w := 0.5
-	to := graph.MustDate("2019-01-01")
+	to := graphtest.MustDate("2019-01-01")
 	up := must[graph.Relationship](t)(s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{Weight: &w, ValidTo: &to}, graph.Revision{}))
 	if up.Weight != 0.5 || up.ValidTo == nil || *up.ValidTo != to || up.Note != "maximum pressure" {
 		t.Fatalf("patch: %+v", up)
 	}
-	early := graph.MustDate("2010-01-01")
+	early := graphtest.MustDate("2010-01-01")
 	_, err = s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{ValidTo: &early}, graph.Revision{})
 	wantFields(t, wantCode(t, err, graph.EINVALID), "$.valid_to")
 	up = must[graph.Relationship](t)(s.UpdateRelationship(ctx, got.ID, graph.RelationshipPatch{ClearValidTo: true}, graph.Revision{}))
@@ -336,7 +337,7 @@ func testRelationshipValidation(t *testing.T, s *graph.Store) {
 		{"weight above one", func(r *graph.Relationship) { r.Weight = 1.5 }, graph.EINVALID, []string{"$.weight"}},
 		{"confidence negative", func(r *graph.Relationship) { r.Confidence = -0.1 }, graph.EINVALID, []string{"$.confidence"}},
 		{"valid_to before valid_from", func(r *graph.Relationship) {
-			r.ValidFrom, r.ValidTo = graph.DatePtr("2020-01-03"), graph.DatePtr("2019-01-01")
+			r.ValidFrom, r.ValidTo = graphtest.DatePtr("2020-01-03"), graphtest.DatePtr("2019-01-01")
 		}, graph.EINVALID, []string{"$.valid_to"}},
 		{"impossible dates", func(r *graph.Relationship) {
 			r.ValidFrom, r.ValidTo = &graph.Date{Year: 2020, Month: 40, Day: 1}, &graph.Date{Year: 2021, Month: 2, Day: 29}
@@ -373,9 +374,9 @@ func relIDs(p graph.Page[graph.Relationship]) []string {
 func testRelationshipFilters(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "usa", "iran", "houthis", "eu")
 	r1 := rel("r1", "usa", "sanctions", "iran", 0.8)
-	r1.ValidFrom = graph.DatePtr("2018-11-05")
+	r1.ValidFrom = graphtest.DatePtr("2018-11-05")
 	r2 := rel("r2", "iran", "arms", "houthis", 0.7)
-	r2.ValidFrom, r2.ValidTo = graph.DatePtr("2014-01-01"), graph.DatePtr("2016-12-31")
+	r2.ValidFrom, r2.ValidTo = graphtest.DatePtr("2014-01-01"), graphtest.DatePtr("2016-12-31")
 	r3 := rel("r3", "eu", "mediates", "iran", 0.5)
 	r4 := rel("r4", "usa", "negotiates_with", "iran", 0.5)
 	seedRels(t, s, r4, r2, r3, r1)
@@ -389,9 +390,9 @@ func testRelationshipFilters(t *testing.T, s *graph.Store) {
 		{"target", graph.RelationshipFilter{Target: "iran"}, []string{"r1", "r3", "r4"}},
 		{"actor", graph.RelationshipFilter{Actor: "iran"}, []string{"r1", "r2", "r3", "r4"}},
 		{"types", graph.RelationshipFilter{Types: []string{"arms", "mediates"}}, []string{"r2", "r3"}},
-		{"as_of inside", graph.RelationshipFilter{AsOf: graph.DatePtr("2015-06-01")}, []string{"r2", "r3", "r4"}},
-		{"as_of on the last day", graph.RelationshipFilter{AsOf: graph.DatePtr("2016-12-31")}, []string{"r2", "r3", "r4"}},
-		{"as_of on the first day", graph.RelationshipFilter{AsOf: graph.DatePtr("2018-11-05")}, []string{"r1", "r3", "r4"}},
+		{"as_of inside", graph.RelationshipFilter{AsOf: graphtest.DatePtr("2015-06-01")}, []string{"r2", "r3", "r4"}},
+		{"as_of on the last day", graph.RelationshipFilter{AsOf: graphtest.DatePtr("2016-12-31")}, []string{"r2", "r3", "r4"}},
+		{"as_of on the first day", graph.RelationshipFilter{AsOf: graphtest.DatePtr("2018-11-05")}, []string{"r1", "r3", "r4"}},
 		{"source and type", graph.RelationshipFilter{Source: "usa", Types: []string{"sanctions"}}, []string{"r1"}},
 		{"unknown actor", graph.RelationshipFilter{Actor: "nobody"}, []string{}},
 	}
@@ -605,8 +606,8 @@ func testRoundTrip(t *testing.T, s *graph.Store) {
 			{ID: "usa", Name: "United States", Kind: "state", Description: "ünïcødé ✓ \"quotes\" `ticks`"},
 		},
 		Relationships: []graph.Relationship{{ID: "r", Source: "usa", Target: "iran", Type: "trades_with", Weight: 0.123456789, Confidence: 0.5,
-			ValidFrom: graph.DatePtr("1979-11-04"), ValidTo: graph.DatePtr("1981-01-20"), Note: "n",
-			Sources: []graph.Citation{{Title: "t", URL: "https://example.org", Quote: "q", Published: graph.DatePtr("2020-01-03")}}}},
+			ValidFrom: graphtest.DatePtr("1979-11-04"), ValidTo: graphtest.DatePtr("1981-01-20"), Note: "n",
+			Sources: []graph.Citation{{Title: "t", URL: "https://example.org", Quote: "q", Published: graphtest.DatePtr("2020-01-03")}}}},
 	}
 	must[graph.ImportResult](t)(s.Import(ctx, batch, false))
 	exported := must[graph.Batch](t)(s.Export(ctx))
