@@ -5,7 +5,7 @@
 //
 // Label values are bounded: routes are Gin's route patterns
 // (/api/v1/actors/:id), never raw paths; requests that match no route are
-// "unmatched"; store operations are graph.Store method names; outcomes
+// "unmatched"; store operations are graph.Driver method names; outcomes
 // are graph error codes.
 package metrics
 

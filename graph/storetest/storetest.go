@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -50,6 +51,7 @@ func Run(t *testing.T, open Opener) {
 		{"ExportRoundTrip", testRoundTrip},
 		{"ConcurrentWriters", testConcurrent},
 		{"Version", testVersion},
+		{"Clock", testClock},
 		{"PathsSmall", testPathsSmall},
 		{"PathsFilters", testPathsFilters},
 		{"PathsErrors", testPathsErrors},
@@ -674,5 +676,43 @@ func testVersion(t *testing.T, s *graph.Store) {
 	must[graph.Batch](t)(s.Export(ctx))
 	if v := must[uint64](t)(s.Version(ctx)); v != v1 {
 		t.Fatalf("a read changed the version: %d -> %d", v1, v)
+	}
+}
+
+// testClock: the store's clock (Store.Now) stamps what is created, updated
+// and imported without timestamps, at millisecond precision in UTC; a
+// patch that changes nothing stamps nothing and writes nothing.
+func testClock(t *testing.T, s *graph.Store) {
+	first := time.Date(2026, 1, 2, 3, 4, 5, 999999999, time.FixedZone("IRST", 3*3600+1800))
+	later := first.Add(time.Hour)
+	s.Now = func() time.Time { return first }
+	a := must[graph.Actor](t)(s.CreateActor(ctx, actor("iran", "state")))
+	if want := graph.Timestamp(first); a.CreatedAt != want || a.UpdatedAt != want {
+		t.Fatalf("created %v, updated %v; want both %v", a.CreatedAt, a.UpdatedAt, want)
+	}
+	if diff := cmp.Diff(a, must[graph.Actor](t)(s.GetActor(ctx, "iran"))); diff != "" {
+		t.Fatalf("read back (-created +read):\n%s", diff)
+	}
+	s.Now = func() time.Time { return later }
+	name := "Islamic Republic of Iran"
+	up := must[graph.Actor](t)(s.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name}, graph.Revision{}))
+	if up.CreatedAt != a.CreatedAt || up.UpdatedAt != graph.Timestamp(later) {
+		t.Fatalf("update stamped created %v, updated %v", up.CreatedAt, up.UpdatedAt)
+	}
+	v := must[uint64](t)(s.Version(ctx))
+	s.Now = func() time.Time { return later.Add(time.Hour) }
+	same := must[graph.Actor](t)(s.UpdateActor(ctx, "iran", graph.ActorPatch{Name: &name}, graph.RevisionOf(up)))
+	if diff := cmp.Diff(up, same); diff != "" {
+		t.Fatalf("a patch that changes nothing changed the actor:\n%s", diff)
+	}
+	if v2 := must[uint64](t)(s.Version(ctx)); v2 != v {
+		t.Fatalf("a patch that changes nothing bumped the version %d -> %d", v, v2)
+	}
+	must[graph.ImportResult](t)(s.Import(ctx, graph.Batch{Actors: []graph.Actor{actor("usa", "state")},
+		Relationships: []graph.Relationship{rel("r1", "usa", "sanctions", "iran", 0.5)}}, false))
+	r := must[graph.Relationship](t)(s.GetRelationship(ctx, "r1"))
+	u := must[graph.Actor](t)(s.GetActor(ctx, "usa"))
+	if want := graph.Timestamp(later.Add(time.Hour)); r.CreatedAt != want || r.UpdatedAt != want || u.CreatedAt != want {
+		t.Fatalf("import stamped relationship %v/%v, actor %v; want %v", r.CreatedAt, r.UpdatedAt, u.CreatedAt, want)
 	}
 }
