@@ -458,42 +458,61 @@ func costCompare(a, b float64) int {
 }
 
 // count returns how many candidate paths the query matches, given those
-// search found: beyond them only for all and unweighted all_shortest that
+// search found: it counts beyond them only for all and all_shortest that
 // filled their limit, and then no further than one past the cap.
 func (ps *pathSearch) count(ctx context.Context, tx neo4j.ManagedTransaction, found []graph.Path) (int, error) {
 	q := ps.q
 	const enough = graph.MaxPathCandidates + 1
-	switch {
-	case len(found) < q.Limit:
-	case q.Mode == graph.ModeAll:
-		total := 0
-		for h := found[0].Hops; h <= q.MaxHops && total < enough; h++ {
-			n, err := ps.countLevel(ctx, tx, level{hops: h}, enough-total)
-			if err != nil {
-				return 0, err
-			}
-			total += n
-		}
-		return total, nil
-	case q.Mode == graph.ModeAllShortest && !q.Weighted:
-		return ps.countLevel(ctx, tx, level{shortest: true}, enough)
+	if len(found) < q.Limit || q.Mode != graph.ModeAll && q.Mode != graph.ModeAllShortest {
+		return len(found), nil
 	}
-	return len(found), nil
+	if q.Mode == graph.ModeAllShortest && !q.Weighted {
+		return ps.countLevel(ctx, tx, level{shortest: true}, "", nil, enough)
+	}
+	// all: every simple path from the fewest hops up; weighted
+	// all_shortest: those of least cost, which cost at least their hops.
+	from, filter, extra := found[0].Hops, "", map[string]any(nil)
+	for _, p := range found {
+		from = min(from, p.Hops)
+	}
+	hi := math.Inf(1)
+	if q.Mode == graph.ModeAllShortest {
+		best := found[0].Cost
+		hi = math.Nextafter(best*(1+tieSpan), hi)
+		filter, extra = filterWindow, map[string]any{"lo": best * (1 - tieSpan), "hi": hi}
+	}
+	total := 0
+	for h := from; h <= q.MaxHops && float64(h) <= hi && total < enough; h++ {
+		n, err := ps.countLevel(ctx, tx, level{hops: h}, filter, extra, enough-total)
+		if err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
 }
 
-// countLevel counts the paths of one level, up to limit.
-func (ps *pathSearch) countLevel(ctx context.Context, tx neo4j.ManagedTransaction, lv level, limit int) (int, error) {
+// countLevel counts the paths of one level that pass filter (a cost
+// filter constant, or none), up to limit.
+func (ps *pathSearch) countLevel(ctx context.Context, tx neo4j.ManagedTransaction, lv level, filter string, extra map[string]any, limit int) (int, error) {
 	var b strings.Builder
 	b.WriteString("MATCH (src:Actor {id: $from}), (dst:Actor {id: $to})\nCALL (src, dst) {\n  MATCH p = ")
 	if lv.shortest {
 		fmt.Fprintf(&b, "ALL SHORTEST (src)(%s){1,%d}(dst)\n", ps.step, ps.q.MaxHops)
 	} else {
 		fmt.Fprintf(&b, "(src)(%s){%d,%d}(dst)\n", ps.step, lv.hops, lv.hops)
-		b.WriteString("  WITH nodes(p) AS ns WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])\n")
+		b.WriteString("  WITH nodes(p) AS ns, relationships(p) AS rs\n")
+		b.WriteString("  WHERE all(i IN range(0, size(ns) - 2) WHERE NOT ns[i] IN ns[i + 1..])\n")
+		if filter != "" {
+			b.WriteString("  WITH reduce(c = 0.0, e IN rs | c + " + ps.cost + ") AS cost\n  WHERE " + filter + "\n")
+		}
 	}
 	b.WriteString("  RETURN 1 AS one LIMIT $limit\n}\nRETURN count(one) AS n")
-	params := make(map[string]any, len(ps.params)+1)
+	params := make(map[string]any, len(ps.params)+len(extra)+1)
 	for k, v := range ps.params {
+		params[k] = v
+	}
+	for k, v := range extra {
 		params[k] = v
 	}
 	params["limit"] = int64(limit)

@@ -236,18 +236,20 @@ func testPathsCandidateCap(t *testing.T, s *graph.Store) {
 }
 
 // testPathsShortestCap: all_shortest counts every path of least cost
-// against the cap too.
+// against the cap too, weighted or not.
 func testPathsShortestCap(t *testing.T, s *graph.Store) {
-	must[graph.ImportResult](t)(s.Import(ctx, layered(4, 9), false)) // 4^9 = 262 144 paths of 10 hops
-	_, err := s.Paths(ctx, graph.PathQuery{From: "src", To: "dst", Mode: graph.ModeAllShortest, MaxHops: graph.MaxHopsCap})
-	wantCode(t, err, graph.ETOOLARGE)
-	// 4^7 = 16 384 paths of 8 hops to l7-0: under the cap, answered.
-	got := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "src", To: "l7-0", Mode: graph.ModeAllShortest, MaxHops: graph.MaxHopsCap, Limit: 10}))
-	if len(got) != 10 || got[0].Hops != 8 {
+	must[graph.ImportResult](t)(s.Import(ctx, layered(18, 4), false)) // 18^4 = 104 976 paths of 5 hops
+	for _, weighted := range []bool{false, true} {
+		_, err := s.Paths(ctx, graph.PathQuery{From: "src", To: "dst", Mode: graph.ModeAllShortest, MaxHops: graph.MaxHopsCap, Weighted: weighted})
+		wantCode(t, err, graph.ETOOLARGE)
+	}
+	// 18^3 = 5 832 paths of 4 hops to l3-0: under the cap, answered.
+	got := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "src", To: "l3-0", Mode: graph.ModeAllShortest, MaxHops: graph.MaxHopsCap, Limit: 10}))
+	if len(got) != 10 || got[0].Hops != 4 {
 		t.Fatalf("all_shortest under the cap: %d paths", len(got))
 	}
 	one := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "src", To: "dst", MaxHops: graph.MaxHopsCap}))
-	if len(one) != 1 || one[0].Hops != 10 {
+	if len(one) != 1 || one[0].Hops != 5 {
 		t.Fatalf("shortest: %d paths", len(one))
 	}
 }
