@@ -107,15 +107,21 @@ func (s *Store) ListActors(ctx context.Context, f ActorFilter) (Page[Actor], err
 	if err != nil {
 		return Page[Actor]{}, err
 	}
-	page := Page[Actor]{Items: actors}
+	return pageOf(actors, limit, func(a *Actor) string { return a.ID }), nil
+}
+
+// pageOf makes a page of the first limit items of a listing that read up
+// to one more, so as to know whether another page follows.
+func pageOf[T any](items []T, limit int, id func(*T) string) Page[T] {
+	page := Page[T]{Items: items}
 	if page.Items == nil {
-		page.Items = []Actor{}
+		page.Items = []T{}
 	}
-	if len(actors) > limit {
-		page.Items = actors[:limit]
-		page.NextCursor = EncodeCursor(actors[limit-1].ID)
+	if len(items) > limit {
+		page.Items = items[:limit]
+		page.NextCursor = EncodeCursor(id(&items[limit-1]))
 	}
-	return page, nil
+	return page
 }
 
 // CreateRelationship stores a new relationship, deriving its id when it
@@ -197,15 +203,7 @@ func (s *Store) ListRelationships(ctx context.Context, f RelationshipFilter) (Pa
 	if err != nil {
 		return Page[Relationship]{}, err
 	}
-	page := Page[Relationship]{Items: rels}
-	if page.Items == nil {
-		page.Items = []Relationship{}
-	}
-	if len(rels) > limit {
-		page.Items = rels[:limit]
-		page.NextCursor = EncodeCursor(rels[limit-1].ID)
-	}
-	return page, nil
+	return pageOf(rels, limit, func(r *Relationship) string { return r.ID }), nil
 }
 
 // RelationshipTypes returns the registry: the built-in types and those

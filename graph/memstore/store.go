@@ -1,4 +1,4 @@
-// Package memstore is detente's embedded graph.Store: the whole graph in
+// Package memstore is detente's embedded graph.Driver: the whole graph in
 // memory for fast traversal, made durable in a bbolt file. It is the
 // default store, so that `detente serve` works on a machine with nothing
 // else installed.

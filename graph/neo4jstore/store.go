@@ -1,4 +1,4 @@
-// Package neo4jstore is detente's production graph.Store, on Neo4j 5 through
+// Package neo4jstore is detente's production graph.Driver, on Neo4j 5 through
 // the official Go driver.
 //
 // The graph maps onto Neo4j directly: actors are :Actor nodes (unique id),
@@ -69,7 +69,7 @@ const (
 	DefaultImportTxRecords = 20_000
 )
 
-// Store is the Neo4j graph.Store. It is safe for concurrent use; open one
+// Store is the Neo4j graph.Driver. It is safe for concurrent use; open one
 // per process (the driver inside is the connection pool).
 type Store struct {
 	driver       neo4j.DriverWithContext

@@ -715,4 +715,11 @@ func testClock(t *testing.T, s *graph.Store) {
 	if want := graph.Timestamp(later.Add(time.Hour)); r.CreatedAt != want || r.UpdatedAt != want || u.CreatedAt != want {
 		t.Fatalf("import stamped relationship %v/%v, actor %v; want %v", r.CreatedAt, r.UpdatedAt, u.CreatedAt, want)
 	}
+	// A record that brings its created_at keeps it, in UTC.
+	given := a
+	given.ID, given.CreatedAt = "eu", first
+	e := must[graph.Actor](t)(s.CreateActor(ctx, given))
+	if e.CreatedAt != graph.Timestamp(first) || e.CreatedAt.Location() != time.UTC {
+		t.Fatalf("a given created_at came back as %v", e.CreatedAt)
+	}
 }
