@@ -138,17 +138,17 @@ func (b *Batch) ReferencedActors() []string {
 	return out
 }
 
-// SameActor reports whether two actors hold the same data, ignoring
+// sameActor reports whether two actors hold the same data, ignoring
 // timestamps: an import of an unchanged record leaves it untouched.
-func SameActor(a, b Actor) bool {
+func sameActor(a, b Actor) bool {
 	a.CreatedAt, a.UpdatedAt = b.CreatedAt, b.UpdatedAt
 	a.Normalize()
 	b.Normalize()
 	return reflect.DeepEqual(a, b)
 }
 
-// SameType reports whether two registry entries say the same thing.
-func SameType(a, b RelationshipType) bool {
+// sameType reports whether two registry entries say the same thing.
+func sameType(a, b RelationshipType) bool {
 	ga, gb := a.Goldstein, b.Goldstein
 	a.Goldstein, b.Goldstein = nil, nil
 	if a != b {
@@ -172,7 +172,7 @@ func (c *Counts) UpsertType(t RelationshipType, old *RelationshipType) bool {
 	switch {
 	case old == nil:
 		c.Created++
-	case SameType(*old, t):
+	case sameType(*old, t):
 		c.Unchanged++
 		return false
 	default:
@@ -189,7 +189,7 @@ func (c *Counts) UpsertActor(a Actor, old *Actor, now time.Time) (Actor, bool) {
 	switch {
 	case old == nil:
 		c.Created++
-	case SameActor(a, *old):
+	case sameActor(a, *old):
 		c.Unchanged++
 		return Actor{}, false
 	default:

@@ -71,8 +71,8 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ValidOn reports whether an interval [from, to] with open ends contains day.
-func ValidOn(from, to *Date, day Date) bool {
+// validOn reports whether an interval [from, to] with open ends contains day.
+func validOn(from, to *Date, day Date) bool {
 	if from != nil && day.Before(*from) {
 		return false
 	}

@@ -57,7 +57,7 @@ type Relationship struct {
 }
 
 // ValidOn reports whether the relationship holds on day.
-func (r *Relationship) ValidOn(day Date) bool { return ValidOn(r.ValidFrom, r.ValidTo, day) }
+func (r *Relationship) ValidOn(day Date) bool { return validOn(r.ValidFrom, r.ValidTo, day) }
 
 // ActorPatch is a partial update: nil fields are left as they are.
 type ActorPatch struct {

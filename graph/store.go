@@ -69,7 +69,7 @@ func (s *Store) UpdateActor(ctx context.Context, id string, p ActorPatch, rev Re
 		if errs := ValidateActor(&next, "$"); len(errs) > 0 {
 			return Actor{}, false, Invalid("invalid actor", errs...)
 		}
-		if SameActor(next, cur) {
+		if sameActor(next, cur) {
 			return cur, false, nil
 		}
 		next.UpdatedAt = now

@@ -454,7 +454,7 @@ func newFakeStore() *fakeStore {
 	return &fakeStore{actors: map[string]graph.Actor{}, rels: map[string]graph.Relationship{}}
 }
 
-func (f *fakeStore) Import(_ context.Context, b graph.Batch, dryRun bool, _ time.Time) (graph.ImportResult, error) {
+func (f *fakeStore) Import(_ context.Context, b graph.Batch, dryRun bool, now time.Time) (graph.ImportResult, error) {
 	existing := map[string]bool{}
 	for _, id := range b.ReferencedActors() {
 		_, existing[id] = f.actors[id]
@@ -464,32 +464,20 @@ func (f *fakeStore) Import(_ context.Context, b graph.Batch, dryRun bool, _ time
 	}
 	res := graph.ImportResult{DryRun: dryRun}
 	for _, a := range b.Actors {
-		old, ok := f.actors[a.ID]
-		switch {
-		case !ok:
-			res.Actors.Created++
-		case graph.SameActor(old, a):
-			res.Actors.Unchanged++
-			continue
-		default:
-			res.Actors.Updated++
+		var old *graph.Actor
+		if o, ok := f.actors[a.ID]; ok {
+			old = &o
 		}
-		if !dryRun {
+		if a, write := res.Actors.UpsertActor(a, old, now); write && !dryRun {
 			f.actors[a.ID] = a
 		}
 	}
 	for _, r := range b.Relationships {
-		old, ok := f.rels[r.ID]
-		switch {
-		case !ok:
-			res.Relationships.Created++
-		case graph.SameRelationship(old, r):
-			res.Relationships.Unchanged++
-			continue
-		default:
-			res.Relationships.Updated++
+		var old *graph.Relationship
+		if o, ok := f.rels[r.ID]; ok {
+			old = &o
 		}
-		if !dryRun {
+		if r, write := res.Relationships.UpsertRelationship(r, old, now); write && !dryRun {
 			f.rels[r.ID] = r
 		}
 	}
