@@ -260,7 +260,7 @@ func TestArticleIsCovered(t *testing.T) {
 	for _, tc := range []struct{ source, typ, target string }{
 		{"united-states", "hostile_to", "iran"},
 		{"united-states", "sanctions", "iran"},
-		{"iran", "supports", "syria-assad-government"},
+		{"iran", "supports", "fatemiyoun"},
 		{"iran", "supports", "kataib-hezbollah"},
 		{"iran", "supports", "houthis"},
 		{"united-states", "attacks", "qasem-soleimani"},
@@ -360,7 +360,7 @@ func TestTiesEndWithTheirActors(t *testing.T) {
 // Iran itself has a tie to each of them.
 func TestIranProxyTiesArePositive(t *testing.T) {
 	patrons := []string{"iran", "irgc", "quds-force"}
-	proxies := []string{"hezbollah", "houthis", "kataib-hezbollah", "popular-mobilization-forces", "syria-assad-government"}
+	proxies := []string{"hezbollah", "houthis", "kataib-hezbollah", "popular-mobilization-forces", "syria-assad-government", "fatemiyoun"}
 	reg := registry()
 	fromIran := map[string]bool{}
 	for _, r := range scenario(t).Relationships {
