@@ -361,6 +361,49 @@ func TestTheUNDoesNotMediate(t *testing.T) {
 	}
 }
 
+// cutOff returns the scenario's stated cut-off.
+func cutOff(t *testing.T) graph.Date {
+	t.Helper()
+	d, ok := AsOf()
+	if !ok {
+		t.Fatal("scenario.json has no valid as_of")
+	}
+	return d
+}
+
+func TestAsOf(t *testing.T) {
+	if d := cutOff(t); d.String() != "2025-04-12" {
+		t.Errorf("AsOf = %s, want 2025-04-12 (the opening of the Muscat talks the article describes)", d)
+	}
+	if note := AsOfNote(); !strings.Contains(note, "2025-04-12") {
+		t.Errorf("as_of_note does not give the reasoning for the cut-off: %q", note)
+	}
+	// The talks the article describes begin on the cut-off, and hold on it.
+	for _, r := range scenario(t).Relationships {
+		if r.ID == "united-states--negotiates_with--iran--2025-04-12" && !r.ValidOn(cutOff(t)) {
+			t.Errorf("%s does not hold on the cut-off", r.ID)
+		}
+	}
+}
+
+// TestNothingStartsAfterTheCutOff: the scenario describes the world as of
+// its cut-off; a tie that ends after it is kept only if the record dates
+// that end (a citation published on the end date).
+func TestNothingStartsAfterTheCutOff(t *testing.T) {
+	asOf := cutOff(t)
+	for _, r := range scenario(t).Relationships {
+		if r.ValidFrom != nil && asOf.Before(*r.ValidFrom) {
+			t.Errorf("%s starts on %s, after the cut-off %s", r.ID, r.ValidFrom, asOf)
+		}
+		if r.ValidTo == nil || !asOf.Before(*r.ValidTo) {
+			continue
+		}
+		if !slices.ContainsFunc(r.Sources, func(c graph.Citation) bool { return c.Published != nil && *c.Published == *r.ValidTo }) {
+			t.Errorf("%s ends on %s, after the cut-off, without a record of that date", r.ID, r.ValidTo)
+		}
+	}
+}
+
 func TestKeyDates(t *testing.T) {
 	rels := map[string]graph.Relationship{}
 	for _, r := range scenario(t).Relationships {
