@@ -199,6 +199,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 			fmt.Fprintf(stdout, "seeded: actors %+v, relationships %+v\n", res.Actors, res.Relationships)
+			if d, ok := seed.AsOf(); ok {
+				fmt.Fprintf(stdout, "scenario as of %s (its cut-off)\n", d)
+			}
 			return nil
 		})
 	case "import":
@@ -341,9 +344,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	base := "http://" + ln.Addr().String()
-	fmt.Fprintf(stdout, "detente %s listening on %s\n  API:        %s/api/v1\n  Swagger UI: %s/swagger/index.html\n  OpenAPI 3:  %s/openapi.json\n  explorer:   %s/\n",
-		version, ln.Addr(), base, base, base, base)
+	fmt.Fprint(stdout, banner(ln.Addr().String(), cfg.Seed))
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -355,6 +356,19 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	return hs.Shutdown(shutdownCtx)
+}
+
+// banner is what serve prints once it listens: where the API, its
+// documentation and the explorer are, and, when the server seeds the
+// shipped scenario, the scenario's cut-off, the day to ask it as_of.
+func banner(addr string, seeded bool) string {
+	base := "http://" + addr
+	s := fmt.Sprintf("detente %s listening on %s\n  API:        %s/api/v1\n  Swagger UI: %s/swagger/index.html\n  OpenAPI 3:  %s/openapi.json\n  explorer:   %s/\n",
+		version, addr, base, base, base, base)
+	if d, ok := seed.AsOf(); seeded && ok {
+		s += fmt.Sprintf("  scenario:   US–Iran talks, as of %s (its cut-off: ask analyses with as_of=%s)\n", d, d)
+	}
+	return s
 }
 
 // seedIfEmpty loads the scenario into a store with no actors.

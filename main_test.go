@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/detente/detente/seed"
 )
 
 func post(ctx context.Context, url string, body any) (*http.Response, error) {
@@ -323,5 +325,21 @@ func TestCommands(t *testing.T) {
 		if err != nil || !strings.Contains(out+errs, "Usage: detente "+cmd) {
 			t.Fatalf("%s --help: %v %s%s", cmd, err, out, errs)
 		}
+	}
+}
+
+// TestBannerShowsTheCutOff: a server that seeds the shipped scenario says
+// what day the scenario describes (issue #17); one that does not, does not.
+func TestBannerShowsTheCutOff(t *testing.T) {
+	asOf, ok := seed.AsOf()
+	if !ok {
+		t.Fatal("the scenario has no cut-off")
+	}
+	b := banner("127.0.0.1:8080", true)
+	if !strings.Contains(b, "listening on 127.0.0.1:8080") || !strings.Contains(b, "as of "+asOf.String()) {
+		t.Errorf("banner of a seeded server:\n%s", b)
+	}
+	if b := banner("127.0.0.1:8080", false); strings.Contains(b, "as of") {
+		t.Errorf("banner of an unseeded server mentions the scenario:\n%s", b)
 	}
 }

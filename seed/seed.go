@@ -1,6 +1,12 @@
 // Package seed ships detente's demonstration scenario: the stakeholders of
 // the US–Iran talks and the typed, dated and sourced relationships between
-// them, as data (scenario.json, in the graph.Batch import format).
+// them, as data (scenario.json: the graph.Batch import format plus a
+// top-level "as_of", the scenario's stated cut-off, and "as_of_note", the
+// reasoning behind it).
+//
+// The cut-off (AsOf) is the article's inferred date: no relationship starts
+// after it, and one ends after it only where the record dates that end.
+// Analysis of the seeded graph is meant to be asked as of that day.
 //
 // Every relationship cites either the article the scenario is built on
 // (with the exact sentence that supports it) or a named public record; the
@@ -25,20 +31,50 @@ import (
 //go:embed scenario.json
 var scenarioJSON []byte
 
-// Scenario decodes the shipped scenario. Decoding is strict: a field the
-// Batch format does not know, or trailing data, is an error. Each call
-// returns a fresh Batch that the caller may modify.
-func Scenario() (graph.Batch, error) {
-	var b graph.Batch
+// file is scenario.json: a batch and its cut-off.
+type file struct {
+	AsOf     *graph.Date `json:"as_of"`
+	AsOfNote string      `json:"as_of_note"`
+	graph.Batch
+}
+
+func decode() (file, error) {
+	var f file
 	dec := json.NewDecoder(bytes.NewReader(scenarioJSON))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&b); err != nil {
-		return graph.Batch{}, fmt.Errorf("seed: scenario.json: %w", err)
+	if err := dec.Decode(&f); err != nil {
+		return file{}, fmt.Errorf("seed: scenario.json: %w", err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return graph.Batch{}, errors.New("seed: scenario.json: unexpected data after the batch")
+		return file{}, errors.New("seed: scenario.json: unexpected data after the batch")
 	}
-	return b, nil
+	return f, nil
+}
+
+// Scenario decodes the shipped scenario. Decoding is strict: a field the
+// format does not know, or trailing data, is an error. Each call returns a
+// fresh Batch that the caller may modify.
+func Scenario() (graph.Batch, error) {
+	f, err := decode()
+	return f.Batch, err
+}
+
+// AsOf returns the scenario's cut-off: the day the article is taken to
+// describe (2025-04-12, the opening of the US–Iran talks in Muscat). It
+// is the natural as_of of any analysis of the seeded graph. ok is false
+// only if the embedded file has no valid cut-off, which its tests rule out.
+func AsOf() (d graph.Date, ok bool) {
+	f, err := decode()
+	if err != nil || f.AsOf == nil || !f.AsOf.Valid() {
+		return graph.Date{}, false
+	}
+	return *f.AsOf, true
+}
+
+// AsOfNote returns why the cut-off is that day.
+func AsOfNote() string {
+	f, _ := decode()
+	return f.AsOfNote
 }
 
 // Load imports the scenario into s through s.Import, so it works on any
