@@ -21,10 +21,14 @@ package neo4jstore
 //   - If a transaction fails (or the caller's context ends), the import
 //     undoes every committed transaction, newest first, from those nodes,
 //     and unregisters: the graph holds what it held before (the version
-//     has moved on). A process that dies mid-import leaves the
-//     registration and the undo nodes; once the heartbeat is older than
-//     importStale, the next staged import, the next start of a store, or
-//     the first write refused because of it, undoes it the same way.
+//     has moved on). Every transaction of an import and of its undo takes
+//     the :Meta lock before it reads the registration (lockImport), so an
+//     undo waits for a registering or last transaction whose commit is
+//     still on its way when the caller's context ends. A process that
+//     dies mid-import leaves the registration and the undo nodes; once
+//     the heartbeat is older than importStale, the next staged import,
+//     the next start of a store, or the first write refused because of
+//     it, undoes it the same way.
 //   - What it does not keep is isolation: readers see the import's
 //     transactions as they commit (a partial graph, with a version that
 //     changes at each), until the import ends. README and the API
@@ -49,11 +53,15 @@ var importStale = 2 * time.Minute
 
 const (
 	registerImportQuery = `MATCH (m:Meta {key: 'graph'}) SET m.import = $id, m.import_beat = $now`
-	// lockImportQuery starts each transaction of a registered import: the
-	// :Meta lock, the version bump and the heartbeat. No row means the
-	// import is no longer registered (rolled back as abandoned).
+	// lockMetaQuery starts each transaction of a registered import (and
+	// of its undo): the :Meta lock and the version bump, whatever the
+	// registration says.
+	lockMetaQuery = `MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1`
+	// lockImportQuery follows it, under the lock: the heartbeat, if the
+	// import is still registered. No row means it is not (it ended, or
+	// was rolled back as abandoned, or its registration never committed).
 	lockImportQuery = `MATCH (m:Meta {key: 'graph'}) WHERE m.import = $id
-SET m.version = m.version + 1, m.import_beat = $now
+SET m.import_beat = $now
 RETURN m.version AS version`
 	writeUndoQuery   = `CREATE (:ImportUndo {import: $id, seq: $seq, undo: $undo})`
 	readUndoQuery    = `MATCH (u:ImportUndo {import: $id}) RETURN u.seq AS seq, u.undo AS undo ORDER BY seq DESC LIMIT 1`
@@ -202,8 +210,19 @@ func (s *Store) registerImport(ctx context.Context, id string, planned uint64) (
 		if v-1 != planned {
 			return false, unchanged{false}
 		}
-		return true, exec(ctx, tx, registerImportQuery, map[string]any{"id": id, "now": time.Now().UnixMilli()})
+		if err := exec(ctx, tx, registerImportQuery, map[string]any{"id": id, "now": time.Now().UnixMilli()}); err != nil {
+			return false, err
+		}
+		return true, s.precommit("register")
 	})
+}
+
+// precommit runs precommitHook, if set, in the transaction of step.
+func (s *Store) precommit(step string) error {
+	if s.precommitHook == nil {
+		return nil
+	}
+	return s.precommitHook(step)
 }
 
 // writeStaged writes the plan in transactions of at most importTxRecs
@@ -287,12 +306,24 @@ func (s *Store) writeStaged(ctx context.Context, id string, p *importPlan, reg g
 		if err := exec(ctx, tx, dropUndoQuery, map[string]any{"id": id}); err != nil {
 			return 0, err
 		}
-		return v, exec(ctx, tx, unregisterQuery, map[string]any{"id": id})
+		if err := exec(ctx, tx, unregisterQuery, map[string]any{"id": id}); err != nil {
+			return 0, err
+		}
+		return v, s.precommit("unregister")
 	})
 }
 
-// lockImport starts a transaction of the registered import id.
+// lockImport starts a transaction of the registered import id. It reads
+// the registration only once it holds the :Meta lock: the registering
+// transaction and the import's last one hold that lock until they commit,
+// and their commit can land after the caller stopped waiting for it (its
+// context ended). Read before the lock, the registration would look absent
+// to an undo while a registration commits (which then stays behind,
+// refusing every write), or present while the last transaction removes it.
 func lockImport(ctx context.Context, tx neo4j.ManagedTransaction, id string) (uint64, error) {
+	if err := exec(ctx, tx, lockMetaQuery, nil); err != nil {
+		return 0, err
+	}
 	recs, err := collect(ctx, tx, lockImportQuery, map[string]any{"id": id, "now": time.Now().UnixMilli()})
 	if err != nil {
 		return 0, err
@@ -415,7 +446,9 @@ func (p *importPlan) stagedSteps(reg graph.Registry) []stagedStep {
 
 // rollbackImport undoes the committed transactions of import id, newest
 // first, each undo in a transaction of its own (as large as the one it
-// undoes), then unregisters the import.
+// undoes); the transaction that finds no undo left unregisters the import.
+// errNotRegistered: the import is not registered (it ended, was rolled
+// back, or its registration never committed).
 func (s *Store) rollbackImport(ctx context.Context, id string) error {
 	for {
 		done, err := writeTx(ctx, s, s.bulkTimeout, func(tx neo4j.ManagedTransaction) (bool, error) {
@@ -423,8 +456,11 @@ func (s *Store) rollbackImport(ctx context.Context, id string) error {
 				return false, err
 			}
 			recs, err := collect(ctx, tx, readUndoQuery, map[string]any{"id": id})
-			if err != nil || len(recs) == 0 {
-				return true, err
+			if err != nil {
+				return false, err
+			}
+			if len(recs) == 0 {
+				return true, exec(ctx, tx, unregisterQuery, map[string]any{"id": id})
 			}
 			seq, _ := recs[0].Get("seq")
 			text, _ := recs[0].Get("undo")
@@ -438,17 +474,10 @@ func (s *Store) rollbackImport(ctx context.Context, id string) error {
 			}
 			return false, exec(ctx, tx, deleteUndoQuery, map[string]any{"id": id, "seq": seq})
 		})
-		if err != nil {
+		if err != nil || done {
 			return err
 		}
-		if done {
-			break
-		}
 	}
-	_, err := writeTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, exec(ctx, tx, unregisterQuery, map[string]any{"id": id})
-	})
-	return err
 }
 
 // apply undoes one transaction: the reverse of its statements, in reverse

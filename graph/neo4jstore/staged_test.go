@@ -161,6 +161,99 @@ func TestStagedImportUnregistersWhenRegisteringFails(t *testing.T) {
 	must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
 }
 
+// An undo that starts while the import's registering transaction, or its
+// last one, is committing (the caller's context ended with the commit on
+// its way) decides on what that commit leaves: it takes back a
+// registration that commits after it started, and finds an import whose
+// last transaction commits meanwhile complete, leaving nothing behind
+// either way. precommitHook holds the transaction open, with its :Meta
+// lock, until the undo has answered or waits for a lock.
+func TestStagedImportUndoWaitsForACommitInFlight(t *testing.T) {
+	for _, tc := range []struct {
+		step     string // the transaction held open
+		undoErr  error
+		imported bool // whether the graph holds the batch afterwards
+	}{
+		{step: "register"},
+		{step: "unregister", undoErr: errNotRegistered, imported: true},
+	} {
+		t.Run(tc.step, func(t *testing.T) {
+			s := openStaged(t, 5)
+			batch := stagedWorld(t, s)
+			before := must[graph.Batch](t)(s.Export(ctx))
+			plan, reg, v, _, err := s.planStaged(ctx, &batch, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := newImportID()
+			undone := make(chan error, 1)
+			started := false
+			s.precommitHook = func(step string) error {
+				if step != tc.step || started {
+					return nil
+				}
+				started = true
+				go func() { undone <- s.undoImport(ctx, id) }()
+				return awaitUndo(s, undone)
+			}
+			if ok, err := s.registerImport(ctx, id, v); !ok || err != nil {
+				t.Fatalf("register: %v %v", ok, err)
+			}
+			if tc.step == "unregister" {
+				if _, err := s.writeStaged(ctx, id, plan, reg); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.precommitHook = nil
+			if !started {
+				t.Fatalf("no %s transaction ran", tc.step)
+			}
+			if err := <-undone; !errors.Is(err, tc.undoErr) {
+				t.Fatalf("the undo: %v, want %v", err, tc.undoErr)
+			}
+			if n := leftovers(t, s); n != 0 {
+				t.Fatalf("%d undo nodes or registrations left", n)
+			}
+			after := must[graph.Batch](t)(s.Export(ctx))
+			if tc.imported {
+				if len(after.Actors) != 3+12 || len(after.Relationships) != 2+24 || len(after.RelationshipTypes) != 2 {
+					t.Fatalf("after the import: %d types, %d actors, %d relationships", len(after.RelationshipTypes), len(after.Actors), len(after.Relationships))
+				}
+			} else if diff := cmp.Diff(before, after); diff != "" {
+				t.Fatalf("the undone import changed the graph (-before +after):\n%s", diff)
+			}
+			must[graph.Actor](t)(layer(s).CreateActor(ctx, graph.Actor{ID: "later", Name: "Later", Kind: "other"}))
+		})
+	}
+}
+
+// awaitUndo returns once the undo running in the background has answered
+// on undone (the answer stays there) or a transaction waits for a lock:
+// the undo, for the one the caller holds open.
+func awaitUndo(s *Store, undone chan error) error {
+	deadline := time.Now().Add(time.Minute)
+	for {
+		select {
+		case err := <-undone:
+			undone <- err
+			return nil
+		default:
+		}
+		recs, err := run(s, neo4j.AccessModeRead,
+			`SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n`, nil)
+		if err != nil {
+			return err
+		}
+		if count(recs) > 0 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return errors.New("the undo neither answered nor waited for a lock")
+		}
+		time.Sleep(5 * time.Millisecond) // between polls only
+	}
+}
+
 // While a staged import runs, other writes are refused (503); a process
 // that dies mid-import leaves a registration that is rolled back once
 // stale, by the next start of a store (or the next write refused).

@@ -86,6 +86,11 @@ type Store struct {
 	// registration has committed; an error stands for the caller's
 	// context ending before the commit's answer arrived.
 	registeredHook func() error
+	// precommitHook, if set (tests), runs in a staged import's registering
+	// transaction ("register") and in its last one ("unregister") once
+	// their statements ran, before they commit, holding the :Meta lock;
+	// an error fails the transaction.
+	precommitHook func(step string) error
 
 	schemaMu sync.Mutex
 	schemaOK atomic.Bool
