@@ -83,6 +83,10 @@ type Config struct {
 	ImportTimeout time.Duration // an import's (and an export's) budget, instead of QueryTimeout
 	RateLimit     float64       // requests a second per API key (or client IP when open); 0: no limit
 	RateBurst     int
+	// AsOf is the analysis date (YYYY-MM-DD) analyses without as_of are
+	// answered for; empty: the seeded scenario's cut-off when the server
+	// seeds it, else the current day.
+	AsOf string
 }
 
 // String prints the config with secrets masked.
@@ -97,8 +101,8 @@ func (c Config) String() string {
 	if c.Neo4jURI != "" {
 		store = fmt.Sprintf("neo4j (%s, user %q, password %q, database %q)", c.Neo4jURI, c.Neo4jUser, mask(c.Neo4jPassword), c.Neo4jDatabase)
 	}
-	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s import_timeout=%s rate_limit=%g/s burst=%d",
-		c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout, c.ImportTimeout, c.RateLimit, c.RateBurst)
+	return fmt.Sprintf("addr=%s store=%s seed=%t api_keys=%s query_timeout=%s import_timeout=%s rate_limit=%g/s burst=%d as_of=%s",
+		c.Addr, store, c.Seed, mask(c.APIKeys), c.QueryTimeout, c.ImportTimeout, c.RateLimit, c.RateBurst, c.AsOf)
 }
 
 func env(name, def string) string {
@@ -171,6 +175,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			"requests a second each API key (or client IP on an open server) may make under /api/v1; 0 disables (env DETENTE_RATE_LIMIT)")
 		fs.IntVar(&cfg.RateBurst, "rate-burst", envInt("DETENTE_RATE_BURST", 100),
 			"requests a client may make at once above the rate (env DETENTE_RATE_BURST)")
+		fs.StringVar(&cfg.AsOf, "as-of", os.Getenv("DETENTE_AS_OF"),
+			"analysis date (YYYY-MM-DD): the day analyses without as_of are answered for; default: the seeded scenario's cut-off when --seed, else today (env DETENTE_AS_OF)")
 		fs.Usage = func() {
 			fmt.Fprintf(stderr, "Usage: detente serve [flags]\n\nRun the HTTP API.\n\n")
 			fs.PrintDefaults()
@@ -300,6 +306,10 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return fmt.Errorf("refusing to listen on %s without API keys: an open server may only listen on a loopback address "+
 			"(set DETENTE_API_KEYS, e.g. \"write:SECRET\", or listen on 127.0.0.1)", cfg.Addr)
 	}
+	asOf, err := analysisDate(cfg)
+	if err != nil {
+		return err
+	}
 	log.Info("config", "config", cfg.String())
 	drv, err := openDriver(ctx, cfg)
 	if err != nil {
@@ -319,7 +329,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	m := metrics.New()
 	srv, err := api.NewServer(api.Config{
 		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout, ImportTimeout: cfg.ImportTimeout,
-		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst,
+		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, AsOf: asOf,
 		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
 	}, graph.NewStore(storemetrics.New(drv, m.ObserveStore)))
 	if err != nil {
@@ -344,7 +354,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprint(stdout, banner(ln.Addr().String(), cfg.Seed))
+	fmt.Fprint(stdout, banner(ln.Addr().String(), cfg.Seed, asOf))
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -361,14 +371,36 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 // banner is what serve prints once it listens: where the API, its
 // documentation and the explorer are, and, when the server seeds the
 // shipped scenario, the scenario's cut-off, the day to ask it as_of.
-func banner(addr string, seeded bool) string {
+func banner(addr string, seeded bool, asOf *graph.Date) string {
 	base := "http://" + addr
 	s := fmt.Sprintf("detente %s listening on %s\n  API:        %s/api/v1\n  Swagger UI: %s/swagger/index.html\n  OpenAPI 3:  %s/openapi.json\n  explorer:   %s/\n",
 		version, addr, base, base, base, base)
 	if d, ok := seed.AsOf(); seeded && ok {
-		s += fmt.Sprintf("  scenario:   US–Iran talks, as of %s (its cut-off: ask analyses with as_of=%s)\n", d, d)
+		s += fmt.Sprintf("  scenario:   US–Iran talks, as of %s (its cut-off)\n", d)
+	}
+	if asOf != nil {
+		s += fmt.Sprintf("  analyses:   as of %s unless a request gives as_of (a day, or all)\n", asOf)
+	} else {
+		s += "  analyses:   as of the current day unless a request gives as_of (a day, or all)\n"
 	}
 	return s
+}
+
+// analysisDate is the day analyses without as_of are answered for:
+// --as-of, else the seeded scenario's cut-off when the server seeds, else
+// nil (the current day, at each request).
+func analysisDate(cfg Config) (*graph.Date, error) {
+	if cfg.AsOf != "" {
+		d, err := graph.ParseDate(cfg.AsOf)
+		if err != nil {
+			return nil, fmt.Errorf("--as-of (DETENTE_AS_OF) %q: must be a date of the form YYYY-MM-DD", cfg.AsOf)
+		}
+		return &d, nil
+	}
+	if d, ok := seed.AsOf(); cfg.Seed && ok {
+		return &d, nil
+	}
+	return nil, nil
 }
 
 // seedIfEmpty loads the scenario into a store with no actors.

@@ -330,16 +330,48 @@ func TestCommands(t *testing.T) {
 
 // TestBannerShowsTheCutOff: a server that seeds the shipped scenario says
 // what day the scenario describes (issue #17); one that does not, does not.
+// Both say which day analyses default to.
 func TestBannerShowsTheCutOff(t *testing.T) {
 	asOf, ok := seed.AsOf()
 	if !ok {
 		t.Fatal("the scenario has no cut-off")
 	}
-	b := banner("127.0.0.1:8080", true)
-	if !strings.Contains(b, "listening on 127.0.0.1:8080") || !strings.Contains(b, "as of "+asOf.String()) {
+	b := banner("127.0.0.1:8080", true, &asOf)
+	if !strings.Contains(b, "listening on 127.0.0.1:8080") || !strings.Contains(b, "scenario:   US–Iran talks, as of "+asOf.String()) ||
+		!strings.Contains(b, "analyses:   as of "+asOf.String()) {
 		t.Errorf("banner of a seeded server:\n%s", b)
 	}
-	if b := banner("127.0.0.1:8080", false); strings.Contains(b, "as of") {
-		t.Errorf("banner of an unseeded server mentions the scenario:\n%s", b)
+	if b := banner("127.0.0.1:8080", false, nil); strings.Contains(b, "scenario") || !strings.Contains(b, "as of the current day") {
+		t.Errorf("banner of an unseeded server:\n%s", b)
+	}
+}
+
+// TestAnalysisDate: --as-of wins; else a seeding server analyses as of
+// the scenario's cut-off; else the current day (nil); a bad date is refused.
+func TestAnalysisDate(t *testing.T) {
+	cut, _ := seed.AsOf()
+	for _, tc := range []struct {
+		cfg     Config
+		want    string
+		wantErr bool
+	}{
+		{cfg: Config{AsOf: "2020-01-03", Seed: true}, want: "2020-01-03"},
+		{cfg: Config{Seed: true}, want: cut.String()},
+		{cfg: Config{}, want: ""},
+		{cfg: Config{AsOf: "2020-13-01"}, wantErr: true},
+		{cfg: Config{AsOf: "yesterday"}, wantErr: true},
+	} {
+		d, err := analysisDate(tc.cfg)
+		if (err != nil) != tc.wantErr {
+			t.Errorf("%+v: error %v", tc.cfg, err)
+			continue
+		}
+		got := ""
+		if d != nil {
+			got = d.String()
+		}
+		if got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.cfg, got, tc.want)
+		}
 	}
 }

@@ -24,6 +24,8 @@ type Score struct {
 
 // Ranking is the answer of GET /api/v1/influence.
 type Ranking struct {
+	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	AsOf       string `json:"as_of" validate:"required" example:"2025-04-12"`
 	Algorithm  string `json:"algorithm" validate:"required" example:"pagerank"`
 	Weighted   bool   `json:"weighted" validate:"required"`
 	Normalized bool   `json:"normalized,omitempty"`
@@ -56,6 +58,8 @@ type Influence struct {
 
 // ActorInfluence is the answer of GET /api/v1/actors/{id}/influence.
 type ActorInfluence struct {
+	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	AsOf     string `json:"as_of" validate:"required" example:"2025-04-12"`
 	Actor    string `json:"actor" validate:"required" example:"iran"`
 	Name     string `json:"name" validate:"required" example:"Iran"`
 	Weighted bool   `json:"weighted" validate:"required"`
@@ -81,6 +85,8 @@ type Mediator struct {
 
 // Mediators is the answer of GET /api/v1/mediators.
 type Mediators struct {
+	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	AsOf     string   `json:"as_of" validate:"required" example:"2025-04-12"`
 	Between  []string `json:"between" validate:"required" example:"united-states,iran"`
 	Weighted bool     `json:"weighted" validate:"required"`
 	Version  uint64   `json:"version" validate:"required"`
@@ -101,6 +107,8 @@ type Bloc struct {
 
 // Blocs is the answer of GET /api/v1/blocs.
 type Blocs struct {
+	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	AsOf       string  `json:"as_of" validate:"required" example:"2025-04-12"`
 	Weighted   bool    `json:"weighted" validate:"required"`
 	Version    uint64  `json:"version" validate:"required"`
 	Resolution float64 `json:"resolution" validate:"required" format:"double"`
@@ -137,6 +145,8 @@ type Triad struct {
 
 // Balance is the answer of GET /api/v1/balance.
 type Balance struct {
+	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	AsOf       string `json:"as_of" validate:"required" example:"2025-04-12"`
 	Weighted   bool   `json:"weighted" validate:"required"`
 	Version    uint64 `json:"version" validate:"required"`
 	Pairs      int    `json:"pairs" validate:"required"`
@@ -233,7 +243,9 @@ func newBodyCache() *lru.Cache[string, []byte] {
 // writeAnalysis answers 200 with the body for (version, request URI),
 // from the cache or encoded from wire().
 func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any, error)) {
-	key := strconv.FormatUint(version, 10) + " " + c.Request.URL.RequestURI()
+	// The URI alone does not fix the answer: without as_of, the day it
+	// is computed for is the server's analysis date, which moves.
+	key := strconv.FormatUint(version, 10) + " " + answerAsOf(c) + " " + c.Request.URL.RequestURI()
 	if b, ok := s.bodies.Get(key); ok {
 		c.Data(http.StatusOK, "application/json", b)
 		return
@@ -258,7 +270,7 @@ func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any,
 // analysisFilter reads the filter parameters every influence endpoint
 // takes; polarity is offered only where the algorithm allows a choice.
 func analysisFilter(q *query, polarity bool) analysis.Filter {
-	f := analysis.Filter{Types: q.list("types"), AsOf: q.date("as_of"), Weighted: q.bool("weighted", false)}
+	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", false)}
 	if polarity {
 		f.Polarity = q.enum("polarity", analysis.Polarities)
 	}
@@ -294,7 +306,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			normalized	query		bool		false	"Degrees divided by n-1"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
-//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or all ties"			Enums(positive, negative, all)	default(all)
 //	@Param			limit		query		int			false	"How many actors"									minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	Ranking
@@ -313,7 +325,7 @@ func (s *Server) influence(c *gin.Context) {
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false)}
 	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysis.Influence(c.Request.Context(), iq) })
 	if ok {
-		s.writeAnalysis(c, r.Version, func() (any, error) { return rankingFromDomain(r), nil })
+		s.writeAnalysis(c, r.Version, func() (any, error) { out := rankingFromDomain(r); out.AsOf = answerAsOf(c); return out, nil })
 	}
 }
 
@@ -328,7 +340,7 @@ func (s *Server) influence(c *gin.Context) {
 //	@Param			id			path		string		true	"Actor id"											maxlength(128)	example(iran)
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
-//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or all ties"			Enums(positive, negative, all)	default(all)
 //	@Param			limit		query		int			false	"Results per direction"								minimum(1)	maximum(1000)	default(10)
 //	@Param			paths		query		int			false	"Evidence paths per result"							minimum(1)	maximum(10)		default(3)
@@ -360,7 +372,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, r.Version, func() (any, error) {
-		return ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
+		return ActorInfluence{AsOf: answerAsOf(c), Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
 			Influences: influencesFromDomain(r.Influences), InfluencedBy: influencesFromDomain(r.InfluencedBy)}, nil
 	})
 }
@@ -376,7 +388,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //	@Param			between		query		[]string	true	"The two sides, a,b"								collectionFormat(csv)	example(united-states,iran)
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
-//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			limit		query		int			false	"How many candidates"								minimum(1)	maximum(1000)	default(10)
 //	@Param			paths		query		int			false	"Evidence paths per candidate"						minimum(1)	maximum(10)		default(3)
 //	@Success		200			{object}	Mediators
@@ -418,7 +430,9 @@ func (s *Server) mediators(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, m.Version, func() (any, error) {
-		return mediatorsFromDomain(m), nil
+		out := mediatorsFromDomain(m)
+		out.AsOf = answerAsOf(c)
+		return out, nil
 	})
 }
 
@@ -432,7 +446,7 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Produce		application/problem+json
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
-//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			resolution	query		number		false	"Modularity resolution (higher: smaller blocs)"		minimum(0)	maximum(100)	default(1)
 //	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	Blocs
@@ -451,7 +465,7 @@ func (s *Server) blocs(c *gin.Context) {
 		Limit: q.intIn("limit", 1, analysis.MaxLimit)}
 	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysis.Blocs(c.Request.Context(), bq) })
 	if ok {
-		s.writeAnalysis(c, b.Version, func() (any, error) { return blocsFromDomain(b), nil })
+		s.writeAnalysis(c, b.Version, func() (any, error) { out := blocsFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 	}
 }
 
@@ -465,7 +479,7 @@ func (s *Server) blocs(c *gin.Context) {
 //	@Produce		application/problem+json
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
-//	@Param			as_of		query		string		false	"Only ties valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			limit		query		int			false	"How many actors and unbalanced triads to list"		minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	Balance
 //	@Failure		400			{object}	Problem				"Invalid parameter"
@@ -482,6 +496,6 @@ func (s *Server) balance(c *gin.Context) {
 	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
 	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysis.Balance(c.Request.Context(), bq) })
 	if ok {
-		s.writeAnalysis(c, b.Version, func() (any, error) { return balanceFromDomain(b), nil })
+		s.writeAnalysis(c, b.Version, func() (any, error) { out := balanceFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 	}
 }

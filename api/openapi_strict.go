@@ -18,13 +18,17 @@ import (
 //   - query parameters reject empty values (query.go), except cursor,
 //     and comma lists empty entries;
 //   - If-Match must be * or a list of entity tags (conditional.go);
-//   - ActorPatch.country_code may be "" (it clears the code).
+//   - ActorPatch.country_code may be "" (it clears the code);
+//   - an analysis's as_of is a day or all.
 //
 // Generators and fuzzers (schemathesis) then know what the server accepts.
 
 // ifMatchPattern is RFC 9110's If-Match: "*" or 1#entity-tag, where
 // entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE (etagc without obs-text).
 const ifMatchPattern = `^[ \t]*(\*|(W/)?"[!#-~]*"([ \t]*,[ \t]*(W/)?"[!#-~]*")*)[ \t]*$`
+
+// asOfPattern is an analysis's as_of: a day or all.
+const asOfPattern = `^([0-9]{4}-[0-9]{2}-[0-9]{2}|all)$`
 
 func strictOperations(doc *openapi3.T) {
 	// A merge patch clears the country code with "" (null is refused on
@@ -57,6 +61,10 @@ func strictOperations(doc *openapi3.T) {
 					continue
 				}
 				switch {
+				case v.In == "query" && v.Name == "as_of" && v.Schema.Value.Type.Is("string") && v.Schema.Value.Format == "":
+					// analyses: a day or all (query.asOf)
+					v.Schema.Value.Pattern = asOfPattern
+					v.Schema.Value.MinLength = 1
 				case v.In == "query" && v.Name != "cursor" && v.Schema.Value.Type.Is("string") && v.Schema.Value.MinLength == 0:
 					v.Schema.Value.MinLength = 1
 				case v.In == "query" && v.Name == "between" && v.Schema.Value.Type.Is("array"):

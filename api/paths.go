@@ -37,12 +37,17 @@ type Path struct {
 	Actors        []string           `json:"actors" validate:"required" example:"united-states,iran,houthis"`
 	Names         []string           `json:"names" validate:"required" example:"United States,Iran,Houthis"`
 	Relationships []PathRelationship `json:"relationships" validate:"required"`
+	// The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
+	ValidFrom *string `json:"valid_from,omitempty" format:"date"`
+	ValidTo   *string `json:"valid_to,omitempty" format:"date"`
 	// The path in words, e.g. "United States —sanctions→ Iran —arms→ Houthis".
 	Explanation string `json:"explanation" validate:"required" example:"United States —sanctions→ Iran —arms→ Houthis"`
 } //@name Path
 
 // PathList is the answer to a path query.
 type PathList struct {
+	// The day analysed (YYYY-MM-DD), or all: every tie, a path's ties having coexisted.
+	AsOf  string `json:"as_of" validate:"required" example:"2025-04-12"`
 	Paths []Path `json:"paths" validate:"required"`
 } //@name PathList
 
@@ -50,6 +55,7 @@ type PathList struct {
 // its signs: no registry needed here, so no second read of the store).
 func pathFromDomain(p graph.Path) Path {
 	out := Path{Hops: p.Hops, Cost: p.Cost, Sign: p.Sign, Actors: p.Actors, Names: p.Names, Explanation: p.Explanation,
+		ValidFrom: dateString(p.Window.From), ValidTo: dateString(p.Window.To),
 		Relationships: make([]PathRelationship, len(p.Relationships))}
 	for i, r := range p.Relationships {
 		out.Relationships[i] = PathRelationship{
@@ -104,7 +110,7 @@ func (q *query) intIn(name string, lo, hi int) int {
 //	@Param			max_hops		query		int			false	"Longest path considered, in hops (hard cap 10)"				minimum(1)	maximum(10)		default(6)
 //	@Param			types			query		[]string	false	"Only these relationship types (comma-separated)"				collectionFormat(csv)	example(supports,arms,funds)
 //	@Param			direction		query		string		false	"Walk ties along (out), against (in) or regardless of (both) their direction"	Enums(out, in, both)	default(both)
-//	@Param			as_of			query		string		false	"Only ties valid on this day (YYYY-MM-DD)"						format(date)	example(2019-01-01)
+//	@Param			as_of			query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"						example(2025-04-12)
 //	@Param			min_confidence	query		number		false	"Only ties at least this confident"								minimum(0)	maximum(1)	default(0)
 //	@Param			exclude			query		[]string	false	"Actors no path may pass through (comma-separated)"				collectionFormat(csv)	example(iran)
 //	@Param			weighted		query		bool		false	"Cost = sum of 1/weight instead of hops"						default(false)
@@ -130,7 +136,7 @@ func (s *Server) findPaths(c *gin.Context) {
 		MaxHops:       q.intIn("max_hops", 1, graph.MaxHopsCap),
 		Types:         q.list("types"),
 		Direction:     graph.Direction(q.enum("direction", []string{"out", "in", "both"})),
-		AsOf:          q.date("as_of"),
+		AsOf:          q.asOf("as_of"),
 		MinConfidence: q.float("min_confidence", 0, 1),
 		Exclude:       q.list("exclude"),
 		Weighted:      q.bool("weighted", false),
@@ -153,7 +159,7 @@ func (s *Server) findPaths(c *gin.Context) {
 		s.failAs(c, err, ProblemInvalidParameter)
 		return
 	}
-	out := PathList{Paths: make([]Path, len(paths))}
+	out := PathList{AsOf: answerAsOf(c), Paths: make([]Path, len(paths))}
 	for i, p := range paths {
 		out.Paths[i] = pathFromDomain(p)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,11 +19,12 @@ import (
 type query struct {
 	values url.Values
 	errs   fieldErrs
+	c      *gin.Context
 }
 
 // parseQuery reads the query string of c against the allowed names.
 func parseQuery(c *gin.Context, allowed ...string) *query {
-	q := &query{}
+	q := &query{c: c}
 	vals, err := url.ParseQuery(c.Request.URL.RawQuery)
 	if err != nil {
 		q.errs.add("query", "the query string is malformed: %s", err.Error())
@@ -118,6 +120,60 @@ func (q *query) date(name string) *graph.Date {
 		return nil
 	}
 	return &d
+}
+
+// AsOfAll is the as_of value that asks for all of history.
+const AsOfAll = "all"
+
+// Gin context keys of the analysis date: the server's default (set by
+// Server.analysisDate on every /api/v1 request) and the day a request's
+// analysis runs for, as its answer states it (set by query.asOf).
+const (
+	analysisDateKey = "detente.analysis_date"
+	answerAsOfKey   = "detente.as_of"
+)
+
+// asOf reads an analysis's as_of: a day, or "all" (nil: all of history);
+// absent, the server's analysis date. The day it resolves to is kept on
+// the request for the answer (answerAsOf).
+func (q *query) asOf(name string) *graph.Date {
+	var day *graph.Date
+	switch s := q.get(name); s {
+	case "":
+		d := today()
+		if v, ok := q.c.Get(analysisDateKey); ok {
+			d = v.(graph.Date)
+		}
+		day = &d
+	case AsOfAll:
+	default:
+		d, err := graph.ParseDate(s)
+		if err != nil {
+			q.errs.add(name, "must be a date of the form YYYY-MM-DD, or all")
+			return nil
+		}
+		day = &d
+	}
+	q.c.Set(answerAsOfKey, asOfString(day))
+	return day
+}
+
+// answerAsOf is the day the request's analysis ran for ("all": all of
+// history), as query.asOf resolved it.
+func answerAsOf(c *gin.Context) string { return c.GetString(answerAsOfKey) }
+
+// today is the current day in UTC.
+func today() graph.Date {
+	y, m, d := time.Now().UTC().Date()
+	return graph.Date{Year: y, Month: m, Day: d}
+}
+
+// asOfString is how an answer states the day it was computed for.
+func asOfString(d *graph.Date) string {
+	if d == nil {
+		return AsOfAll
+	}
+	return d.String()
 }
 
 // id reads an actor or relationship id.

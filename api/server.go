@@ -71,6 +71,11 @@ type Config struct {
 	// not in the OpenAPI description): open on an open server, which
 	// listens on loopback only; with keys, it needs an admin key.
 	Metrics http.Handler
+
+	// AsOf is the analysis date: the day analyses (paths, influence,
+	// mediators, blocs, balance) are answered for when a request gives no
+	// as_of. Nil: the current day (UTC) at each request.
+	AsOf *graph.Date
 }
 
 func (c Config) withDefaults() Config {
@@ -152,7 +157,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	}
 	s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst)
 
-	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline()}, cfg.Middleware...)...)
+	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline(), s.analysisDate()}, cfg.Middleware...)...)
 	s.v1 = v1
 	v1.GET("/actors", s.listActors)
 	v1.POST("/actors", s.createActor)
@@ -197,6 +202,19 @@ func (s *Server) deadline() gin.HandlerFunc {
 		ctx, cancel := context.WithTimeout(c.Request.Context(), limit)
 		defer cancel()
 		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
+}
+
+// analysisDate puts the server's analysis date on the request: the day an
+// analysis without as_of is answered for (Config.AsOf, else today).
+func (s *Server) analysisDate() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		d := today()
+		if s.cfg.AsOf != nil {
+			d = *s.cfg.AsOf
+		}
+		c.Set(analysisDateKey, d)
 		c.Next()
 	}
 }

@@ -616,8 +616,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "format": "date",
-                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "example": "2025-04-12",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
                     },
@@ -915,8 +915,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "format": "date",
-                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "example": "2025-04-12",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
                     },
@@ -1016,8 +1016,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "format": "date",
-                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "example": "2025-04-12",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
                     },
@@ -1466,8 +1466,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "format": "date",
-                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "example": "2025-04-12",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
                     },
@@ -1591,8 +1591,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "format": "date",
-                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "example": "2025-04-12",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
                     },
@@ -1762,9 +1762,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "format": "date",
-                        "example": "2019-01-01",
-                        "description": "Only ties valid on this day (YYYY-MM-DD)",
+                        "example": "2025-04-12",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
                     },
@@ -2912,6 +2911,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "actor",
+                "as_of",
                 "influenced_by",
                 "influences",
                 "name",
@@ -2922,6 +2922,11 @@ const docTemplate = `{
                 "actor": {
                     "type": "string",
                     "example": "iran"
+                },
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.",
+                    "type": "string",
+                    "example": "2025-04-12"
                 },
                 "influenced_by": {
                     "description": "Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.",
@@ -3029,6 +3034,7 @@ const docTemplate = `{
             "required": [
                 "actors",
                 "ambivalent",
+                "as_of",
                 "balanced",
                 "counts",
                 "pairs",
@@ -3049,6 +3055,11 @@ const docTemplate = `{
                 },
                 "ambivalent": {
                     "type": "integer"
+                },
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.",
+                    "type": "string",
+                    "example": "2025-04-12"
                 },
                 "balanced": {
                     "type": "integer"
@@ -3348,6 +3359,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "actors",
+                "as_of",
                 "blocs",
                 "count",
                 "modularity",
@@ -3358,6 +3370,11 @@ const docTemplate = `{
             "properties": {
                 "actors": {
                     "type": "integer"
+                },
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.",
+                    "type": "string",
+                    "example": "2025-04-12"
                 },
                 "blocs": {
                     "type": "array",
@@ -3484,6 +3501,15 @@ const docTemplate = `{
                     "description": "Product of the tie weights along the path.",
                     "type": "number",
                     "format": "double"
+                },
+                "valid_from": {
+                    "description": "The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.",
+                    "type": "string",
+                    "format": "date"
+                },
+                "valid_to": {
+                    "type": "string",
+                    "format": "date"
                 }
             }
         },
@@ -3634,6 +3660,7 @@ const docTemplate = `{
         "Mediators": {
             "type": "object",
             "required": [
+                "as_of",
                 "between",
                 "direct",
                 "paths",
@@ -3643,6 +3670,11 @@ const docTemplate = `{
                 "weighted"
             ],
             "properties": {
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.",
+                    "type": "string",
+                    "example": "2025-04-12"
+                },
                 "between": {
                     "type": "array",
                     "items": {
@@ -3743,15 +3775,30 @@ const docTemplate = `{
                         1
                     ],
                     "example": -1
+                },
+                "valid_from": {
+                    "description": "The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.",
+                    "type": "string",
+                    "format": "date"
+                },
+                "valid_to": {
+                    "type": "string",
+                    "format": "date"
                 }
             }
         },
         "PathList": {
             "type": "object",
             "required": [
+                "as_of",
                 "paths"
             ],
             "properties": {
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, a path's ties having coexisted.",
+                    "type": "string",
+                    "example": "2025-04-12"
+                },
                 "paths": {
                     "type": "array",
                     "items": {
@@ -3889,6 +3936,7 @@ const docTemplate = `{
             "required": [
                 "actors",
                 "algorithm",
+                "as_of",
                 "converged",
                 "edges",
                 "results",
@@ -3903,6 +3951,11 @@ const docTemplate = `{
                 "algorithm": {
                     "type": "string",
                     "example": "pagerank"
+                },
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.",
+                    "type": "string",
+                    "example": "2025-04-12"
                 },
                 "converged": {
                     "type": "boolean"

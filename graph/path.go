@@ -77,6 +77,10 @@ type Path struct {
 	// path need not read the registry again.
 	Signs       []int  `json:"signs"`
 	Explanation string `json:"explanation"`
+	// Window is the span on which all of the path's ties were valid
+	// (CommonWindow); Store.Paths never returns a path whose window is
+	// empty.
+	Window Window `json:"window"`
 }
 
 // Normalize validates q against the registry, applies defaults, and

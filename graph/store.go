@@ -237,6 +237,15 @@ func (s *Store) Export(ctx context.Context) (Batch, error) {
 // Paths answers a path query (see PathQuery); ENOTFOUND names a missing
 // endpoint, EINVALID a bad query, ETOOLARGE a query that matches more than
 // MaxPathCandidates paths.
+//
+// Every path's ties coexisted: each path carries its Window, and a path
+// whose ties never were valid on one common day is not an answer. With an
+// AsOf day every selected tie is valid on it, so every window holds it;
+// without one (all of history), the drivers' shortest-path searches may
+// return paths whose ties never coexisted, so the layer asks for every
+// path within MaxHops (only when a candidate had to be dropped), drops
+// those, and selects by mode among the rest: a shortest path of ties that
+// never coexisted gives way to a longer one that did.
 func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 	q.Types = slices.Clone(q.Types)
 	q.Exclude = slices.Clone(q.Exclude)
@@ -258,10 +267,34 @@ func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 	if err != nil {
 		return nil, err
 	}
+	paths, dropped := coexisting(c.Paths)
+	if dropped && (q.Mode != ModeAll || len(c.Paths) >= q.Limit) && c.Count <= MaxPathCandidates {
+		// The driver's candidates included ties that never coexisted,
+		// so they may not hold the best that did: ask for every path.
+		dq := q
+		dq.Mode, dq.K, dq.Limit = ModeAll, 0, MaxPathCandidates
+		if c, err = s.d.Paths(ctx, dq); err != nil {
+			return nil, err
+		}
+		paths, _ = coexisting(c.Paths)
+	}
 	if c.Count > MaxPathCandidates {
 		return nil, Errorf(ETOOLARGE, "the query matches more than %d paths; narrow it with types, as_of, min_confidence, exclude or a smaller max_hops", MaxPathCandidates)
 	}
-	return selectPaths(c.Paths, &q), nil
+	return selectPaths(paths, &q), nil
+}
+
+// coexisting fills each path's Window and keeps those whose window is not
+// empty; dropped says whether any was not.
+func coexisting(paths []Path) ([]Path, bool) {
+	kept := paths[:0]
+	for _, p := range paths {
+		p.Window = CommonWindow(p.Relationships)
+		if !p.Window.Empty() {
+			kept = append(kept, p)
+		}
+	}
+	return kept, len(kept) < len(paths)
 }
 
 // selectPaths keeps the candidates the query's mode asks for, in output

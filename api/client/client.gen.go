@@ -681,6 +681,11 @@ type ActorInfluence struct {
 	// Actor Example: iran
 	Actor string `json:"actor"`
 
+	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	//
+	// Example: 2025-04-12
+	AsOf string `json:"as_of"`
+
 	// InfluencedBy Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.
 	InfluencedBy []Influence `json:"influenced_by"`
 
@@ -722,9 +727,14 @@ type ActorPatchKind string
 type Balance struct {
 	Actors     []ActorBalance `json:"actors"`
 	Ambivalent int            `json:"ambivalent"`
-	Balanced   int            `json:"balanced"`
-	Counts     TriadCounts    `json:"counts"`
-	Pairs      int            `json:"pairs"`
+
+	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	//
+	// Example: 2025-04-12
+	AsOf     string      `json:"as_of"`
+	Balanced int         `json:"balanced"`
+	Counts   TriadCounts `json:"counts"`
+	Pairs    int         `json:"pairs"`
 
 	// Ratio Balanced triads over all triads (1 when there are none).
 	Ratio            float64 `json:"ratio"`
@@ -837,9 +847,14 @@ type Bloc struct {
 
 // Blocs defines model for Blocs.
 type Blocs struct {
-	Actors int    `json:"actors"`
-	Blocs  []Bloc `json:"blocs"`
-	Count  int    `json:"count"`
+	Actors int `json:"actors"`
+
+	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	//
+	// Example: 2025-04-12
+	AsOf  string `json:"as_of"`
+	Blocs []Bloc `json:"blocs"`
+	Count int    `json:"count"`
 
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
@@ -894,6 +909,10 @@ type EvidencePath struct {
 
 	// Strength Product of the tie weights along the path.
 	Strength float64 `json:"strength"`
+
+	// ValidFrom The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
+	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
+	ValidTo   *openapi_types.Date `json:"valid_to,omitempty"`
 }
 
 // EvidencePathSign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
@@ -966,6 +985,11 @@ type Mediator struct {
 
 // Mediators defines model for Mediators.
 type Mediators struct {
+	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	//
+	// Example: 2025-04-12
+	AsOf string `json:"as_of"`
+
 	// Between Example: ["united-states","iran"]
 	Between []string `json:"between"`
 
@@ -1006,6 +1030,10 @@ type Path struct {
 	//
 	// Example: -1
 	Sign PathSign `json:"sign"`
+
+	// ValidFrom The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
+	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
+	ValidTo   *openapi_types.Date `json:"valid_to,omitempty"`
 }
 
 // PathSign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
@@ -1015,6 +1043,10 @@ type PathSign int
 
 // PathList defines model for PathList.
 type PathList struct {
+	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, a path's ties having coexisted.
+	//
+	// Example: 2025-04-12
+	AsOf  string `json:"as_of"`
 	Paths []Path `json:"paths"`
 }
 
@@ -1099,6 +1131,11 @@ type Ranking struct {
 
 	// Algorithm Example: pagerank
 	Algorithm string `json:"algorithm"`
+
+	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	//
+	// Example: 2025-04-12
+	AsOf      string `json:"as_of"`
 	Converged bool   `json:"converged"`
 	Edges     int    `json:"edges"`
 
@@ -1372,8 +1409,8 @@ type ActorInfluenceParams struct {
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
-	// AsOf Only ties valid on this day (YYYY-MM-DD)
-	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
 	// Polarity Only cooperative, conflictual or all ties
 	Polarity *ActorInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
@@ -1435,8 +1472,8 @@ type StructuralBalanceParams struct {
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
-	// AsOf Only ties valid on this day (YYYY-MM-DD)
-	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
 	// Limit How many actors and unbalanced triads to list
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
@@ -1450,8 +1487,8 @@ type FindBlocsParams struct {
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
-	// AsOf Only ties valid on this day (YYYY-MM-DD)
-	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
 	// Resolution Modularity resolution (higher: smaller blocs)
 	Resolution *float32 `form:"resolution,omitempty" json:"resolution,omitempty"`
@@ -1513,8 +1550,8 @@ type RankInfluenceParams struct {
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
-	// AsOf Only ties valid on this day (YYYY-MM-DD)
-	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
 	// Polarity Only cooperative, conflictual or all ties
 	Polarity *RankInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
@@ -1540,8 +1577,8 @@ type FindMediatorsParams struct {
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
-	// AsOf Only ties valid on this day (YYYY-MM-DD)
-	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
 	// Limit How many candidates
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
@@ -1573,8 +1610,8 @@ type FindPathsParams struct {
 	// Direction Walk ties along (out), against (in) or regardless of (both) their direction
 	Direction *FindPathsParamsDirection `form:"direction,omitempty" json:"direction,omitempty"`
 
-	// AsOf Only ties valid on this day (YYYY-MM-DD)
-	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
 	// MinConfidence Only ties at least this confident
 	MinConfidence *float32 `form:"min_confidence,omitempty" json:"min_confidence,omitempty"`
@@ -2952,7 +2989,7 @@ func NewActorInfluenceRequest(server string, id string, params *ActorInfluencePa
 
 		if params.AsOf != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3211,7 +3248,7 @@ func NewStructuralBalanceRequest(server string, params *StructuralBalanceParams)
 
 		if params.AsOf != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3301,7 +3338,7 @@ func NewFindBlocsRequest(server string, params *FindBlocsParams) (*http.Request,
 
 		if params.AsOf != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3647,7 +3684,7 @@ func NewRankInfluenceRequest(server string, params *RankInfluenceParams) (*http.
 
 		if params.AsOf != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3761,7 +3798,7 @@ func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.
 
 		if params.AsOf != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3915,7 +3952,7 @@ func NewFindPathsRequest(server string, params *FindPathsParams) (*http.Request,
 
 		if params.AsOf != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -136,6 +136,58 @@ func testPathsFilters(t *testing.T, s *graph.Store) {
 	}
 }
 
+// testPathsCoexist: over all of history (no as_of) a path's ties must have
+// been valid on a common day. a-b ended before b-c began, so the two-hop
+// path never existed; the shortest answer is the three-hop one whose ties
+// overlap in 2019, and every path reports that common window.
+func testPathsCoexist(t *testing.T, s *graph.Store) {
+	seedActors(t, s, "a", "b", "c", "d")
+	ab := rel("ab", "a", "supports", "b", 0.5)
+	ab.ValidTo = graphtest.DatePtr("2010-12-31")
+	bc := rel("bc", "b", "supports", "c", 0.5)
+	bc.ValidFrom = graphtest.DatePtr("2015-01-01")
+	ad := rel("ad", "a", "supports", "d", 0.5)
+	ad.ValidFrom = graphtest.DatePtr("2018-01-01")
+	ad.ValidTo = graphtest.DatePtr("2020-06-30")
+	db := rel("db", "d", "supports", "b", 0.5)
+	db.ValidFrom = graphtest.DatePtr("2019-03-01")
+	seedRels(t, s, ab, bc, ad, db)
+	window := graph.Window{From: graphtest.DatePtr("2019-03-01"), To: graphtest.DatePtr("2020-06-30")}
+	for _, c := range []struct {
+		name string
+		q    graph.PathQuery
+		want []string
+	}{
+		{"shortest", graph.PathQuery{From: "a", To: "c"}, []string{"a>d>b>c"}},
+		{"shortest weighted", graph.PathQuery{From: "a", To: "c", Weighted: true}, []string{"a>d>b>c"}},
+		{"all shortest", graph.PathQuery{From: "a", To: "c", Mode: graph.ModeAllShortest}, []string{"a>d>b>c"}},
+		{"k shortest", graph.PathQuery{From: "a", To: "c", Mode: graph.ModeKShortest, K: 2}, []string{"a>d>b>c"}},
+		{"all", graph.PathQuery{From: "a", To: "c", Mode: graph.ModeAll}, []string{"a>d>b>c"}},
+		{"all with a limit of one", graph.PathQuery{From: "a", To: "c", Mode: graph.ModeAll, Limit: 1}, []string{"a>d>b>c"}},
+		{"as of a day in the window", graph.PathQuery{From: "a", To: "c", AsOf: graphtest.DatePtr("2020-01-01")}, []string{"a>d>b>c"}},
+		{"as of a day after it", graph.PathQuery{From: "a", To: "c", AsOf: graphtest.DatePtr("2021-01-01")}, []string{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := must[[]graph.Path](t)(s.Paths(ctx, c.q))
+			if diff := cmp.Diff(c.want, actorSeqs(got)); diff != "" {
+				t.Fatalf("(-want +got):\n%s", diff)
+			}
+			for _, p := range got {
+				if diff := cmp.Diff(window, p.Window); diff != "" {
+					t.Fatalf("window (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+	got := must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "a", To: "b", Mode: graph.ModeAll}))
+	if diff := cmp.Diff([]string{"a>b", "a>d>b"}, actorSeqs(got)); diff != "" {
+		t.Fatalf("a to b (-want +got):\n%s", diff)
+	}
+	if w := got[0].Window; w.From != nil || w.To == nil || *w.To != graphtest.MustDate("2010-12-31") {
+		t.Fatalf("a-b window %+v", w)
+	}
+}
+
 func testPathsErrors(t *testing.T, s *graph.Store) {
 	seedActors(t, s, "a", "b")
 	cases := []struct {

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"Clock", testClock},
 		{"PathsSmall", testPathsSmall},
 		{"PathsFilters", testPathsFilters},
+		{"PathsCoexist", testPathsCoexist},
 		{"PathsErrors", testPathsErrors},
 		{"PathsKarate", testPathsKarate},
 		{"PathsCandidateCap", testPathsCandidateCap},
