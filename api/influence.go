@@ -298,11 +298,11 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //
 //	@Summary		Rank actors by influence
 //	@ID				rankInfluence
-//	@Description	Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+//	@Description	Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
-//	@Param			algorithm	query		string		false	"Centrality"										Enums(pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector)	default(pagerank)
+//	@Param			algorithm	query		string		false	"Centrality"										Enums(pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn)	default(pagerank)
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			normalized	query		bool		false	"Degrees divided by n-1"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)

@@ -21,10 +21,12 @@ const (
 	OutDegree   Algorithm = "out_degree"
 	Closeness   Algorithm = "closeness"
 	Eigenvector Algorithm = "eigenvector"
+	// PN is Everett and Borgatti's centrality for signed graphs (pn.go).
+	PN Algorithm = "pn"
 )
 
 // Algorithms lists the accepted algorithm names.
-var Algorithms = []Algorithm{PageRank, Betweenness, Degree, InDegree, OutDegree, Closeness, Eigenvector}
+var Algorithms = []Algorithm{PageRank, Betweenness, Degree, InDegree, OutDegree, Closeness, Eigenvector, PN}
 
 func validAlgorithm(a Algorithm) bool {
 	for _, x := range Algorithms {
@@ -115,6 +117,8 @@ func (p *Projection) compute(ctx context.Context, alg Algorithm) (*Centrality, e
 		c.Scores, c.Iterations, c.Converged, err = p.pageRank(ctx, -1, false)
 	case Eigenvector:
 		c.Scores, c.Iterations, c.Converged, err = p.eigenvector(ctx)
+	case PN:
+		c.Scores, c.Iterations, c.Converged, err = p.pn(ctx)
 	case Betweenness:
 		c.Scores, err = p.betweenness(ctx)
 	case Closeness:

@@ -1,0 +1,53 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/detente/detente/api"
+	"github.com/detente/detente/graph"
+	detenteseed "github.com/detente/detente/seed"
+)
+
+// TestPNOnTheScenario: PN on the shipped scenario as of its cut-off. Oman,
+// which only cooperates (it hosts and mediates the talks), scores above 1;
+// the actor ranked last is one whose signed ties are mostly hostile.
+func TestPNOnTheScenario(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	var r api.Ranking
+	e.must(200, "GET", "/api/v1/influence?algorithm=pn&limit=1000", "", &r)
+	if r.AsOf != cut.String() || len(r.Results) < 20 {
+		t.Fatalf("as_of %s, %d results", r.AsOf, len(r.Results))
+	}
+	for i, s := range r.Results {
+		t.Logf("pn %2d %-22s %.4f", i+1, s.Actor, s.Score)
+	}
+	score := map[string]float64{}
+	for _, s := range r.Results {
+		score[s.Actor] = s.Score
+	}
+	if score["oman"] <= 1 {
+		t.Errorf("oman scores %v, want > 1", score["oman"])
+	}
+	last := r.Results[len(r.Results)-1].Actor
+	var pos, neg int
+	reg := graph.NewRegistry(graph.BuiltinTypes())
+	var rels api.RelationshipList
+	e.must(200, "GET", "/api/v1/relationships?actor="+last+"&as_of="+cut.String()+"&limit=1000", "", &rels)
+	for _, rel := range rels.Items {
+		rt, _ := reg.Get(rel.Type)
+		switch rt.Polarity {
+		case 1:
+			pos++
+		case -1:
+			neg++
+		}
+	}
+	if neg <= pos {
+		t.Errorf("%s ranks last with %d cooperative and %d hostile ties", last, pos, neg)
+	}
+}
