@@ -108,10 +108,16 @@ type Bloc struct {
 // Blocs is the answer of GET /api/v1/blocs.
 type Blocs struct {
 	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
-	AsOf       string  `json:"as_of" validate:"required" example:"2025-04-12"`
-	Weighted   bool    `json:"weighted" validate:"required"`
-	Version    uint64  `json:"version" validate:"required"`
-	Resolution float64 `json:"resolution" validate:"required" format:"double"`
+	AsOf string `json:"as_of" validate:"required" example:"2025-04-12"`
+	// How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
+	Method string `json:"method" validate:"required" enums:"signed,louvain" example:"signed"`
+	// signed: the number of blocs, given or chosen by the criterion.
+	K int `json:"k,omitempty" example:"2"`
+	// signed: the criterion the blocs minimise, hostile pairs inside a bloc plus cooperative pairs between blocs (their |net| weight when weighted); louvain: 0.
+	Frustration float64 `json:"frustration" validate:"required" format:"double" example:"3"`
+	Weighted    bool    `json:"weighted" validate:"required"`
+	Version     uint64  `json:"version" validate:"required"`
+	Resolution  float64 `json:"resolution" validate:"required" format:"double"`
 	// Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity" validate:"required" format:"double"`
 	Actors     int     `json:"actors" validate:"required"`
@@ -200,7 +206,7 @@ func mediatorsFromDomain(m analysis.Mediators) Mediators {
 }
 
 func blocsFromDomain(b analysis.Blocs) Blocs {
-	out := Blocs{Weighted: b.Weighted, Version: b.Version, Resolution: b.Resolution, Modularity: b.Modularity, Actors: b.Actors,
+	out := Blocs{Method: b.Method, K: b.K, Frustration: b.Frustration, Weighted: b.Weighted, Version: b.Version, Resolution: b.Resolution, Modularity: b.Modularity, Actors: b.Actors,
 		Count: b.Count, Blocs: make([]Bloc, len(b.Blocs))}
 	for i, x := range b.Blocs {
 		out.Blocs[i] = Bloc(x)
@@ -440,13 +446,15 @@ func (s *Server) mediators(c *gin.Context) {
 //
 //	@Summary		Which blocs form
 //	@ID				findBlocs
-//	@Description	Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+//	@Description	Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
+//	@Param			method		query		string		false	"signed or louvain; default: signed when a hostile pair is selected"	Enums(signed, louvain)
+//	@Param			k			query		int			false	"signed: the number of blocs (default: chosen by the criterion)"	minimum(2)	maximum(8)
 //	@Param			resolution	query		number		false	"Modularity resolution (higher: smaller blocs)"		minimum(0)	maximum(100)	default(1)
 //	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	Blocs
@@ -460,9 +468,9 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Security		BearerAuth
 //	@Router			/api/v1/blocs [get]
 func (s *Server) blocs(c *gin.Context) {
-	q := parseQuery(c, "weighted", "types", "as_of", "resolution", "limit")
+	q := parseQuery(c, "weighted", "types", "as_of", "method", "k", "resolution", "limit")
 	bq := analysis.BlocQuery{Filter: analysisFilter(q, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
-		Limit: q.intIn("limit", 1, analysis.MaxLimit)}
+		Limit: q.intIn("limit", 1, analysis.MaxLimit), Method: q.enum("method", analysis.BlocMethods), K: q.intIn("k", 2, analysis.MaxSignedK)}
 	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysis.Blocs(c.Request.Context(), bq) })
 	if ok {
 		s.writeAnalysis(c, b.Version, func() (any, error) { out := blocsFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })

@@ -986,7 +986,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.",
+                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1019,6 +1019,24 @@ const docTemplate = `{
                         "example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "signed",
+                            "louvain"
+                        ],
+                        "type": "string",
+                        "description": "signed or louvain; default: signed when a hostile pair is selected",
+                        "name": "method",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 8,
+                        "minimum": 2,
+                        "type": "integer",
+                        "description": "signed: the number of blocs (default: chosen by the criterion)",
+                        "name": "k",
                         "in": "query"
                     },
                     {
@@ -3363,6 +3381,8 @@ const docTemplate = `{
                 "as_of",
                 "blocs",
                 "count",
+                "frustration",
+                "method",
                 "modularity",
                 "resolution",
                 "version",
@@ -3385,6 +3405,26 @@ const docTemplate = `{
                 },
                 "count": {
                     "type": "integer"
+                },
+                "frustration": {
+                    "description": "signed: the criterion the blocs minimise, hostile pairs inside a bloc plus cooperative pairs between blocs (their |net| weight when weighted); louvain: 0.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 3
+                },
+                "k": {
+                    "description": "signed: the number of blocs, given or chosen by the criterion.",
+                    "type": "integer",
+                    "example": 2
+                },
+                "method": {
+                    "description": "How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).",
+                    "type": "string",
+                    "enum": [
+                        "signed",
+                        "louvain"
+                    ],
+                    "example": "signed"
                 },
                 "modularity": {
                     "description": "Newman-Girvan modularity of the partition.",

@@ -171,6 +171,24 @@ func (e BatchRelationshipTypePolarity) Valid() bool {
 	}
 }
 
+// Defines values for BlocsMethod.
+const (
+	BlocsMethodLouvain BlocsMethod = "louvain"
+	BlocsMethodSigned  BlocsMethod = "signed"
+)
+
+// Valid indicates whether the value is a known member of the BlocsMethod enum.
+func (e BlocsMethod) Valid() bool {
+	switch e {
+	case BlocsMethodLouvain:
+		return true
+	case BlocsMethodSigned:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EvidencePathSign.
 const (
 	EvidencePathSignMinus1 EvidencePathSign = -1
@@ -417,6 +435,24 @@ func (e GetNeighborhoodParamsLayout) Valid() bool {
 	case GetNeighborhoodParamsLayoutForce:
 		return true
 	case GetNeighborhoodParamsLayoutNone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FindBlocsParamsMethod.
+const (
+	FindBlocsParamsMethodLouvain FindBlocsParamsMethod = "louvain"
+	FindBlocsParamsMethodSigned  FindBlocsParamsMethod = "signed"
+)
+
+// Valid indicates whether the value is a known member of the FindBlocsParamsMethod enum.
+func (e FindBlocsParamsMethod) Valid() bool {
+	switch e {
+	case FindBlocsParamsMethodLouvain:
+		return true
+	case FindBlocsParamsMethodSigned:
 		return true
 	default:
 		return false
@@ -859,12 +895,32 @@ type Blocs struct {
 	Blocs []Bloc `json:"blocs"`
 	Count int    `json:"count"`
 
+	// Frustration signed: the criterion the blocs minimise, hostile pairs inside a bloc plus cooperative pairs between blocs (their |net| weight when weighted); louvain: 0.
+	//
+	// Example: 3
+	Frustration float64 `json:"frustration"`
+
+	// K signed: the number of blocs, given or chosen by the criterion.
+	//
+	// Example: 2
+	K *int `json:"k,omitempty"`
+
+	// Method How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
+	//
+	// Example: signed
+	Method BlocsMethod `json:"method"`
+
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
 	Resolution float64 `json:"resolution"`
 	Version    int     `json:"version"`
 	Weighted   bool    `json:"weighted"`
 }
+
+// BlocsMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
+//
+// Example: signed
+type BlocsMethod string
 
 // Citation defines model for Citation.
 type Citation struct {
@@ -1493,12 +1549,21 @@ type FindBlocsParams struct {
 	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
 	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
+	// Method signed or louvain; default: signed when a hostile pair is selected
+	Method *FindBlocsParamsMethod `form:"method,omitempty" json:"method,omitempty"`
+
+	// K signed: the number of blocs (default: chosen by the criterion)
+	K *int `form:"k,omitempty" json:"k,omitempty"`
+
 	// Resolution Modularity resolution (higher: smaller blocs)
 	Resolution *float32 `form:"resolution,omitempty" json:"resolution,omitempty"`
 
 	// Limit How many blocs
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 }
+
+// FindBlocsParamsMethod defines parameters for FindBlocs.
+type FindBlocsParamsMethod string
 
 // GetGraphParams defines parameters for GetGraph.
 type GetGraphParams struct {
@@ -1856,7 +1921,7 @@ type ClientInterface interface {
 
 	// FindBlocs Which blocs form
 	//
-	// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 	FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2220,7 +2285,7 @@ func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanc
 
 // FindBlocs Which blocs form
 //
-// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3342,6 +3407,30 @@ func NewFindBlocsRequest(server string, params *FindBlocsParams) (*http.Request,
 		if params.AsOf != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Method != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "method", *params.Method, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.K != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "k", *params.K, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4647,7 +4736,7 @@ type ClientWithResponsesInterface interface {
 
 	// FindBlocsWithResponse Which blocs form
 	//
-	// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7650,7 +7739,7 @@ func (c *ClientWithResponses) StructuralBalanceWithResponse(ctx context.Context,
 
 // FindBlocsWithResponse Which blocs form
 //
-// Communities of actors bound by positive ties: Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable) on the undirected graph of cooperative ties, a pair's weight being the sum of its positive tie weights (1 each when unweighted). Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -34,6 +34,12 @@ type BlocQuery struct {
 	// Limit is the number of blocs returned, largest first: 0 means
 	// DefaultLimit, at most MaxLimit.
 	Limit int
+	// Method is BlocsLouvain or BlocsSigned; empty: signed when the
+	// selected graph has a hostile pair, else louvain (Service.Blocs).
+	Method string
+	// K is the number of signed blocs, 2..MaxSignedK; 0 lets the
+	// criterion choose (signedBlocs). Signed only.
+	K int
 }
 
 func (q *BlocQuery) fieldErrors() []graph.FieldError {
@@ -51,6 +57,15 @@ func (q *BlocQuery) fieldErrors() []graph.FieldError {
 		errs = append(errs, graph.FieldError{Path: "resolution", Message: "must be greater than 0 and at most " + strconv.Itoa(MaxResolution)})
 	}
 	errs = append(errs, limitError(&q.Limit, "limit", DefaultLimit, MaxLimit)...)
+	if !validBlocMethod(q.Method) {
+		errs = append(errs, graph.FieldError{Path: "method", Message: "must be one of " + strings.Join(BlocMethods, ", ")})
+	}
+	switch {
+	case q.K != 0 && q.Method == BlocsLouvain:
+		errs = append(errs, graph.FieldError{Path: "k", Message: "applies only to method=signed (louvain chooses its number of blocs)"})
+	case q.K != 0 && (q.K < 2 || q.K > MaxSignedK):
+		errs = append(errs, graph.FieldError{Path: "k", Message: "must be between 2 and " + strconv.Itoa(MaxSignedK)})
+	}
 	return errs
 }
 
@@ -66,14 +81,22 @@ func (q *BlocQuery) fieldErrors() []graph.FieldError {
 // formula of NetworkX's community.modularity). Each bloc's members are
 // sorted by id; blocs are sorted by size, largest first, then by their
 // first member's id.
+//
+// With Method BlocsSigned the blocs are signedBlocs' partition of the
+// actors with a signed pair (allies together, enemies apart), Frustration
+// is its criterion P (the frustrated pairs, or their |net| weight) and K
+// its number of blocs; Modularity is still that of the cooperative ties.
 type Blocs struct {
-	Weighted   bool    `json:"weighted"`
-	Version    uint64  `json:"version"`
-	Resolution float64 `json:"resolution"`
-	Modularity float64 `json:"modularity"`
-	Actors     int     `json:"actors"` // actors with a positive tie
-	Count      int     `json:"count"`  // blocs in all (Blocs may be cut by the limit)
-	Blocs      []Bloc  `json:"blocs"`
+	Method      string  `json:"method"`
+	K           int     `json:"k,omitempty"`
+	Frustration float64 `json:"frustration"`
+	Weighted    bool    `json:"weighted"`
+	Version     uint64  `json:"version"`
+	Resolution  float64 `json:"resolution"`
+	Modularity  float64 `json:"modularity"`
+	Actors      int     `json:"actors"` // actors with a positive tie
+	Count       int     `json:"count"`  // blocs in all (Blocs may be cut by the limit)
+	Blocs       []Bloc  `json:"blocs"`
 }
 
 // Bloc is one community.
@@ -88,8 +111,19 @@ func (p *Projection) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 	if errs := q.fieldErrors(); len(errs) > 0 {
 		return Blocs{}, graph.Invalid("invalid bloc query", errs...)
 	}
-	res := Blocs{Weighted: p.weighted, Version: p.Version(), Resolution: q.Resolution, Blocs: []Bloc{}}
+	res := Blocs{Method: cmp.Or(q.Method, BlocsLouvain), Weighted: p.weighted, Version: p.Version(), Resolution: q.Resolution, Blocs: []Bloc{}}
 	g := newPositiveGraph(p)
+	if res.Method == BlocsSigned {
+		members, crit, k, err := p.signedBlocs(ctx, q.K)
+		if err != nil {
+			return Blocs{}, err
+		}
+		res.K, res.Frustration = k, roundScore(crit)
+		if g.m2 > 0 {
+			res.Modularity = roundScore(g.modularity(members, q.Resolution))
+		}
+		return p.listBlocs(res, members, q.Limit), nil
+	}
 	if len(g.nodes) == 0 || g.m2 == 0 {
 		return res, nil
 	}
@@ -119,16 +153,24 @@ func (p *Projection) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 		return cmp.Compare(a[0], b[0])
 	})
 	res.Modularity = roundScore(g.modularity(members, q.Resolution))
-	res.Actors = len(g.nodes)
+	return p.listBlocs(res, members, q.Limit), nil
+}
+
+// listBlocs fills res with the blocs (sorted, each sorted), cut at limit.
+func (p *Projection) listBlocs(res Blocs, members [][]int32, limit int) Blocs {
 	res.Count = len(members)
-	for i, ms := range members[:min(q.Limit, len(members))] {
+	for i, ms := range members {
+		res.Actors += len(ms)
+		if i >= limit {
+			continue
+		}
 		b := Bloc{ID: i + 1, Size: len(ms), Members: make([]string, len(ms))}
 		for j, v := range ms {
 			b.Members[j] = p.ids[v]
 		}
 		res.Blocs = append(res.Blocs, b)
 	}
-	return res, nil
+	return res
 }
 
 // positiveGraph adapts the projection's positive ties to gonum's
@@ -245,6 +287,9 @@ func (g *positiveGraph) Weight(xid, yid int64) (float64, bool) {
 // looks up every pair inside each community.
 func (g *positiveGraph) modularity(comms [][]int32, gamma float64) float64 {
 	of := make([]int32, len(g.has))
+	for i := range of {
+		of[i] = -1 // in no community (a signed partition leaves some out)
+	}
 	for c, ms := range comms {
 		for _, v := range ms {
 			of[v] = int32(c)
@@ -254,6 +299,9 @@ func (g *positiveGraph) modularity(comms [][]int32, gamma float64) float64 {
 	degree := make([]float64, len(comms))
 	for _, nd := range g.nodes {
 		v := nd.ID()
+		if of[v] < 0 {
+			continue
+		}
 		for e := g.u.off[v]; e < g.u.off[v+1]; e++ {
 			w := g.weights[e]
 			if w == 0 {

@@ -246,6 +246,20 @@ func (s *Service) Mediators(ctx context.Context, q MediatorQuery) (Mediators, er
 func (s *Service) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 	errs := q.fieldErrors()
 	f := q.Filter
+	if q.Method != BlocsLouvain {
+		// Signed blocs read hostile ties too; by default they are the
+		// method whenever the selection has a hostile pair.
+		f.Polarity = PolarityAll
+		p, err := s.projection(ctx, f, errs)
+		if err != nil {
+			return Blocs{}, err
+		}
+		if q.Method == BlocsSigned || p.hasHostilePair() {
+			q.Method = BlocsSigned
+			return p.Blocs(ctx, q)
+		}
+		q.Method = BlocsLouvain
+	}
 	f.Polarity = PolarityPositive
 	p, err := s.projection(ctx, f, errs)
 	if err != nil {

@@ -51,3 +51,41 @@ func TestPNOnTheScenario(t *testing.T) {
 		t.Errorf("%s ranks last with %d cooperative and %d hostile ties", last, pos, neg)
 	}
 }
+
+// TestBlocsOnTheScenario: as of the cut-off the default blocs are signed
+// (the scenario has hostile pairs): the United States and Israel share a
+// bloc apart from Iran, and Iran and the Houthis share one.
+func TestBlocsOnTheScenario(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	for _, weighted := range []string{"false", "true"} {
+		var b api.Blocs
+		e.must(200, "GET", "/api/v1/blocs?weighted="+weighted, "", &b)
+		bloc := map[string]int{}
+		for _, x := range b.Blocs {
+			t.Logf("weighted=%s bloc %d: %v", weighted, x.ID, x.Members)
+			for _, m := range x.Members {
+				bloc[m] = x.ID
+			}
+		}
+		t.Logf("weighted=%s: method %s, k %d, frustration %v, modularity %v", weighted, b.Method, b.K, b.Frustration, b.Modularity)
+		if b.Method != "signed" || b.AsOf != cut.String() {
+			t.Fatalf("method %s as_of %s", b.Method, b.AsOf)
+		}
+		us, il, ir, hu := bloc["united-states"], bloc["israel"], bloc["iran"], bloc["houthis"]
+		if us == 0 || us != il || us == ir || ir != hu {
+			t.Errorf("weighted=%s: us %d, israel %d, iran %d, houthis %d", weighted, us, il, ir, hu)
+		}
+	}
+	var b api.Blocs
+	e.must(200, "GET", "/api/v1/blocs?method=louvain", "", &b)
+	if b.Method != "louvain" || b.K != 0 || b.Frustration != 0 {
+		t.Errorf("louvain: %+v", b)
+	}
+	p := problem(t, e.do("GET", "/api/v1/blocs?method=louvain&k=2", ""), 400, "invalid-parameter")
+	wantPaths(t, p, "k")
+}
