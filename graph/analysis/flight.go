@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"strings"
 	"sync"
 )
 
@@ -71,4 +72,18 @@ func (g *flightGroup) do(ctx context.Context, key string, fn func(context.Contex
 		g.mu.Unlock()
 		return nil, ctxError(ctx)
 	}
+}
+
+// waiting is how many callers wait on the flights whose key starts with
+// prefix: tests use it to know a caller has joined a flight.
+func (g *flightGroup) waiting(prefix string) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	n := 0
+	for k, f := range g.m {
+		if strings.HasPrefix(k, prefix) {
+			n += f.waiters
+		}
+	}
+	return n
 }

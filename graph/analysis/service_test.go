@@ -213,7 +213,10 @@ func TestServiceCancel(t *testing.T) {
 	go func() { _, err := s.Influence(ctx, InfluenceQuery{}); first <- err }()
 	<-src2.started
 	go func() { _, err := s.Influence(context.Background(), InfluenceQuery{}); second <- err }()
-	time.Sleep(20 * time.Millisecond)
+	// Cancel the first only once the second waits on the same build.
+	for s.flights.waiting("export:") < 2 {
+		time.Sleep(time.Millisecond)
+	}
 	cancel()
 	wantCode(t, <-first, graph.EUNAVAILABLE)
 	close(src2.gate)
