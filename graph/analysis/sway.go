@@ -24,24 +24,33 @@ func (p *Projection) tieStrength(ri int32) float64 {
 	return r.Weight * r.Confidence
 }
 
+// signedAdjacencies returns the signed hops of every actor with influence
+// (source to target) and against it, built once per projection: structural
+// ties count as conduits when the projection selects them all
+// (PolarityAll), and are skipped otherwise.
+func (p *Projection) signedAdjacencies() (out, in [][]signedEdge) {
+	p.signedOnce.Do(func() {
+		structural := p.filter.Polarity == PolarityAll
+		p.signedOut = p.signedAdjacency(structural, false)
+		p.signedIn = p.signedAdjacency(structural, true)
+	})
+	return p.signedOut, p.signedIn
+}
+
 // signedAdjacency returns, per actor, its signed hops in the direction of
 // influence (reverse false: source to target) or against it (reverse
-// true), sorted by neighbour then sign. Structural ties count as
-// cooperative when structural is set and are skipped otherwise.
+// true), sorted by neighbour then sign (cooperative first). Structural
+// ties count as cooperative when structural is set and are skipped
+// otherwise. Rows are grouped by a counting sort and each sorted on its
+// own, which on 10^5 ties is several times faster than a map keyed by
+// pair and sign; TestSignedInfluenceReference checks the result against
+// an independent enumeration.
 func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
-	type key struct {
-		u, v int32
-		s    int8
+	type hop struct {
+		from int32
+		signedEdge
 	}
-	tieRank := func(ri int32) float64 { r := &p.base.rels[ri]; return r.Weight * r.Confidence }
-	best := make(map[key]int32, len(p.relsSel))
-	consider := func(k key, ri int32) {
-		// Relationships come in id order, so on equal strength the first,
-		// lowest id, stays.
-		if cur, ok := best[k]; !ok || tieRank(ri) > tieRank(cur) {
-			best[k] = ri
-		}
-	}
+	hops := make([]hop, 0, 2*len(p.relsSel))
 	for _, ri := range p.relsSel {
 		r := &p.base.rels[ri]
 		t, _ := p.base.reg.Get(r.Type)
@@ -57,26 +66,48 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 			continue
 		}
 		u, v := p.index[r.Source], p.index[r.Target]
-		consider(key{u, v, s}, ri)
-		if t.Symmetric {
-			consider(key{v, u, s}, ri)
-		}
-	}
-	adj := make([][]signedEdge, len(p.ids))
-	for k, ri := range best {
-		from, to := k.u, k.v
 		if reverse {
-			from, to = to, from
+			u, v = v, u
 		}
-		adj[from] = append(adj[from], signedEdge{nbr: to, rel: ri, sign: k.s})
+		hops = append(hops, hop{u, signedEdge{v, ri, s}})
+		if t.Symmetric {
+			hops = append(hops, hop{v, signedEdge{u, ri, s}})
+		}
 	}
-	for _, row := range adj {
+	n := len(p.ids)
+	keys := make([]int32, len(hops))
+	for i, h := range hops {
+		keys[i] = h.from
+	}
+	perm := countingSort(keys, n, nil)
+	edges := make([]signedEdge, len(hops))
+	off := make([]int, n+1)
+	for k, e := range perm {
+		edges[k] = hops[e].signedEdge
+		off[hops[e].from+1]++
+	}
+	for v := 0; v < n; v++ {
+		off[v+1] += off[v]
+	}
+	strength := func(ri int32) float64 { r := &p.base.rels[ri]; return r.Weight * r.Confidence }
+	adj := make([][]signedEdge, n)
+	for v := 0; v < n; v++ {
+		row := edges[off[v]:off[v+1]:off[v+1]]
+		// By neighbour, sign (cooperative first), then the pair's best
+		// tie of that sign first: strongest, then lowest id.
 		slices.SortFunc(row, func(a, b signedEdge) int {
 			if c := cmp.Compare(a.nbr, b.nbr); c != 0 {
 				return c
 			}
-			return cmp.Compare(b.sign, a.sign)
+			if c := cmp.Compare(b.sign, a.sign); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(strength(b.rel), strength(a.rel)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.rel, b.rel)
 		})
+		adj[v] = slices.CompactFunc(row, func(a, b signedEdge) bool { return a.nbr == b.nbr && a.sign == b.sign })
 	}
 	return adj
 }
@@ -196,12 +227,15 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 
 // signedInfluence fills the sign-aware lists of res (see ActorInfluence).
 func (p *Projection) signedInfluence(ctx context.Context, q ActorInfluenceQuery, seed int32, res *ActorInfluence) error {
-	structural := p.filter.Polarity == PolarityAll
+	out, in := p.signedAdjacencies()
 	for _, dir := range []struct {
 		reverse        bool
 		sway, pressure *[]Channel
 	}{{false, &res.Sways, &res.Pressures}, {true, &res.SwayedBy, &res.PressuredBy}} {
-		adj := p.signedAdjacency(structural, dir.reverse)
+		adj := out
+		if dir.reverse {
+			adj = in
+		}
 		sway, pressure, truncated, err := p.enumerateChannels(ctx, adj, seed, dir.reverse, q.MaxHops, q.Paths)
 		if err != nil {
 			return err
