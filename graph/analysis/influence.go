@@ -61,6 +61,14 @@ func (q *ActorInfluenceQuery) fieldErrors() []graph.FieldError {
 //     enemy" is a balance argument about sentiment, not a conduit of
 //     influence, so Iran —hostile_to— US —attacks→ Houthis is no channel
 //     from Iran to the Houthis at all;
+//   - a cooperative tie relays influence on to a further tie only if its
+//     pair is not hostile on balance: the pair's net tie, Σ polarity ×
+//     weight (Σ polarity unweighted) over its selected signed ties in
+//     either direction — the pair sign Balance reads — is positive, or the
+//     pair has no signed tie. The US and Iran negotiate while the US
+//     sanctions Iran and both are hostile: US —negotiates_with— Iran is a
+//     direct sway channel, but Iran —negotiates_with— US —sanctions→
+//     Houthis is no pressure of Iran on the Houthis;
 //   - structural ties (polarity 0: membership, monitoring) are
 //     connections, not influence: they carry none, unless the projection
 //     selects them explicitly (Polarity "all"), in which case they count as

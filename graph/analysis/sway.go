@@ -12,6 +12,39 @@ type signedEdge struct {
 	nbr  int32
 	rel  int32 // index into base.rels
 	sign int8  // +1 cooperative (or structural, when counted), -1 conflictual
+	// relays, unweighted and weighted: the pair is not hostile on balance,
+	// so a cooperative hop on it may pass influence on (see relays).
+	relays, relaysWeighted bool
+}
+
+// relays reports whether a cooperative hop on the pair of row entry e of
+// the undirected view may lead on to a further hop: the pair's net tie
+// (Σ polarity × weight, or Σ polarity unweighted, over its signed ties in
+// either direction, as Balance reads a pair) is positive, or the pair has
+// no signed tie at all (structural only, when counted).
+func relays(u *undirected, e int32, weighted bool) bool {
+	if !u.signed[e] {
+		return true
+	}
+	if weighted {
+		return u.net[e] > 0
+	}
+	return u.netCount[e] > 0
+}
+
+// pairEntry finds v in u's row of the undirected view.
+func pairEntry(und *undirected, u, v int32) int32 {
+	lo, hi := und.off[u], und.off[u+1]
+	i, _ := slices.BinarySearch(und.nbr[lo:hi], v)
+	return lo + int32(i)
+}
+
+// relaysFor returns the relays flag of a hop for this projection's view.
+func (p *Projection) relaysFor(e *signedEdge) bool {
+	if p.weighted {
+		return e.relaysWeighted
+	}
+	return e.relays
 }
 
 // tieStrength is what one relationship contributes to a channel's
@@ -69,9 +102,9 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 		if reverse {
 			u, v = v, u
 		}
-		hops = append(hops, hop{u, signedEdge{v, ri, s}})
+		hops = append(hops, hop{u, signedEdge{nbr: v, rel: ri, sign: s}})
 		if t.Symmetric {
-			hops = append(hops, hop{v, signedEdge{u, ri, s}})
+			hops = append(hops, hop{v, signedEdge{nbr: u, rel: ri, sign: s}})
 		}
 	}
 	n := len(p.ids)
@@ -90,6 +123,7 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 		off[v+1] += off[v]
 	}
 	strength := func(ri int32) float64 { r := &p.base.rels[ri]; return r.Weight * r.Confidence }
+	und := p.undirected()
 	adj := make([][]signedEdge, n)
 	for v := 0; v < n; v++ {
 		row := edges[off[v]:off[v+1]:off[v+1]]
@@ -107,7 +141,14 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 			}
 			return cmp.Compare(a.rel, b.rel)
 		})
-		adj[v] = slices.CompactFunc(row, func(a, b signedEdge) bool { return a.nbr == b.nbr && a.sign == b.sign })
+		row = slices.CompactFunc(row, func(a, b signedEdge) bool { return a.nbr == b.nbr && a.sign == b.sign })
+		for i := range row {
+			if row[i].sign > 0 {
+				e := pairEntry(und, int32(v), row[i].nbr)
+				row[i].relays, row[i].relaysWeighted = relays(und, e, false), relays(und, e, true)
+			}
+		}
+		adj[v] = row
 	}
 	return adj
 }
@@ -189,6 +230,9 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 				continue
 			}
 			isPressure := pressured
+			if reverse && hops > 0 && !p.relaysFor(&e) {
+				continue // walking back, every hop but the first relays
+			}
 			if e.sign < 0 {
 				if reverse && hops > 0 || !reverse && pressured {
 					continue // a channel never passes through a conflictual tie
@@ -209,7 +253,7 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 				tally = pressure
 			}
 			tally.add(e.nbr, nodes, rels, s, k)
-			if hops+1 < maxHops && (reverse || !isPressure) {
+			if hops+1 < maxHops && (reverse || !isPressure && p.relaysFor(&e)) {
 				onPath[e.nbr] = true
 				err := visit(e.nbr, s, isPressure)
 				onPath[e.nbr] = false

@@ -58,7 +58,7 @@ func signedLists(ai ActorInfluence) []struct {
 // shape (a simple path from the influencer to the influenced, each tie
 // running that way) and its signs (sway: all +1; pressure: +1 but the
 // last, -1; structural ties only as conduits, when counted).
-func checkChannel(reg graph.Registry, from, to string, pressure, structural bool, maxHops int, c ChannelPath) error {
+func checkChannel(reg graph.Registry, relays func(u, v string) bool, from, to string, pressure, structural bool, maxHops int, c ChannelPath) error {
 	n := len(c.Relationships)
 	if n == 0 || n > maxHops || len(c.Actors) != n+1 || len(c.Signs) != n || c.Hops != n {
 		return fmt.Errorf("malformed: %d ties, %d actors, %d signs", n, len(c.Actors), len(c.Signs))
@@ -82,6 +82,9 @@ func checkChannel(reg graph.Registry, from, to string, pressure, structural bool
 			return fmt.Errorf("tie %s: sign %d, its type's polarity %d", r.ID, c.Signs[i], t.Polarity)
 		}
 		last := i == n-1
+		if !last && relays != nil && !relays(c.Actors[i], c.Actors[i+1]) {
+			return fmt.Errorf("tie %s relays influence on a pair hostile on balance (%s, %s)", r.ID, c.Actors[i], c.Actors[i+1])
+		}
 		switch {
 		case t.Polarity == 0 && !structural:
 			return fmt.Errorf("structural tie %s (%s) carries influence", r.ID, r.Type)
@@ -121,6 +124,7 @@ func TestSignedChannelsProperty(t *testing.T) {
 			for g := uint64(0); g < 12; g++ {
 				b := signedGraph(g, 8+int(g%5), 20+int(3*g))
 				p := project(t, b, tc.filter)
+				relays := pairRelays(b, registry, tc.filter)
 				for _, id := range p.IDs() {
 					ai, err := p.ActorInfluence(ctx, ActorInfluenceQuery{Actor: id, Limit: MaxLimit, Paths: MaxPaths, MaxHops: tc.hops})
 					if err != nil {
@@ -143,7 +147,7 @@ func TestSignedChannelsProperty(t *testing.T) {
 								from, to = e.Actor, id
 							}
 							for i, c := range e.Channels {
-								if err := checkChannel(registry, from, to, l.pressure, tc.structural, tc.hops, c); err != nil {
+								if err := checkChannel(registry, relays, from, to, l.pressure, tc.structural, tc.hops, c); err != nil {
 									t.Errorf("graph %d, %s %s %s: %v: %s", g, id, l.name, e.Actor, err, c.Explanation)
 								}
 								if i > 0 && c.Strength > e.Channels[i-1].Strength {
@@ -166,6 +170,45 @@ type refScore struct {
 	count int
 }
 
+// pairRelays returns whether a pair relays influence: its net tie (Σ
+// polarity × weight, or Σ polarity unweighted, over the signed ties f
+// selects, either way) is positive, or it has no signed tie.
+func pairRelays(b graph.Batch, reg graph.Registry, f Filter) func(u, v string) bool {
+	weighted := f.Weighted
+	type pairNet struct {
+		w      float64
+		n      int
+		signed bool
+	}
+	nets := map[[2]string]pairNet{}
+	pair := func(u, v string) [2]string {
+		if u > v {
+			u, v = v, u
+		}
+		return [2]string{u, v}
+	}
+	for _, r := range b.Relationships {
+		t, _ := reg.Get(r.Type)
+		if t.Polarity != 0 && f.admits(&r, t) {
+			pn := nets[pair(r.Source, r.Target)]
+			pn.w += float64(t.Polarity) * r.Weight
+			pn.n += t.Polarity
+			pn.signed = true
+			nets[pair(r.Source, r.Target)] = pn
+		}
+	}
+	return func(u, v string) bool {
+		pn := nets[pair(u, v)]
+		if !pn.signed {
+			return true
+		}
+		if weighted {
+			return pn.w > 0
+		}
+		return pn.n > 0
+	}
+}
+
 func referenceChannels(b graph.Batch, reg graph.Registry, weighted, structural bool, maxHops int) (sway, pressure map[string]refScore) {
 	// best[from][to][sign]: the strongest tie of each sign from one actor
 	// on another (weight × confidence; existence alone when unweighted).
@@ -182,6 +225,7 @@ func referenceChannels(b graph.Batch, reg graph.Registry, weighted, structural b
 			best[u][v][sign] = s
 		}
 	}
+	relaysPair := pairRelays(b, reg, Filter{Weighted: weighted})
 	seen := map[string]bool{}
 	for _, r := range b.Relationships {
 		t, _ := reg.Get(r.Type)
@@ -231,7 +275,9 @@ func referenceChannels(b graph.Batch, reg graph.Registry, weighted, structural b
 				r.score += strength * KatzAttenuation * s
 				r.count++
 				sway[key] = r
-				walk(append(slices.Clone(path), next), strength*KatzAttenuation*s)
+				if relaysPair(last, next) {
+					walk(append(slices.Clone(path), next), strength*KatzAttenuation*s)
+				}
 			}
 		}
 	}
@@ -319,6 +365,7 @@ func TestSignedInfluenceScenario(t *testing.T) {
 	for _, weighted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("weighted=%v", weighted), func(t *testing.T) {
 			p := project(t, b, Filter{AsOf: &asOf, Polarity: PolaritySigned, Weighted: weighted})
+			relays := pairRelays(b, registry, Filter{AsOf: &asOf, Weighted: weighted})
 			houthis, err := p.ActorInfluence(ctx, ActorInfluenceQuery{Actor: "houthis", Limit: MaxLimit, Paths: MaxPaths})
 			if err != nil {
 				t.Fatal(err)
@@ -328,7 +375,7 @@ func TestSignedInfluenceScenario(t *testing.T) {
 			for _, l := range signedLists(houthis) {
 				for _, e := range l.list {
 					for _, c := range e.Channels {
-						if err := checkChannel(registry, map[bool]string{true: e.Actor, false: "houthis"}[l.inward],
+						if err := checkChannel(registry, relays, map[bool]string{true: e.Actor, false: "houthis"}[l.inward],
 							map[bool]string{true: "houthis", false: e.Actor}[l.inward], l.pressure, false, DefaultPathHops, c); err != nil {
 							t.Errorf("houthis %s %s: %v: %s", l.name, e.Actor, err, c.Explanation)
 						}
@@ -347,6 +394,15 @@ func TestSignedInfluenceScenario(t *testing.T) {
 			for _, c := range iranSways.Channels {
 				if slices.Contains(c.Signs, -1) || strings.Contains(c.Explanation, "hostile_to") {
 					t.Errorf("Iran sways the Houthis through a hostile tie: %s", c.Explanation)
+				}
+			}
+
+			// Nor does Iran, their patron, pressure them: the US sanctions
+			// the Houthis, but the US and Iran are hostile on balance, so
+			// their talks relay nothing.
+			for _, e := range houthis.PressuredBy {
+				if e.Actor == "iran" {
+					t.Errorf("Iran pressures the Houthis: %s", e.Channels[0].Explanation)
 				}
 			}
 
