@@ -215,7 +215,7 @@ func influencesFromDomain(in []analysis.Influence) []Influence {
 	return out
 }
 
-func signedFromDomain(in []analysis.Channel) []SignedInfluence {
+func signedFromDomain(in []analysis.SignedInfluence) []SignedInfluence {
 	out := make([]SignedInfluence, len(in))
 	for i, x := range in {
 		cs := make([]ChannelPath, len(x.Channels))

@@ -107,25 +107,25 @@ type ActorInfluence struct {
 	Influences   []Influence `json:"influences"`
 	InfluencedBy []Influence `json:"influenced_by"`
 
-	Structural  bool      `json:"structural"`  // structural ties counted as conduits
-	Attenuation float64   `json:"attenuation"` // α, KatzAttenuation
-	MaxHops     int       `json:"max_hops"`    // longest channel
-	Truncated   bool      `json:"truncated"`   // the enumeration hit its bound
-	Sways       []Channel `json:"sways"`       // whom the actor sways through cooperation
-	Pressures   []Channel `json:"pressures"`   // whom the actor pressures
-	SwayedBy    []Channel `json:"swayed_by"`   // who sways the actor
-	PressuredBy []Channel `json:"pressured_by"`
+	Structural  bool              `json:"structural"`  // structural ties counted as conduits
+	Attenuation float64           `json:"attenuation"` // α, KatzAttenuation
+	MaxHops     int               `json:"max_hops"`    // longest channel
+	Truncated   bool              `json:"truncated"`   // the enumeration hit its bound
+	Sways       []SignedInfluence `json:"sways"`       // whom the actor sways through cooperation
+	Pressures   []SignedInfluence `json:"pressures"`   // whom the actor pressures
+	SwayedBy    []SignedInfluence `json:"swayed_by"`   // who sways the actor
+	PressuredBy []SignedInfluence `json:"pressured_by"`
 }
 
-// KatzAttenuation is α, the weight each hop of a channel costs (see
+// KatzAttenuation is α, the factor each hop of a channel costs (see
 // ActorInfluence): 0.5 halves a channel's strength with every tie, so a
-// direct tie outweighs any two-hop one of equal weights and a handful of
-// long channels cannot drown it.
+// direct tie outweighs any single longer channel of equal weights, and it
+// takes two two-hop channels to match it.
 const KatzAttenuation = 0.5
 
-// Channel is one actor in a sign-aware influence list: its score, the
-// number of channels summed in it and the strongest of them.
-type Channel struct {
+// SignedInfluence is one actor in a sign-aware influence list: its score,
+// the number of channels summed in it (Count) and the strongest of them.
+type SignedInfluence struct {
 	Actor    string        `json:"actor"`
 	Name     string        `json:"name"`
 	Score    float64       `json:"score"`
@@ -181,7 +181,7 @@ func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 	res := ActorInfluence{Actor: q.Actor, Name: p.base.name(q.Actor), Weighted: p.weighted,
 		Version: p.Version(), Influences: []Influence{}, InfluencedBy: []Influence{},
 		Structural: p.filter.Polarity == PolarityAll, Attenuation: KatzAttenuation, MaxHops: q.MaxHops,
-		Sways: []Channel{}, Pressures: []Channel{}, SwayedBy: []Channel{}, PressuredBy: []Channel{}}
+		Sways: []SignedInfluence{}, Pressures: []SignedInfluence{}, SwayedBy: []SignedInfluence{}, PressuredBy: []SignedInfluence{}}
 	seed, ok := p.index[q.Actor]
 	if !ok {
 		return res, nil

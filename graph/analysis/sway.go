@@ -274,7 +274,7 @@ func (p *Projection) signedInfluence(ctx context.Context, q ActorInfluenceQuery,
 	out, in := p.signedAdjacencies()
 	for _, dir := range []struct {
 		reverse        bool
-		sway, pressure *[]Channel
+		sway, pressure *[]SignedInfluence
 	}{{false, &res.Sways, &res.Pressures}, {true, &res.SwayedBy, &res.PressuredBy}} {
 		adj := out
 		if dir.reverse {
@@ -293,13 +293,13 @@ func (p *Projection) signedInfluence(ctx context.Context, q ActorInfluenceQuery,
 
 // channelList ranks a tally into at most limit entries, each with its
 // channels read in the direction of influence.
-func (p *Projection) channelList(t *channelTally, seed int32, limit int, reverse bool) []Channel {
+func (p *Projection) channelList(t *channelTally, seed int32, limit int, reverse bool) []SignedInfluence {
 	ranked := rank(p.ids, t.score, func(v int) bool { return int32(v) != seed && t.count[v] > 0 && t.score[v] > 0 })
 	ranked = ranked[:min(limit, len(ranked))]
-	out := make([]Channel, len(ranked))
+	out := make([]SignedInfluence, len(ranked))
 	for i, s := range ranked {
 		v := p.index[s.Actor]
-		c := Channel{Actor: s.Actor, Name: p.base.name(s.Actor), Score: s.Score, Rank: s.Rank, Count: t.count[v],
+		c := SignedInfluence{Actor: s.Actor, Name: p.base.name(s.Actor), Score: s.Score, Rank: s.Rank, Count: t.count[v],
 			Channels: make([]ChannelPath, 0, len(t.best[v]))}
 		for _, cp := range t.best[v] {
 			nodes, rels := slices.Clone(cp.nodes), slices.Clone(cp.rels)

@@ -41,13 +41,13 @@ func signedLists(ai ActorInfluence) []struct {
 	name     string
 	inward   bool // channels end at the actor asked about
 	pressure bool
-	list     []Channel
+	list     []SignedInfluence
 } {
 	return []struct {
 		name     string
 		inward   bool
 		pressure bool
-		list     []Channel
+		list     []SignedInfluence
 	}{
 		{"sways", false, false, ai.Sways}, {"pressures", false, true, ai.Pressures},
 		{"swayed_by", true, false, ai.SwayedBy}, {"pressured_by", true, true, ai.PressuredBy},
@@ -382,7 +382,7 @@ func TestSignedInfluenceScenario(t *testing.T) {
 					}
 				}
 			}
-			var iranSways *Channel
+			var iranSways *SignedInfluence
 			for i, e := range houthis.SwayedBy {
 				if e.Actor == "iran" {
 					iranSways = &houthis.SwayedBy[i]
