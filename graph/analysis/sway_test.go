@@ -454,3 +454,87 @@ func BenchmarkSignedInfluence(b *testing.B) {
 		}
 	})
 }
+
+// hostility: Iran arms the Houthis and is hostile to the US, which attacks
+// them; the US and Iran also negotiate, but the US sanctions Iran, so the
+// pair is hostile on balance; Russia backs Iran; both belong to brics.
+var hostility = []tie{
+	{"iran", "us", "hostile_to", 0.7},
+	{"us", "houthis", "attacks", 0.9},
+	{"iran", "houthis", "arms", 0.8},
+	{"houthis", "us", "attacks", 0.7},
+	{"us", "iran", "negotiates_with", 0.5},
+	{"us", "iran", "sanctions", 0.8},
+	{"russia", "iran", "supports", 0.5},
+	{"iran", "brics", "member_of", 1},
+	{"russia", "brics", "member_of", 1},
+}
+
+func TestSignedInfluenceExample(t *testing.T) {
+	type entry struct {
+		actor string
+		score float64
+		count int
+	}
+	cases := []struct {
+		name     string
+		polarity string
+		weighted bool
+		actor    string
+		list     string
+		want     []entry
+	}{
+		// Iran sways the Houthis (arms) and, directly, the US (talks);
+		// the talks relay nothing: the pair is hostile on balance.
+		{"iran sways", PolaritySigned, false, "iran", "sways", []entry{{"houthis", 0.5, 1}, {"us", 0.5, 1}}},
+		// Iran pressures the US directly and through the Houthis' attacks.
+		{"iran pressures", PolaritySigned, false, "iran", "pressures", []entry{{"us", 0.75, 2}}},
+		// One channel per pair and sign: the US's sanctions (its best
+		// conflictual tie on Iran, weight 0.8 over hostility's 0.7).
+		{"iran pressured by", PolaritySigned, false, "iran", "pressured_by", []entry{{"us", 0.5, 1}}},
+		{"iran swayed by", PolaritySigned, false, "iran", "swayed_by", []entry{{"russia", 0.5, 1}, {"us", 0.5, 1}}},
+		// Not Iran via its hostility to the US, which attacks them.
+		{"houthis swayed by", PolaritySigned, false, "houthis", "swayed_by", []entry{{"iran", 0.5, 1}, {"russia", 0.25, 1}}},
+		// Not Iran through its talks with the US.
+		{"houthis pressured by", PolaritySigned, false, "houthis", "pressured_by", []entry{{"us", 0.5, 1}}},
+		// Weighted: α^hops × Π weight × confidence (confidence 1 here).
+		{"houthis swayed by, weighted", PolaritySigned, true, "houthis", "swayed_by", []entry{{"iran", 0.4, 1}, {"russia", 0.1, 1}}},
+		{"iran pressures, weighted", PolaritySigned, true, "iran", "pressures", []entry{{"us", 0.35 + 0.4*0.35, 2}}},
+		// Russia sways the US through Iran's talks with it: a channel's
+		// last tie needs no relay. Membership carries nothing by default;
+		// with polarity all it is a conduit (russia -> brics, and
+		// russia -> iran -> brics).
+		{"structural left out", PolaritySigned, false, "russia", "sways", []entry{{"iran", 0.5, 1}, {"houthis", 0.25, 1}, {"us", 0.25, 1}}},
+		{"structural as conduit", PolarityAll, false, "russia", "sways",
+			[]entry{{"brics", 0.75, 2}, {"iran", 0.5, 1}, {"houthis", 0.25, 1}, {"us", 0.25, 1}}},
+		{"positive: no pressure", PolarityPositive, false, "iran", "pressures", []entry{}},
+		{"negative: direct pressure only", PolarityNegative, false, "iran", "pressures", []entry{{"us", 0.5, 1}}},
+	}
+	b := batchOf(hostility)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := project(t, b, Filter{Polarity: tc.polarity, Weighted: tc.weighted})
+			ai, err := p.ActorInfluence(context.Background(), ActorInfluenceQuery{Actor: tc.actor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []entry
+			for _, l := range signedLists(ai) {
+				if l.name == tc.list {
+					for _, e := range l.list {
+						got = append(got, entry{e.Actor, e.Score, e.Count})
+					}
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%s %s = %v, want %v", tc.actor, tc.list, got, tc.want)
+			}
+			for i := range got {
+				if got[i].actor != tc.want[i].actor || !closeTo(got[i].score, tc.want[i].score) || got[i].count != tc.want[i].count {
+					t.Errorf("%s %s = %v, want %v", tc.actor, tc.list, got, tc.want)
+					break
+				}
+			}
+		})
+	}
+}
