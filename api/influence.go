@@ -56,6 +56,26 @@ type Influence struct {
 	Paths []EvidencePath `json:"paths" validate:"required"`
 } //@name Influence
 
+// ChannelPath is a channel of sway or pressure, read in the direction of influence.
+type ChannelPath struct {
+	Path
+	// attenuation^hops times the product of weight x confidence over the ties when weighted; attenuation^hops when not.
+	Strength float64 `json:"strength" validate:"required" format:"double"`
+} //@name ChannelPath
+
+// SignedInfluence is one actor in a sway or pressure list.
+type SignedInfluence struct {
+	Actor string `json:"actor" validate:"required" example:"united-states"`
+	Name  string `json:"name" validate:"required" example:"United States"`
+	// Sum of the strengths of all this actor's channels of this kind.
+	Score float64 `json:"score" validate:"required" format:"double"`
+	Rank  int     `json:"rank" validate:"required"`
+	// How many channels the score sums.
+	Count int `json:"count" validate:"required"`
+	// The strongest channels (at most paths of them): strongest first, then fewer hops.
+	Channels []ChannelPath `json:"channels" validate:"required"`
+} //@name SignedInfluence
+
 // ActorInfluence is the answer of GET /api/v1/actors/{id}/influence.
 type ActorInfluence struct {
 	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
@@ -64,9 +84,25 @@ type ActorInfluence struct {
 	Name     string `json:"name" validate:"required" example:"Iran"`
 	Weighted bool   `json:"weighted" validate:"required"`
 	Version  uint64 `json:"version" validate:"required"`
-	// Whom the actor influences most: personalised PageRank seeded at the actor, following ties source -> target.
+	// Structural (polarity 0) ties were counted as cooperative conduits (only with polarity=all).
+	Structural bool `json:"structural" validate:"required"`
+	// The Katz attenuation each hop of a channel costs (0.5).
+	Attenuation float64 `json:"attenuation" validate:"required" format:"double" example:"0.5"`
+	// The longest channel counted (max_hops).
+	MaxHops int `json:"max_hops" validate:"required" example:"3"`
+	// The channel enumeration hit its bound: scores may be short.
+	Truncated bool `json:"truncated" validate:"required"`
+	// Whom the actor sways: channels from the actor made only of cooperative ties.
+	Sways []SignedInfluence `json:"sways" validate:"required"`
+	// Whom the actor pressures: channels from the actor of cooperative ties ending in one conflictual tie.
+	Pressures []SignedInfluence `json:"pressures" validate:"required"`
+	// Who sways the actor: channels to the actor made only of cooperative ties.
+	SwayedBy []SignedInfluence `json:"swayed_by" validate:"required"`
+	// Who pressures the actor: channels to the actor of cooperative ties ending in one conflictual tie on the actor.
+	PressuredBy []SignedInfluence `json:"pressured_by" validate:"required"`
+	// Deprecated: sign-blind reach (a hostile tie counts as influence); read sways and pressures. Whom the actor reaches: personalised PageRank seeded at the actor, following ties source -> target.
 	Influences []Influence `json:"influences" validate:"required"`
-	// Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.
+	// Deprecated: sign-blind reach; read swayed_by and pressured_by. Who reaches the actor: personalised PageRank seeded at the actor on the reversed graph.
 	InfluencedBy []Influence `json:"influenced_by" validate:"required"`
 } //@name ActorInfluence
 
@@ -195,6 +231,26 @@ func influencesFromDomain(in []analysis.Influence) []Influence {
 	return out
 }
 
+func signedFromDomain(in []analysis.SignedInfluence) []SignedInfluence {
+	out := make([]SignedInfluence, len(in))
+	for i, x := range in {
+		cs := make([]ChannelPath, len(x.Channels))
+		for j, c := range x.Channels {
+			cs[j] = ChannelPath{Path: pathFromDomain(c.Path), Strength: c.Strength}
+		}
+		out[i] = SignedInfluence{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Count: x.Count, Channels: cs}
+	}
+	return out
+}
+
+func actorInfluenceFromDomain(r analysis.ActorInfluence) ActorInfluence {
+	return ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
+		Structural: r.Structural, Attenuation: r.Attenuation, MaxHops: r.MaxHops, Truncated: r.Truncated,
+		Sways: signedFromDomain(r.Sways), Pressures: signedFromDomain(r.Pressures),
+		SwayedBy: signedFromDomain(r.SwayedBy), PressuredBy: signedFromDomain(r.PressuredBy),
+		Influences: influencesFromDomain(r.Influences), InfluencedBy: influencesFromDomain(r.InfluencedBy)}
+}
+
 func mediatorsFromDomain(m analysis.Mediators) Mediators {
 	out := Mediators{Between: m.Between[:], Weighted: m.Weighted, Version: m.Version, Direct: m.Direct, Paths: m.Paths,
 		Strength: m.Strength, Results: make([]Mediator, len(m.Results))}
@@ -313,7 +369,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Param			normalized	query		bool		false	"Degrees divided by n-1"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
-//	@Param			polarity	query		string		false	"Only cooperative, conflictual or all ties"			Enums(positive, negative, all)	default(all)
+//	@Param			polarity	query		string		false	"Only cooperative, conflictual, both (signed: no structural ties) or all ties"	Enums(positive, negative, signed, all)	default(all)
 //	@Param			limit		query		int			false	"How many actors"									minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	Ranking
 //	@Failure		400			{object}	Problem				"Invalid parameter (the allowed values are in the message)"
@@ -339,7 +395,7 @@ func (s *Server) influence(c *gin.Context) {
 //
 //	@Summary		Who sways an actor, and whom it sways
 //	@ID				actorInfluence
-//	@Description	influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+//	@Description	Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -347,10 +403,10 @@ func (s *Server) influence(c *gin.Context) {
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
-//	@Param			polarity	query		string		false	"Only cooperative, conflictual or all ties"			Enums(positive, negative, all)	default(all)
-//	@Param			limit		query		int			false	"Results per direction"								minimum(1)	maximum(1000)	default(10)
-//	@Param			paths		query		int			false	"Evidence paths per result"							minimum(1)	maximum(10)		default(3)
-//	@Param			max_hops	query		int			false	"Hops per evidence path"							minimum(1)	maximum(4)		default(3)
+//	@Param			polarity	query		string		false	"Which ties: cooperative, conflictual, both (signed, no structural ties) or all (structural ties as conduits)"	Enums(positive, negative, signed, all)	default(signed)
+//	@Param			limit		query		int			false	"Results per list"								minimum(1)	maximum(1000)	default(10)
+//	@Param			paths		query		int			false	"Channels (evidence paths) per result"							minimum(1)	maximum(10)		default(3)
+//	@Param			max_hops	query		int			false	"Hops per channel (and evidence path)"				minimum(1)	maximum(4)		default(3)
 //	@Success		200			{object}	ActorInfluence
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -378,8 +434,9 @@ func (s *Server) actorInfluence(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, r.Version, func() (any, error) {
-		return ActorInfluence{AsOf: answerAsOf(c), Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
-			Influences: influencesFromDomain(r.Influences), InfluencedBy: influencesFromDomain(r.InfluencedBy)}, nil
+		out := actorInfluenceFromDomain(r)
+		out.AsOf = answerAsOf(c)
+		return out, nil
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/detente/detente/api"
+	"github.com/detente/detente/graph/analysis"
 )
 
 // TestInfluenceKarate reproduces NetworkX's karate club values through the
@@ -76,6 +77,44 @@ func TestInfluenceEndpoints(t *testing.T) {
 			if len(in.Paths) == 0 || in.Paths[0].Actors[0] != "iran" || in.Paths[0].Actors[len(in.Paths[0].Actors)-1] != in.Actor {
 				t.Fatalf("influence on %s without a path from Iran: %+v", in.Actor, in.Paths)
 			}
+		}
+		// Sign-aware lists: by default no structural tie, and pressure
+		// only as the last tie of a channel.
+		for _, l := range [][]api.SignedInfluence{ai.Sways, ai.Pressures, ai.SwayedBy, ai.PressuredBy} {
+			if len(l) == 0 {
+				t.Fatalf("an empty sign-aware list for Iran: %+v", ai)
+			}
+		}
+		if ai.Structural || ai.Attenuation != analysis.KatzAttenuation || ai.MaxHops != analysis.DefaultPathHops {
+			t.Errorf("structural %v, attenuation %v, max_hops %d", ai.Structural, ai.Attenuation, ai.MaxHops)
+		}
+		checkSigns := func(name string, list []api.SignedInfluence, pressure bool) {
+			t.Helper()
+			for _, x := range list {
+				for _, c := range x.Channels {
+					for i, r := range c.Relationships {
+						want := 1
+						if pressure && i == len(c.Relationships)-1 {
+							want = -1
+						}
+						if r.Sign != want {
+							t.Errorf("%s %s: tie %s (%s) has sign %d, want %d: %s", name, x.Actor, r.ID, r.Type, r.Sign, want, c.Explanation)
+						}
+					}
+				}
+			}
+		}
+		checkSigns("sways", ai.Sways, false)
+		checkSigns("swayed_by", ai.SwayedBy, false)
+		checkSigns("pressures", ai.Pressures, true)
+		checkSigns("pressured_by", ai.PressuredBy, true)
+		if p := ai.PressuredBy[0]; p.Actor != "united-states" && p.Actor != "israel" || p.Channels[0].Actors[len(p.Channels[0].Actors)-1] != "iran" {
+			t.Errorf("first to pressure Iran: %+v", p)
+		}
+		var all api.ActorInfluence
+		e.must(200, "GET", "/api/v1/actors/iran/influence?polarity=all", "", &all)
+		if !all.Structural {
+			t.Errorf("polarity=all: structural not set")
 		}
 		var m api.Mediators
 		e.must(200, "GET", "/api/v1/mediators?between=united-states,iran", "", &m)

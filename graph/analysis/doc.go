@@ -31,8 +31,10 @@
 //     floating-point noise does not break ties), highest first, ties by id,
 //     with competition ranks ("1224").
 //
-// The definitions of personalised influence, mediators, blocs and balance
-// are on ActorInfluence, Mediators, Blocs and Balance.
+// The definitions of personalised influence (sign-aware: who sways an
+// actor through cooperative ties and who pressures it, a truncated Katz
+// path sum over signed channels), mediators, blocs and balance are on
+// ActorInfluence, Mediators, Blocs and Balance.
 //
 // Errors are graph.Error values: EINVALID with one FieldError per bad
 // parameter (named as the API's query parameters), ENOTFOUND for an actor

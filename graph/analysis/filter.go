@@ -13,10 +13,14 @@ const (
 	PolarityAll      = "all"
 	PolarityPositive = "positive"
 	PolarityNegative = "negative"
+	// PolaritySigned keeps the cooperative and the conflictual ties and
+	// leaves out the structural (polarity 0) ones: the default of actor
+	// influence, where membership is a connection, not influence.
+	PolaritySigned = "signed"
 )
 
 // Polarities lists the accepted Filter.Polarity values.
-var Polarities = []string{PolarityPositive, PolarityNegative, PolarityAll}
+var Polarities = []string{PolarityPositive, PolarityNegative, PolaritySigned, PolarityAll}
 
 // Filter selects the relationships an analysis runs on. The projection's
 // actors are the endpoints of the selected relationships: an actor with no
@@ -28,8 +32,10 @@ type Filter struct {
 	// AsOf keeps only relationships valid on that day.
 	AsOf *graph.Date
 	// Polarity keeps cooperative ("positive", polarity +1), conflictual
-	// ("negative", -1) or all ("all", the default when empty, including
-	// the structural polarity-0 types) relationships.
+	// ("negative", -1), signed (both, "signed": no structural polarity-0
+	// types) or all ("all", the default when empty, including the
+	// structural types) relationships. Actor influence defaults to
+	// "signed" instead (see Service.ActorInfluence).
 	Polarity string
 	// Weighted makes the algorithms use relationship weights (see the
 	// package documentation for how each one reads them).
@@ -54,7 +60,7 @@ func (f Filter) fieldErrors(reg graph.Registry) []graph.FieldError {
 		}
 	}
 	switch f.Polarity {
-	case "", PolarityAll, PolarityPositive, PolarityNegative:
+	case "", PolarityAll, PolarityPositive, PolarityNegative, PolaritySigned:
 	default:
 		errs = append(errs, graph.FieldError{Path: "polarity", Message: "must be one of " + strings.Join(Polarities, ", ")})
 	}
@@ -106,6 +112,10 @@ func (f *Filter) admits(r *graph.Relationship, t graph.RelationshipType) bool {
 		}
 	case PolarityNegative:
 		if t.Polarity != -1 {
+			return false
+		}
+	case PolaritySigned:
+		if t.Polarity == 0 {
 			return false
 		}
 	}

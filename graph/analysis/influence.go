@@ -41,14 +41,64 @@ func (q *ActorInfluenceQuery) fieldErrors() []graph.FieldError {
 
 // ActorInfluence is the answer to an ActorInfluenceQuery.
 //
-// Influences: personalised PageRank seeded at the actor on the graph as it
-// is (a relationship source -> target is the source acting on the target:
-// supports, arms, sanctions), i.e. networkx.pagerank(G,
-// personalization={actor: 1}): where a random walk that keeps restarting
-// at the actor spends its time. InfluencedBy: the same on the reversed
-// graph, so the walk goes against the edges to the actors that act on this
-// one. Scores are that stationary probability (the actor's own share
-// excluded from the list); actors the walk never reaches are left out.
+// Sign-aware influence (Sways, Pressures, SwayedBy, PressuredBy) is what
+// an analyst should read. It is a truncated Katz path sum (L. Katz, "A new
+// status index derived from sociometric analysis", Psychometrika 18, 1953:
+// a tie of length k counts with attenuation α^k) restricted to the paths
+// that signed-graph reasoning allows (D. Cartwright and F. Harary,
+// "Structural balance: a generalization of Heider's theory", Psychological
+// Review 63, 1956: the sign of a path is the product of its tie signs).
+// A relationship source -> target is the source acting on the target
+// (symmetric types act both ways), and:
+//
+//   - a sway channel from s to t is a simple path s -> ... -> t of at most
+//     MaxHops ties, every one cooperative (polarity +1): s backs someone
+//     who backs t, so t is swayed by s;
+//   - a pressure channel is a simple path of at most MaxHops ties whose
+//     ties are all cooperative except the last, which is conflictual
+//     (polarity -1): s backs someone who sanctions, attacks, threatens t.
+//     A channel never passes through a conflictual tie: "the enemy of my
+//     enemy" is a balance argument about sentiment, not a conduit of
+//     influence, so Iran —hostile_to— US —attacks→ Houthis is no channel
+//     from Iran to the Houthis at all;
+//   - a cooperative tie relays influence on to a further tie only if its
+//     pair is not hostile on balance: the pair's net tie, Σ polarity ×
+//     weight (Σ polarity unweighted) over its selected signed ties in
+//     either direction — the pair sign Balance reads — is positive, or the
+//     pair has no signed tie. The US and Iran negotiate while the US
+//     sanctions Iran and both are hostile: US —negotiates_with— Iran is a
+//     direct sway channel, but Iran —negotiates_with— US —sanctions→
+//     Houthis is no pressure of Iran on the Houthis;
+//   - structural ties (polarity 0: membership, monitoring) are
+//     connections, not influence: they carry none, unless the projection
+//     selects them explicitly (Polarity "all"), in which case they count as
+//     cooperative conduits and Structural is set. The Service runs this
+//     query on PolaritySigned unless a polarity is given.
+//
+// On each ordered pair and sign the channel takes the pair's best
+// relationship of that sign (highest weight × confidence, then lowest id),
+// as the path measures do (see Projection). A channel's strength is
+// α^hops × Π weight×confidence over its ties when weighted, α^hops when
+// not, with α = KatzAttenuation; an actor's score is the sum of the
+// strengths of all its channels of that kind (Count of them), so
+// unweighted it is the attenuated count of channels. Sways and Pressures
+// follow influence from the actor (the actor at the start of each
+// channel); SwayedBy and PressuredBy towards it (the actor at the end).
+// Lists are ranked by score (competition ranks, ties by id), at most Limit
+// long; each entry lists its Paths strongest channels (ties: fewer hops,
+// then actor and relationship order), always read in the direction of
+// influence. Truncated is set when the channel enumeration hit its bound
+// (maxEvidenceExpansions) and scores may be short.
+//
+// Influences and InfluencedBy are the older sign-blind reach, kept for
+// compatibility: personalised PageRank seeded at the actor on the graph as
+// it is, i.e. networkx.pagerank(G, personalization={actor: 1}): where a
+// random walk that keeps restarting at the actor spends its time.
+// InfluencedBy: the same on the reversed graph, so the walk goes against
+// the edges to the actors that act on this one. Scores are that stationary
+// probability (the actor's own share excluded from the list); actors the
+// walk never reaches are left out. They read every selected tie alike,
+// hostile or friendly.
 type ActorInfluence struct {
 	Actor        string      `json:"actor"`
 	Name         string      `json:"name"`
@@ -56,6 +106,41 @@ type ActorInfluence struct {
 	Version      uint64      `json:"version"`
 	Influences   []Influence `json:"influences"`
 	InfluencedBy []Influence `json:"influenced_by"`
+
+	Structural  bool              `json:"structural"`  // structural ties counted as conduits
+	Attenuation float64           `json:"attenuation"` // α, KatzAttenuation
+	MaxHops     int               `json:"max_hops"`    // longest channel
+	Truncated   bool              `json:"truncated"`   // the enumeration hit its bound
+	Sways       []SignedInfluence `json:"sways"`       // whom the actor sways through cooperation
+	Pressures   []SignedInfluence `json:"pressures"`   // whom the actor pressures
+	SwayedBy    []SignedInfluence `json:"swayed_by"`   // who sways the actor
+	PressuredBy []SignedInfluence `json:"pressured_by"`
+}
+
+// KatzAttenuation is α, the factor each hop of a channel costs (see
+// ActorInfluence): 0.5 halves a channel's strength with every tie, so a
+// direct tie outweighs any single longer channel of equal weights, and it
+// takes two two-hop channels to match it.
+const KatzAttenuation = 0.5
+
+// SignedInfluence is one actor in a sign-aware influence list: its score,
+// the number of channels summed in it (Count) and the strongest of them.
+type SignedInfluence struct {
+	Actor    string        `json:"actor"`
+	Name     string        `json:"name"`
+	Score    float64       `json:"score"`
+	Rank     int           `json:"rank"`
+	Count    int           `json:"count"`
+	Channels []ChannelPath `json:"channels"`
+}
+
+// ChannelPath is a channel of sway or pressure: a graph.Path (actors,
+// relationships with their ids, types and dates, each tie's sign in
+// Signs, explanation) in the direction of influence, and its strength,
+// α^hops × Π weight×confidence (weighted) or α^hops (unweighted).
+type ChannelPath struct {
+	graph.Path
+	Strength float64 `json:"strength"`
 }
 
 // Influence is one actor in an ActorInfluence list, with the evidence: up
@@ -94,7 +179,9 @@ func (p *Projection) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 // actorInfluence computes ActorInfluence's answer for a checked query.
 func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) (ActorInfluence, error) {
 	res := ActorInfluence{Actor: q.Actor, Name: p.base.name(q.Actor), Weighted: p.weighted,
-		Version: p.Version(), Influences: []Influence{}, InfluencedBy: []Influence{}}
+		Version: p.Version(), Influences: []Influence{}, InfluencedBy: []Influence{},
+		Structural: p.filter.Polarity == PolarityAll, Attenuation: KatzAttenuation, MaxHops: q.MaxHops,
+		Sways: []SignedInfluence{}, Pressures: []SignedInfluence{}, SwayedBy: []SignedInfluence{}, PressuredBy: []SignedInfluence{}}
 	seed, ok := p.index[q.Actor]
 	if !ok {
 		return res, nil
@@ -127,6 +214,9 @@ func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 				Paths: p.toEvidence(paths[targets[i]], dir.reverse)}
 		}
 		*dir.dst = list
+	}
+	if err := p.signedInfluence(ctx, q, seed, &res); err != nil {
+		return ActorInfluence{}, err
 	}
 	return res, nil
 }

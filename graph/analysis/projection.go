@@ -56,6 +56,9 @@ type data struct {
 	undOnce sync.Once
 	und     *undirected
 
+	signedOnce          sync.Once
+	signedOut, signedIn [][]signedEdge // see signedAdjacencies
+
 	memoMu  sync.Mutex
 	memo    map[string]*Centrality
 	flights flightGroup

@@ -221,7 +221,14 @@ func (s *Service) Influence(ctx context.Context, q InfluenceQuery) (Ranking, err
 
 // ActorInfluence answers who an actor influences and who influences it
 // (GET /api/v1/actors/{id}/influence).
+//
+// Structural ties are connections, not influence: with no polarity the
+// query runs on the signed ties (PolaritySigned); polarity "all" counts
+// structural ties too, as conduits (see ActorInfluence).
 func (s *Service) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) (ActorInfluence, error) {
+	if q.Polarity == "" {
+		q.Polarity = PolaritySigned
+	}
 	p, err := s.projection(ctx, q.Filter, q.fieldErrors())
 	if err != nil {
 		return ActorInfluence{}, err
