@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -21,6 +22,9 @@ const (
 	RecencyFloor = 0.5
 	// HopDecay is the factor every intermediary of a channel costs.
 	HopDecay = 0.5
+	// MaxBrokerageSources bounds the breadth-first searches of brokerage:
+	// a larger camp is sampled (see Mediators).
+	MaxBrokerageSources = 64
 )
 
 // MediatorQuery asks who could mediate between actors A and B.
@@ -99,7 +103,12 @@ func (q *MediatorQuery) fieldErrors() []graph.FieldError {
 //
 // over shortest (fewest-hop) paths, v being neither s nor t, divided by
 // the number of pairs (s, t) with s ≠ t connected on that layer, so it is
-// the share of camp-to-camp connections running through v, in [0, 1]. The
+// the share of camp-to-camp connections running through v, in [0, 1]. By
+// symmetry the searches start from the smaller camp; when it has more than
+// MaxBrokerageSources actors, from a fixed pseudo-random sample of them
+// (seeded by the pair), which estimates the share as Brandes and Pich
+// (2007, "Centrality estimation in large networks") estimate betweenness
+// from pivots: exact on camps of up to 64, bounded in cost on hubs. The
 // parties' own direct ties are left out because a single negotiates_with
 // between them would otherwise give every shortest path between the camps
 // to A and B and every candidate a brokerage of zero. Brokerage reads no
@@ -337,8 +346,18 @@ func subsetBetweenness(ctx context.Context, u *undirected, n int, S, T []int32, 
 		order = order[:0]
 		dist[s], sigma[s] = 0, 1
 		order = append(order, s)
+		// Once every target is found, actors beyond the farthest lie on
+		// no shortest path to one: the search stops at its level.
+		left := len(T)
+		if inT[s] {
+			left--
+		}
+		far := int32(-1)
 		for i := 0; i < len(order); i++ {
 			v := order[i]
+			if left == 0 && dist[v] >= far {
+				break
+			}
 			for e := u.off[v]; e < u.off[v+1]; e++ {
 				if !keep(e) {
 					continue
@@ -347,6 +366,10 @@ func subsetBetweenness(ctx context.Context, u *undirected, n int, S, T []int32, 
 				if dist[w] < 0 {
 					dist[w] = dist[v] + 1
 					order = append(order, w)
+					if inT[w] {
+						left--
+						far = dist[w]
+					}
 				}
 				if dist[w] == dist[v]+1 {
 					sigma[w] += sigma[v]
@@ -422,7 +445,23 @@ func (p *Projection) mediators(ctx context.Context, q MediatorQuery) (Mediators,
 	res.Camps = [2]int{len(S), len(T)}
 	ba := u.entry(b, a)
 	keep := func(e int32) bool { return l.coopRel[e] >= 0 && e != ab && e != ba }
-	bc, pairs, err := subsetBetweenness(ctx, u, n, S, T, keep)
+	// On undirected paths the sum is symmetric in S and T: search from
+	// the smaller camp, and from a fixed sample of it when it is large.
+	src, dst := S, T
+	if len(T) < len(S) {
+		src, dst = T, S
+	}
+	if len(src) > MaxBrokerageSources {
+		rnd := rand.New(rand.NewPCG(uint64(a), uint64(b)))
+		perm := rnd.Perm(len(src))[:MaxBrokerageSources]
+		slices.Sort(perm)
+		sample := make([]int32, len(perm))
+		for i, k := range perm {
+			sample[i] = src[k]
+		}
+		src = sample
+	}
+	bc, pairs, err := subsetBetweenness(ctx, u, n, src, dst, keep)
 	if err != nil {
 		return Mediators{}, err
 	}
