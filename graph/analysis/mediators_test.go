@@ -464,3 +464,40 @@ func TestMediatorsScenario(t *testing.T) {
 		t.Errorf("through the service: %+v, %v", sm, err)
 	}
 }
+
+// TestMediatorsLargeCamps: camps beyond MaxBrokerageSources are sampled,
+// with a fixed seed: the same answer every time, brokerage in [0, 1], and
+// the one broker between the camps still on top.
+func TestMediatorsLargeCamps(t *testing.T) {
+	ctx := context.Background()
+	var ties []tie
+	for i := 0; i < 2*MaxBrokerageSources; i++ {
+		ties = append(ties, tie{"a", fmt.Sprintf("x%03d", i), "allied_with", 1}, tie{"b", fmt.Sprintf("y%03d", i), "allied_with", 1})
+		ties = append(ties, tie{fmt.Sprintf("x%03d", i), "m", "supports", 0.5})
+	}
+	ties = append(ties, tie{"m", "a", "mediates", 0.8}, tie{"m", "b", "mediates", 0.8}, tie{"y000", "m", "supports", 0.5},
+		tie{"n", "a", "mediates", 0.8}, tie{"n", "b", "mediates", 0.8})
+	var first Mediators
+	for run := 0; run < 2; run++ {
+		p := project(t, batchOf(ties), Filter{Weighted: true})
+		m, err := p.Mediators(ctx, MediatorQuery{A: "a", B: "b"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Camps[0] <= MaxBrokerageSources || m.Camps[1] <= MaxBrokerageSources {
+			t.Fatalf("camps %v: not sampled", m.Camps)
+		}
+		if len(m.Results) < 2 || m.Results[0].Actor != "m" || m.Results[0].Brokerage <= m.Results[1].Brokerage {
+			t.Fatalf("results %+v", m.Results)
+		}
+		for _, r := range m.Results {
+			if r.Brokerage < 0 || r.Brokerage > 1 {
+				t.Errorf("%s: brokerage %v", r.Actor, r.Brokerage)
+			}
+		}
+		if run == 1 && (m.Results[0].Brokerage != first.Results[0].Brokerage || m.Results[1].Brokerage != first.Results[1].Brokerage) {
+			t.Errorf("sampled brokerage differs between runs: %v, %v", m.Results[0].Brokerage, first.Results[0].Brokerage)
+		}
+		first = m
+	}
+}
