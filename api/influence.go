@@ -106,32 +106,72 @@ type ActorInfluence struct {
 	InfluencedBy []Influence `json:"influenced_by" validate:"required"`
 } //@name ActorInfluence
 
+// MediatorTie is a relationship as a mediator answer reads it.
+type MediatorTie struct {
+	Relationship
+	// The polarity of its type: 1 cooperative, -1 conflictual.
+	Sign int `json:"sign" validate:"required" example:"1"`
+	// 0.5 + 0.5 · 2^(-years since valid_from / 2) as of the analysis date; 0.5 when undated.
+	Recency float64 `json:"recency" validate:"required" format:"double" example:"1"`
+	// weight × confidence × recency (1 when weighted=false); 0 for a conflictual tie.
+	Strength float64 `json:"strength" validate:"required" format:"double" example:"0.63"`
+} //@name MediatorTie
+
+// MediatorChannel is a candidate's strongest cooperative path to one side.
+type MediatorChannel struct {
+	Party string `json:"party" validate:"required" example:"iran"`
+	Hops  int    `json:"hops" validate:"required" example:"1"`
+	// Product of the ties' strengths, halved for every intermediary.
+	Strength float64 `json:"strength" validate:"required" format:"double" example:"0.63"`
+	// The candidate first, the party last.
+	Actors []string `json:"actors" validate:"required" example:"oman,iran"`
+	// The strongest active cooperative relationship of each pair, in path order.
+	Ties []MediatorTie `json:"ties" validate:"required"`
+} //@name MediatorChannel
+
 // Mediator is a candidate go-between.
 type Mediator struct {
-	Actor string `json:"actor" validate:"required" example:"european-union"`
-	Name  string `json:"name" validate:"required" example:"European Union"`
-	// Share of the positive connectivity between the two sides that passes through this actor, in [0, 1].
+	Actor string `json:"actor" validate:"required" example:"oman"`
+	Name  string `json:"name" validate:"required" example:"Oman"`
+	// access × (1 + brokerage) / 2, in [0, 1].
 	Score float64 `json:"score" validate:"required" format:"double"`
 	Rank  int     `json:"rank" validate:"required"`
-	// Positive paths of at most 3 hops between the sides through this actor, and their total strength.
-	Paths    int            `json:"paths" validate:"required"`
-	Strength float64        `json:"strength" validate:"required" format:"double"`
-	Evidence []EvidencePath `json:"evidence" validate:"required"`
+	// Geometric mean of the strengths of its channels to the two sides, in [0, 1].
+	Access float64 `json:"access" validate:"required" format:"double"`
+	// Share of the shortest cooperative paths between the two camps through it (Brandes' subset betweenness), in [0, 1].
+	Brokerage float64 `json:"brokerage" validate:"required" format:"double"`
+	// Why it is listed, in one line.
+	Reason string `json:"reason" validate:"required" example:"cooperative ties to both: mediates→United States (2025-04-12); mediates→Iran (2025-04-12); no conflict with either"`
+	// Its channel to the first side, then to the second.
+	Sides []MediatorChannel `json:"sides" validate:"required"`
 } //@name Mediator
+
+// ExcludedMediator has channels to both sides but an active conflictual tie to one of them.
+type ExcludedMediator struct {
+	Actor  string `json:"actor" validate:"required" example:"european-union"`
+	Name   string `json:"name" validate:"required" example:"European Union"`
+	Reason string `json:"reason" validate:"required" example:"conflictual tie with a party: sanctions→Iran (2022-10-20)"`
+	// Its strongest active conflictual tie to each side it is in conflict with.
+	Conflicts []MediatorTie `json:"conflicts" validate:"required"`
+} //@name ExcludedMediator
 
 // Mediators is the answer of GET /api/v1/mediators.
 type Mediators struct {
-	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
-	AsOf     string   `json:"as_of" validate:"required" example:"2025-04-12"`
 	Between  []string `json:"between" validate:"required" example:"united-states,iran"`
 	Weighted bool     `json:"weighted" validate:"required"`
 	Version  uint64   `json:"version" validate:"required"`
-	// The two sides are positively tied themselves.
+	// The day analysed: as_of, or the server's analysis date when it was left out (mediators weigh active ties, so never all).
+	AsOf    string `json:"as_of" validate:"required" format:"date" example:"2025-04-12"`
+	MaxHops int    `json:"max_hops" validate:"required" example:"2"`
+	// The two sides have an active cooperative tie of their own.
 	Direct bool `json:"direct" validate:"required"`
-	// Positive paths of at most 3 hops between the sides, and their total strength.
-	Paths    int        `json:"paths" validate:"required"`
-	Strength float64    `json:"strength" validate:"required" format:"double"`
-	Results  []Mediator `json:"results" validate:"required"`
+	// The two sides have an active conflictual tie.
+	Conflict bool `json:"conflict" validate:"required"`
+	// Sizes of the two camps: each side and its cooperative neighbours.
+	Camps   []int      `json:"camps" validate:"required"`
+	Results []Mediator `json:"results" validate:"required"`
+	// Disqualified candidates, by id.
+	Excluded []ExcludedMediator `json:"excluded" validate:"required"`
 } //@name Mediators
 
 // Bloc is a community of actors bound by positive ties.
@@ -243,6 +283,14 @@ func signedFromDomain(in []analysis.SignedInfluence) []SignedInfluence {
 	return out
 }
 
+func mediatorTiesFromDomain(ts []analysis.Tie) []MediatorTie {
+	out := make([]MediatorTie, len(ts))
+	for i, t := range ts {
+		out[i] = MediatorTie{Relationship: relationshipFromDomain(t.Relationship), Sign: t.Sign, Recency: t.Recency, Strength: t.Strength}
+	}
+	return out
+}
+
 func actorInfluenceFromDomain(r analysis.ActorInfluence) ActorInfluence {
 	return ActorInfluence{Actor: r.Actor, Name: r.Name, Weighted: r.Weighted, Version: r.Version,
 		Structural: r.Structural, Attenuation: r.Attenuation, MaxHops: r.MaxHops, Truncated: r.Truncated,
@@ -252,11 +300,21 @@ func actorInfluenceFromDomain(r analysis.ActorInfluence) ActorInfluence {
 }
 
 func mediatorsFromDomain(m analysis.Mediators) Mediators {
-	out := Mediators{Between: m.Between[:], Weighted: m.Weighted, Version: m.Version, Direct: m.Direct, Paths: m.Paths,
-		Strength: m.Strength, Results: make([]Mediator, len(m.Results))}
+	out := Mediators{Between: m.Between[:], Weighted: m.Weighted, Version: m.Version, MaxHops: m.MaxHops, Direct: m.Direct,
+		Conflict: m.Conflict, Camps: m.Camps[:], Results: make([]Mediator, len(m.Results)), Excluded: make([]ExcludedMediator, len(m.Excluded))}
+	if m.AsOf != nil {
+		out.AsOf = m.AsOf.String()
+	}
 	for i, x := range m.Results {
-		out.Results[i] = Mediator{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Paths: x.Paths, Strength: x.Strength,
-			Evidence: evidenceFromDomain(x.Evidence)}
+		med := Mediator{Actor: x.Actor, Name: x.Name, Score: x.Score, Rank: x.Rank, Access: x.Access, Brokerage: x.Brokerage,
+			Reason: x.Reason, Sides: make([]MediatorChannel, len(x.Sides))}
+		for k, c := range x.Sides {
+			med.Sides[k] = MediatorChannel{Party: c.Party, Hops: c.Hops, Strength: c.Strength, Actors: c.Actors, Ties: mediatorTiesFromDomain(c.Ties)}
+		}
+		out.Results[i] = med
+	}
+	for i, x := range m.Excluded {
+		out.Excluded[i] = ExcludedMediator{Actor: x.Actor, Name: x.Name, Reason: x.Reason, Conflicts: mediatorTiesFromDomain(x.Conflicts)}
 	}
 	return out
 }
@@ -444,16 +502,16 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //
 //	@Summary		Who could mediate between two actors
 //	@ID				findMediators
-//	@Description	Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+//	@Description	Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
-//	@Param			between		query		[]string	true	"The two sides, a,b"								collectionFormat(csv)	example(united-states,iran)
-//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
-//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
-//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
-//	@Param			limit		query		int			false	"How many candidates"								minimum(1)	maximum(1000)	default(10)
-//	@Param			paths		query		int			false	"Evidence paths per candidate"						minimum(1)	maximum(10)		default(3)
+//	@Param			between		query		[]string	true	"The two sides, a,b"									collectionFormat(csv)	example(united-states,iran)
+//	@Param			weighted	query		bool		false	"Weigh ties by weight, confidence and recency"			default(true)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"		collectionFormat(csv)
+//	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
+//	@Param			max_hops	query		int			false	"Hops of a cooperative channel from a candidate to a side"	minimum(1)	maximum(3)		default(2)
+//	@Param			limit		query		int			false	"How many candidates (and excluded actors)"				minimum(1)	maximum(1000)	default(10)
 //	@Success		200			{object}	Mediators
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -466,8 +524,16 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //	@Security		BearerAuth
 //	@Router			/api/v1/mediators [get]
 func (s *Server) mediators(c *gin.Context) {
-	q := parseQuery(c, "between", "weighted", "types", "as_of", "limit", "paths")
-	mq := analysis.MediatorQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit), Paths: q.intIn("paths", 1, analysis.MaxPaths)}
+	q := parseQuery(c, "between", "weighted", "types", "as_of", "max_hops", "limit")
+	// Unlike the other analyses, weighted defaults to true: an answer that
+	// ignored strength, confidence and recency ranked a 0.3-weight appeal
+	// above a mediation round (issue 18).
+	if q.get("as_of") == AsOfAll {
+		q.errs.add("as_of", "mediators weigh the ties active on one day: must be a date of the form YYYY-MM-DD")
+	}
+	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", true)}
+	mq := analysis.MediatorQuery{Filter: f, Limit: q.intIn("limit", 1, analysis.MaxLimit),
+		MaxHops: q.intIn("max_hops", 1, analysis.MaxMediatorHops)}
 	sides := q.list("between")
 	if q.get("between") == "" {
 		q.errs.add("between", "is required: two actor ids, a,b")
@@ -493,9 +559,7 @@ func (s *Server) mediators(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, m.Version, func() (any, error) {
-		out := mediatorsFromDomain(m)
-		out.AsOf = answerAsOf(c)
-		return out, nil
+		return mediatorsFromDomain(m), nil
 	})
 }
 

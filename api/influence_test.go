@@ -121,10 +121,17 @@ func TestInfluenceEndpoints(t *testing.T) {
 		if len(m.Results) == 0 {
 			t.Fatalf("no mediator between Washington and Tehran: %+v", m)
 		}
+		if !m.Weighted || m.MaxHops != 2 || m.AsOf == "" || m.Results[0].Actor != "oman" {
+			t.Fatalf("mediators: weighted %v, max_hops %d, as_of %q, top %s; want true, 2, today, oman", m.Weighted, m.MaxHops, m.AsOf, m.Results[0].Actor)
+		}
 		for _, r := range m.Results {
-			if r.Score <= 0 || r.Score > 1 || len(r.Evidence) == 0 {
+			if r.Score <= 0 || r.Score > 1 || len(r.Sides) != 2 || r.Reason == "" || len(r.Sides[0].Ties) == 0 || r.Sides[0].Ties[0].ID == "" {
 				t.Fatalf("mediator %+v", r)
 			}
+		}
+		e.must(200, "GET", "/api/v1/mediators?between=united-states,iran&as_of=2025-04-12&weighted=false&max_hops=1", "", &m)
+		if m.Weighted || m.MaxHops != 1 || m.AsOf != "2025-04-12" || len(m.Results) == 0 || len(m.Excluded) == 0 {
+			t.Fatalf("mediators as of the cut-off, unweighted, one hop: %+v", m)
 		}
 		var bl api.Blocs
 		e.must(200, "GET", "/api/v1/blocs", "", &bl)
@@ -153,6 +160,8 @@ func TestInfluenceEndpoints(t *testing.T) {
 			{"/api/v1/mediators?between=iran", 400, "between"},
 			{"/api/v1/mediators?between=iran,atlantis", 404, ""},
 			{"/api/v1/mediators", 400, "between"},
+			{"/api/v1/mediators?between=united-states,iran&max_hops=4", 400, "max_hops"},
+			{"/api/v1/mediators?between=united-states,iran&paths=3", 400, "paths"},
 			{"/api/v1/blocs?resolution=-1", 400, "resolution"},
 			{"/api/v1/balance?limit=0", 400, "limit"},
 		} {

@@ -577,7 +577,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.",
+                "description": "Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -\u003e target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so \"Iran —hostile_to— US —attacks→ Houthis\" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): \"US —negotiates_with— Iran\" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -625,11 +625,12 @@ const docTemplate = `{
                         "enum": [
                             "positive",
                             "negative",
+                            "signed",
                             "all"
                         ],
                         "type": "string",
-                        "default": "all",
-                        "description": "Only cooperative, conflictual or all ties",
+                        "default": "signed",
+                        "description": "Which ties: cooperative, conflictual, both (signed, no structural ties) or all (structural ties as conduits)",
                         "name": "polarity",
                         "in": "query"
                     },
@@ -638,7 +639,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 10,
-                        "description": "Results per direction",
+                        "description": "Results per list",
                         "name": "limit",
                         "in": "query"
                     },
@@ -647,7 +648,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 3,
-                        "description": "Evidence paths per result",
+                        "description": "Channels (evidence paths) per result",
                         "name": "paths",
                         "in": "query"
                     },
@@ -656,7 +657,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 3,
-                        "description": "Hops per evidence path",
+                        "description": "Hops per channel (and evidence path)",
                         "name": "max_hops",
                         "in": "query"
                     }
@@ -1494,11 +1495,12 @@ const docTemplate = `{
                         "enum": [
                             "positive",
                             "negative",
+                            "signed",
                             "all"
                         ],
                         "type": "string",
                         "default": "all",
-                        "description": "Only cooperative, conflictual or all ties",
+                        "description": "Only cooperative, conflictual, both (signed: no structural ties) or all ties",
                         "name": "polarity",
                         "in": "query"
                     },
@@ -1568,7 +1570,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.",
+                "description": "Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1593,8 +1595,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "default": false,
-                        "description": "Use relationship weights",
+                        "default": true,
+                        "description": "Weigh ties by weight, confidence and recency",
                         "name": "weighted",
                         "in": "query"
                     },
@@ -1611,8 +1613,17 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "example": "2025-04-12",
-                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
+                        "description": "The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 3,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 2,
+                        "description": "Hops of a cooperative channel from a candidate to a side",
+                        "name": "max_hops",
                         "in": "query"
                     },
                     {
@@ -1620,17 +1631,8 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 10,
-                        "description": "How many candidates",
+                        "description": "How many candidates (and excluded actors)",
                         "name": "limit",
-                        "in": "query"
-                    },
-                    {
-                        "maximum": 10,
-                        "minimum": 1,
-                        "type": "integer",
-                        "default": 3,
-                        "description": "Evidence paths per candidate",
-                        "name": "paths",
                         "in": "query"
                     }
                 ],
@@ -2931,9 +2933,17 @@ const docTemplate = `{
             "required": [
                 "actor",
                 "as_of",
+                "attenuation",
                 "influenced_by",
                 "influences",
+                "max_hops",
                 "name",
+                "pressured_by",
+                "pressures",
+                "structural",
+                "swayed_by",
+                "sways",
+                "truncated",
                 "version",
                 "weighted"
             ],
@@ -2947,23 +2957,70 @@ const docTemplate = `{
                     "type": "string",
                     "example": "2025-04-12"
                 },
+                "attenuation": {
+                    "description": "The Katz attenuation each hop of a channel costs (0.5).",
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.5
+                },
                 "influenced_by": {
-                    "description": "Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.",
+                    "description": "Deprecated: sign-blind reach; read swayed_by and pressured_by. Who reaches the actor: personalised PageRank seeded at the actor on the reversed graph.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Influence"
                     }
                 },
                 "influences": {
-                    "description": "Whom the actor influences most: personalised PageRank seeded at the actor, following ties source -\u003e target.",
+                    "description": "Deprecated: sign-blind reach (a hostile tie counts as influence); read sways and pressures. Whom the actor reaches: personalised PageRank seeded at the actor, following ties source -\u003e target.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Influence"
                     }
                 },
+                "max_hops": {
+                    "description": "The longest channel counted (max_hops).",
+                    "type": "integer",
+                    "example": 3
+                },
                 "name": {
                     "type": "string",
                     "example": "Iran"
+                },
+                "pressured_by": {
+                    "description": "Who pressures the actor: channels to the actor of cooperative ties ending in one conflictual tie on the actor.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SignedInfluence"
+                    }
+                },
+                "pressures": {
+                    "description": "Whom the actor pressures: channels from the actor of cooperative ties ending in one conflictual tie.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SignedInfluence"
+                    }
+                },
+                "structural": {
+                    "description": "Structural (polarity 0) ties were counted as cooperative conduits (only with polarity=all).",
+                    "type": "boolean"
+                },
+                "swayed_by": {
+                    "description": "Who sways the actor: channels to the actor made only of cooperative ties.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SignedInfluence"
+                    }
+                },
+                "sways": {
+                    "description": "Whom the actor sways: channels from the actor made only of cooperative ties.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/SignedInfluence"
+                    }
+                },
+                "truncated": {
+                    "description": "The channel enumeration hit its bound: scores may be short.",
+                    "type": "boolean"
                 },
                 "version": {
                     "type": "integer"
@@ -3443,6 +3500,88 @@ const docTemplate = `{
                 }
             }
         },
+        "ChannelPath": {
+            "type": "object",
+            "required": [
+                "actors",
+                "cost",
+                "explanation",
+                "hops",
+                "names",
+                "relationships",
+                "sign",
+                "strength"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "united-states",
+                        "iran",
+                        "houthis"
+                    ]
+                },
+                "cost": {
+                    "description": "Sum of 1/weight over the ties when weighted=true, else the hop count.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 2
+                },
+                "explanation": {
+                    "description": "The path in words, e.g. \"United States —sanctions→ Iran —arms→ Houthis\".",
+                    "type": "string",
+                    "example": "United States —sanctions→ Iran —arms→ Houthis"
+                },
+                "hops": {
+                    "type": "integer",
+                    "example": 2
+                },
+                "names": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "United States",
+                        "Iran",
+                        "Houthis"
+                    ]
+                },
+                "relationships": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PathRelationship"
+                    }
+                },
+                "sign": {
+                    "description": "Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).",
+                    "type": "integer",
+                    "enum": [
+                        -1,
+                        0,
+                        1
+                    ],
+                    "example": -1
+                },
+                "strength": {
+                    "description": "attenuation^hops times the product of weight x confidence over the ties when weighted; attenuation^hops when not.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "valid_from": {
+                    "description": "The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.",
+                    "type": "string",
+                    "format": "date"
+                },
+                "valid_to": {
+                    "type": "string",
+                    "format": "date"
+                }
+            }
+        },
         "Citation": {
             "type": "object",
             "required": [
@@ -3554,6 +3693,36 @@ const docTemplate = `{
                 }
             }
         },
+        "ExcludedMediator": {
+            "type": "object",
+            "required": [
+                "actor",
+                "conflicts",
+                "name",
+                "reason"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "european-union"
+                },
+                "conflicts": {
+                    "description": "Its strongest active conflictual tie to each side it is in conflict with.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MediatorTie"
+                    }
+                },
+                "name": {
+                    "type": "string",
+                    "example": "European Union"
+                },
+                "reason": {
+                    "type": "string",
+                    "example": "conflictual tie with a party: sanctions→Iran (2022-10-20)"
+                }
+            }
+        },
         "FieldError": {
             "type": "object",
             "required": [
@@ -3657,44 +3826,195 @@ const docTemplate = `{
         "Mediator": {
             "type": "object",
             "required": [
+                "access",
                 "actor",
-                "evidence",
+                "brokerage",
                 "name",
-                "paths",
                 "rank",
+                "reason",
                 "score",
-                "strength"
+                "sides"
             ],
             "properties": {
+                "access": {
+                    "description": "Geometric mean of the strengths of its channels to the two sides, in [0, 1].",
+                    "type": "number",
+                    "format": "double"
+                },
                 "actor": {
                     "type": "string",
-                    "example": "european-union"
+                    "example": "oman"
                 },
-                "evidence": {
-                    "type": "array",
-                    "items": {
-                        "$ref": "#/definitions/EvidencePath"
-                    }
+                "brokerage": {
+                    "description": "Share of the shortest cooperative paths between the two camps through it (Brandes' subset betweenness), in [0, 1].",
+                    "type": "number",
+                    "format": "double"
                 },
                 "name": {
                     "type": "string",
-                    "example": "European Union"
-                },
-                "paths": {
-                    "description": "Positive paths of at most 3 hops between the sides through this actor, and their total strength.",
-                    "type": "integer"
+                    "example": "Oman"
                 },
                 "rank": {
                     "type": "integer"
                 },
+                "reason": {
+                    "description": "Why it is listed, in one line.",
+                    "type": "string",
+                    "example": "cooperative ties to both: mediates→United States (2025-04-12); mediates→Iran (2025-04-12); no conflict with either"
+                },
                 "score": {
-                    "description": "Share of the positive connectivity between the two sides that passes through this actor, in [0, 1].",
+                    "description": "access × (1 + brokerage) / 2, in [0, 1].",
                     "type": "number",
                     "format": "double"
                 },
+                "sides": {
+                    "description": "Its channel to the first side, then to the second.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MediatorChannel"
+                    }
+                }
+            }
+        },
+        "MediatorChannel": {
+            "type": "object",
+            "required": [
+                "actors",
+                "hops",
+                "party",
+                "strength",
+                "ties"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "The candidate first, the party last.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "oman",
+                        "iran"
+                    ]
+                },
+                "hops": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "party": {
+                    "type": "string",
+                    "example": "iran"
+                },
                 "strength": {
+                    "description": "Product of the ties' strengths, halved for every intermediary.",
                     "type": "number",
-                    "format": "double"
+                    "format": "double",
+                    "example": 0.63
+                },
+                "ties": {
+                    "description": "The strongest active cooperative relationship of each pair, in path order.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MediatorTie"
+                    }
+                }
+            }
+        },
+        "MediatorTie": {
+            "type": "object",
+            "required": [
+                "confidence",
+                "created_at",
+                "id",
+                "recency",
+                "sign",
+                "source",
+                "sources",
+                "strength",
+                "target",
+                "type",
+                "updated_at",
+                "weight"
+            ],
+            "properties": {
+                "confidence": {
+                    "description": "How sure the sources make us, in [0, 1].",
+                    "type": "number",
+                    "format": "double",
+                    "maximum": 1,
+                    "minimum": 0,
+                    "example": 1
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "id": {
+                    "type": "string",
+                    "maxLength": 128,
+                    "example": "united-states--sanctions--iran--2018-05-08"
+                },
+                "note": {
+                    "type": "string"
+                },
+                "recency": {
+                    "description": "0.5 + 0.5 · 2^(-years since valid_from / 2) as of the analysis date; 0.5 when undated.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 1
+                },
+                "sign": {
+                    "description": "The polarity of its type: 1 cooperative, -1 conflictual.",
+                    "type": "integer",
+                    "example": 1
+                },
+                "source": {
+                    "type": "string",
+                    "example": "united-states"
+                },
+                "sources": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Citation"
+                    }
+                },
+                "strength": {
+                    "description": "weight × confidence × recency (1 when weighted=false); 0 for a conflictual tie.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.63
+                },
+                "target": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "type": {
+                    "description": "A name registered in /api/v1/relationship-types.",
+                    "type": "string",
+                    "example": "sanctions"
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "valid_from": {
+                    "description": "First day the tie holds (YYYY-MM-DD); absent: since always.",
+                    "type": "string",
+                    "format": "date",
+                    "example": "2018-05-08"
+                },
+                "valid_to": {
+                    "description": "Last day the tie holds (YYYY-MM-DD); absent: still holds.",
+                    "type": "string",
+                    "format": "date"
+                },
+                "weight": {
+                    "description": "Strength of the tie, in (0, 1].",
+                    "type": "number",
+                    "format": "double",
+                    "maximum": 1,
+                    "minimum": 0,
+                    "example": 0.9
                 }
             }
         },
@@ -3703,17 +4023,20 @@ const docTemplate = `{
             "required": [
                 "as_of",
                 "between",
+                "camps",
+                "conflict",
                 "direct",
-                "paths",
+                "excluded",
+                "max_hops",
                 "results",
-                "strength",
                 "version",
                 "weighted"
             ],
             "properties": {
                 "as_of": {
-                    "description": "The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.",
+                    "description": "The day analysed: as_of, or the server's analysis date when it was left out (mediators weigh active ties, so never all).",
                     "type": "string",
+                    "format": "date",
                     "example": "2025-04-12"
                 },
                 "between": {
@@ -3726,23 +4049,37 @@ const docTemplate = `{
                         "iran"
                     ]
                 },
-                "direct": {
-                    "description": "The two sides are positively tied themselves.",
+                "camps": {
+                    "description": "Sizes of the two camps: each side and its cooperative neighbours.",
+                    "type": "array",
+                    "items": {
+                        "type": "integer"
+                    }
+                },
+                "conflict": {
+                    "description": "The two sides have an active conflictual tie.",
                     "type": "boolean"
                 },
-                "paths": {
-                    "description": "Positive paths of at most 3 hops between the sides, and their total strength.",
-                    "type": "integer"
+                "direct": {
+                    "description": "The two sides have an active cooperative tie of their own.",
+                    "type": "boolean"
+                },
+                "excluded": {
+                    "description": "Disqualified candidates, by id.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ExcludedMediator"
+                    }
+                },
+                "max_hops": {
+                    "type": "integer",
+                    "example": 2
                 },
                 "results": {
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Mediator"
                     }
-                },
-                "strength": {
-                    "type": "number",
-                    "format": "double"
                 },
                 "version": {
                     "type": "integer"
@@ -4391,6 +4728,46 @@ const docTemplate = `{
                     "type": "number",
                     "format": "double",
                     "example": 0.083
+                }
+            }
+        },
+        "SignedInfluence": {
+            "type": "object",
+            "required": [
+                "actor",
+                "channels",
+                "count",
+                "name",
+                "rank",
+                "score"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "united-states"
+                },
+                "channels": {
+                    "description": "The strongest channels (at most paths of them): strongest first, then fewer hops.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ChannelPath"
+                    }
+                },
+                "count": {
+                    "description": "How many channels the score sums.",
+                    "type": "integer"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "United States"
+                },
+                "rank": {
+                    "type": "integer"
+                },
+                "score": {
+                    "description": "Sum of the strengths of all this actor's channels of this kind.",
+                    "type": "number",
+                    "format": "double"
                 }
             }
         },

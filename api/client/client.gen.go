@@ -189,6 +189,27 @@ func (e BlocsMethod) Valid() bool {
 	}
 }
 
+// Defines values for ChannelPathSign.
+const (
+	ChannelPathSignMinus1 ChannelPathSign = -1
+	ChannelPathSignN0     ChannelPathSign = 0
+	ChannelPathSignN1     ChannelPathSign = 1
+)
+
+// Valid indicates whether the value is a known member of the ChannelPathSign enum.
+func (e ChannelPathSign) Valid() bool {
+	switch e {
+	case ChannelPathSignMinus1:
+		return true
+	case ChannelPathSignN0:
+		return true
+	case ChannelPathSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EvidencePathSign.
 const (
 	EvidencePathSignMinus1 EvidencePathSign = -1
@@ -332,6 +353,7 @@ const (
 	ActorInfluenceParamsPolarityAll      ActorInfluenceParamsPolarity = "all"
 	ActorInfluenceParamsPolarityNegative ActorInfluenceParamsPolarity = "negative"
 	ActorInfluenceParamsPolarityPositive ActorInfluenceParamsPolarity = "positive"
+	ActorInfluenceParamsPolaritySigned   ActorInfluenceParamsPolarity = "signed"
 )
 
 // Valid indicates whether the value is a known member of the ActorInfluenceParamsPolarity enum.
@@ -342,6 +364,8 @@ func (e ActorInfluenceParamsPolarity) Valid() bool {
 	case ActorInfluenceParamsPolarityNegative:
 		return true
 	case ActorInfluenceParamsPolarityPositive:
+		return true
+	case ActorInfluenceParamsPolaritySigned:
 		return true
 	default:
 		return false
@@ -572,6 +596,7 @@ const (
 	RankInfluenceParamsPolarityAll      RankInfluenceParamsPolarity = "all"
 	RankInfluenceParamsPolarityNegative RankInfluenceParamsPolarity = "negative"
 	RankInfluenceParamsPolarityPositive RankInfluenceParamsPolarity = "positive"
+	RankInfluenceParamsPolaritySigned   RankInfluenceParamsPolarity = "signed"
 )
 
 // Valid indicates whether the value is a known member of the RankInfluenceParamsPolarity enum.
@@ -582,6 +607,8 @@ func (e RankInfluenceParamsPolarity) Valid() bool {
 	case RankInfluenceParamsPolarityNegative:
 		return true
 	case RankInfluenceParamsPolarityPositive:
+		return true
+	case RankInfluenceParamsPolaritySigned:
 		return true
 	default:
 		return false
@@ -725,16 +752,44 @@ type ActorInfluence struct {
 	// Example: 2025-04-12
 	AsOf string `json:"as_of"`
 
-	// InfluencedBy Who influences the actor most: personalised PageRank seeded at the actor on the reversed graph.
+	// Attenuation The Katz attenuation each hop of a channel costs (0.5).
+	//
+	// Example: 0.5
+	Attenuation float64 `json:"attenuation"`
+
+	// InfluencedBy Deprecated: sign-blind reach; read swayed_by and pressured_by. Who reaches the actor: personalised PageRank seeded at the actor on the reversed graph.
 	InfluencedBy []Influence `json:"influenced_by"`
 
-	// Influences Whom the actor influences most: personalised PageRank seeded at the actor, following ties source -> target.
+	// Influences Deprecated: sign-blind reach (a hostile tie counts as influence); read sways and pressures. Whom the actor reaches: personalised PageRank seeded at the actor, following ties source -> target.
 	Influences []Influence `json:"influences"`
 
+	// MaxHops The longest channel counted (max_hops).
+	//
+	// Example: 3
+	MaxHops int `json:"max_hops"`
+
 	// Name Example: Iran
-	Name     string `json:"name"`
-	Version  int    `json:"version"`
-	Weighted bool   `json:"weighted"`
+	Name string `json:"name"`
+
+	// PressuredBy Who pressures the actor: channels to the actor of cooperative ties ending in one conflictual tie on the actor.
+	PressuredBy []SignedInfluence `json:"pressured_by"`
+
+	// Pressures Whom the actor pressures: channels from the actor of cooperative ties ending in one conflictual tie.
+	Pressures []SignedInfluence `json:"pressures"`
+
+	// Structural Structural (polarity 0) ties were counted as cooperative conduits (only with polarity=all).
+	Structural bool `json:"structural"`
+
+	// SwayedBy Who sways the actor: channels to the actor made only of cooperative ties.
+	SwayedBy []SignedInfluence `json:"swayed_by"`
+
+	// Sways Whom the actor sways: channels from the actor made only of cooperative ties.
+	Sways []SignedInfluence `json:"sways"`
+
+	// Truncated The channel enumeration hit its bound: scores may be short.
+	Truncated bool `json:"truncated"`
+	Version   int  `json:"version"`
+	Weighted  bool `json:"weighted"`
 }
 
 // ActorList defines model for ActorList.
@@ -922,6 +977,46 @@ type Blocs struct {
 // Example: signed
 type BlocsMethod string
 
+// ChannelPath defines model for ChannelPath.
+type ChannelPath struct {
+	// Actors Example: ["united-states","iran","houthis"]
+	Actors []string `json:"actors"`
+
+	// Cost Sum of 1/weight over the ties when weighted=true, else the hop count.
+	//
+	// Example: 2
+	Cost float64 `json:"cost"`
+
+	// Explanation The path in words, e.g. "United States —sanctions→ Iran —arms→ Houthis".
+	//
+	// Example: United States —sanctions→ Iran —arms→ Houthis
+	Explanation string `json:"explanation"`
+
+	// Hops Example: 2
+	Hops int `json:"hops"`
+
+	// Names Example: ["United States","Iran","Houthis"]
+	Names         []string           `json:"names"`
+	Relationships []PathRelationship `json:"relationships"`
+
+	// Sign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
+	//
+	// Example: -1
+	Sign ChannelPathSign `json:"sign"`
+
+	// Strength attenuation^hops times the product of weight x confidence over the ties when weighted; attenuation^hops when not.
+	Strength float64 `json:"strength"`
+
+	// ValidFrom The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
+	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
+	ValidTo   *openapi_types.Date `json:"valid_to,omitempty"`
+}
+
+// ChannelPathSign Product of the ties' signs: -1 means the ends stand opposed along this chain (the enemy of my friend).
+//
+// Example: -1
+type ChannelPathSign int
+
 // Citation defines model for Citation.
 type Citation struct {
 	// Published Publication date, YYYY-MM-DD.
@@ -979,6 +1074,21 @@ type EvidencePath struct {
 // Example: -1
 type EvidencePathSign int
 
+// ExcludedMediator defines model for ExcludedMediator.
+type ExcludedMediator struct {
+	// Actor Example: european-union
+	Actor string `json:"actor"`
+
+	// Conflicts Its strongest active conflictual tie to each side it is in conflict with.
+	Conflicts []MediatorTie `json:"conflicts"`
+
+	// Name Example: European Union
+	Name string `json:"name"`
+
+	// Reason Example: conflictual tie with a party: sanctions→Iran (2022-10-20)
+	Reason string `json:"reason"`
+}
+
 // FieldError defines model for FieldError.
 type FieldError struct {
 	// Message What is wrong with it.
@@ -1026,39 +1136,132 @@ type Influence struct {
 
 // Mediator defines model for Mediator.
 type Mediator struct {
-	// Actor Example: european-union
-	Actor    string         `json:"actor"`
-	Evidence []EvidencePath `json:"evidence"`
+	// Access Geometric mean of the strengths of its channels to the two sides, in [0, 1].
+	Access float64 `json:"access"`
 
-	// Name Example: European Union
+	// Actor Example: oman
+	Actor string `json:"actor"`
+
+	// Brokerage Share of the shortest cooperative paths between the two camps through it (Brandes' subset betweenness), in [0, 1].
+	Brokerage float64 `json:"brokerage"`
+
+	// Name Example: Oman
 	Name string `json:"name"`
+	Rank int    `json:"rank"`
 
-	// Paths Positive paths of at most 3 hops between the sides through this actor, and their total strength.
-	Paths int `json:"paths"`
-	Rank  int `json:"rank"`
+	// Reason Why it is listed, in one line.
+	//
+	// Example: cooperative ties to both: mediates→United States (2025-04-12); mediates→Iran (2025-04-12); no conflict with either
+	Reason string `json:"reason"`
 
-	// Score Share of the positive connectivity between the two sides that passes through this actor, in [0, 1].
-	Score    float64 `json:"score"`
+	// Score access × (1 + brokerage) / 2, in [0, 1].
+	Score float64 `json:"score"`
+
+	// Sides Its channel to the first side, then to the second.
+	Sides []MediatorChannel `json:"sides"`
+}
+
+// MediatorChannel defines model for MediatorChannel.
+type MediatorChannel struct {
+	// Actors The candidate first, the party last.
+	//
+	// Example: ["oman","iran"]
+	Actors []string `json:"actors"`
+
+	// Hops Example: 1
+	Hops int `json:"hops"`
+
+	// Party Example: iran
+	Party string `json:"party"`
+
+	// Strength Product of the ties' strengths, halved for every intermediary.
+	//
+	// Example: 0.63
 	Strength float64 `json:"strength"`
+
+	// Ties The strongest active cooperative relationship of each pair, in path order.
+	Ties []MediatorTie `json:"ties"`
+}
+
+// MediatorTie defines model for MediatorTie.
+type MediatorTie struct {
+	// Confidence How sure the sources make us, in [0, 1].
+	//
+	// Example: 1
+	Confidence float64   `json:"confidence"`
+	CreatedAt  time.Time `json:"created_at"`
+
+	// Id Example: united-states--sanctions--iran--2018-05-08
+	Id   string  `json:"id"`
+	Note *string `json:"note,omitempty"`
+
+	// Recency 0.5 + 0.5 · 2^(-years since valid_from / 2) as of the analysis date; 0.5 when undated.
+	//
+	// Example: 1
+	Recency float64 `json:"recency"`
+
+	// Sign The polarity of its type: 1 cooperative, -1 conflictual.
+	//
+	// Example: 1
+	Sign int `json:"sign"`
+
+	// Source Example: united-states
+	Source  string     `json:"source"`
+	Sources []Citation `json:"sources"`
+
+	// Strength weight × confidence × recency (1 when weighted=false); 0 for a conflictual tie.
+	//
+	// Example: 0.63
+	Strength float64 `json:"strength"`
+
+	// Target Example: iran
+	Target string `json:"target"`
+
+	// Type A name registered in /api/v1/relationship-types.
+	//
+	// Example: sanctions
+	Type      string    `json:"type"`
+	UpdatedAt time.Time `json:"updated_at"`
+
+	// ValidFrom First day the tie holds (YYYY-MM-DD); absent: since always.
+	//
+	// Example: 2018-05-08
+	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
+
+	// ValidTo Last day the tie holds (YYYY-MM-DD); absent: still holds.
+	ValidTo *openapi_types.Date `json:"valid_to,omitempty"`
+
+	// Weight Strength of the tie, in (0, 1].
+	//
+	// Example: 0.9
+	Weight float64 `json:"weight"`
 }
 
 // Mediators defines model for Mediators.
 type Mediators struct {
-	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
+	// AsOf The day analysed: as_of, or the server's analysis date when it was left out (mediators weigh active ties, so never all).
 	//
 	// Example: 2025-04-12
-	AsOf string `json:"as_of"`
+	AsOf openapi_types.Date `json:"as_of"`
 
 	// Between Example: ["united-states","iran"]
 	Between []string `json:"between"`
 
-	// Direct The two sides are positively tied themselves.
+	// Camps Sizes of the two camps: each side and its cooperative neighbours.
+	Camps []int `json:"camps"`
+
+	// Conflict The two sides have an active conflictual tie.
+	Conflict bool `json:"conflict"`
+
+	// Direct The two sides have an active cooperative tie of their own.
 	Direct bool `json:"direct"`
 
-	// Paths Positive paths of at most 3 hops between the sides, and their total strength.
-	Paths    int        `json:"paths"`
+	// Excluded Disqualified candidates, by id.
+	Excluded []ExcludedMediator `json:"excluded"`
+
+	// MaxHops Example: 2
+	MaxHops  int        `json:"max_hops"`
 	Results  []Mediator `json:"results"`
-	Strength float64    `json:"strength"`
 	Version  int        `json:"version"`
 	Weighted bool       `json:"weighted"`
 }
@@ -1399,6 +1602,25 @@ type Score struct {
 	Score float64 `json:"score"`
 }
 
+// SignedInfluence defines model for SignedInfluence.
+type SignedInfluence struct {
+	// Actor Example: united-states
+	Actor string `json:"actor"`
+
+	// Channels The strongest channels (at most paths of them): strongest first, then fewer hops.
+	Channels []ChannelPath `json:"channels"`
+
+	// Count How many channels the score sums.
+	Count int `json:"count"`
+
+	// Name Example: United States
+	Name string `json:"name"`
+	Rank int    `json:"rank"`
+
+	// Score Sum of the strengths of all this actor's channels of this kind.
+	Score float64 `json:"score"`
+}
+
 // Status defines model for Status.
 type Status struct {
 	// Status Example: ok
@@ -1471,16 +1693,16 @@ type ActorInfluenceParams struct {
 	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
 	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
-	// Polarity Only cooperative, conflictual or all ties
+	// Polarity Which ties: cooperative, conflictual, both (signed, no structural ties) or all (structural ties as conduits)
 	Polarity *ActorInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
 
-	// Limit Results per direction
+	// Limit Results per list
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 
-	// Paths Evidence paths per result
+	// Paths Channels (evidence paths) per result
 	Paths *int `form:"paths,omitempty" json:"paths,omitempty"`
 
-	// MaxHops Hops per evidence path
+	// MaxHops Hops per channel (and evidence path)
 	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
 }
 
@@ -1621,7 +1843,7 @@ type RankInfluenceParams struct {
 	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
 	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
-	// Polarity Only cooperative, conflictual or all ties
+	// Polarity Only cooperative, conflictual, both (signed: no structural ties) or all ties
 	Polarity *RankInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
 
 	// Limit How many actors
@@ -1639,20 +1861,20 @@ type FindMediatorsParams struct {
 	// Between The two sides, a,b
 	Between []string `form:"between" json:"between"`
 
-	// Weighted Use relationship weights
+	// Weighted Weigh ties by weight, confidence and recency
 	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
 
 	// Types Only these relationship types (comma-separated)
 	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
 
-	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
+	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
 	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
-	// Limit How many candidates
-	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+	// MaxHops Hops of a cooperative channel from a candidate to a side
+	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
 
-	// Paths Evidence paths per candidate
-	Paths *int `form:"paths,omitempty" json:"paths,omitempty"`
+	// Limit How many candidates (and excluded actors)
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // FindPathsParams defines parameters for FindPaths.
@@ -1900,7 +2122,7 @@ type ClientInterface interface {
 
 	// ActorInfluence Who sways an actor, and whom it sways
 	//
-	// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+	// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
 	//
 	// Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
 	ActorInfluence(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1967,7 +2189,7 @@ type ClientInterface interface {
 
 	// FindMediators Who could mediate between two actors
 	//
-	// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+	// Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.
 	//
 	// Corresponds with GET /api/v1/mediators (the `FindMediators` operationId).
 	FindMediators(ctx context.Context, params *FindMediatorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2234,7 +2456,7 @@ func (c *Client) UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Co
 
 // ActorInfluence Who sways an actor, and whom it sways
 //
-// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
 //
 // Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
 func (c *Client) ActorInfluence(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2391,7 +2613,7 @@ func (c *Client) RankInfluence(ctx context.Context, params *RankInfluenceParams,
 
 // FindMediators Who could mediate between two actors
 //
-// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+// Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.
 //
 // Corresponds with GET /api/v1/mediators (the `FindMediators` operationId).
 func (c *Client) FindMediators(ctx context.Context, params *FindMediatorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3900,9 +4122,9 @@ func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.
 
 		}
 
-		if params.Limit != nil {
+		if params.MaxHops != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_hops", *params.MaxHops, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3912,9 +4134,9 @@ func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.
 
 		}
 
-		if params.Paths != nil {
+		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "paths", *params.Paths, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4709,7 +4931,7 @@ type ClientWithResponsesInterface interface {
 
 	// ActorInfluenceWithResponse Who sways an actor, and whom it sways
 	//
-	// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+	// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4790,7 +5012,7 @@ type ClientWithResponsesInterface interface {
 
 	// FindMediatorsWithResponse Who could mediate between two actors
 	//
-	// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+	// Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7694,7 +7916,7 @@ func (c *ClientWithResponses) UpdateActorWithApplicationMergePatchPlusJSONBodyWi
 
 // ActorInfluenceWithResponse Who sways an actor, and whom it sways
 //
-// influences: whom the actor influences most, by personalised PageRank seeded at the actor and following ties from source to target; influenced_by: who influences it most, the same on the reversed graph. Each result comes with the paths that carry most of it (strongest first when weighted, shortest first otherwise), so an analyst sees why. An actor with no selected tie gets empty lists.
+// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7829,7 +8051,7 @@ func (c *ClientWithResponses) RankInfluenceWithResponse(ctx context.Context, par
 
 // FindMediatorsWithResponse Who could mediate between two actors
 //
-// Actors with positive ties to both sides (either direction), ranked by the share of the positive connectivity between the sides they carry: of all positive paths of at most 3 hops between a and b, the share of their total strength (product of weights when weighted, else one per path) that passes through the candidate. Each candidate comes with its strongest paths.
+// Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.
 //
 // Returns a wrapper object for the known response body format(s).
 //

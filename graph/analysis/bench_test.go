@@ -122,3 +122,39 @@ func BenchmarkProject(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMediators: two hubs of a skewed signed graph (their camps hold
+// hundreds of actors, so brokerage runs that many searches).
+func BenchmarkMediators(b *testing.B) {
+	for _, size := range []struct{ n, m int }{{10_000, 100_000}, {100_000, 1_000_000}} {
+		rnd := rand.New(rand.NewPCG(7, uint64(size.n)))
+		pick := func() int {
+			if rnd.IntN(5) == 0 {
+				x := rnd.Float64()
+				return int(x * x * x * float64(size.n))
+			}
+			return rnd.IntN(size.n)
+		}
+		types := []string{"allied_with", "supports", "mediates", "negotiates_with", "sanctions", "opposes"}
+		var bt graph.Batch
+		for i := 0; i < size.n; i++ {
+			bt.Actors = append(bt.Actors, graph.Actor{ID: fmt.Sprintf("a%07d", i), Name: fmt.Sprintf("a%07d", i), Kind: "state"})
+		}
+		for len(bt.Relationships) < size.m {
+			u, v := pick(), pick()
+			if u == v {
+				continue
+			}
+			bt.Relationships = append(bt.Relationships, graph.Relationship{ID: fmt.Sprintf("r%08d", len(bt.Relationships)),
+				Source: bt.Actors[u].ID, Target: bt.Actors[v].ID, Type: types[rnd.IntN(len(types))], Weight: 0.05 + 0.95*rnd.Float64(), Confidence: 1})
+		}
+		p := project(b, bt, Filter{Weighted: true})
+		b.Run(fmt.Sprintf("n=%d/m=%d", size.n, size.m), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := p.mediators(context.Background(), MediatorQuery{A: "a0000000", B: "a0000001", Limit: DefaultActorLimit, MaxHops: DefaultMediatorHops}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -230,27 +230,11 @@ func TestGenerated(t *testing.T) {
 						}
 					}
 				}
-				for _, m := range e.Mediators {
-					mf := f
-					mf.Polarity = PolarityPositive
-					pm := project(t, b, mf)
-					res, err := pm.Mediators(ctx, MediatorQuery{A: m.Between[0], B: m.Between[1], Filter: mf, Limit: MaxLimit})
-					if err != nil {
-						t.Fatal(err)
-					}
-					if res.Paths != m.Paths || !closeTo(res.Strength, m.Total) {
-						t.Errorf("mediators %v: %d paths of strength %v, want %d, %v", m.Between, res.Paths, res.Strength, m.Paths, m.Total)
-					}
-					if len(res.Results) != len(m.Scores) {
-						t.Errorf("mediators %v: %d results, want %d", m.Between, len(res.Results), len(m.Scores))
-					}
-					for _, r := range res.Results {
-						if want, ok := m.Scores[r.Actor]; !ok || !closeTo(r.Score, want) {
-							t.Errorf("mediator %s: score %v, want %v", r.Actor, r.Score, want)
-						}
-						checkMediatorEvidence(t, m.Between, r, f.Weighted)
-					}
-				}
+				// e.Mediators (NetworkX's shares of positive paths of at
+				// most 3 hops) checked the old path-share measure; the
+				// mediator measure is now access × brokerage, its subset
+				// betweenness checked against a brute-force count in
+				// mediators_test.go.
 			})
 		}
 	}
@@ -286,31 +270,6 @@ func checkEvidence(t *testing.T, p *Projection, ai ActorInfluence) {
 						t.Errorf("evidence %v: relationship %s (%s->%s) does not lead %s->%s", ev.Actors, r.ID, r.Source, r.Target, u, v)
 					}
 				}
-			}
-		}
-	}
-}
-
-// checkMediatorEvidence checks that a mediator's evidence runs from A to B
-// through it over positive ties, strongest first when weighted.
-func checkMediatorEvidence(t *testing.T, between []string, m Mediator, weighted bool) {
-	t.Helper()
-	if len(m.Evidence) == 0 {
-		t.Errorf("mediator %s: no evidence", m.Actor)
-	}
-	for i, ev := range m.Evidence {
-		if ev.Actors[0] != between[0] || ev.Actors[len(ev.Actors)-1] != between[1] || !slices.Contains(ev.Actors, m.Actor) {
-			t.Errorf("mediator %s: evidence %v", m.Actor, ev.Actors)
-		}
-		for _, r := range ev.Relationships {
-			if typ, _ := registry.Get(r.Type); typ.Polarity != 1 {
-				t.Errorf("mediator %s: evidence %v uses %s, not a positive tie", m.Actor, ev.Actors, r.Type)
-			}
-		}
-		if i > 0 {
-			prev := m.Evidence[i-1]
-			if weighted && prev.Strength < ev.Strength || !weighted && prev.Hops > ev.Hops {
-				t.Errorf("mediator %s: evidence out of order: %v (%v) before %v (%v)", m.Actor, prev.Actors, prev.Strength, ev.Actors, ev.Strength)
 			}
 		}
 	}

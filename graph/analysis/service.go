@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/detente/detente/graph"
 )
@@ -38,6 +39,7 @@ const DefaultCacheSize = 8
 type Service struct {
 	src      Source
 	capacity int
+	now      func() time.Time // the clock: today is the default analysis date of mediators
 
 	mu      sync.Mutex
 	base    *base
@@ -61,9 +63,15 @@ func WithCacheSize(n int) Option {
 	return func(s *Service) { s.capacity = max(n, 1) }
 }
 
+// WithClock sets the Service's clock (time.Now by default), which gives
+// mediator queries without AsOf their analysis date.
+func WithClock(now func() time.Time) Option {
+	return func(s *Service) { s.now = now }
+}
+
 // NewService returns a Service reading from src.
 func NewService(src Source, opts ...Option) *Service {
-	s := &Service{src: src, capacity: DefaultCacheSize}
+	s := &Service{src: src, capacity: DefaultCacheSize, now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
@@ -236,12 +244,18 @@ func (s *Service) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) (Ac
 	return p.ActorInfluence(ctx, q)
 }
 
-// Mediators ranks the actors positively tied to both a and b
-// (GET /api/v1/mediators). It always analyses positive ties.
+// Mediators ranks the actors with active cooperative access to both a and
+// b (GET /api/v1/mediators). It reads every polarity (conflictual ties
+// disqualify), and without AsOf the analysis date is today (UTC, by the
+// Service's clock): only ties active on it count.
 func (s *Service) Mediators(ctx context.Context, q MediatorQuery) (Mediators, error) {
 	errs := q.fieldErrors()
 	f := q.Filter
-	f.Polarity = PolarityPositive
+	f.Polarity = PolarityAll
+	if f.AsOf == nil {
+		t := s.now().UTC()
+		f.AsOf = &graph.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	}
 	p, err := s.projection(ctx, f, errs)
 	if err != nil {
 		return Mediators{}, err
