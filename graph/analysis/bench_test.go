@@ -122,3 +122,33 @@ func BenchmarkProject(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFrustration: the exact frustration index of a graph of 100
+// ties, on 40 actors with signs at random (the hard case: no camps to find) and
+// planted camps with a fifth of the signs flipped (as real data). The seed
+// is fixed.
+func BenchmarkFrustration(b *testing.B) {
+	for _, tc := range []struct {
+		name    string
+		n       int
+		planted bool
+	}{{"random", 40, false}, {"planted", 40, true}, {"random-dense", 20, false}} {
+		b.Run(tc.name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(100, 40))
+			var g *signedGraph
+			for g == nil || g.m != 100 || len(g.components()) != 1 {
+				g = randomSignedGraph(rng, tc.n, 100.0/float64(tc.n*(tc.n-1)/2), 1, tc.planted, 0.2)
+			}
+			ctx := context.Background()
+			if r, _ := frustration(ctx, g, 0); true {
+				b.Logf("%d actors, %d ties: heuristic %d..%d", g.n(), g.m, r.lower, r.upper)
+			}
+			for b.Loop() {
+				r, err := frustration(ctx, g, frustrationNodes)
+				if err != nil || !r.exact {
+					b.Fatalf("%+v, %v", r.exact, err)
+				}
+			}
+		})
+	}
+}
