@@ -6,6 +6,85 @@ import (
 	"slices"
 )
 
+// Frustration is the frustration index of the signed graph: see
+// Balance.
+type Frustration struct {
+	// Index is the least number of signed relationships whose removal
+	// leaves the graph balanced (when Exact; otherwise the number that
+	// the colouring Camps frustrates, an upper bound).
+	Index int `json:"index"`
+	// Exact says Index is the minimum; LowerBound is a proven lower
+	// bound, equal to Index when Exact.
+	Exact      bool `json:"exact"`
+	LowerBound int  `json:"lower_bound"`
+	// Camps are the two camps of a colouring that frustrates Index
+	// relationships, each sorted by id: the actors with a signed
+	// relationship, the larger camp of each connected component first.
+	Camps [2][]string `json:"camps"`
+	// Frustrated lists the relationships that colouring frustrates (a
+	// positive one between the camps, a negative one within a camp), by
+	// id, up to the limit; Truncated says the limit cut the list.
+	Frustrated []string `json:"frustrated"`
+	Truncated  bool     `json:"truncated"`
+}
+
+// frustration computes the frustration index of the projection's signed
+// relationships, each its own edge, without direction (see the comment
+// below on the problem form).
+func (p *Projection) frustration(ctx context.Context, limit int) (Frustration, error) {
+	u := p.undirected()
+	n := len(p.ids)
+	constant := 0
+	var edges [][3]int32
+	hasSigned := make([]bool, n)
+	for v := 0; v < n; v++ {
+		for e := u.off[v]; e < u.off[v+1]; e++ {
+			w := u.nbr[e]
+			if u.nsigned[e] == 0 {
+				continue
+			}
+			hasSigned[v] = true
+			if int32(v) > w {
+				continue
+			}
+			// p positive and q negative relationships: s = p+q, d = p-q.
+			s, d := u.nsigned[e], u.netCount[e]
+			constant += int(min(s+d, s-d) / 2)
+			if d != 0 {
+				edges = append(edges, [3]int32{int32(v), w, d})
+			}
+		}
+	}
+	r, err := frustration(ctx, newSignedGraph(n, edges), frustrationNodes)
+	if err != nil {
+		return Frustration{}, ctxError(ctx)
+	}
+	res := Frustration{Index: constant + r.upper, Exact: r.exact, LowerBound: constant + r.lower,
+		Camps: [2][]string{{}, {}}, Frustrated: []string{}}
+	for v := 0; v < n; v++ {
+		if hasSigned[v] {
+			res.Camps[r.col[v]] = append(res.Camps[r.col[v]], p.ids[v])
+		}
+	}
+	for _, ri := range p.relsSel {
+		rel := &p.base.rels[ri]
+		pol := p.base.polarity(rel.Type)
+		if pol == 0 {
+			continue
+		}
+		same := r.col[p.index[rel.Source]] == r.col[p.index[rel.Target]]
+		if pol > 0 && !same || pol < 0 && same {
+			if len(res.Frustrated) < limit {
+				res.Frustrated = append(res.Frustrated, rel.ID)
+			} else {
+				res.Truncated = true
+			}
+		}
+	}
+	slices.Sort(res.Frustrated)
+	return res, nil
+}
+
 // The frustration index (Aref and Wilson 2018, "Measuring partial balance
 // in signed networks", J. Complex Networks 6(4); computed exactly as in
 // Aref, Mason and Wilson 2020, "Computing the line index of balance using
@@ -163,7 +242,9 @@ type frustrationResult struct {
 }
 
 // frustration computes the frustration index of g, component by component,
-// exploring at most nodes branch-and-bound states in all.
+// exploring at most nodes branch-and-bound states in all. Each component's
+// larger camp is camp 0 (on a tie, the camp of its first vertex); a vertex
+// without edges is in camp 0.
 func frustration(ctx context.Context, g *signedGraph, nodes int) (frustrationResult, error) {
 	res := frustrationResult{col: make([]int8, g.n()), exact: true}
 	budget := nodes
@@ -180,8 +261,18 @@ func frustration(ctx context.Context, g *signedGraph, nodes int) (frustrationRes
 		if err != nil {
 			return frustrationResult{}, err
 		}
+		// Orient: the larger camp first, on a tie the one of the
+		// component's first vertex.
+		ones := 0
+		for _, c := range r.col {
+			ones += int(c)
+		}
+		flip := int8(0)
+		if 2*ones > len(comp) || 2*ones == len(comp) && r.col[0] == 1 {
+			flip = 1
+		}
 		for i, v := range comp {
-			res.col[v] = r.col[i]
+			res.col[v] = r.col[i] ^ flip
 		}
 		res.upper += r.upper
 		res.lower += r.lower

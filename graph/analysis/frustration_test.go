@@ -3,8 +3,12 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"github.com/detente/detente/graph"
 )
 
 // bruteFrustration is the frustration of g by enumeration of all 2^n
@@ -149,5 +153,229 @@ func TestFrustrationCancelled(t *testing.T) {
 	g := randomSignedGraph(rand.New(rand.NewPCG(1, 1)), 20, 0.3, 1, false, 0)
 	if _, err := frustration(ctx, g, frustrationNodes); err == nil {
 		t.Error("a cancelled context: no error")
+	}
+}
+
+// bruteRelFrustration is the frustration of the batch's signed
+// relationships, each its own edge, by enumeration of all colourings of
+// its actors (sorted ids, as the projection numbers them).
+func bruteRelFrustration(b graph.Batch) int {
+	var ids []string
+	for _, a := range b.Actors {
+		ids = append(ids, a.ID)
+	}
+	slices.Sort(ids)
+	index := map[string]int{}
+	for i, id := range ids {
+		index[id] = i
+	}
+	best := -1
+	for mask := 0; mask < 1<<len(ids); mask++ {
+		c := 0
+		for _, r := range b.Relationships {
+			t, _ := registry.Get(r.Type)
+			same := mask>>index[r.Source]&1 == mask>>index[r.Target]&1
+			if t.Polarity > 0 && !same || t.Polarity < 0 && same {
+				c++
+			}
+		}
+		if best < 0 || c < best {
+			best = c
+		}
+	}
+	return best
+}
+
+// randomBatch has n actors and m relationships of random types (all
+// polarities, parallel ties on a pair allowed).
+func randomBatch(rng *rand.Rand, n, m int) graph.Batch {
+	types := registry.Names()
+	var ties []tie
+	for len(ties) < m {
+		u, v := rng.IntN(n), rng.IntN(n)
+		if u == v {
+			continue
+		}
+		ties = append(ties, tie{fmt.Sprintf("a%02d", u), fmt.Sprintf("a%02d", v), types[rng.IntN(len(types))], 0.1 + 0.9*rng.Float64()})
+	}
+	return batchOf(ties)
+}
+
+// TestBalanceFrustration: through Balance, on batches with parallel and
+// structural ties, the index is the brute force one, the camps and the
+// frustrated list agree with it, and the camps partition the signed actors.
+func TestBalanceFrustration(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(3, 9))
+	for trial := 0; trial < 150; trial++ {
+		b := randomBatch(rng, 2+rng.IntN(10), 1+rng.IntN(30))
+		want := bruteRelFrustration(b)
+		p := project(t, b, Filter{Weighted: trial%2 == 0})
+		bal, err := p.Balance(ctx, BalanceQuery{Limit: MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := bal.Frustration
+		if f.Index != want || f.LowerBound != want || !f.Exact || len(f.Frustrated) != want || f.Truncated {
+			t.Errorf("trial %d: %+v, brute force %d", trial, f, want)
+		}
+		camp := map[string]int{}
+		for c, ids := range f.Camps {
+			if !slices.IsSorted(ids) {
+				t.Errorf("trial %d: camp %d not sorted: %v", trial, c, ids)
+			}
+			for _, id := range ids {
+				camp[id] = c + 1
+			}
+		}
+		frustrated := map[string]bool{}
+		for _, id := range f.Frustrated {
+			frustrated[id] = true
+		}
+		for _, r := range b.Relationships {
+			pol := p.base.polarity(r.Type)
+			if pol == 0 {
+				continue
+			}
+			cs, ct := camp[r.Source], camp[r.Target]
+			if cs == 0 || ct == 0 {
+				t.Errorf("trial %d: %s has an actor in no camp", trial, r.ID)
+				continue
+			}
+			if got := pol > 0 && cs != ct || pol < 0 && cs == ct; got != frustrated[r.ID] {
+				t.Errorf("trial %d: %s (%s, polarity %d) frustrated %v, listed %v", trial, r.ID, r.Type, pol, got, frustrated[r.ID])
+			}
+		}
+	}
+
+	// The hand-built graph of TestBalance: the china-iran-russia triangle
+	// (++-), isis against both usa and iran, and oman's support and
+	// criticism of iran cost one relationship each; member_of is
+	// structural.
+	p := project(t, batchOf(balanceGraph), Filter{})
+	bal, err := p.Balance(ctx, BalanceQuery{Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := bal.Frustration
+	if f.Index != 3 || !f.Exact || len(f.Frustrated) != 2 || !f.Truncated {
+		t.Errorf("balanceGraph: %+v", f)
+	}
+	if len(f.Camps[0])+len(f.Camps[1]) != 7 {
+		t.Errorf("balanceGraph camps: %v", f.Camps)
+	}
+	side := map[string]int{}
+	for c, ids := range f.Camps {
+		for _, id := range ids {
+			side[id] = c
+		}
+	}
+	if side["usa"] != side["israel"] || side["usa"] == side["iran"] || side["usa"] != side["oman"] || side["iran"] != side["china"] {
+		t.Errorf("balanceGraph camps: %v", f.Camps)
+	}
+}
+
+// taylorWalkIndex computes tr exp(A) / tr exp(|A|) by the Taylor series
+// of exp on dense matrices: an independent check of walkIndex's
+// eigenvalues.
+func taylorWalkIndex(a [][]float64) float64 {
+	n := len(a)
+	tr := func(abs bool) float64 {
+		m := make([][]float64, n)
+		for i := range m {
+			m[i] = make([]float64, n)
+			for j := range m[i] {
+				m[i][j] = a[i][j]
+				if abs {
+					m[i][j] = math.Abs(a[i][j])
+				}
+			}
+		}
+		p := make([][]float64, n) // A^k / k!
+		for i := range p {
+			p[i] = make([]float64, n)
+			p[i][i] = 1
+		}
+		sum := float64(n)
+		for k := 1; k < 80; k++ {
+			q := make([][]float64, n)
+			for i := range q {
+				q[i] = make([]float64, n)
+				for j := range q[i] {
+					for l := 0; l < n; l++ {
+						q[i][j] += p[i][l] * m[l][j]
+					}
+					q[i][j] /= float64(k)
+				}
+			}
+			p = q
+			for i := range p {
+				sum += p[i][i]
+			}
+		}
+		return sum
+	}
+	return tr(false) / tr(true)
+}
+
+func TestWalkIndex(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(2014, 90))
+	for trial := 0; trial < 60; trial++ {
+		b := randomBatch(rng, 2+rng.IntN(9), 1+rng.IntN(25))
+		p := project(t, b, Filter{})
+		bal, err := p.Balance(ctx, BalanceQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Pair signs from the relationships (a majority of polarities),
+		// over the actors with a signed pair.
+		net := map[[2]string]int{}
+		for _, r := range b.Relationships {
+			k := [2]string{min(r.Source, r.Target), max(r.Source, r.Target)}
+			net[k] += p.base.polarity(r.Type)
+		}
+		idx := map[string]int{}
+		for k, s := range net {
+			if s == 0 {
+				continue
+			}
+			for _, id := range k {
+				if _, ok := idx[id]; !ok {
+					idx[id] = len(idx)
+				}
+			}
+		}
+		a := make([][]float64, len(idx))
+		for i := range a {
+			a[i] = make([]float64, len(idx))
+		}
+		for k, s := range net {
+			if s == 0 {
+				continue
+			}
+			sign := 1.0
+			if s < 0 {
+				sign = -1
+			}
+			a[idx[k[0]]][idx[k[1]]], a[idx[k[1]]][idx[k[0]]] = sign, sign
+		}
+		want := 1.0
+		if len(idx) > 0 {
+			want = taylorWalkIndex(a)
+		}
+		if bal.WalkIndex == nil || math.Abs(*bal.WalkIndex-want) > 1e-9 {
+			t.Errorf("trial %d: walk index %v, Taylor series %v", trial, bal.WalkIndex, want)
+		}
+	}
+	// Balanced: 1. An all-negative triangle: (e^-2 + 2e) / (e^2 + 2e^-1).
+	p := project(t, batchOf(balanceGraph[:3]), Filter{})
+	if bal, _ := p.Balance(ctx, BalanceQuery{}); bal.WalkIndex == nil || !closeTo(*bal.WalkIndex, 1) {
+		t.Errorf("balanced: walk index %v", bal.WalkIndex)
+	}
+	p = project(t, batchOf([]tie{{"a", "b", "hostile_to", 1}, {"b", "c", "hostile_to", 1}, {"a", "c", "hostile_to", 1}}), Filter{})
+	want := (math.Exp(-2) + 2*math.E) / (math.Exp(2) + 2/math.E)
+	if bal, _ := p.Balance(ctx, BalanceQuery{}); bal.WalkIndex == nil || !closeTo(*bal.WalkIndex, want) {
+		t.Errorf("negative triangle: walk index %v, want %v", bal.WalkIndex, want)
 	}
 }
