@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/seed"
 )
 
 // bruteFrustration is the frustration of g by enumeration of all 2^n
@@ -377,5 +378,56 @@ func TestWalkIndex(t *testing.T) {
 	want := (math.Exp(-2) + 2*math.E) / (math.Exp(2) + 2/math.E)
 	if bal, _ := p.Balance(ctx, BalanceQuery{}); bal.WalkIndex == nil || !closeTo(*bal.WalkIndex, want) {
 		t.Errorf("negative triangle: walk index %v, want %v", bal.WalkIndex, want)
+	}
+}
+
+// TestScenarioFrustration: the shipped scenario as of its cut-off. The
+// camps should hold the United States and Israel together, apart from
+// Iran.
+func TestScenarioFrustration(t *testing.T) {
+	ctx := context.Background()
+	b, err := seed.Scenario()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, ok := seed.AsOf()
+	if !ok {
+		t.Fatal("the scenario has no cut-off")
+	}
+	p := project(t, b, Filter{AsOf: &asOf})
+	bal, err := p.Balance(ctx, BalanceQuery{Limit: MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := bal.Frustration
+	walk := "null"
+	if bal.WalkIndex != nil {
+		walk = fmt.Sprint(*bal.WalkIndex)
+	}
+	t.Logf("as of %s: %d signed pairs, triad ratio %v, walk index %s", asOf, bal.Pairs, bal.Ratio, walk)
+	t.Logf("frustration index %d (exact %v, lower bound %d) of %d selected relationships", f.Index, f.Exact, f.LowerBound, p.nrels)
+	for c, ids := range f.Camps {
+		t.Logf("camp %d (%d): %v", c, len(ids), ids)
+	}
+	rels := map[string]graph.Relationship{}
+	for _, r := range b.Relationships {
+		rels[r.ID] = r
+	}
+	for i, id := range f.Frustrated[:min(12, len(f.Frustrated))] {
+		r := rels[id]
+		t.Logf("frustrated %d: %s %s -%s-> %s", i+1, id, r.Source, r.Type, r.Target)
+	}
+	if !f.Exact || f.Index != len(f.Frustrated) {
+		t.Errorf("index %d (exact %v), %d frustrated listed", f.Index, f.Exact, len(f.Frustrated))
+	}
+	side := map[string]int{}
+	for c, ids := range f.Camps {
+		for _, id := range ids {
+			side[id] = c + 1
+		}
+	}
+	us, il, ir := side["united-states"], side["israel"], side["iran"]
+	if us == 0 || us != il || us == ir || ir == 0 {
+		t.Errorf("camps: united-states %d, israel %d, iran %d", us, il, ir)
 	}
 }
