@@ -95,6 +95,22 @@ func TestFrustrationAgainstBruteForce(t *testing.T) {
 	}
 }
 
+// gahukuGama is Read's (1954) signed network of the 16 Gahuku-Gama
+// sub-tribes of the Eastern Central Highlands of New Guinea: 29 alliances
+// (rova, +1) and 29 enmities (hina, -1), as KONECT's ucidata-gama (from
+// UCINET) lists them, numbered from 0. Aref and Wilson (2018) give its
+// frustration index: 7.
+var gahukuGama = [][3]int32{
+	{0, 1, 1}, {0, 2, -1}, {1, 2, -1}, {0, 3, -1}, {2, 3, 1}, {0, 4, -1}, {1, 4, -1}, {0, 5, -1},
+	{1, 5, -1}, {2, 5, 1}, {2, 6, 1}, {4, 6, 1}, {5, 6, 1}, {2, 7, 1}, {3, 7, 1}, {5, 7, 1},
+	{6, 7, 1}, {1, 8, -1}, {4, 8, 1}, {5, 8, -1}, {1, 9, -1}, {8, 9, 1}, {5, 10, 1}, {6, 10, 1},
+	{7, 10, 1}, {8, 10, -1}, {9, 10, -1}, {0, 11, -1}, {5, 11, 1}, {6, 11, 1}, {7, 11, 1}, {10, 11, 1},
+	{5, 12, -1}, {6, 12, 1}, {8, 12, 1}, {9, 12, 1}, {10, 12, -1}, {4, 13, 1}, {7, 13, -1}, {11, 13, -1},
+	{12, 13, 1}, {0, 14, 1}, {1, 14, 1}, {4, 14, -1}, {8, 14, -1}, {9, 14, -1}, {10, 14, -1}, {11, 14, -1},
+	{12, 14, -1}, {0, 15, 1}, {1, 15, 1}, {4, 15, -1}, {5, 15, -1}, {10, 15, -1}, {11, 15, -1}, {12, 15, -1},
+	{13, 15, -1}, {14, 15, 1},
+}
+
 func TestFrustrationClassics(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -110,14 +126,25 @@ func TestFrustrationClassics(t *testing.T) {
 		{"two negative triangles sharing an edge", 4, [][3]int32{{0, 1, -1}, {1, 2, -1}, {0, 2, -1}, {1, 3, -1}, {2, 3, -1}}, 1},
 		{"all-negative K4", 4, [][3]int32{{0, 1, -1}, {0, 2, -1}, {0, 3, -1}, {1, 2, -1}, {1, 3, -1}, {2, 3, -1}}, 2},
 		{"heavy edge kept", 3, [][3]int32{{0, 1, 5}, {1, 2, 5}, {0, 2, -2}}, 2},
+		{"Gahuku-Gama highland tribes", 16, gahukuGama, 7},
 	} {
 		g := newSignedGraph(tc.n, tc.edges)
+		if tc.n <= 16 {
+			if b := bruteFrustration(g); b != tc.want {
+				t.Fatalf("%s: brute force %d, want %d", tc.name, b, tc.want)
+			}
+		}
 		got, err := frustration(ctx, g, frustrationNodes)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !got.exact || got.upper != tc.want || got.lower != tc.want {
 			t.Errorf("%s: %d..%d (exact %v), want %d", tc.name, got.lower, got.upper, got.exact, tc.want)
+		}
+		if h, _ := frustration(ctx, g, 0); h.lower > tc.want || h.upper < tc.want {
+			t.Errorf("%s: without search %d..%d, want %d", tc.name, h.lower, h.upper, tc.want)
+		} else {
+			t.Logf("%s: without search %d..%d", tc.name, h.lower, h.upper)
 		}
 	}
 }
