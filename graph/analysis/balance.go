@@ -100,11 +100,19 @@ type Triad struct {
 	Kind   string    `json:"kind"` // "++-" or "---" (or "+++", "+--")
 }
 
-// Balance answers q on the projection.
+// Balance answers q on the projection. The answer is kept (see
+// memoResult): the walk index and the frustration search cost up to a
+// second or so on big graphs.
 func (p *Projection) Balance(ctx context.Context, q BalanceQuery) (Balance, error) {
 	if errs := q.fieldErrors(); len(errs) > 0 {
 		return Balance{}, graph.Invalid("invalid balance query", errs...)
 	}
+	return memoResult(ctx, p, resultKey("balance", nil, q.Limit),
+		func(ctx context.Context) (Balance, error) { return p.balance(ctx, q) })
+}
+
+// balance computes Balance's answer for a checked query.
+func (p *Projection) balance(ctx context.Context, q BalanceQuery) (Balance, error) {
 	res := Balance{Weighted: p.weighted, Version: p.Version(), Ratio: 1,
 		Actors: []ActorBalance{}, UnbalancedTriads: []Triad{}}
 	u := p.undirected()
