@@ -159,12 +159,12 @@ type Balance struct {
 type Frustration struct {
 	// The number of relationships the camps frustrate: the minimum when exact, otherwise an upper bound.
 	Index int `json:"index" validate:"required" minimum:"0"`
-	// Index is proven minimal (the search finished within its budget).
+	// index is proven minimal (the search finished within its budget).
 	Exact bool `json:"exact" validate:"required"`
 	// A proven lower bound on the minimum (equal to index when exact).
 	LowerBound int `json:"lower_bound" validate:"required" minimum:"0"`
-	// The two camps (actor ids, sorted) of a split that frustrates index relationships: every actor with a signed relationship, each connected component's larger side in the first camp.
-	Camps [][]string `json:"camps" validate:"required" minItems:"2" maxItems:"2"`
+	// Two arrays, the two camps (actor ids, sorted) of a split that frustrates index relationships: every actor with a signed relationship, each connected component's larger side in the first camp.
+	Camps [][]string `json:"camps" validate:"required"`
 	// The relationships that split frustrates (positive between the camps, negative within one), by id, up to limit.
 	Frustrated []string `json:"frustrated" validate:"required"`
 	// The limit cut the frustrated list.
