@@ -19,7 +19,8 @@ type Frustration struct {
 	LowerBound int  `json:"lower_bound"`
 	// Camps are the two camps of a colouring that frustrates Index
 	// relationships, each sorted by id: the actors with a signed
-	// relationship, the larger camp of each connected component first.
+	// relationship, the larger camp of each connected component (of the
+	// pairs whose relationships do not cancel out) first.
 	Camps [2][]string `json:"camps"`
 	// Frustrated lists the relationships that colouring frustrates (a
 	// positive one between the camps, a negative one within a camp), by
@@ -86,9 +87,10 @@ func (p *Projection) frustration(ctx context.Context, limit int) (Frustration, e
 }
 
 // The frustration index (Aref and Wilson 2018, "Measuring partial balance
-// in signed networks", J. Complex Networks 6(4); computed exactly as in
-// Aref, Mason and Wilson 2020, "Computing the line index of balance using
-// integer programming optimisation") is the least number of edges whose
+// in signed networks", J. Complex Networks 6(4); computed exactly by
+// integer programming in Aref, Mason and Wilson 2020, "A modeling and
+// computational study of the frustration index in signed networks",
+// Networks 75(1)) is the least number of edges whose
 // removal, or equivalently whose sign flip, leaves a signed graph balanced:
 // the minimum, over the 2-colourings s of the actors into two camps, of the
 // number of frustrated edges, positive between the camps or negative within
