@@ -242,7 +242,26 @@ type Balance struct {
 	Actors           []ActorBalance `json:"actors" validate:"required"`
 	UnbalancedTriads []Triad        `json:"unbalanced_triads" validate:"required"`
 	Truncated        bool           `json:"truncated" validate:"required"`
+	Frustration      Frustration    `json:"frustration" validate:"required"`
+	// Estrada and Benzi's walk-based balance index tr exp(A) / tr exp(|A|) on the signed pairs (1 when balanced, towards 0 as imbalance grows); null when a connected component has more than 500 actors.
+	WalkIndex *float64 `json:"walk_index" validate:"required" extensions:"x-nullable" format:"double" minimum:"0" maximum:"1"`
 } //@name Balance
+
+// Frustration is the frustration index of the signed graph (Aref and Wilson): the least number of signed relationships whose removal (or sign flip) leaves the graph balanced.
+type Frustration struct {
+	// The number of relationships the camps frustrate: the minimum when exact, otherwise an upper bound.
+	Index int `json:"index" validate:"required" minimum:"0"`
+	// index is proven minimal (the search finished within its budget).
+	Exact bool `json:"exact" validate:"required"`
+	// A proven lower bound on the minimum (equal to index when exact).
+	LowerBound int `json:"lower_bound" validate:"required" minimum:"0"`
+	// Two arrays, the two camps (actor ids, sorted) of a split that frustrates index relationships: every actor with a signed relationship, each connected component's larger side in the first camp.
+	Camps [][]string `json:"camps" validate:"required"`
+	// The relationships that split frustrates (positive between the camps, negative within one), by id, up to limit.
+	Frustrated []string `json:"frustrated" validate:"required"`
+	// The limit cut the frustrated list.
+	Truncated bool `json:"truncated" validate:"required"`
+} //@name Frustration
 
 // ---- converters ----
 
@@ -338,6 +357,10 @@ func balanceFromDomain(b analysis.Balance) Balance {
 	for i, t := range b.UnbalancedTriads {
 		out.UnbalancedTriads[i] = Triad{Actors: t.Actors[:], Signs: t.Signs[:], Kind: t.Kind}
 	}
+	f := b.Frustration
+	out.Frustration = Frustration{Index: f.Index, Exact: f.Exact, LowerBound: f.LowerBound,
+		Camps: [][]string{f.Camps[0], f.Camps[1]}, Frustrated: f.Frustrated, Truncated: f.Truncated}
+	out.WalkIndex = b.WalkIndex
 	return out
 }
 
@@ -600,16 +623,16 @@ func (s *Server) blocs(c *gin.Context) {
 
 // balance godoc
 //
-//	@Summary		Structural balance: which triangles are unstable
+//	@Summary		Structural balance: which triangles are unstable, and how far the graph is from two camps
 //	@ID				structuralBalance
-//	@Description	Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+//	@Description	Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order). Two global measures follow. frustration is the frustration index (Aref and Wilson 2018): the least number of signed relationships, each counted on its own whatever weighted says (a pair with p positive and q negative ones costs q if its actors share a camp, p if not), whose removal splits the signed actors into two camps with every positive tie within a camp and every negative one between them; with such camps and the relationships they frustrate (up to limit, by id). It is computed exactly by a branch-and-bound per connected component, within a budget of search states; a component beyond it (or of more than 1000 signed pairs) keeps a heuristic split (greedy, then single-actor moves), exact is false and lower_bound is a packing of negative cycles (each needs one of its relationships removed). walk_index is Estrada and Benzi's (2014) walk-based index tr exp(A) / tr exp(|A|) over the signed pairs: closed walks of every length weighted by 1/length!, the negative ones counted against; 1 when balanced, null when a connected component has more than 500 actors.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
-//	@Param			limit		query		int			false	"How many actors and unbalanced triads to list"		minimum(1)	maximum(1000)	default(50)
+//	@Param			limit		query		int			false	"How many actors, unbalanced triads and frustrated relationships to list"		minimum(1)	maximum(1000)	default(50)
 //	@Success		200			{object}	Balance
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"

@@ -143,6 +143,10 @@ func TestInfluenceEndpoints(t *testing.T) {
 		if bal.Triads == 0 || bal.Balanced+bal.Unbalanced != bal.Triads || bal.Ratio < 0 || bal.Ratio > 1 {
 			t.Fatalf("balance %+v", bal)
 		}
+		if f := bal.Frustration; f.Index < f.LowerBound || f.LowerBound < 0 || len(f.Camps) != 2 || len(f.Camps[0]) == 0 ||
+			f.Truncated == (len(f.Frustrated) == f.Index) || bal.WalkIndex == nil || *bal.WalkIndex <= 0 || *bal.WalkIndex > 1 {
+			t.Fatalf("balance: frustration %+v, walk index %v", f, bal.WalkIndex)
+		}
 		var empty api.Ranking
 		e.must(200, "GET", "/api/v1/influence?types=sponsors&polarity=negative", "", &empty)
 		if len(empty.Results) != 0 {

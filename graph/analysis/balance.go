@@ -13,7 +13,8 @@ type BalanceQuery struct {
 	// Filter selects the relationships; balance needs both signs, so
 	// Polarity must be empty or "all".
 	Filter
-	// Limit caps the lists (actors, unbalanced triads): 0 means
+	// Limit caps the lists (actors, unbalanced triads, frustrated
+	// relationships; not the camps): 0 means
 	// DefaultLimit, at most MaxLimit. Counts are always complete.
 	Limit int
 }
@@ -41,6 +42,16 @@ func (q *BalanceQuery) fieldErrors() []graph.FieldError {
 // of my enemy"), unbalanced otherwise (++-, ---). Ratio is
 // balanced/triads, and 1 when there is no triad (a graph without cycles
 // is balanced).
+//
+// Two global measures complete the triad counts. The frustration index
+// (Aref and Wilson 2018) is the least number of signed relationships,
+// each counted on its own (a pair with p positive and q negative ones
+// frustrates q of them when its actors share a camp, p when they do not),
+// that must go for the graph to split into two camps with every positive
+// tie within a camp and every negative one between them; it comes with
+// such a split, exact up to a search budget and bounded from below beyond
+// it. The walk index (Estrada and Benzi 2014) weighs all closed walks of
+// the signed pairs, not only triangles.
 type Balance struct {
 	Weighted   bool        `json:"weighted"`
 	Version    uint64      `json:"version"`
@@ -57,6 +68,12 @@ type Balance struct {
 	// actor ids; Truncated says the limit cut the list.
 	UnbalancedTriads []Triad `json:"unbalanced_triads"`
 	Truncated        bool    `json:"truncated"`
+	// Frustration is the frustration index: see the type and
+	// frustration.go. It counts relationships, weighted or not.
+	Frustration Frustration `json:"frustration"`
+	// WalkIndex is Estrada and Benzi's walk-based balance index on the
+	// signed pairs (see walkIndex); nil when the graph is too big for it.
+	WalkIndex *float64 `json:"walk_index"`
 }
 
 // TriadCounts counts triads by their signs.
@@ -83,11 +100,19 @@ type Triad struct {
 	Kind   string    `json:"kind"` // "++-" or "---" (or "+++", "+--")
 }
 
-// Balance answers q on the projection.
+// Balance answers q on the projection. The answer is kept (see
+// memoResult): the walk index and the frustration search cost up to a
+// second or so on big graphs.
 func (p *Projection) Balance(ctx context.Context, q BalanceQuery) (Balance, error) {
 	if errs := q.fieldErrors(); len(errs) > 0 {
 		return Balance{}, graph.Invalid("invalid balance query", errs...)
 	}
+	return memoResult(ctx, p, resultKey("balance", nil, q.Limit),
+		func(ctx context.Context) (Balance, error) { return p.balance(ctx, q) })
+}
+
+// balance computes Balance's answer for a checked query.
+func (p *Projection) balance(ctx context.Context, q BalanceQuery) (Balance, error) {
 	res := Balance{Weighted: p.weighted, Version: p.Version(), Ratio: 1,
 		Actors: []ActorBalance{}, UnbalancedTriads: []Triad{}}
 	u := p.undirected()
@@ -213,6 +238,13 @@ func (p *Projection) Balance(ctx context.Context, q BalanceQuery) (Balance, erro
 	for _, v := range actors[:min(q.Limit, len(actors))] {
 		id := p.ids[v]
 		res.Actors = append(res.Actors, ActorBalance{Actor: id, Name: p.base.name(id), Unbalanced: unbalanced[v], Triads: triads[v]})
+	}
+	var err error
+	if res.WalkIndex, err = walkIndex(ctx, off, nbr, sgn); err != nil {
+		return Balance{}, err
+	}
+	if res.Frustration, err = p.frustration(ctx, q.Limit); err != nil {
+		return Balance{}, err
 	}
 	return res, nil
 }

@@ -158,3 +158,70 @@ func BenchmarkMediators(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFrustration: the exact frustration index of a graph of 100
+// ties, on 40 actors with signs at random (the hard case: no camps to find) and
+// planted camps with a fifth of the signs flipped (as real data). The seed
+// is fixed.
+func BenchmarkFrustration(b *testing.B) {
+	for _, tc := range []struct {
+		name    string
+		n       int
+		planted bool
+	}{{"random", 40, false}, {"planted", 40, true}, {"random-dense", 20, false}} {
+		b.Run(tc.name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(100, 40))
+			var g *signedGraph
+			for g == nil || g.m != 100 || len(g.components()) != 1 {
+				g = randomSignedGraph(rng, tc.n, 100.0/float64(tc.n*(tc.n-1)/2), 1, tc.planted, 0.2)
+			}
+			ctx := context.Background()
+			if r, _ := frustration(ctx, g, 0); true {
+				b.Logf("%d actors, %d ties: heuristic %d..%d", g.n(), g.m, r.lower, r.upper)
+			}
+			for b.Loop() {
+				r, err := frustration(ctx, g, frustrationNodes)
+				if err != nil || !r.exact {
+					b.Fatalf("%+v, %v", r.exact, err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBalance: the whole /balance answer (triads, walk index,
+// frustration), not the kept one, on 500 actors and 5000 relationships
+// (walk index computed; frustration heuristic and bounded), and on 10^4
+// actors and 10^5 relationships (walk index null).
+func BenchmarkBalance(b *testing.B) {
+	for _, size := range []struct{ n, m int }{{500, 5_000}, {10_000, 100_000}} {
+		rnd := rand.New(rand.NewPCG(7, 7))
+		types := []string{"supports", "allied_with", "negotiates_with", "funds", "sanctions", "hostile_to", "member_of"}
+		var batch graph.Batch
+		for i := 0; i < size.n; i++ {
+			batch.Actors = append(batch.Actors, graph.Actor{ID: fmt.Sprintf("a%05d", i), Name: "x", Kind: "state"})
+		}
+		for i := 0; i < size.m; i++ {
+			u, v := rnd.IntN(size.n), rnd.IntN(size.n)
+			if u == v {
+				continue
+			}
+			batch.Relationships = append(batch.Relationships, graph.Relationship{ID: fmt.Sprintf("r%06d", i),
+				Source: batch.Actors[u].ID, Target: batch.Actors[v].ID, Type: types[rnd.IntN(len(types))], Weight: 0.5})
+		}
+		p, err := Project(context.Background(), batch, registry, Filter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d/m=%d", size.n, size.m), func(b *testing.B) {
+			var bal Balance
+			for b.Loop() {
+				if bal, err = p.balance(context.Background(), BalanceQuery{Limit: DefaultLimit}); err != nil { // not the kept answer
+					b.Fatal(err)
+				}
+			}
+			f := bal.Frustration
+			b.Logf("frustration %d..%d (exact %v), walk index %v", f.LowerBound, f.Index, f.Exact, bal.WalkIndex != nil)
+		})
+	}
+}

@@ -16,9 +16,9 @@ import (
 // conflictual and structural, symmetric and not.
 var signedTypes = []string{"supports", "allied_with", "arms", "negotiates_with", "sanctions", "hostile_to", "attacks", "member_of", "monitors"}
 
-// signedGraph generates a graph of n actors and m ties of random signed
+// swayGraph generates a graph of n actors and m ties of random signed
 // types, weights and confidences; parallel ties and both directions occur.
-func signedGraph(seed uint64, n, m int) graph.Batch {
+func swayGraph(seed uint64, n, m int) graph.Batch {
 	rng := rand.New(rand.NewPCG(seed, 18))
 	ties := make([]tie, 0, m)
 	for len(ties) < m {
@@ -122,7 +122,7 @@ func TestSignedChannelsProperty(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for g := uint64(0); g < 12; g++ {
-				b := signedGraph(g, 8+int(g%5), 20+int(3*g))
+				b := swayGraph(g, 8+int(g%5), 20+int(3*g))
 				p := project(t, b, tc.filter)
 				relays := pairRelays(b, registry, tc.filter)
 				for _, id := range p.IDs() {
@@ -306,7 +306,7 @@ func TestSignedInfluenceReference(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			for g := uint64(100); g < 110; g++ {
-				b := signedGraph(g, 6+int(g%3), 14+int(g%7))
+				b := swayGraph(g, 6+int(g%3), 14+int(g%7))
 				p := project(t, b, Filter{Polarity: tc.polarity, Weighted: tc.weighted})
 				refSway, refPressure := referenceChannels(b, registry, tc.weighted, tc.polarity == PolarityAll, tc.hops)
 				for _, id := range p.IDs() {
@@ -432,7 +432,7 @@ func TestSignedInfluenceScenario(t *testing.T) {
 // projection) and one uncached actor influence (PageRank lists and the
 // sign-aware enumeration).
 func BenchmarkSignedInfluence(b *testing.B) {
-	batch := signedGraph(7, 10_000, 100_000)
+	batch := swayGraph(7, 10_000, 100_000)
 	p := project(b, batch, Filter{Polarity: PolaritySigned, Weighted: true})
 	b.Run("adjacency", func(b *testing.B) {
 		for range b.N {

@@ -14,6 +14,7 @@ type undirected struct {
 	net      []float64 // sum of polarity × weight over the signed relationships
 	netCount []int32   // sum of polarity (a majority vote)
 	signed   []bool    // some relationship on the pair has polarity ±1
+	nsigned  []int32   // how many relationships on the pair have polarity ±1
 }
 
 func (p *Projection) undirected() *undirected {
@@ -47,13 +48,13 @@ func buildUndirected(d *data) *undirected {
 	// At most one entry per directed edge: allocate once.
 	g := &undirected{off: make([]int32, n+1), nbr: make([]int32, 0, m), posBest: make([]float64, 0, m),
 		posRel: make([]int32, 0, m), posSum: make([]float64, 0, m), net: make([]float64, 0, m),
-		netCount: make([]int32, 0, m), signed: make([]bool, 0, m)}
+		netCount: make([]int32, 0, m), signed: make([]bool, 0, m), nsigned: make([]int32, 0, m)}
 	for k := 0; k < len(perm); {
 		u, v := src[perm[k]], dst[perm[k]]
 		var (
 			best, sum, net float64
 			bestRel        int32 = -1
-			count          int32
+			count, nsigned int32
 			signed         bool
 		)
 		for ; k < len(perm) && src[perm[k]] == u && dst[perm[k]] == v; k++ {
@@ -67,10 +68,12 @@ func buildUndirected(d *data) *undirected {
 				}
 				net += w
 				count++
+				nsigned++
 				signed = true
 			case -1:
 				net -= w
 				count--
+				nsigned++
 				signed = true
 			}
 		}
@@ -81,6 +84,7 @@ func buildUndirected(d *data) *undirected {
 		g.net = append(g.net, net)
 		g.netCount = append(g.netCount, count)
 		g.signed = append(g.signed, signed)
+		g.nsigned = append(g.nsigned, nsigned)
 		g.off[u+1]++
 	}
 	for v := 0; v < n; v++ {
