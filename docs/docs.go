@@ -886,7 +886,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced (\"the enemy of my enemy is my friend\"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).",
+                "description": "Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced (\"the enemy of my enemy is my friend\"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order). Two global measures follow. frustration is the frustration index (Aref and Wilson 2018): the least number of signed relationships, each counted on its own whatever weighted says (a pair with p positive and q negative ones costs q if its actors share a camp, p if not), whose removal splits the signed actors into two camps with every positive tie within a camp and every negative one between them; with such camps and the relationships they frustrate (up to limit, by id). It is computed exactly by a branch-and-bound per connected component, within a budget of search states; a component beyond it (or of more than 1000 signed pairs) keeps a heuristic split (greedy, then single-actor moves), exact is false and lower_bound is a packing of negative cycles (each needs one of its relationships removed). walk_index is Estrada and Benzi's (2014) walk-based index tr exp(A) / tr exp(|A|) over the signed pairs: closed walks of every length weighted by 1/length!, the negative ones counted against; 1 when balanced, null when a connected component has more than 500 actors.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -894,7 +894,7 @@ const docTemplate = `{
                 "tags": [
                     "queries"
                 ],
-                "summary": "Structural balance: which triangles are unstable",
+                "summary": "Structural balance: which triangles are unstable, and how far the graph is from two camps",
                 "operationId": "structuralBalance",
                 "parameters": [
                     {
@@ -926,7 +926,7 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "How many actors and unbalanced triads to list",
+                        "description": "How many actors, unbalanced triads and frustrated relationships to list",
                         "name": "limit",
                         "in": "query"
                     }
@@ -3113,6 +3113,7 @@ const docTemplate = `{
                 "as_of",
                 "balanced",
                 "counts",
+                "frustration",
                 "pairs",
                 "ratio",
                 "triads",
@@ -3120,6 +3121,7 @@ const docTemplate = `{
                 "unbalanced",
                 "unbalanced_triads",
                 "version",
+                "walk_index",
                 "weighted"
             ],
             "properties": {
@@ -3142,6 +3144,9 @@ const docTemplate = `{
                 },
                 "counts": {
                     "$ref": "#/definitions/TriadCounts"
+                },
+                "frustration": {
+                    "$ref": "#/definitions/Frustration"
                 },
                 "pairs": {
                     "type": "integer"
@@ -3168,6 +3173,14 @@ const docTemplate = `{
                 },
                 "version": {
                     "type": "integer"
+                },
+                "walk_index": {
+                    "description": "Estrada and Benzi's walk-based balance index tr exp(A) / tr exp(|A|) on the signed pairs (1 when balanced, towards 0 as imbalance grows); null when a connected component has more than 500 actors.",
+                    "type": "number",
+                    "format": "double",
+                    "maximum": 1,
+                    "minimum": 0,
+                    "x-nullable": true
                 },
                 "weighted": {
                     "type": "boolean"
@@ -3739,6 +3752,54 @@ const docTemplate = `{
                     "description": "A JSON path into the request body (\"$.actors[2].kind\") or the name of a query or path parameter (\"limit\").",
                     "type": "string",
                     "example": "$.weight"
+                }
+            }
+        },
+        "Frustration": {
+            "type": "object",
+            "required": [
+                "camps",
+                "exact",
+                "frustrated",
+                "index",
+                "lower_bound",
+                "truncated"
+            ],
+            "properties": {
+                "camps": {
+                    "description": "Two arrays, the two camps (actor ids, sorted) of a split that frustrates index relationships: every actor with a signed relationship, each connected component's larger side in the first camp.",
+                    "type": "array",
+                    "items": {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        }
+                    }
+                },
+                "exact": {
+                    "description": "index is proven minimal (the search finished within its budget).",
+                    "type": "boolean"
+                },
+                "frustrated": {
+                    "description": "The relationships that split frustrates (positive between the camps, negative within one), by id, up to limit.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "index": {
+                    "description": "The number of relationships the camps frustrate: the minimum when exact, otherwise an upper bound.",
+                    "type": "integer",
+                    "minimum": 0
+                },
+                "lower_bound": {
+                    "description": "A proven lower bound on the minimum (equal to index when exact).",
+                    "type": "integer",
+                    "minimum": 0
+                },
+                "truncated": {
+                    "description": "The limit cut the frustrated list.",
+                    "type": "boolean"
                 }
             }
         },

@@ -825,10 +825,11 @@ type Balance struct {
 	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
 	//
 	// Example: 2025-04-12
-	AsOf     string      `json:"as_of"`
-	Balanced int         `json:"balanced"`
-	Counts   TriadCounts `json:"counts"`
-	Pairs    int         `json:"pairs"`
+	AsOf        string      `json:"as_of"`
+	Balanced    int         `json:"balanced"`
+	Counts      TriadCounts `json:"counts"`
+	Frustration Frustration `json:"frustration"`
+	Pairs       int         `json:"pairs"`
 
 	// Ratio Balanced triads over all triads (1 when there are none).
 	Ratio            float64 `json:"ratio"`
@@ -837,7 +838,10 @@ type Balance struct {
 	Unbalanced       int     `json:"unbalanced"`
 	UnbalancedTriads []Triad `json:"unbalanced_triads"`
 	Version          int     `json:"version"`
-	Weighted         bool    `json:"weighted"`
+
+	// WalkIndex Estrada and Benzi's walk-based balance index tr exp(A) / tr exp(|A|) on the signed pairs (1 when balanced, towards 0 as imbalance grows); null when a connected component has more than 500 actors.
+	WalkIndex *float64 `json:"walk_index"`
+	Weighted  bool     `json:"weighted"`
 }
 
 // Batch defines model for Batch.
@@ -1100,6 +1104,27 @@ type FieldError struct {
 	//
 	// Example: $.weight
 	Path string `json:"path"`
+}
+
+// Frustration defines model for Frustration.
+type Frustration struct {
+	// Camps Two arrays, the two camps (actor ids, sorted) of a split that frustrates index relationships: every actor with a signed relationship, each connected component's larger side in the first camp.
+	Camps [][]string `json:"camps"`
+
+	// Exact index is proven minimal (the search finished within its budget).
+	Exact bool `json:"exact"`
+
+	// Frustrated The relationships that split frustrates (positive between the camps, negative within one), by id, up to limit.
+	Frustrated []string `json:"frustrated"`
+
+	// Index The number of relationships the camps frustrate: the minimum when exact, otherwise an upper bound.
+	Index int `json:"index"`
+
+	// LowerBound A proven lower bound on the minimum (equal to index when exact).
+	LowerBound int `json:"lower_bound"`
+
+	// Truncated The limit cut the frustrated list.
+	Truncated bool `json:"truncated"`
 }
 
 // ImportCounts defines model for ImportCounts.
@@ -1756,7 +1781,7 @@ type StructuralBalanceParams struct {
 	// AsOf The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)
 	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
 
-	// Limit How many actors and unbalanced triads to list
+	// Limit How many actors, unbalanced triads and frustrated relationships to list
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -2134,9 +2159,9 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
 	GetNeighborhood(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// StructuralBalance Structural balance: which triangles are unstable
+	// StructuralBalance Structural balance: which triangles are unstable, and how far the graph is from two camps
 	//
-	// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+	// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order). Two global measures follow. frustration is the frustration index (Aref and Wilson 2018): the least number of signed relationships, each counted on its own whatever weighted says (a pair with p positive and q negative ones costs q if its actors share a camp, p if not), whose removal splits the signed actors into two camps with every positive tie within a camp and every negative one between them; with such camps and the relationships they frustrate (up to limit, by id). It is computed exactly by a branch-and-bound per connected component, within a budget of search states; a component beyond it (or of more than 1000 signed pairs) keeps a heuristic split (greedy, then single-actor moves), exact is false and lower_bound is a packing of negative cycles (each needs one of its relationships removed). walk_index is Estrada and Benzi's (2014) walk-based index tr exp(A) / tr exp(|A|) over the signed pairs: closed walks of every length weighted by 1/length!, the negative ones counted against; 1 when balanced, null when a connected component has more than 500 actors.
 	//
 	// Corresponds with GET /api/v1/balance (the `StructuralBalance` operationId).
 	StructuralBalance(ctx context.Context, params *StructuralBalanceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2488,9 +2513,9 @@ func (c *Client) GetNeighborhood(ctx context.Context, id string, params *GetNeig
 	return c.Client.Do(req)
 }
 
-// StructuralBalance Structural balance: which triangles are unstable
+// StructuralBalance Structural balance: which triangles are unstable, and how far the graph is from two camps
 //
-// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order). Two global measures follow. frustration is the frustration index (Aref and Wilson 2018): the least number of signed relationships, each counted on its own whatever weighted says (a pair with p positive and q negative ones costs q if its actors share a camp, p if not), whose removal splits the signed actors into two camps with every positive tie within a camp and every negative one between them; with such camps and the relationships they frustrate (up to limit, by id). It is computed exactly by a branch-and-bound per connected component, within a budget of search states; a component beyond it (or of more than 1000 signed pairs) keeps a heuristic split (greedy, then single-actor moves), exact is false and lower_bound is a packing of negative cycles (each needs one of its relationships removed). walk_index is Estrada and Benzi's (2014) walk-based index tr exp(A) / tr exp(|A|) over the signed pairs: closed walks of every length weighted by 1/length!, the negative ones counted against; 1 when balanced, null when a connected component has more than 500 actors.
 //
 // Corresponds with GET /api/v1/balance (the `StructuralBalance` operationId).
 func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4947,9 +4972,9 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/actors/{id}/neighborhood (the `GetNeighborhood` operationId).
 	GetNeighborhoodWithResponse(ctx context.Context, id string, params *GetNeighborhoodParams, reqEditors ...RequestEditorFn) (*GetNeighborhoodResponse, error)
 
-	// StructuralBalanceWithResponse Structural balance: which triangles are unstable
+	// StructuralBalanceWithResponse Structural balance: which triangles are unstable, and how far the graph is from two camps
 	//
-	// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+	// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order). Two global measures follow. frustration is the frustration index (Aref and Wilson 2018): the least number of signed relationships, each counted on its own whatever weighted says (a pair with p positive and q negative ones costs q if its actors share a camp, p if not), whose removal splits the signed actors into two camps with every positive tie within a camp and every negative one between them; with such camps and the relationships they frustrate (up to limit, by id). It is computed exactly by a branch-and-bound per connected component, within a budget of search states; a component beyond it (or of more than 1000 signed pairs) keeps a heuristic split (greedy, then single-actor moves), exact is false and lower_bound is a packing of negative cycles (each needs one of its relationships removed). walk_index is Estrada and Benzi's (2014) walk-based index tr exp(A) / tr exp(|A|) over the signed pairs: closed walks of every length weighted by 1/length!, the negative ones counted against; 1 when balanced, null when a connected component has more than 500 actors.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7944,9 +7969,9 @@ func (c *ClientWithResponses) GetNeighborhoodWithResponse(ctx context.Context, i
 	return ParseGetNeighborhoodResponse(rsp)
 }
 
-// StructuralBalanceWithResponse Structural balance: which triangles are unstable
+// StructuralBalanceWithResponse Structural balance: which triangles are unstable, and how far the graph is from two camps
 //
-// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order).
+// Structural balance of the signed graph (Heider; Cartwright and Harary): ties read without direction, structural (polarity 0) types ignored; a pair's sign is the sign of the sum of its ties' polarities (times weights when weighted), and pairs whose ties cancel are counted as ambivalent and left out. Triads +++ and +-- are balanced ("the enemy of my enemy is my friend"), ++- and --- unbalanced. Gives the counts, the balance ratio, each actor's unbalanced triads, and the unbalanced triads themselves (up to limit, in id order). Two global measures follow. frustration is the frustration index (Aref and Wilson 2018): the least number of signed relationships, each counted on its own whatever weighted says (a pair with p positive and q negative ones costs q if its actors share a camp, p if not), whose removal splits the signed actors into two camps with every positive tie within a camp and every negative one between them; with such camps and the relationships they frustrate (up to limit, by id). It is computed exactly by a branch-and-bound per connected component, within a budget of search states; a component beyond it (or of more than 1000 signed pairs) keeps a heuristic split (greedy, then single-actor moves), exact is false and lower_bound is a packing of negative cycles (each needs one of its relationships removed). walk_index is Estrada and Benzi's (2014) walk-based index tr exp(A) / tr exp(|A|) over the signed pairs: closed walks of every length weighted by 1/length!, the negative ones counted against; 1 when balanced, null when a connected component has more than 500 actors.
 //
 // Returns a wrapper object for the known response body format(s).
 //
