@@ -88,7 +88,11 @@ func (q *ActorInfluenceQuery) fieldErrors() []graph.FieldError {
 // long; each entry lists its Paths strongest channels (ties: fewer hops,
 // then actor and relationship order), always read in the direction of
 // influence. Truncated is set when the channel enumeration hit its bound
-// (maxEvidenceExpansions) and scores may be short.
+// (maxEvidenceExpansions) and scores may be short. Without as_of (all of
+// history) a channel's ties must have coexisted: the days on which all of
+// them were valid may not be empty (each hop being the pair's best tie of
+// its sign, a pair whose best tie never overlapped the rest blocks the
+// channel even if a weaker one did).
 //
 // Influences and InfluencedBy are the older sign-blind reach, kept for
 // compatibility: personalised PageRank seeded at the actor on the graph as

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"slices"
+
+	"github.com/detente/detente/graph"
 )
 
 // signedEdge is a hop of the signed adjacency: the best relationship of one
@@ -222,12 +224,23 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 	nodes[0] = seed
 	onPath[seed] = true
 	expansions := 0
-	var visit func(v int32, strength float64, pressured bool) error
-	visit = func(v int32, strength float64, pressured bool) error {
+	var visit func(v int32, strength float64, pressured bool, w graph.Window) error
+	visit = func(v int32, strength float64, pressured bool, w graph.Window) error {
 		hops := len(rels)
 		for _, e := range adj[v] {
 			if onPath[e.nbr] {
 				continue
+			}
+			// A channel's ties must have coexisted: over all of history
+			// (no as_of) the running window of common validity may not
+			// become empty. With as_of every tie is valid on that day.
+			ew := w
+			if p.filter.AsOf == nil {
+				r := &p.base.rels[e.rel]
+				ew = narrow(w, r.ValidFrom, r.ValidTo)
+				if ew.Empty() {
+					continue
+				}
 			}
 			isPressure := pressured
 			if reverse && hops > 0 && !p.relaysFor(&e) {
@@ -255,7 +268,7 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 			tally.add(e.nbr, nodes, rels, s, k)
 			if hops+1 < maxHops && (reverse || !isPressure && p.relaysFor(&e)) {
 				onPath[e.nbr] = true
-				err := visit(e.nbr, s, isPressure)
+				err := visit(e.nbr, s, isPressure, ew)
 				onPath[e.nbr] = false
 				if err != nil {
 					return err
@@ -265,8 +278,19 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 		}
 		return nil
 	}
-	err = visit(seed, 1, false)
+	err = visit(seed, 1, false, graph.Window{})
 	return sway, pressure, truncated, err
+}
+
+// narrow returns the window w cut to a tie valid from..to (nil: open).
+func narrow(w graph.Window, from, to *graph.Date) graph.Window {
+	if from != nil && (w.From == nil || w.From.Before(*from)) {
+		w.From = from
+	}
+	if to != nil && (w.To == nil || to.Before(*w.To)) {
+		w.To = to
+	}
+	return w
 }
 
 // signedInfluence fills the sign-aware lists of res (see ActorInfluence).

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphtest"
 	"github.com/detente/detente/seed"
 )
 
@@ -533,6 +534,56 @@ func TestSignedInfluenceExample(t *testing.T) {
 				if got[i].actor != tc.want[i].actor || !closeTo(got[i].score, tc.want[i].score) || got[i].count != tc.want[i].count {
 					t.Errorf("%s %s = %v, want %v", tc.actor, tc.list, got, tc.want)
 					break
+				}
+			}
+		})
+	}
+}
+
+// TestSignedChannelsCoexist: over all of history a channel's ties must
+// have been valid on a common day. a supported b until 2010; b has
+// supported c since 2015 and attacked d since 2016: a neither sways c nor
+// pressures d, while b's own ties still count, and as of a day in 2017
+// (when a-b was over) nothing reaches from a at all.
+func TestSignedChannelsCoexist(t *testing.T) {
+	ctx := context.Background()
+	b := batchOf([]tie{{"a", "b", "supports", 1}, {"b", "c", "supports", 1}, {"b", "d", "attacks", 1}})
+	b.Relationships[0].ValidTo = graphtest.DatePtr("2010-12-31")
+	b.Relationships[1].ValidFrom = graphtest.DatePtr("2015-01-01")
+	b.Relationships[2].ValidFrom = graphtest.DatePtr("2016-01-01")
+	names := func(xs []SignedInfluence) []string {
+		out := []string{}
+		for _, x := range xs {
+			out = append(out, x.Actor)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		filter                Filter
+		seed                  string
+		sways, pressures      []string
+		swayedBy, pressuredBy []string
+	}{
+		{filter: Filter{}, seed: "a", sways: []string{"b"}, pressures: []string{}},
+		{filter: Filter{}, seed: "b", sways: []string{"c"}, pressures: []string{"d"}, swayedBy: []string{"a"}},
+		{filter: Filter{AsOf: graphtest.DatePtr("2017-01-01")}, seed: "a", sways: []string{}, pressures: []string{}},
+		{filter: Filter{AsOf: graphtest.DatePtr("2005-01-01")}, seed: "a", sways: []string{"b"}, pressures: []string{}},
+	} {
+		t.Run(fmt.Sprintf("%s as of %v", tc.seed, tc.filter.AsOf), func(t *testing.T) {
+			p := project(t, b, tc.filter)
+			r, err := p.ActorInfluence(ctx, ActorInfluenceQuery{Actor: tc.seed})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(r.Sways); !slices.Equal(got, tc.sways) {
+				t.Errorf("sways %v, want %v", got, tc.sways)
+			}
+			if got := names(r.Pressures); !slices.Equal(got, tc.pressures) {
+				t.Errorf("pressures %v, want %v", got, tc.pressures)
+			}
+			if tc.swayedBy != nil {
+				if got := names(r.SwayedBy); !slices.Equal(got, tc.swayedBy) {
+					t.Errorf("swayed by %v, want %v", got, tc.swayedBy)
 				}
 			}
 		})
