@@ -1432,7 +1432,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.",
+                "description": "Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1452,7 +1452,8 @@ const docTemplate = `{
                             "out_degree",
                             "closeness",
                             "eigenvector",
-                            "pn"
+                            "pn",
+                            "signed_eigenvector"
                         ],
                         "type": "string",
                         "default": "pagerank",

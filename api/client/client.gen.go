@@ -557,14 +557,15 @@ func (e GetGraphParamsPolarity) Valid() bool {
 
 // Defines values for RankInfluenceParamsAlgorithm.
 const (
-	Betweenness RankInfluenceParamsAlgorithm = "betweenness"
-	Closeness   RankInfluenceParamsAlgorithm = "closeness"
-	Degree      RankInfluenceParamsAlgorithm = "degree"
-	Eigenvector RankInfluenceParamsAlgorithm = "eigenvector"
-	InDegree    RankInfluenceParamsAlgorithm = "in_degree"
-	OutDegree   RankInfluenceParamsAlgorithm = "out_degree"
-	Pagerank    RankInfluenceParamsAlgorithm = "pagerank"
-	Pn          RankInfluenceParamsAlgorithm = "pn"
+	Betweenness       RankInfluenceParamsAlgorithm = "betweenness"
+	Closeness         RankInfluenceParamsAlgorithm = "closeness"
+	Degree            RankInfluenceParamsAlgorithm = "degree"
+	Eigenvector       RankInfluenceParamsAlgorithm = "eigenvector"
+	InDegree          RankInfluenceParamsAlgorithm = "in_degree"
+	OutDegree         RankInfluenceParamsAlgorithm = "out_degree"
+	Pagerank          RankInfluenceParamsAlgorithm = "pagerank"
+	Pn                RankInfluenceParamsAlgorithm = "pn"
+	SignedEigenvector RankInfluenceParamsAlgorithm = "signed_eigenvector"
 )
 
 // Valid indicates whether the value is a known member of the RankInfluenceParamsAlgorithm enum.
@@ -585,6 +586,8 @@ func (e RankInfluenceParamsAlgorithm) Valid() bool {
 	case Pagerank:
 		return true
 	case Pn:
+		return true
+	case SignedEigenvector:
 		return true
 	default:
 		return false
@@ -2207,7 +2210,7 @@ type ClientInterface interface {
 
 	// RankInfluence Rank actors by influence
 	//
-	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
 	//
 	// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 	RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2621,7 +2624,7 @@ func (c *Client) ImportBatch(ctx context.Context, params *ImportBatchParams, bod
 
 // RankInfluence Rank actors by influence
 //
-// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
 //
 // Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 func (c *Client) RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5028,7 +5031,7 @@ type ClientWithResponsesInterface interface {
 
 	// RankInfluenceWithResponse Rank actors by influence
 	//
-	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8061,7 +8064,7 @@ func (c *ClientWithResponses) ImportBatchWithResponse(ctx context.Context, param
 
 // RankInfluenceWithResponse Rank actors by influence
 //
-// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -23,10 +23,12 @@ const (
 	Eigenvector Algorithm = "eigenvector"
 	// PN is Everett and Borgatti's centrality for signed graphs (pn.go).
 	PN Algorithm = "pn"
+	// SignedEigenvector is Bonacich and Lloyd's status (signedeig.go).
+	SignedEigenvector Algorithm = "signed_eigenvector"
 )
 
 // Algorithms lists the accepted algorithm names.
-var Algorithms = []Algorithm{PageRank, Betweenness, Degree, InDegree, OutDegree, Closeness, Eigenvector, PN}
+var Algorithms = []Algorithm{PageRank, Betweenness, Degree, InDegree, OutDegree, Closeness, Eigenvector, PN, SignedEigenvector}
 
 func validAlgorithm(a Algorithm) bool {
 	for _, x := range Algorithms {
@@ -119,6 +121,8 @@ func (p *Projection) compute(ctx context.Context, alg Algorithm) (*Centrality, e
 		c.Scores, c.Iterations, c.Converged, err = p.eigenvector(ctx)
 	case PN:
 		c.Scores, c.Iterations, c.Converged, err = p.pn(ctx)
+	case SignedEigenvector:
+		c.Scores, c.Iterations, c.Converged, err = p.signedEigenvector(ctx)
 	case Betweenness:
 		c.Scores, err = p.betweenness(ctx)
 	case Closeness:
