@@ -12,18 +12,23 @@ type Window struct {
 // Empty reports whether no day lies in the window.
 func (w Window) Empty() bool { return w.From != nil && w.To != nil && w.To.Before(*w.From) }
 
+// Narrow returns the days of w on which r was valid too. The window shares
+// r's dates; they are not changed.
+func (w Window) Narrow(r *Relationship) Window {
+	if f := r.ValidFrom; f != nil && (w.From == nil || w.From.Before(*f)) {
+		w.From = f
+	}
+	if t := r.ValidTo; t != nil && (w.To == nil || t.Before(*w.To)) {
+		w.To = t
+	}
+	return w
+}
+
 // CommonWindow returns the days on which every relationship was valid.
 func CommonWindow(rels []Relationship) Window {
 	var w Window
 	for i := range rels {
-		if f := rels[i].ValidFrom; f != nil && (w.From == nil || w.From.Before(*f)) {
-			d := *f
-			w.From = &d
-		}
-		if t := rels[i].ValidTo; t != nil && (w.To == nil || t.Before(*w.To)) {
-			d := *t
-			w.To = &d
-		}
+		w = w.Narrow(&rels[i])
 	}
 	return w
 }

@@ -127,10 +127,7 @@ func (p *Projection) balance(ctx context.Context, q BalanceQuery) (Balance, erro
 			if !u.signed[e] {
 				continue
 			}
-			net := float64(u.netCount[e])
-			if p.weighted {
-				net = u.net[e]
-			}
+			net := p.pairNet(u, e)
 			w := u.nbr[e]
 			switch {
 			case net > 0:

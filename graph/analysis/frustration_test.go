@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/detente/detente/graph"
-	"github.com/detente/detente/seed"
 )
 
 // bruteFrustration is the frustration of g by enumeration of all 2^n
@@ -420,14 +419,7 @@ func TestWalkIndex(t *testing.T) {
 // Iran.
 func TestScenarioFrustration(t *testing.T) {
 	ctx := context.Background()
-	b, err := seed.Scenario()
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf, ok := seed.AsOf()
-	if !ok {
-		t.Fatal("the scenario has no cut-off")
-	}
+	b, asOf := scenario(t)
 	p := project(t, b, Filter{AsOf: &asOf})
 	bal, err := p.Balance(ctx, BalanceQuery{Limit: MaxLimit})
 	if err != nil {

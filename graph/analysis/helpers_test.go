@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/seed"
 )
 
 var registry = graph.NewRegistry(graph.BuiltinTypes())
@@ -43,6 +44,20 @@ func batchOf(ties []tie, extra ...string) graph.Batch {
 		add(id)
 	}
 	return b
+}
+
+// scenario returns the shipped scenario and its cut-off.
+func scenario(t *testing.T) (graph.Batch, graph.Date) {
+	t.Helper()
+	b, err := seed.Scenario()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, ok := seed.AsOf()
+	if !ok {
+		t.Fatal("the scenario has no cut-off")
+	}
+	return b, asOf
 }
 
 func project(tb testing.TB, b graph.Batch, f Filter) *Projection {

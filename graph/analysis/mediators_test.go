@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/detente/detente/graph"
-	"github.com/detente/detente/seed"
 )
 
 func day(s string) *graph.Date {
@@ -429,14 +428,7 @@ func TestSubsetBetweenness(t *testing.T) {
 // (mediating the Muscat talks that day) is the top US–Iran mediator.
 func TestMediatorsScenario(t *testing.T) {
 	ctx := context.Background()
-	b, err := seed.Scenario()
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf, ok := seed.AsOf()
-	if !ok {
-		t.Fatal("no cut-off")
-	}
+	b, asOf := scenario(t)
 	p := project(t, b, Filter{AsOf: &asOf, Weighted: true})
 	m, err := p.Mediators(ctx, MediatorQuery{A: "united-states", B: "iran"})
 	if err != nil {

@@ -53,10 +53,7 @@ func (p *Projection) pn(ctx context.Context) ([]float64, int, bool, error) {
 			if !u.signed[e] || u.nbr[e] == int32(row) {
 				continue
 			}
-			net := float64(u.netCount[e])
-			if p.weighted {
-				net = u.net[e]
-			}
+			net := p.pairNet(u, e)
 			mag := 1.0
 			if p.weighted {
 				mag = min(math.Abs(net), 1)

@@ -56,10 +56,7 @@ func (p *Projection) signedBlocs(ctx context.Context, k int) (members [][]int32,
 			if !u.signed[e] || u.nbr[e] == int32(v) {
 				continue
 			}
-			net := float64(u.netCount[e])
-			if p.weighted {
-				net = u.net[e]
-			}
+			net := p.pairNet(u, e)
 			if math.Abs(net) < 1e-12 {
 				continue
 			}
@@ -206,7 +203,7 @@ func validBlocMethod(m string) bool { return m == "" || slices.Contains(BlocMeth
 func (p *Projection) hasHostilePair() bool {
 	u := p.undirected()
 	for e := range u.nbr {
-		if u.signed[e] && (p.weighted && u.net[e] < -1e-12 || !p.weighted && u.netCount[e] < 0) {
+		if u.signed[e] && p.pairNet(u, int32(e)) < -1e-12 {
 			return true
 		}
 	}

@@ -42,10 +42,7 @@ func (p *Projection) signedEigenvector(ctx context.Context) ([]float64, int, boo
 			if !u.signed[e] || u.nbr[e] == int32(v) {
 				continue
 			}
-			net := float64(u.netCount[e])
-			if p.weighted {
-				net = u.net[e]
-			}
+			net := p.pairNet(u, e)
 			switch {
 			case math.Abs(net) < 1e-12:
 			case p.weighted:

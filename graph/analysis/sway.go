@@ -236,8 +236,7 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 			// become empty. With as_of every tie is valid on that day.
 			ew := w
 			if p.filter.AsOf == nil {
-				r := &p.base.rels[e.rel]
-				ew = narrow(w, r.ValidFrom, r.ValidTo)
+				ew = w.Narrow(&p.base.rels[e.rel])
 				if ew.Empty() {
 					continue
 				}
@@ -280,17 +279,6 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 	}
 	err = visit(seed, 1, false, graph.Window{})
 	return sway, pressure, truncated, err
-}
-
-// narrow returns the window w cut to a tie valid from..to (nil: open).
-func narrow(w graph.Window, from, to *graph.Date) graph.Window {
-	if from != nil && (w.From == nil || w.From.Before(*from)) {
-		w.From = from
-	}
-	if to != nil && (w.To == nil || to.Before(*w.To)) {
-		w.To = to
-	}
-	return w
 }
 
 // signedInfluence fills the sign-aware lists of res (see ActorInfluence).

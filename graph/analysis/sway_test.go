@@ -10,7 +10,6 @@ import (
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/graphtest"
-	"github.com/detente/detente/seed"
 )
 
 // signedTypes are the types the generated graphs draw from: cooperative,
@@ -355,14 +354,7 @@ func TestSignedInfluenceReference(t *testing.T) {
 // default (signed ties, weighted as the explorer asks).
 func TestSignedInfluenceScenario(t *testing.T) {
 	ctx := context.Background()
-	b, err := seed.Scenario()
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf, ok := seed.AsOf()
-	if !ok {
-		t.Fatal("the scenario has no cut-off")
-	}
+	b, asOf := scenario(t)
 	for _, weighted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("weighted=%v", weighted), func(t *testing.T) {
 			p := project(t, b, Filter{AsOf: &asOf, Polarity: PolaritySigned, Weighted: weighted})

@@ -17,6 +17,17 @@ type undirected struct {
 	nsigned  []int32   // how many relationships on the pair have polarity ±1
 }
 
+// pairNet is the net tie of undirected entry e as the signed measures read
+// a pair: Σ polarity × weight when the view is weighted, else Σ polarity
+// (a majority vote). Its sign is the pair's sign; 0 means no signed tie or
+// ties that cancel.
+func (p *Projection) pairNet(u *undirected, e int32) float64 {
+	if p.weighted {
+		return u.net[e]
+	}
+	return float64(u.netCount[e])
+}
+
 func (p *Projection) undirected() *undirected {
 	p.undOnce.Do(func() { p.und = buildUndirected(p.data) })
 	return p.und
