@@ -54,6 +54,7 @@ neo4j-stop:
 lint:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	@$(GO) mod tidy -diff >/dev/null || { echo "go.mod/go.sum are not tidy: run 'go mod tidy' and commit the result"; $(GO) mod tidy -diff; exit 1; }
 
 docs:
 	$(SWAG) $(SWAG_FLAGS)
