@@ -50,7 +50,7 @@ func noQuery(c *gin.Context) error { return parseQuery(c).err() }
 func (s *Server) listActors(c *gin.Context) {
 	q := parseQuery(c, "kind", "tag", "q", "limit", "cursor")
 	f := graph.ActorFilter{
-		Kind:   q.enum("kind", graph.ActorKinds),
+		Kind:   graph.ActorKind(q.enum("kind", graph.ActorKinds())),
 		Tag:    q.text("tag", graph.MaxNameLen),
 		Q:      q.text("q", graph.MaxNameLen),
 		Limit:  q.limit(),
@@ -241,7 +241,7 @@ func (s *Server) updateActor(c *gin.Context) {
 		return
 	}
 	p := graph.ActorPatch{
-		Name: in.Name, Kind: in.Kind, Aliases: in.Aliases, CountryCode: in.CountryCode,
+		Name: in.Name, Kind: (*graph.ActorKind)(in.Kind), Aliases: in.Aliases, CountryCode: in.CountryCode,
 		Region: in.Region, Tags: in.Tags, Description: in.Description,
 	}
 	var a graph.Actor

@@ -159,15 +159,15 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 //	@Router			/api/v1/graph [get]
 func (s *Server) getGraph(c *gin.Context) {
 	q := parseQuery(c, "format", "layout", "types", "as_of", "polarity", "kind", "actors")
-	a := graphAnswer{format: q.enum("format", viz.Formats), layout: q.enum("layout", layouts)}
+	a := graphAnswer{format: q.enum("format", viz.Formats()), layout: q.enum("layout", layouts)}
 	if a.format == "" {
 		a.format = "json"
 	}
 	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
 	kinds := q.list("kind")
 	for _, k := range kinds {
-		if !slices.Contains(graph.ActorKinds, k) {
-			q.errs.add("kind", "%s is not a kind; kinds: %s", graph.Quote(k), strings.Join(graph.ActorKinds, ", "))
+		if !graph.ActorKind(k).Valid() {
+			q.errs.add("kind", "%s is not a kind; kinds: %s", graph.Quote(k), strings.Join(graph.ActorKinds(), ", "))
 		}
 	}
 	only := q.list("actors")
@@ -198,7 +198,7 @@ func (s *Server) getGraph(c *gin.Context) {
 	g := viz.Graph{Types: reg, Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
 	kept := map[string]bool{}
 	for _, a := range b.Actors {
-		if (len(kinds) == 0 || slices.Contains(kinds, a.Kind)) && (len(only) == 0 || slices.Contains(only, a.ID)) {
+		if (len(kinds) == 0 || slices.Contains(kinds, string(a.Kind))) && (len(only) == 0 || slices.Contains(only, a.ID)) {
 			g.Actors = append(g.Actors, a)
 			kept[a.ID] = true
 		}
@@ -249,7 +249,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 		depth = 1
 	}
 	dir := q.enum("direction", []string{"out", "in", "both"})
-	a := graphAnswer{format: q.enum("format", viz.Formats), layout: q.enum("layout", layouts)}
+	a := graphAnswer{format: q.enum("format", viz.Formats()), layout: q.enum("layout", layouts)}
 	if a.format == "" {
 		a.format = "json"
 	}

@@ -415,7 +415,7 @@ func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any,
 func analysisFilter(q *query, polarity bool) analysis.Filter {
 	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", false)}
 	if polarity {
-		f.Polarity = q.enum("polarity", analysis.Polarities)
+		f.Polarity = q.enum("polarity", analysis.Polarities())
 	}
 	return f
 }

@@ -82,7 +82,7 @@ func loadCorpus(t testing.TB) []string {
 var (
 	countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 	isDate      = func(s string) bool { _, err := graph.ParseDate(s); return err == nil }
-	isKind      = func(s string) bool { return slices.Contains(graph.ActorKinds, s) }
+	isKind      = func(s string) bool { return slices.Contains(graph.ActorKinds(), s) }
 )
 
 // injector queues requests, then sends them straight to the handler

@@ -310,7 +310,7 @@ func dateString(d *graph.Date) *string {
 func actorFromDomain(a graph.Actor) Actor {
 	a.Normalize()
 	return Actor{
-		ID: a.ID, Name: a.Name, Kind: a.Kind, Aliases: a.Aliases, CountryCode: a.CountryCode,
+		ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, CountryCode: a.CountryCode,
 		Region: a.Region, Tags: a.Tags, Description: a.Description, Attributes: a.Attributes,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
 	}
@@ -373,7 +373,7 @@ func batchFromDomain(b graph.Batch) Batch {
 	for i, a := range b.Actors {
 		a.Normalize()
 		out.Actors[i] = BatchActor{
-			ID: a.ID, Name: a.Name, Kind: a.Kind, Aliases: a.Aliases, CountryCode: a.CountryCode,
+			ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, CountryCode: a.CountryCode,
 			Region: a.Region, Tags: a.Tags, Description: a.Description, Attributes: a.Attributes,
 			CreatedAt: timePtr(a.CreatedAt), UpdatedAt: timePtr(a.UpdatedAt),
 		}
@@ -508,7 +508,7 @@ func actorToDomain(in ActorCreate, p *problems) graph.Actor {
 func actorFields(in BatchActor, prefix string, p *problems) graph.Actor {
 	var rec record
 	a := graph.Actor{
-		ID: in.ID, Name: in.Name, Kind: in.Kind, Aliases: in.Aliases, CountryCode: in.CountryCode,
+		ID: in.ID, Name: in.Name, Kind: graph.ActorKind(in.Kind), Aliases: in.Aliases, CountryCode: in.CountryCode,
 		Region: in.Region, Tags: in.Tags, Description: in.Description, Attributes: in.Attributes,
 	}
 	if in.CreatedAt != nil {

@@ -87,7 +87,7 @@ type Driver interface {
 // driver that filters on those need read no more than n actors.
 type ActorScan struct {
 	After string
-	Kind  string
+	Kind  ActorKind
 	Tag   string
 	Exact bool
 }

@@ -91,7 +91,7 @@ func tagActor(b []byte, a *Actor) []byte {
 	b = append(b, 'A')
 	b = tagStr(b, a.ID)
 	b = tagStr(b, a.Name)
-	b = tagStr(b, a.Kind)
+	b = tagStr(b, string(a.Kind))
 	b = tagStrs(b, a.Aliases)
 	b = tagStr(b, a.CountryCode)
 	b = tagStr(b, a.Region)

@@ -15,7 +15,7 @@ const (
 // ActorFilter selects actors. Q matches a case-insensitive substring of the
 // name or of any alias. Results are ordered by id.
 type ActorFilter struct {
-	Kind   string
+	Kind   ActorKind
 	Tag    string
 	Q      string
 	Limit  int    // 1..MaxPageSize; 0 means DefaultPageSize
@@ -160,8 +160,8 @@ func (f RelationshipFilter) Validate(reg Registry) error {
 // Validate checks an actor filter.
 func (f ActorFilter) Validate() error {
 	var errs fieldErrors
-	if f.Kind != "" && !contains(ActorKinds, f.Kind) {
-		errs.add("kind", "must be one of %s", strings.Join(ActorKinds, ", "))
+	if f.Kind != "" && !f.Kind.Valid() {
+		errs.add("kind", "must be one of %s", strings.Join(ActorKinds(), ", "))
 	}
 	if len(f.Q) > MaxNameLen || !utf8.ValidString(f.Q) {
 		errs.add("q", "must be valid UTF-8 of at most %d bytes", MaxNameLen)

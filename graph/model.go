@@ -10,16 +10,43 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Actor kinds, after GDELT/CAMEO's actor type codes folded to the few an
-// analyst distinguishes at a glance.
-var ActorKinds = []string{"state", "igo", "armed_group", "political_group", "person", "company", "other"}
+// ActorKind is what sort of stakeholder an actor is: GDELT/CAMEO's actor
+// type codes folded to the few an analyst distinguishes at a glance.
+type ActorKind string
+
+// The actor kinds; ActorKinds lists them in this order.
+const (
+	KindState          ActorKind = "state"
+	KindIGO            ActorKind = "igo"
+	KindArmedGroup     ActorKind = "armed_group"
+	KindPoliticalGroup ActorKind = "political_group"
+	KindPerson         ActorKind = "person"
+	KindCompany        ActorKind = "company"
+	KindOther          ActorKind = "other"
+)
+
+// ActorKinds returns the actor kinds' names in documentation order; the
+// slice is the caller's.
+func ActorKinds() []string {
+	return []string{string(KindState), string(KindIGO), string(KindArmedGroup), string(KindPoliticalGroup),
+		string(KindPerson), string(KindCompany), string(KindOther)}
+}
+
+// Valid says whether k is one of the actor kinds.
+func (k ActorKind) Valid() bool {
+	switch k {
+	case KindState, KindIGO, KindArmedGroup, KindPoliticalGroup, KindPerson, KindCompany, KindOther:
+		return true
+	}
+	return false
+}
 
 // Actor is a stakeholder: a state, an international organisation, an armed
 // or political group, a person.
 type Actor struct {
 	ID          string         `json:"id"`
 	Name        string         `json:"name"`
-	Kind        string         `json:"kind"`
+	Kind        ActorKind      `json:"kind"`
 	Aliases     []string       `json:"aliases"`
 	CountryCode string         `json:"country_code,omitempty"`
 	Region      string         `json:"region,omitempty"`
@@ -62,7 +89,7 @@ func (r *Relationship) ValidOn(day Date) bool { return validOn(r.ValidFrom, r.Va
 // ActorPatch is a partial update: nil fields are left as they are.
 type ActorPatch struct {
 	Name        *string
-	Kind        *string
+	Kind        *ActorKind
 	Aliases     *[]string
 	CountryCode *string
 	Region      *string
@@ -210,8 +237,8 @@ func ValidateActor(a *Actor, prefix string) []FieldError {
 		errs.add(prefix+".id", "must be 1-128 characters of a-z, 0-9, '-' or '_', starting with a letter or digit")
 	}
 	checkText(&errs, prefix+".name", a.Name, MaxNameLen, true)
-	if !contains(ActorKinds, a.Kind) {
-		errs.add(prefix+".kind", "must be one of %s", strings.Join(ActorKinds, ", "))
+	if !ActorKind(a.Kind).Valid() {
+		errs.add(prefix+".kind", "must be one of %s", strings.Join(ActorKinds(), ", "))
 	}
 	checkList(&errs, prefix+".aliases", a.Aliases)
 	checkList(&errs, prefix+".tags", a.Tags)

@@ -291,7 +291,7 @@ func TestRequiredActors(t *testing.T) {
 			switch {
 			case !ok:
 				t.Fatal("missing")
-			case a.Kind != tc.kind:
+			case string(a.Kind) != tc.kind:
 				t.Errorf("kind %q, want %q", a.Kind, tc.kind)
 			case a.CountryCode != tc.country:
 				t.Errorf("country_code %q, want %q", a.CountryCode, tc.country)

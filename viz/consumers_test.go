@@ -129,7 +129,7 @@ func writeExports(t *testing.T, g viz.Graph) string {
 	t.Helper()
 	dir := t.TempDir()
 	exp := expectations{Files: map[string]string{}}
-	for _, format := range viz.Formats {
+	for _, format := range viz.Formats() {
 		path := filepath.Join(dir, "graph."+format+viz.Extension(format))
 		if err := os.WriteFile(path, write(t, format, g), 0o644); err != nil {
 			t.Fatal(err)
@@ -138,7 +138,7 @@ func writeExports(t *testing.T, g viz.Graph) string {
 	}
 	for _, a := range g.Actors {
 		p := g.Positions[a.ID]
-		exp.Nodes = append(exp.Nodes, expectedNode{a.ID, a.Name, a.Kind, a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases), p.X, p.Y})
+		exp.Nodes = append(exp.Nodes, expectedNode{a.ID, a.Name, string(a.Kind), a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases), p.X, p.Y})
 	}
 	for _, r := range g.Relationships {
 		ty, _ := g.Types.Get(r.Type)

@@ -32,7 +32,7 @@ type relFields struct {
 func (m *model) actorFields(i int) actorFields {
 	a := &m.actors[i]
 	return actorFields{
-		Name: a.Name, Kind: a.Kind, CountryCode: a.CountryCode, Region: a.Region,
+		Name: a.Name, Kind: string(a.Kind), CountryCode: a.CountryCode, Region: a.Region,
 		Aliases: nonNil(a.Aliases), Tags: nonNil(a.Tags), Description: a.Description,
 		Attributes: a.Attributes,
 	}
@@ -151,7 +151,7 @@ func writeCytoscape(w io.Writer, m *model) error {
 		doc.Elements.Nodes[i] = cyNode{
 			Data:     cyNodeData{ID: a.ID, Label: a.Name, actorFields: m.actorFields(i)},
 			Position: m.at(i),
-			Classes:  a.Kind,
+			Classes:  string(a.Kind),
 		}
 	}
 	for i := range m.edges {

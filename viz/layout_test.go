@@ -176,7 +176,7 @@ func TestForceLayoutDrawsStructure(t *testing.T) {
 func TestWritePositions(t *testing.T) {
 	g := scenarioGraph(t)
 	markers := map[string]string{"json": `"x":`, "cytoscape": `"position"`, "graphology": `"x":`, "d3": `"x":`, "graphml": `attr.name="x"`, "gexf": "viz:position"}
-	for _, format := range viz.Formats {
+	for _, format := range viz.Formats() {
 		if strings.Contains(string(write(t, format, g)), markers[format]) {
 			t.Errorf("%s without positions has %s", format, markers[format])
 		}

@@ -51,9 +51,9 @@ type Graph struct {
 	Positions map[string]Point
 }
 
-// Formats lists the formats Write knows, in the order the API documents
-// them.
-var Formats = []string{"json", "cytoscape", "graphology", "d3", "graphml", "gexf"}
+// Formats returns the formats Write knows, in the order the API documents
+// them; the slice is the caller's.
+func Formats() []string { return []string{"json", "cytoscape", "graphology", "d3", "graphml", "gexf"} }
 
 // ErrUnknownFormat is returned (wrapped) by Write for a format not in
 // Formats.
@@ -116,7 +116,7 @@ func Extension(format string) string {
 func Write(w io.Writer, format string, g Graph) error {
 	enc, ok := writers[format]
 	if !ok {
-		return fmt.Errorf("%w %q; known: %v", ErrUnknownFormat, format, Formats)
+		return fmt.Errorf("%w %q; known: %v", ErrUnknownFormat, format, Formats())
 	}
 	m, err := newModel(g)
 	if err != nil {

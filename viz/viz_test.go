@@ -64,7 +64,7 @@ type norm struct {
 func expected(g viz.Graph) norm {
 	var n norm
 	for _, a := range g.Actors {
-		n.Nodes = append(n.Nodes, normNode{a.ID, a.Name, a.Kind, a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases)})
+		n.Nodes = append(n.Nodes, normNode{a.ID, a.Name, string(a.Kind), a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases)})
 	}
 	for _, r := range g.Relationships {
 		t, _ := g.Types.Get(r.Type)
@@ -492,7 +492,7 @@ func TestWriteRoundTrip(t *testing.T) {
 		{"actors only", viz.Graph{Actors: small().Actors}},
 	}
 	for _, tc := range tests {
-		for _, format := range viz.Formats {
+		for _, format := range viz.Formats() {
 			t.Run(tc.name+"/"+format, func(t *testing.T) {
 				read, ok := readers[format]
 				if !ok {
@@ -609,7 +609,7 @@ func TestContentTypeAndExtension(t *testing.T) {
 			t.Errorf("Extension(%q) = %q, want %q", tc.format, got, tc.ext)
 		}
 	}
-	for _, f := range viz.Formats {
+	for _, f := range viz.Formats() {
 		if viz.ContentType(f) == "" {
 			t.Errorf("format %s has no content type", f)
 		}

@@ -32,7 +32,7 @@ type edgeAttr struct {
 var nodeAttrs = []nodeAttr{
 	{"label", "string", "", func(m *model, i int) string { return m.actors[i].Name }},
 	{"name", "string", "string", func(m *model, i int) string { return m.actors[i].Name }},
-	{"kind", "string", "string", func(m *model, i int) string { return m.actors[i].Kind }},
+	{"kind", "string", "string", func(m *model, i int) string { return string(m.actors[i].Kind) }},
 	{"country_code", "string", "string", func(m *model, i int) string { return m.actors[i].CountryCode }},
 	{"region", "string", "string", func(m *model, i int) string { return m.actors[i].Region }},
 	{"tags", "string", "string", func(m *model, i int) string { return strings.Join(m.actors[i].Tags, listSep) }},

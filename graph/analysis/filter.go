@@ -19,8 +19,11 @@ const (
 	PolaritySigned = "signed"
 )
 
-// Polarities lists the accepted Filter.Polarity values.
-var Polarities = []string{PolarityPositive, PolarityNegative, PolaritySigned, PolarityAll}
+// Polarities returns the accepted Filter.Polarity values; the slice is the
+// caller's.
+func Polarities() []string {
+	return []string{PolarityPositive, PolarityNegative, PolaritySigned, PolarityAll}
+}
 
 // Filter selects the relationships an analysis runs on. The projection's
 // actors are the endpoints of the selected relationships: an actor with no
@@ -62,7 +65,7 @@ func (f Filter) fieldErrors(reg graph.Registry) []graph.FieldError {
 	switch f.Polarity {
 	case "", PolarityAll, PolarityPositive, PolarityNegative, PolaritySigned:
 	default:
-		errs = append(errs, graph.FieldError{Path: "polarity", Message: "must be one of " + strings.Join(Polarities, ", ")})
+		errs = append(errs, graph.FieldError{Path: "polarity", Message: "must be one of " + strings.Join(Polarities(), ", ")})
 	}
 	return errs
 }

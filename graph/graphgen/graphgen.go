@@ -37,10 +37,10 @@ func Generate(o Options) graph.Batch {
 		Actors:        make([]graph.Actor, o.Actors),
 		Relationships: make([]graph.Relationship, 0, o.Relationships),
 	}
-	kinds := graph.ActorKinds
+	kinds := graph.ActorKinds()
 	for i := range b.Actors {
 		id := ActorID(i)
-		b.Actors[i] = graph.Actor{ID: id, Name: "Actor " + id[1:], Kind: kinds[i%len(kinds)], Aliases: []string{}, Tags: []string{},
+		b.Actors[i] = graph.Actor{ID: id, Name: "Actor " + id[1:], Kind: graph.ActorKind(kinds[i%len(kinds)]), Aliases: []string{}, Tags: []string{},
 			CreatedAt: created, UpdatedAt: created}
 	}
 	hubs := max(1, o.Actors/100)

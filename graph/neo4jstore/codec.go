@@ -79,7 +79,7 @@ func toActor(v any) (graph.Actor, error) {
 	)
 	a.ID = str(m, "id")
 	a.Name = str(m, "name")
-	a.Kind = str(m, "kind")
+	a.Kind = graph.ActorKind(str(m, "kind"))
 	a.CountryCode = str(m, "country_code")
 	a.Region = str(m, "region")
 	a.Description = str(m, "description")

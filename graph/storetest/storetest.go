@@ -105,7 +105,7 @@ func must[T any](t *testing.T) func(T, error) T {
 }
 
 func actor(id, kind string, tags ...string) graph.Actor {
-	return graph.Actor{ID: id, Name: strings.ToUpper(id[:1]) + id[1:], Kind: kind, Tags: tags}
+	return graph.Actor{ID: id, Name: strings.ToUpper(id[:1]) + id[1:], Kind: graph.ActorKind(kind), Tags: tags}
 }
 
 func rel(id, src, typ, dst string, w float64) graph.Relationship {
@@ -175,7 +175,7 @@ func testActorCRUD(t *testing.T, s *graph.Store) {
 	if diff := cmp.Diff(up, must[graph.Actor](t)(s.GetActor(ctx, "iran"))); diff != "" {
 		t.Fatalf("update not persisted:\n%s", diff)
 	}
-	bad := "nation"
+	bad := graph.ActorKind("nation")
 	_, err = s.UpdateActor(ctx, "iran", graph.ActorPatch{Kind: &bad}, graph.Revision{})
 	wantFields(t, wantCode(t, err, graph.EINVALID), "$.kind")
 	_, err = s.UpdateActor(ctx, "nobody", graph.ActorPatch{Name: &name}, graph.Revision{})
