@@ -3,13 +3,11 @@ package analysis
 import (
 	"cmp"
 	"context"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
 
 	gg "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/simple"
 
@@ -111,7 +109,14 @@ func (p *Projection) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 	if errs := q.fieldErrors(); len(errs) > 0 {
 		return Blocs{}, graph.Invalid("invalid bloc query", errs...)
 	}
-	res := Blocs{Method: cmp.Or(q.Method, BlocsLouvain), Weighted: p.weighted, Version: p.Version(), Resolution: q.Resolution, Blocs: []Bloc{}}
+	q.Method = cmp.Or(q.Method, BlocsLouvain)
+	key := resultKey("blocs|"+q.Method+"|"+strconv.FormatFloat(q.Resolution, 'g', -1, 64), nil, q.Limit, q.K)
+	return memoResult(ctx, p, key, func(ctx context.Context) (Blocs, error) { return p.blocs(ctx, q) })
+}
+
+// blocs computes Blocs' answer.
+func (p *Projection) blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
+	res := Blocs{Method: q.Method, Weighted: p.weighted, Version: p.Version(), Resolution: q.Resolution, Blocs: []Bloc{}}
 	g := newPositiveGraph(p)
 	if res.Method == BlocsSigned {
 		members, crit, k, err := p.signedBlocs(ctx, q.K)
@@ -127,24 +132,19 @@ func (p *Projection) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 	if len(g.nodes) == 0 || g.m2 == 0 {
 		return res, nil
 	}
-	if ctx.Err() != nil {
-		return Blocs{}, ctxError(ctx)
+	comm, err := louvain(ctx, g.u.off, g.u.nbr, g.weights, q.Resolution, louvainSeed)
+	if err != nil {
+		return Blocs{}, err
 	}
-	// Modularize has no context; the positive graph of a stakeholder map
-	// is small enough that it runs to the end once started.
-	reduced := community.Modularize(g, q.Resolution, rand.NewPCG(louvainSeed, louvainSeed))
-	comms := reduced.Communities()
-	members := make([][]int32, 0, len(comms))
-	for _, c := range comms {
-		if len(c) == 0 {
-			continue
-		}
-		ms := make([]int32, len(c))
-		for i, nd := range c {
-			ms[i] = int32(nd.ID())
-		}
-		slices.Sort(ms)
-		members = append(members, ms)
+	// Actors without a positive tie are in no bloc.
+	byComm := map[int32][]int32{}
+	for _, v := range g.nodes {
+		c := comm[v.ID()]
+		byComm[c] = append(byComm[c], int32(v.ID()))
+	}
+	members := make([][]int32, 0, len(byComm))
+	for _, ms := range byComm {
+		members = append(members, ms) // g.nodes is in index order
 	}
 	slices.SortFunc(members, func(a, b []int32) int {
 		if c := cmp.Compare(len(b), len(a)); c != 0 {

@@ -1,0 +1,206 @@
+package analysis
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+)
+
+// louvain partitions a weighted undirected graph by the Louvain method
+// (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding of
+// communities in large networks", J. Stat. Mech. 2008, P10008) maximising
+// modularity with resolution γ (Reichardt and Bornholdt, "Statistical
+// mechanics of community detection", Phys. Rev. E 74, 016110, 2006):
+//
+//	Q = 1/2m Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j).
+//
+// The graph is compressed sparse rows: the neighbours of v are
+// nbr[off[v]:off[v+1]] with weights w (each pair listed from both ends, a
+// zero weight meaning no edge). The answer gives every node its community,
+// numbered 0.. in order of each community's lowest node.
+//
+// Why not gonum's community.Modularize, which the blocs used before: it
+// takes no context, so a request that ran out of time or lost its client
+// went on computing, and its local-moving step scans every member of
+// each candidate community to weigh a move, so one pass costs the sum of
+// the candidate communities' sizes per node. On 10^4 actors and 2·10^5
+// ties that took 3.6 minutes, in passes of up to 13 s. Here a pass keeps
+// each community's total degree and weighs a move from the node's own
+// neighbours alone (O(m) a pass, as Blondel et al. describe), and the
+// context is checked every 1024 nodes. TestLouvainAgainstGonum checks the
+// modularity it reaches against gonum's on generated graphs.
+//
+// The node order of each level's passes is a seeded shuffle, so the same
+// graph always gives the same partition.
+func louvain(ctx context.Context, off, nbr []int32, w []float64, gamma float64, seed uint64) ([]int32, error) {
+	n := len(off) - 1
+	// The level's graph, in the same CSR shape; self-loops allowed (an
+	// aggregated community's internal weight).
+	lv := level{off: off, nbr: nbr, w: w}
+	// node → community at level 0, composed through the levels.
+	of := make([]int32, n)
+	for i := range of {
+		of[i] = int32(i)
+	}
+	rnd := rand.New(rand.NewPCG(seed, seed))
+	for {
+		comm, moved, err := lv.localMoves(ctx, gamma, rnd)
+		if err != nil {
+			return nil, err
+		}
+		renumber(comm)
+		for i := range of {
+			of[i] = comm[of[i]]
+		}
+		if !moved {
+			break
+		}
+		lv = lv.aggregate(comm)
+	}
+	renumber(of)
+	return of, nil
+}
+
+// level is one level's graph of the Louvain method.
+type level struct {
+	off, nbr []int32
+	w        []float64
+}
+
+func (l *level) n() int { return len(l.off) - 1 }
+
+// localMoves is the first phase of a level: every node in turn goes to the
+// neighbouring community with the greatest modularity gain, if positive,
+// until a whole pass moves nothing. It returns each node's community and
+// whether any node left the one it started in.
+func (l *level) localMoves(ctx context.Context, gamma float64, rnd *rand.Rand) ([]int32, bool, error) {
+	n := l.n()
+	k := make([]float64, n)   // node strength, self-loops included
+	tot := make([]float64, n) // Σ_tot of each community
+	comm := make([]int32, n)  // community of each node
+	var m2 float64
+	for v := 0; v < n; v++ {
+		for e := l.off[v]; e < l.off[v+1]; e++ {
+			k[v] += l.w[e]
+		}
+		comm[v] = int32(v)
+		tot[v] = k[v]
+		m2 += k[v]
+	}
+	if m2 == 0 {
+		return comm, false, nil
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	rnd.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+
+	// kin[c] is the weight from the current node to community c; touched
+	// lists the communities with kin set, to clear them after.
+	kin := make([]float64, n)
+	touched := make([]int32, 0, 64)
+	// A move must gain more than rounding can produce; among equal gains
+	// the first community met in v's row wins, so the order is fixed.
+	const eps = 1e-12
+	moved := false
+	for {
+		movedThisPass := false
+		for i, v := range order {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return nil, false, ctxError(ctx)
+			}
+			if k[v] == 0 {
+				continue
+			}
+			old := comm[v]
+			for e := l.off[v]; e < l.off[v+1]; e++ {
+				u := l.nbr[e]
+				if u == v || l.w[e] == 0 {
+					continue
+				}
+				c := comm[u]
+				if kin[c] == 0 {
+					touched = append(touched, c)
+				}
+				kin[c] += l.w[e]
+			}
+			tot[old] -= k[v]
+			// gain(c) ∝ k_{v,c} − γ k_v Σ_tot(c) / 2m, with v out of every
+			// community; staying in old is the baseline.
+			best, bestGain := old, kin[old]-gamma*k[v]*tot[old]/m2
+			for _, c := range touched {
+				if c == old {
+					continue
+				}
+				g := kin[c] - gamma*k[v]*tot[c]/m2
+				if g > bestGain+eps*m2 {
+					best, bestGain = c, g
+				}
+			}
+			tot[best] += k[v]
+			comm[v] = best
+			if best != old {
+				movedThisPass, moved = true, true
+			}
+			for _, c := range touched {
+				kin[c] = 0
+			}
+			touched = touched[:0]
+		}
+		if !movedThisPass {
+			return comm, moved, nil
+		}
+	}
+}
+
+// aggregate is the second phase: a node per community, the weight between
+// two the sum of the weights between their members, a community's
+// internal weight its self-loop (so strengths and 2m are kept). comm must
+// be numbered 0..c-1.
+func (l *level) aggregate(comm []int32) level {
+	c := int(slices.Max(comm)) + 1
+	members := make([][]int32, c)
+	for v, x := range comm {
+		members[x] = append(members[x], int32(v))
+	}
+	agg := level{off: make([]int32, c+1)}
+	acc := make([]float64, c)
+	touched := make([]int32, 0, 64)
+	for x := 0; x < c; x++ {
+		for _, v := range members[x] {
+			for e := l.off[v]; e < l.off[v+1]; e++ {
+				if l.w[e] == 0 {
+					continue
+				}
+				y := comm[l.nbr[e]]
+				if acc[y] == 0 {
+					touched = append(touched, y)
+				}
+				acc[y] += l.w[e]
+			}
+		}
+		slices.Sort(touched)
+		for _, y := range touched {
+			agg.nbr = append(agg.nbr, y)
+			agg.w = append(agg.w, acc[y])
+			acc[y] = 0
+		}
+		touched = touched[:0]
+		agg.off[x+1] = int32(len(agg.nbr))
+	}
+	return agg
+}
+
+// renumber numbers communities 0.. in order of first appearance.
+func renumber(comm []int32) {
+	next := map[int32]int32{}
+	for i, c := range comm {
+		x, ok := next[c]
+		if !ok {
+			x = int32(len(next))
+			next[c] = x
+		}
+		comm[i] = x
+	}
+}
