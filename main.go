@@ -83,6 +83,7 @@ type Config struct {
 	ImportTimeout time.Duration // an import's (and an export's) budget, instead of QueryTimeout
 	RateLimit     float64       // requests a second per API key (or client IP when open); 0: no limit
 	RateBurst     int
+	ImportBudget  int // MiB of import bodies processed at once; 0: the API's default
 	// AsOf is the analysis date (YYYY-MM-DD) analyses without as_of are
 	// answered for; empty: the seeded scenario's cut-off when the server
 	// seeds it, else the current day.
@@ -175,6 +176,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			"requests a second each API key (or client IP on an open server) may make under /api/v1; 0 disables (env DETENTE_RATE_LIMIT)")
 		fs.IntVar(&cfg.RateBurst, "rate-burst", envInt("DETENTE_RATE_BURST", 100),
 			"requests a client may make at once above the rate (env DETENTE_RATE_BURST)")
+		fs.IntVar(&cfg.ImportBudget, "import-budget", envInt("DETENTE_IMPORT_BUDGET", 128),
+			"MiB of import bodies processed at once (at least the 64 MiB an import may be); an import beyond it gets 503 with Retry-After (env DETENTE_IMPORT_BUDGET)")
 		fs.StringVar(&cfg.AsOf, "as-of", os.Getenv("DETENTE_AS_OF"),
 			"analysis date (YYYY-MM-DD): the day analyses without as_of are answered for; default: the seeded scenario's cut-off when --seed, else today (env DETENTE_AS_OF)")
 		fs.Usage = func() {
@@ -329,7 +332,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	m := metrics.New()
 	srv, err := api.NewServer(api.Config{
 		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout, ImportTimeout: cfg.ImportTimeout,
-		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, AsOf: asOf,
+		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, AsOf: asOf, ImportBudget: int64(cfg.ImportBudget) << 20,
 		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
 	}, graph.NewStore(storemetrics.New(drv, m.ObserveStore)))
 	if err != nil {

@@ -37,6 +37,11 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxImportBytes caps the body of POST /api/v1/import. Default 64 MiB.
 	MaxImportBytes int64
+	// ImportBudget caps the bytes of import bodies processed at once
+	// (each counted at its Content-Length, or MaxImportBytes when it has
+	// none); an import that does not fit is refused with 503 and
+	// Retry-After. Default: 2 × MaxImportBytes; never below it.
+	ImportBudget int64
 	// PingTimeout bounds the store check of /readyz. Default 2s.
 	PingTimeout time.Duration
 	// QueryTimeout bounds each /api/v1 request's store work through its
@@ -87,6 +92,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxImportBytes <= 0 {
 		c.MaxImportBytes = DefaultMaxImportBytes
+	}
+	if c.ImportBudget <= 0 {
+		c.ImportBudget = 2 * c.MaxImportBytes
 	}
 	if c.PingTimeout <= 0 {
 		c.PingTimeout = DefaultPingTimeout
@@ -172,7 +180,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/relationship-types", s.listTypes)
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
-	v1.POST("/import", s.importBatch)
+	v1.POST("/import", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.importBatch)
 	v1.GET("/export", s.exportBatch)
 	v1.GET("/paths", s.findPaths)
 	v1.GET("/graph", s.getGraph)
