@@ -87,6 +87,13 @@ func OpenAPI3() (*openapi3.T, error) {
 			}
 		}
 	}
+	// A temporal path's open days are null items, which Swagger 2.0
+	// cannot say.
+	if s := doc3.Components.Schemas["Path"]; s != nil && s.Value != nil {
+		if times := s.Value.Properties["times"]; times != nil && times.Value != nil && times.Value.Items != nil && times.Value.Items.Value != nil {
+			times.Value.Items.Value.Nullable = true
+		}
+	}
 	strictOperations(doc3) // openapi_strict.go
 	return doc3, nil
 }

@@ -42,6 +42,8 @@ type Path struct {
 	ValidTo   *string `json:"valid_to,omitempty" format:"date"`
 	// The path in words, e.g. "United States —sanctions→ Iran —arms→ Houthis".
 	Explanation string `json:"explanation" validate:"required" example:"United States —sanctions→ Iran —arms→ Houthis"`
+	// mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.
+	Times []*string `json:"times,omitempty" format:"date"`
 } //@name Path
 
 // PathList is the answer to a path query.
@@ -57,6 +59,9 @@ func pathFromDomain(p graph.Path) Path {
 	out := Path{Hops: p.Hops, Cost: p.Cost, Sign: p.Sign, Actors: p.Actors, Names: p.Names, Explanation: p.Explanation,
 		ValidFrom: dateString(p.Window.From), ValidTo: dateString(p.Window.To),
 		Relationships: make([]PathRelationship, len(p.Relationships))}
+	for _, d := range p.Times {
+		out.Times = append(out.Times, dateString(d))
+	}
 	for i, r := range p.Relationships {
 		out.Relationships[i] = PathRelationship{
 			ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Sign: p.Signs[i],
@@ -99,13 +104,16 @@ func (q *query) intIn(name string, lo, hi int) int {
 //
 //	@Summary		Find paths between two actors
 //	@ID				findPaths
-//	@Description	How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+//	@Description	How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops), temporal (time-respecting paths: ties usable on days t1 ≤ t2 ≤ … within their validity and within start..end, so influence could have travelled along them in the order the ties held — Holme and Saramäki, Temporal networks, 2012; ranked by order: earliest_arrival, latest_departure or fewest_hops; each path gives the day each tie is used in times; a temporal path's ties need not have coexisted, and as_of does not apply). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			from			query		string		true	"Actor id the paths start from"									maxlength(128)	example(russia)
 //	@Param			to				query		string		true	"Actor id the paths end at"										maxlength(128)	example(houthis)
-//	@Param			mode			query		string		false	"What to return"												Enums(shortest, all_shortest, k_shortest, all)	default(shortest)
+//	@Param			mode			query		string		false	"What to return"												Enums(shortest, all_shortest, k_shortest, all, temporal)	default(shortest)
+//	@Param			order			query		string		false	"temporal: how paths are ranked"								Enums(earliest_arrival, latest_departure, fewest_hops)	default(earliest_arrival)
+//	@Param			start			query		string		false	"temporal: the first day a path may use (YYYY-MM-DD). Default: open"	format(date)
+//	@Param			end				query		string		false	"temporal: the last day a path may use (YYYY-MM-DD). Default: the server's analysis date"	format(date)
 //	@Param			k				query		int			false	"k_shortest: how many paths"									minimum(1)	maximum(100)	default(3)
 //	@Param			max_hops		query		int			false	"Longest path considered, in hops (hard cap 10)"				minimum(1)	maximum(10)		default(6)
 //	@Param			types			query		[]string	false	"Only these relationship types (comma-separated)"				collectionFormat(csv)	example(supports,arms,funds)
@@ -127,11 +135,12 @@ func (q *query) intIn(name string, lo, hi int) int {
 //	@Security		BearerAuth
 //	@Router			/api/v1/paths [get]
 func (s *Server) findPaths(c *gin.Context) {
-	q := parseQuery(c, "from", "to", "mode", "k", "max_hops", "types", "direction", "as_of", "min_confidence", "exclude", "weighted", "limit")
+	q := parseQuery(c, "from", "to", "mode", "k", "max_hops", "types", "direction", "as_of", "min_confidence", "exclude", "weighted", "limit",
+		"start", "end", "order")
 	pq := graph.PathQuery{
 		From:          q.id("from"),
 		To:            q.id("to"),
-		Mode:          graph.PathMode(q.enum("mode", []string{"shortest", "all_shortest", "k_shortest", "all"})),
+		Mode:          graph.PathMode(q.enum("mode", []string{"shortest", "all_shortest", "k_shortest", "all", "temporal"})),
 		K:             q.intIn("k", 1, graph.MaxK),
 		MaxHops:       q.intIn("max_hops", 1, graph.MaxHopsCap),
 		Types:         q.list("types"),
@@ -141,6 +150,22 @@ func (s *Server) findPaths(c *gin.Context) {
 		Exclude:       q.list("exclude"),
 		Weighted:      q.bool("weighted", false),
 		Limit:         q.intIn("limit", 1, graph.MaxPathLimit),
+		Start:         q.date("start"),
+		End:           q.date("end"),
+		Order:         graph.TemporalOrder(q.enum("order", []string{"earliest_arrival", "latest_departure", "fewest_hops"})),
+	}
+	if pq.Mode == graph.ModeTemporal {
+		// A temporal path spans time: no analysis day applies unless
+		// the request names one (which the domain refuses), and the
+		// analysis date bounds its end instead.
+		if q.get("as_of") == "" {
+			pq.AsOf = nil
+			c.Set(answerAsOfKey, AsOfAll)
+		}
+		if q.get("end") == "" {
+			d := q.analysisDate()
+			pq.End = &d
+		}
 	}
 	for _, name := range []string{"from", "to"} {
 		if q.get(name) == "" {

@@ -48,6 +48,38 @@ func TestPaths(t *testing.T) {
 				}
 			}
 		}
+		// Time-respecting paths: every tie used on a day within its
+		// validity, the days in path order, the last by the analysis date
+		// (the seeded scenario's cut-off); ranked by arrival.
+		var temporal api.PathList
+		e.must(200, "GET", "/api/v1/paths?from=united-states&to=houthis&mode=temporal&max_hops=3&limit=1000", "", &temporal)
+		if temporal.AsOf != "all" || len(temporal.Paths) == 0 {
+			t.Fatalf("temporal: as_of %q, %d paths", temporal.AsOf, len(temporal.Paths))
+		}
+		var lastArrival string
+		for _, p := range temporal.Paths {
+			if len(p.Times) != p.Hops {
+				t.Fatalf("temporal path with %d times for %d ties: %+v", len(p.Times), p.Hops, p)
+			}
+			prev := ""
+			for i, d := range p.Times {
+				r := p.Relationships[i]
+				if d == nil {
+					if i > 0 && prev != "" || r.ValidFrom != nil {
+						t.Fatalf("open day after a bounded one, or on a tie with a start: %+v", p)
+					}
+					continue
+				}
+				if *d < prev || (r.ValidFrom != nil && *d < *r.ValidFrom) || (r.ValidTo != nil && *d > *r.ValidTo) || *d > "2025-04-12" {
+					t.Fatalf("day %s of tie %s (%v..%v) after %q: %s", *d, r.ID, r.ValidFrom, r.ValidTo, prev, p.Explanation)
+				}
+				prev = *d
+			}
+			if prev < lastArrival {
+				t.Fatalf("not ranked by arrival: %s after %s", prev, lastArrival)
+			}
+			lastArrival = prev
+		}
 		var none api.PathList
 		e.must(200, "GET", "/api/v1/paths?from=united-states&to=houthis&types=member_of&max_hops=1", "", &none)
 		if len(none.Paths) != 0 {
@@ -77,6 +109,11 @@ func TestPathsBadInput(t *testing.T) {
 			{"unknown parameter", "from=iran&to=houthis&depth=2", 400, "invalid-parameter", []string{"depth"}},
 			{"bad confidence", "from=iran&to=houthis&min_confidence=1.5", 400, "invalid-parameter", []string{"min_confidence"}},
 			{"injection in an id", "from=iran%27%20OR%201%3D1&to=houthis", 400, "invalid-parameter", []string{"from"}},
+			{"as_of with temporal", "from=iran&to=houthis&mode=temporal&as_of=2020-01-01", 400, "invalid-parameter", []string{"as_of"}},
+			{"order without temporal", "from=iran&to=houthis&order=fewest_hops", 400, "invalid-parameter", []string{"order"}},
+			{"bad order", "from=iran&to=houthis&mode=temporal&order=soonest", 400, "invalid-parameter", []string{"order"}},
+			{"end before start", "from=iran&to=houthis&mode=temporal&start=2020-01-01&end=2019-01-01", 400, "invalid-parameter", []string{"end"}},
+			{"bad start", "from=iran&to=houthis&mode=temporal&start=2020-02-30", 400, "invalid-parameter", []string{"start"}},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {

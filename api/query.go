@@ -140,10 +140,7 @@ func (q *query) asOf(name string) *graph.Date {
 	var day *graph.Date
 	switch s := q.get(name); s {
 	case "":
-		d := today()
-		if v, ok := q.c.Get(analysisDateKey); ok {
-			d = v.(graph.Date)
-		}
+		d := q.analysisDate()
 		day = &d
 	case AsOfAll:
 	default:
@@ -156,6 +153,15 @@ func (q *query) asOf(name string) *graph.Date {
 	}
 	q.c.Set(answerAsOfKey, asOfString(day))
 	return day
+}
+
+// analysisDate is the server's analysis date for this request: the day
+// analyses without as_of are answered for.
+func (q *query) analysisDate() graph.Date {
+	if v, ok := q.c.Get(analysisDateKey); ok {
+		return v.(graph.Date)
+	}
+	return today()
 }
 
 // answerAsOf is the day the request's analysis ran for ("all": all of

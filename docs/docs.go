@@ -1699,7 +1699,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).",
+                "description": "How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops), temporal (time-respecting paths: ties usable on days t1 ≤ t2 ≤ … within their validity and within start..end, so influence could have travelled along them in the order the ties held — Holme and Saramäki, Temporal networks, 2012; ranked by order: earliest_arrival, latest_departure or fewest_hops; each path gives the day each tie is used in times; a temporal path's ties need not have coexisted, and as_of does not apply). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1733,12 +1733,39 @@ const docTemplate = `{
                             "shortest",
                             "all_shortest",
                             "k_shortest",
-                            "all"
+                            "all",
+                            "temporal"
                         ],
                         "type": "string",
                         "default": "shortest",
                         "description": "What to return",
                         "name": "mode",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "earliest_arrival",
+                            "latest_departure",
+                            "fewest_hops"
+                        ],
+                        "type": "string",
+                        "default": "earliest_arrival",
+                        "description": "temporal: how paths are ranked",
+                        "name": "order",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "temporal: the first day a path may use (YYYY-MM-DD). Default: open",
+                        "name": "start",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "temporal: the last day a path may use (YYYY-MM-DD). Default: the server's analysis date",
+                        "name": "end",
                         "in": "query"
                     },
                     {
@@ -3585,6 +3612,14 @@ const docTemplate = `{
                     "type": "number",
                     "format": "double"
                 },
+                "times": {
+                    "description": "mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "format": "date"
+                    }
+                },
                 "valid_from": {
                     "description": "The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.",
                     "type": "string",
@@ -3695,6 +3730,14 @@ const docTemplate = `{
                     "description": "Product of the tie weights along the path.",
                     "type": "number",
                     "format": "double"
+                },
+                "times": {
+                    "description": "mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "format": "date"
+                    }
                 },
                 "valid_from": {
                     "description": "The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.",
@@ -4215,6 +4258,14 @@ const docTemplate = `{
                         1
                     ],
                     "example": -1
+                },
+                "times": {
+                    "description": "mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.",
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "format": "date"
+                    }
                 },
                 "valid_from": {
                     "description": "The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.",

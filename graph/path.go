@@ -21,6 +21,9 @@ import (
 // in selection order; all every path of at most max_hops hops. Each result
 // is then sorted in output order and cut at the limit. Parallel
 // relationships between the same two actors make distinct paths.
+//
+// temporal returns the time-respecting simple paths (see TemporalOrder),
+// best first by the query's Order, cut at the limit.
 type PathMode string
 
 const (
@@ -28,6 +31,29 @@ const (
 	ModeAllShortest PathMode = "all_shortest" // every shortest path
 	ModeKShortest   PathMode = "k_shortest"   // the k cheapest loopless paths (Yen)
 	ModeAll         PathMode = "all"          // every simple path up to MaxHops
+	ModeTemporal    PathMode = "temporal"     // time-respecting paths, best first by Order
+)
+
+// TemporalOrder ranks time-respecting paths, in the terms of Holme and
+// Saramäki's review ("Temporal networks", Physics Reports 519(3), 2012,
+// 97–125, §4.1). A path of ties r1..rk is time-respecting when there are
+// days t1 ≤ t2 ≤ … ≤ tk, each ti within ri's validity and all within the
+// query's [Start, End]: influence could have travelled along it in the
+// order the ties held. Days are whole, so two ties may be used on the same
+// day.
+type TemporalOrder string
+
+const (
+	// EarliestArrival: the path that reaches To first (each tie used as
+	// early as it can be: Path.Times are the earliest days).
+	EarliestArrival TemporalOrder = "earliest_arrival"
+	// LatestDeparture: the path that can leave From last and still reach
+	// To by End (each tie used as late as it can be: Path.Times are the
+	// latest days).
+	LatestDeparture TemporalOrder = "latest_departure"
+	// FewestHops: the shortest time-respecting path, then earliest
+	// arrival.
+	FewestHops TemporalOrder = "fewest_hops"
 )
 
 // Direction says which way relationships may be traversed. Symmetric types
@@ -61,7 +87,12 @@ type PathQuery struct {
 	MinConfidence float64
 	Exclude       []string
 	Weighted      bool // cost = sum of 1/weight, else cost = hops
-	Limit         int  // at most this many paths (all, all_shortest)
+	Limit         int  // at most this many paths (all, all_shortest, temporal)
+
+	// Temporal only: the first and last day a path may use (nil: open),
+	// and how its paths are ranked (default EarliestArrival).
+	Start, End *Date
+	Order      TemporalOrder
 }
 
 // Path is one chain of relationships from the query's From to its To.
@@ -79,8 +110,14 @@ type Path struct {
 	Explanation string `json:"explanation"`
 	// Window is the span on which all of the path's ties were valid
 	// (CommonWindow); Store.Paths never returns a path whose window is
-	// empty.
+	// empty. On a temporal path it is the span the path takes: from the
+	// day its first tie is used to the day its last is.
 	Window Window `json:"window"`
+	// Times, on a temporal path only, is the day each tie is used (see
+	// TemporalOrder); nil where the tie's validity is open on that side
+	// and nothing bounds it: any day up to (earliest) or from (latest)
+	// the next bound.
+	Times []*Date `json:"times,omitempty"`
 }
 
 // Normalize validates q against the registry, applies defaults, and
@@ -100,7 +137,7 @@ func (q *PathQuery) Normalize(reg Registry) error {
 		q.Mode = ModeShortest
 	}
 	switch q.Mode {
-	case ModeShortest, ModeAllShortest, ModeAll:
+	case ModeShortest, ModeAllShortest, ModeAll, ModeTemporal:
 		if q.K != 0 {
 			errs.add("k", "applies only to mode=k_shortest")
 		}
@@ -112,7 +149,32 @@ func (q *PathQuery) Normalize(reg Registry) error {
 			errs.add("k", "must be between 1 and %d", MaxK)
 		}
 	default:
-		errs.add("mode", "must be one of shortest, all_shortest, k_shortest, all")
+		errs.add("mode", "must be one of shortest, all_shortest, k_shortest, all, temporal")
+	}
+	if q.Mode == ModeTemporal {
+		if q.AsOf != nil {
+			errs.add("as_of", "does not apply to mode=temporal: a time-respecting path spans time; bound it with start and end")
+		}
+		if q.Order == "" {
+			q.Order = EarliestArrival
+		}
+		switch q.Order {
+		case EarliestArrival, LatestDeparture, FewestHops:
+		default:
+			errs.add("order", "must be one of earliest_arrival, latest_departure, fewest_hops")
+		}
+		if q.Start != nil && q.End != nil && q.End.Before(*q.Start) {
+			errs.add("end", "must not be before start")
+		}
+	} else {
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"start", q.Start != nil}, {"end", q.End != nil}, {"order", q.Order != ""}} {
+			if f.set {
+				errs.add(f.name, "applies only to mode=temporal")
+			}
+		}
 	}
 	if q.MaxHops == 0 {
 		q.MaxHops = DefaultMaxHops

@@ -263,6 +263,9 @@ func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 	if err := q.Normalize(reg); err != nil {
 		return nil, err
 	}
+	if q.Mode == ModeTemporal {
+		return s.temporalPaths(ctx, q)
+	}
 	c, err := s.d.Paths(ctx, q)
 	if err != nil {
 		return nil, err

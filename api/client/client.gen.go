@@ -624,6 +624,7 @@ const (
 	FindPathsParamsModeAllShortest FindPathsParamsMode = "all_shortest"
 	FindPathsParamsModeKShortest   FindPathsParamsMode = "k_shortest"
 	FindPathsParamsModeShortest    FindPathsParamsMode = "shortest"
+	FindPathsParamsModeTemporal    FindPathsParamsMode = "temporal"
 )
 
 // Valid indicates whether the value is a known member of the FindPathsParamsMode enum.
@@ -636,6 +637,29 @@ func (e FindPathsParamsMode) Valid() bool {
 	case FindPathsParamsModeKShortest:
 		return true
 	case FindPathsParamsModeShortest:
+		return true
+	case FindPathsParamsModeTemporal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FindPathsParamsOrder.
+const (
+	EarliestArrival FindPathsParamsOrder = "earliest_arrival"
+	FewestHops      FindPathsParamsOrder = "fewest_hops"
+	LatestDeparture FindPathsParamsOrder = "latest_departure"
+)
+
+// Valid indicates whether the value is a known member of the FindPathsParamsOrder enum.
+func (e FindPathsParamsOrder) Valid() bool {
+	switch e {
+	case EarliestArrival:
+		return true
+	case FewestHops:
+		return true
+	case LatestDeparture:
 		return true
 	default:
 		return false
@@ -1014,6 +1038,9 @@ type ChannelPath struct {
 	// Strength attenuation^hops times the product of weight x confidence over the ties when weighted; attenuation^hops when not.
 	Strength float64 `json:"strength"`
 
+	// Times mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.
+	Times *[]openapi_types.Date `json:"times,omitempty"`
+
 	// ValidFrom The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
 	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
 	ValidTo   *openapi_types.Date `json:"valid_to,omitempty"`
@@ -1070,6 +1097,9 @@ type EvidencePath struct {
 
 	// Strength Product of the tie weights along the path.
 	Strength float64 `json:"strength"`
+
+	// Times mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.
+	Times *[]openapi_types.Date `json:"times,omitempty"`
 
 	// ValidFrom The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
 	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
@@ -1320,6 +1350,9 @@ type Path struct {
 	//
 	// Example: -1
 	Sign PathSign `json:"sign"`
+
+	// Times mode=temporal only: the day each tie is used, in path order (null: open, any day up to the next bound for earliest_arrival and fewest_hops, from the previous one for latest_departure); valid_from and valid_to are then the first and last of them.
+	Times *[]*openapi_types.Date `json:"times,omitempty"`
 
 	// ValidFrom The days on which all of the path's ties were valid (open ends omitted): a path is only an answer if they coexisted.
 	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
@@ -1916,6 +1949,15 @@ type FindPathsParams struct {
 	// Mode What to return
 	Mode *FindPathsParamsMode `form:"mode,omitempty" json:"mode,omitempty"`
 
+	// Order temporal: how paths are ranked
+	Order *FindPathsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
+
+	// Start temporal: the first day a path may use (YYYY-MM-DD). Default: open
+	Start *openapi_types.Date `form:"start,omitempty" json:"start,omitempty"`
+
+	// End temporal: the last day a path may use (YYYY-MM-DD). Default: the server's analysis date
+	End *openapi_types.Date `form:"end,omitempty" json:"end,omitempty"`
+
 	// K k_shortest: how many paths
 	K *int `form:"k,omitempty" json:"k,omitempty"`
 
@@ -1946,6 +1988,9 @@ type FindPathsParams struct {
 
 // FindPathsParamsMode defines parameters for FindPaths.
 type FindPathsParamsMode string
+
+// FindPathsParamsOrder defines parameters for FindPaths.
+type FindPathsParamsOrder string
 
 // FindPathsParamsDirection defines parameters for FindPaths.
 type FindPathsParamsDirection string
@@ -2224,7 +2269,7 @@ type ClientInterface interface {
 
 	// FindPaths Find paths between two actors
 	//
-	// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+	// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops), temporal (time-respecting paths: ties usable on days t1 ≤ t2 ≤ … within their validity and within start..end, so influence could have travelled along them in the order the ties held — Holme and Saramäki, Temporal networks, 2012; ranked by order: earliest_arrival, latest_departure or fewest_hops; each path gives the day each tie is used in times; a temporal path's ties need not have coexisted, and as_of does not apply). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
 	//
 	// Corresponds with GET /api/v1/paths (the `FindPaths` operationId).
 	FindPaths(ctx context.Context, params *FindPathsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2658,7 +2703,7 @@ func (c *Client) FindMediators(ctx context.Context, params *FindMediatorsParams,
 
 // FindPaths Find paths between two actors
 //
-// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops), temporal (time-respecting paths: ties usable on days t1 ≤ t2 ≤ … within their validity and within start..end, so influence could have travelled along them in the order the ties held — Holme and Saramäki, Temporal networks, 2012; ranked by order: earliest_arrival, latest_departure or fewest_hops; each path gives the day each tie is used in times; a temporal path's ties need not have coexisted, and as_of does not apply). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
 //
 // Corresponds with GET /api/v1/paths (the `FindPaths` operationId).
 func (c *Client) FindPaths(ctx context.Context, params *FindPathsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4244,6 +4289,42 @@ func NewFindPathsRequest(server string, params *FindPathsParams) (*http.Request,
 
 		}
 
+		if params.Order != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "order", *params.Order, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Start != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "start", *params.Start, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.End != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "end", *params.End, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.K != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "k", *params.K, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
@@ -5049,7 +5130,7 @@ type ClientWithResponsesInterface interface {
 
 	// FindPathsWithResponse Find paths between two actors
 	//
-	// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+	// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops), temporal (time-respecting paths: ties usable on days t1 ≤ t2 ≤ … within their validity and within start..end, so influence could have travelled along them in the order the ties held — Holme and Saramäki, Temporal networks, 2012; ranked by order: earliest_arrival, latest_departure or fewest_hops; each path gives the day each tie is used in times; a temporal path's ties need not have coexisted, and as_of does not apply). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -8094,7 +8175,7 @@ func (c *ClientWithResponses) FindMediatorsWithResponse(ctx context.Context, par
 
 // FindPathsWithResponse Find paths between two actors
 //
-// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
+// How is one actor connected to another? Modes: shortest (one path), all_shortest (every path of least cost), k_shortest (the k cheapest loopless paths, Yen-style), all (every simple path up to max_hops), temporal (time-respecting paths: ties usable on days t1 ≤ t2 ≤ … within their validity and within start..end, so influence could have travelled along them in the order the ties held — Holme and Saramäki, Temporal networks, 2012; ranked by order: earliest_arrival, latest_departure or fewest_hops; each path gives the day each tie is used in times; a temporal path's ties need not have coexisted, and as_of does not apply). Costs are hops, or the sum of 1/weight with weighted=true. Symmetric relationship types are walked both ways whatever the direction. Paths are ordered by hops, then cost, then actor ids, then relationship ids; shortest and k_shortest choose by cost first. No path is 200 with an empty list. Limits: max_hops at most 10, k at most 100, limit at most 1000, at most 100000 candidate paths per query (beyond: 400 limit-exceeded) and the server's query time budget (beyond: 503 with Retry-After).
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -55,6 +55,7 @@ func Run(t *testing.T, open Opener) {
 		{"PathsSmall", testPathsSmall},
 		{"PathsFilters", testPathsFilters},
 		{"PathsCoexist", testPathsCoexist},
+		{"PathsTemporal", testPathsTemporal},
 		{"PathsErrors", testPathsErrors},
 		{"PathsKarate", testPathsKarate},
 		{"PathsCandidateCap", testPathsCandidateCap},
