@@ -987,7 +987,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
+                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -2705,6 +2705,168 @@ const docTemplate = `{
                     },
                     "503": {
                         "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/timeline": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "How a measure moved over time",
+                "operationId": "timeline",
+                "parameters": [
+                    {
+                        "enum": [
+                            "pagerank",
+                            "betweenness",
+                            "degree",
+                            "in_degree",
+                            "out_degree",
+                            "closeness",
+                            "eigenvector",
+                            "pn",
+                            "signed_eigenvector",
+                            "balance",
+                            "frustration",
+                            "blocs"
+                        ],
+                        "type": "string",
+                        "default": "pagerank",
+                        "description": "What to follow",
+                        "name": "measure",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "First day (YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Last day (YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "1y",
+                        "description": "Days between points: a count and d, w, m or y",
+                        "name": "step",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Actor measures: the actors to follow (comma-separated)",
+                        "name": "actors",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 10,
+                        "description": "Actor measures without actors: how many of the highest ranked on the last day",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "signed",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "all",
+                        "description": "Which ties (actor measures)",
+                        "name": "polarity",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Timeline"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter (more than 200 points included)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         },
@@ -4893,6 +5055,105 @@ const docTemplate = `{
                 "status": {
                     "type": "string",
                     "example": "ok"
+                }
+            }
+        },
+        "Timeline": {
+            "type": "object",
+            "required": [
+                "from",
+                "measure",
+                "points",
+                "step",
+                "to",
+                "version"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Actor measures: the actors followed.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "iran",
+                        "united-states"
+                    ]
+                },
+                "from": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2015-01-01"
+                },
+                "measure": {
+                    "type": "string",
+                    "example": "pagerank"
+                },
+                "points": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/TimelinePoint"
+                    }
+                },
+                "step": {
+                    "type": "string",
+                    "example": "1y"
+                },
+                "to": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-04-12"
+                },
+                "version": {
+                    "description": "Graph version the answer was computed on.",
+                    "type": "integer",
+                    "example": 42
+                }
+            }
+        },
+        "TimelinePoint": {
+            "type": "object",
+            "required": [
+                "as_of",
+                "unchanged"
+            ],
+            "properties": {
+                "as_of": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2020-01-01"
+                },
+                "details": {
+                    "description": "Graph measures: what else the measure reports (balance: triads, unbalanced; frustration: lower_bound, exact as 1 or 0; blocs: modularity).",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "number",
+                        "format": "float64"
+                    }
+                },
+                "ranks": {
+                    "description": "Actor measures: each followed actor's rank among all actors that day.",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "unchanged": {
+                    "description": "True when no selected tie started or ended since the previous point: the previous answer, not computed again.",
+                    "type": "boolean"
+                },
+                "value": {
+                    "description": "Graph measures: the value that day (balance: ratio of balanced triads; frustration: the frustration index; blocs: the number of Louvain blocs).",
+                    "type": "number",
+                    "format": "double"
+                },
+                "values": {
+                    "description": "Actor measures: each followed actor's score that day (an actor with no selected tie that day is absent).",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "number",
+                        "format": "float64"
+                    }
                 }
             }
         },

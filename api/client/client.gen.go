@@ -557,37 +557,37 @@ func (e GetGraphParamsPolarity) Valid() bool {
 
 // Defines values for RankInfluenceParamsAlgorithm.
 const (
-	Betweenness       RankInfluenceParamsAlgorithm = "betweenness"
-	Closeness         RankInfluenceParamsAlgorithm = "closeness"
-	Degree            RankInfluenceParamsAlgorithm = "degree"
-	Eigenvector       RankInfluenceParamsAlgorithm = "eigenvector"
-	InDegree          RankInfluenceParamsAlgorithm = "in_degree"
-	OutDegree         RankInfluenceParamsAlgorithm = "out_degree"
-	Pagerank          RankInfluenceParamsAlgorithm = "pagerank"
-	Pn                RankInfluenceParamsAlgorithm = "pn"
-	SignedEigenvector RankInfluenceParamsAlgorithm = "signed_eigenvector"
+	RankInfluenceParamsAlgorithmBetweenness       RankInfluenceParamsAlgorithm = "betweenness"
+	RankInfluenceParamsAlgorithmCloseness         RankInfluenceParamsAlgorithm = "closeness"
+	RankInfluenceParamsAlgorithmDegree            RankInfluenceParamsAlgorithm = "degree"
+	RankInfluenceParamsAlgorithmEigenvector       RankInfluenceParamsAlgorithm = "eigenvector"
+	RankInfluenceParamsAlgorithmInDegree          RankInfluenceParamsAlgorithm = "in_degree"
+	RankInfluenceParamsAlgorithmOutDegree         RankInfluenceParamsAlgorithm = "out_degree"
+	RankInfluenceParamsAlgorithmPagerank          RankInfluenceParamsAlgorithm = "pagerank"
+	RankInfluenceParamsAlgorithmPn                RankInfluenceParamsAlgorithm = "pn"
+	RankInfluenceParamsAlgorithmSignedEigenvector RankInfluenceParamsAlgorithm = "signed_eigenvector"
 )
 
 // Valid indicates whether the value is a known member of the RankInfluenceParamsAlgorithm enum.
 func (e RankInfluenceParamsAlgorithm) Valid() bool {
 	switch e {
-	case Betweenness:
+	case RankInfluenceParamsAlgorithmBetweenness:
 		return true
-	case Closeness:
+	case RankInfluenceParamsAlgorithmCloseness:
 		return true
-	case Degree:
+	case RankInfluenceParamsAlgorithmDegree:
 		return true
-	case Eigenvector:
+	case RankInfluenceParamsAlgorithmEigenvector:
 		return true
-	case InDegree:
+	case RankInfluenceParamsAlgorithmInDegree:
 		return true
-	case OutDegree:
+	case RankInfluenceParamsAlgorithmOutDegree:
 		return true
-	case Pagerank:
+	case RankInfluenceParamsAlgorithmPagerank:
 		return true
-	case Pn:
+	case RankInfluenceParamsAlgorithmPn:
 		return true
-	case SignedEigenvector:
+	case RankInfluenceParamsAlgorithmSignedEigenvector:
 		return true
 	default:
 		return false
@@ -681,6 +681,78 @@ func (e FindPathsParamsDirection) Valid() bool {
 	case FindPathsParamsDirectionIn:
 		return true
 	case FindPathsParamsDirectionOut:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TimelineParamsMeasure.
+const (
+	TimelineParamsMeasureBalance           TimelineParamsMeasure = "balance"
+	TimelineParamsMeasureBetweenness       TimelineParamsMeasure = "betweenness"
+	TimelineParamsMeasureBlocs             TimelineParamsMeasure = "blocs"
+	TimelineParamsMeasureCloseness         TimelineParamsMeasure = "closeness"
+	TimelineParamsMeasureDegree            TimelineParamsMeasure = "degree"
+	TimelineParamsMeasureEigenvector       TimelineParamsMeasure = "eigenvector"
+	TimelineParamsMeasureFrustration       TimelineParamsMeasure = "frustration"
+	TimelineParamsMeasureInDegree          TimelineParamsMeasure = "in_degree"
+	TimelineParamsMeasureOutDegree         TimelineParamsMeasure = "out_degree"
+	TimelineParamsMeasurePagerank          TimelineParamsMeasure = "pagerank"
+	TimelineParamsMeasurePn                TimelineParamsMeasure = "pn"
+	TimelineParamsMeasureSignedEigenvector TimelineParamsMeasure = "signed_eigenvector"
+)
+
+// Valid indicates whether the value is a known member of the TimelineParamsMeasure enum.
+func (e TimelineParamsMeasure) Valid() bool {
+	switch e {
+	case TimelineParamsMeasureBalance:
+		return true
+	case TimelineParamsMeasureBetweenness:
+		return true
+	case TimelineParamsMeasureBlocs:
+		return true
+	case TimelineParamsMeasureCloseness:
+		return true
+	case TimelineParamsMeasureDegree:
+		return true
+	case TimelineParamsMeasureEigenvector:
+		return true
+	case TimelineParamsMeasureFrustration:
+		return true
+	case TimelineParamsMeasureInDegree:
+		return true
+	case TimelineParamsMeasureOutDegree:
+		return true
+	case TimelineParamsMeasurePagerank:
+		return true
+	case TimelineParamsMeasurePn:
+		return true
+	case TimelineParamsMeasureSignedEigenvector:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for TimelineParamsPolarity.
+const (
+	TimelineParamsPolarityAll      TimelineParamsPolarity = "all"
+	TimelineParamsPolarityNegative TimelineParamsPolarity = "negative"
+	TimelineParamsPolarityPositive TimelineParamsPolarity = "positive"
+	TimelineParamsPolaritySigned   TimelineParamsPolarity = "signed"
+)
+
+// Valid indicates whether the value is a known member of the TimelineParamsPolarity enum.
+func (e TimelineParamsPolarity) Valid() bool {
+	switch e {
+	case TimelineParamsPolarityAll:
+		return true
+	case TimelineParamsPolarityNegative:
+		return true
+	case TimelineParamsPolarityPositive:
+		return true
+	case TimelineParamsPolaritySigned:
 		return true
 	default:
 		return false
@@ -1688,6 +1760,53 @@ type Status struct {
 	Status string `json:"status"`
 }
 
+// Timeline defines model for Timeline.
+type Timeline struct {
+	// Actors Actor measures: the actors followed.
+	//
+	// Example: ["iran","united-states"]
+	Actors *[]string `json:"actors,omitempty"`
+
+	// From Example: 2015-01-01
+	From openapi_types.Date `json:"from"`
+
+	// Measure Example: pagerank
+	Measure string          `json:"measure"`
+	Points  []TimelinePoint `json:"points"`
+
+	// Step Example: 1y
+	Step string `json:"step"`
+
+	// To Example: 2025-04-12
+	To openapi_types.Date `json:"to"`
+
+	// Version Graph version the answer was computed on.
+	//
+	// Example: 42
+	Version int `json:"version"`
+}
+
+// TimelinePoint defines model for TimelinePoint.
+type TimelinePoint struct {
+	// AsOf Example: 2020-01-01
+	AsOf openapi_types.Date `json:"as_of"`
+
+	// Details Graph measures: what else the measure reports (balance: triads, unbalanced; frustration: lower_bound, exact as 1 or 0; blocs: modularity).
+	Details *map[string]float32 `json:"details,omitempty"`
+
+	// Ranks Actor measures: each followed actor's rank among all actors that day.
+	Ranks *map[string]int `json:"ranks,omitempty"`
+
+	// Unchanged True when no selected tie started or ended since the previous point: the previous answer, not computed again.
+	Unchanged bool `json:"unchanged"`
+
+	// Value Graph measures: the value that day (balance: ratio of balanced triads; frustration: the frustration index; blocs: the number of Louvain blocs).
+	Value *float64 `json:"value,omitempty"`
+
+	// Values Actor measures: each followed actor's score that day (an actor with no selected tie that day is absent).
+	Values *map[string]float32 `json:"values,omitempty"`
+}
+
 // Triad defines model for Triad.
 type Triad struct {
 	Actors []string `json:"actors"`
@@ -2031,6 +2150,42 @@ type UpdateRelationshipParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// TimelineParams defines parameters for Timeline.
+type TimelineParams struct {
+	// Measure What to follow
+	Measure *TimelineParamsMeasure `form:"measure,omitempty" json:"measure,omitempty"`
+
+	// From First day (YYYY-MM-DD)
+	From openapi_types.Date `form:"from" json:"from"`
+
+	// To Last day (YYYY-MM-DD)
+	To openapi_types.Date `form:"to" json:"to"`
+
+	// Step Days between points: a count and d, w, m or y
+	Step string `form:"step" json:"step"`
+
+	// Actors Actor measures: the actors to follow (comma-separated)
+	Actors *[]string `form:"actors,omitempty" json:"actors,omitempty"`
+
+	// Limit Actor measures without actors: how many of the highest ranked on the last day
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// Polarity Which ties (actor measures)
+	Polarity *TimelineParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+}
+
+// TimelineParamsMeasure defines parameters for Timeline.
+type TimelineParamsMeasure string
+
+// TimelineParamsPolarity defines parameters for Timeline.
+type TimelineParamsPolarity string
+
 // CreateActorJSONRequestBody defines body for CreateActor for application/json ContentType.
 type CreateActorJSONRequestBody = ActorCreate
 
@@ -2216,7 +2371,7 @@ type ClientInterface interface {
 
 	// FindBlocs Which blocs form
 	//
-	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 	FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2367,6 +2522,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 	UpdateRelationshipWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// Timeline How a measure moved over time
+	//
+	// A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.
+	//
+	// Corresponds with GET /api/v1/timeline (the `Timeline` operationId).
+	Timeline(ctx context.Context, params *TimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Healthz Liveness
 	//
@@ -2580,7 +2742,7 @@ func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanc
 
 // FindBlocs Which blocs form
 //
-// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2922,6 +3084,23 @@ func (c *Client) UpdateRelationship(ctx context.Context, id string, params *Upda
 // Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 func (c *Client) UpdateRelationshipWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateRelationshipRequestWithApplicationMergePatchPlusJSONBody(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Timeline How a measure moved over time
+//
+// A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.
+//
+// Corresponds with GET /api/v1/timeline (the `Timeline` operationId).
+func (c *Client) Timeline(ctx context.Context, params *TimelineParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewTimelineRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4870,6 +5049,144 @@ func NewUpdateRelationshipRequestWithBody(server string, id string, params *Upda
 	return req, nil
 }
 
+// NewTimelineRequest constructs an http.Request for the Timeline method
+func NewTimelineRequest(server string, params *TimelineParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/timeline")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Measure != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "measure", *params.Measure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "step", params.Step, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Actors != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "actors", *params.Actors, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewHealthzRequest constructs an http.Request for the Healthz method
 func NewHealthzRequest(server string) (*http.Request, error) {
 	var err error
@@ -5067,7 +5384,7 @@ type ClientWithResponsesInterface interface {
 
 	// FindBlocsWithResponse Which blocs form
 	//
-	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -5240,6 +5557,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 	UpdateRelationshipWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRelationshipResponse, error)
+
+	// TimelineWithResponse How a measure moved over time
+	//
+	// A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/timeline (the `Timeline` operationId).
+	TimelineWithResponse(ctx context.Context, params *TimelineParams, reqEditors ...RequestEditorFn) (*TimelineResponse, error)
 
 	// HealthzWithResponse Liveness
 	//
@@ -7809,6 +8135,103 @@ func (r UpdateRelationshipResponse) ContentType() string {
 	return ""
 }
 
+// TimelineResponse401Headers the declared response headers of an HTTP 401 response for Timeline
+type TimelineResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// TimelineResponse429Headers the declared response headers of an HTTP 429 response for Timeline
+type TimelineResponse429Headers struct {
+	RetryAfter *int
+}
+
+// TimelineResponse503Headers the declared response headers of an HTTP 503 response for Timeline
+type TimelineResponse503Headers struct {
+	RetryAfter *int
+}
+
+type TimelineResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Timeline
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *TimelineResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *TimelineResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *TimelineResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r TimelineResponse) GetJSON200() *Timeline {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r TimelineResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r TimelineResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r TimelineResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r TimelineResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r TimelineResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r TimelineResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r TimelineResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r TimelineResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r TimelineResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type HealthzResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -8070,7 +8493,7 @@ func (c *ClientWithResponses) StructuralBalanceWithResponse(ctx context.Context,
 
 // FindBlocsWithResponse Which blocs form
 //
-// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (gonum's, with a fixed seed and a fixed node order, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -8362,6 +8785,21 @@ func (c *ClientWithResponses) UpdateRelationshipWithApplicationMergePatchPlusJSO
 		return nil, err
 	}
 	return ParseUpdateRelationshipResponse(rsp)
+}
+
+// TimelineWithResponse How a measure moved over time
+//
+// A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/timeline (the `Timeline` operationId).
+func (c *ClientWithResponses) TimelineWithResponse(ctx context.Context, params *TimelineParams, reqEditors ...RequestEditorFn) (*TimelineResponse, error) {
+	rsp, err := c.Timeline(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTimelineResponse(rsp)
 }
 
 // HealthzWithResponse Liveness
@@ -10915,6 +11353,100 @@ func ParseUpdateRelationshipResponse(rsp *http.Response) (*UpdateRelationshipRes
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers UpdateRelationshipResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseTimelineResponse parses an HTTP response from a TimelineWithResponse call
+func ParseTimelineResponse(rsp *http.Response) (*TimelineResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &TimelineResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Timeline
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers TimelineResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers TimelineResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers TimelineResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

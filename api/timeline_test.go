@@ -1,0 +1,52 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/detente/detente/api"
+)
+
+func TestTimeline(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		scenario(t, e)
+		var tl api.Timeline
+		e.must(200, "GET", "/api/v1/timeline?measure=pagerank&from=2015-01-01&to=2025-04-12&step=1y&actors=iran,united-states", "", &tl)
+		if len(tl.Points) != 11 || tl.Points[0].AsOf != "2015-01-01" || tl.Points[10].AsOf != "2025-01-01" || len(tl.Actors) != 2 {
+			t.Fatalf("timeline %+v", tl)
+		}
+		// The last point is the snapshot of its day.
+		var snap api.Ranking
+		e.must(200, "GET", "/api/v1/influence?algorithm=pagerank&as_of=2025-01-01&limit=1000", "", &snap)
+		for _, r := range snap.Results {
+			if v, ok := tl.Points[10].Values[r.Actor]; ok && (v != r.Score || tl.Points[10].Ranks[r.Actor] != r.Rank) {
+				t.Errorf("%s: %v (rank %d), snapshot %v (rank %d)", r.Actor, v, tl.Points[10].Ranks[r.Actor], r.Score, r.Rank)
+			}
+		}
+		if _, ok := tl.Points[10].Values["iran"]; !ok {
+			t.Errorf("no value for Iran in 2025: %+v", tl.Points[10])
+		}
+		var fr api.Timeline
+		e.must(200, "GET", "/api/v1/timeline?measure=frustration&from=2020-01-01&to=2025-04-12&step=6m", "", &fr)
+		var bal api.Balance
+		e.must(200, "GET", "/api/v1/balance?as_of=2025-01-01", "", &bal)
+		last := fr.Points[len(fr.Points)-1]
+		if last.AsOf != "2025-01-01" || last.Value == nil || *last.Value != float64(bal.Frustration.Index) || len(fr.Actors) != 0 {
+			t.Errorf("frustration %+v, snapshot %d", last, bal.Frustration.Index)
+		}
+		for _, c := range []struct {
+			name, query string
+			paths       []string
+		}{
+			{"missing", "", []string{"from", "to", "step"}},
+			{"bad step", "from=2020-01-01&to=2021-01-01&step=1x", []string{"step"}},
+			{"too many points", "from=2000-01-01&to=2021-01-01&step=1w", []string{"step"}},
+			{"unknown actor", "from=2020-01-01&to=2021-01-01&step=1y&actors=atlantis", []string{"actors"}},
+			{"bad measure", "from=2020-01-01&to=2021-01-01&step=1y&measure=fame", []string{"measure"}},
+			{"to before from", "from=2021-01-01&to=2020-01-01&step=1y", []string{"to"}},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				wantPaths(t, problem(t, e.do("GET", "/api/v1/timeline?"+c.query, ""), 400, "invalid-parameter"), c.paths...)
+			})
+		}
+	})
+}
