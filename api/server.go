@@ -190,6 +190,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/blocs", s.blocs)
 	v1.GET("/balance", s.balance)
 	v1.GET("/timeline", s.timeline)
+	v1.GET("/diff", s.diff)
 	v1.GET("/actors/:id/neighborhood", s.getNeighborhood)
 
 	s.engine = r

@@ -50,3 +50,42 @@ func TestTimeline(t *testing.T) {
 		}
 	})
 }
+
+func TestDiff(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		scenario(t, e)
+		// Around the US withdrawal from the JCPOA (2018-05-08).
+		var d api.Diff
+		e.must(200, "GET", "/api/v1/diff?from=2018-01-01&to=2019-01-01&measure=pagerank&limit=1000", "", &d)
+		if d.FormedTotal != len(d.Formed) || d.EndedTotal != len(d.Ended) || d.FormedTotal+d.EndedTotal == 0 {
+			t.Fatalf("diff %+v", d)
+		}
+		for _, r := range d.Formed {
+			if r.ValidFrom == nil || *r.ValidFrom <= "2018-01-01" || *r.ValidFrom > "2019-01-01" || len(r.Sources) == 0 {
+				t.Errorf("formed %s from %v", r.ID, r.ValidFrom)
+			}
+		}
+		for _, r := range d.Ended {
+			if r.ValidTo == nil || *r.ValidTo < "2018-01-01" || *r.ValidTo >= "2019-01-01" {
+				t.Errorf("ended %s to %v", r.ID, r.ValidTo)
+			}
+		}
+		var snap api.Ranking
+		e.must(200, "GET", "/api/v1/influence?algorithm=pagerank&as_of=2019-01-01&limit=1000", "", &snap)
+		want := map[string]float64{}
+		for _, r := range snap.Results {
+			want[r.Actor] = r.Score
+		}
+		if len(d.Changes) == 0 || d.ChangesTotal != len(d.Changes) {
+			t.Fatalf("changes %d of %d", len(d.Changes), d.ChangesTotal)
+		}
+		for _, ch := range d.Changes {
+			if w, ok := want[ch.Actor]; ok != (ch.ToScore != nil) || (ok && *ch.ToScore != w) {
+				t.Errorf("%s: to_score %v, snapshot %v", ch.Actor, ch.ToScore, w)
+			}
+		}
+		t.Logf("2018: %d ties formed, %d ended; largest change %s %+.4f", d.FormedTotal, d.EndedTotal, d.Changes[0].Actor, d.Changes[0].Change)
+		wantPaths(t, problem(t, e.do("GET", "/api/v1/diff?from=2019-01-01&to=2018-01-01&measure=fame", ""), 400, "invalid-parameter"), "to", "measure")
+		wantPaths(t, problem(t, e.do("GET", "/api/v1/diff", ""), 400, "invalid-parameter"), "from", "to")
+	})
+}

@@ -1105,6 +1105,146 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/diff": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Among the selected ties: which formed between from and to, which ended, which actors joined the analysed graph (a selected tie valid on to and none on from) and which left it; with measure (a centrality of /influence), every actor's score and rank on both days — the snapshot answers of /influence with as_of=from and as_of=to — and the change, largest first. Each list is cut at limit; the totals count them all.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "What changed between two days",
+                "operationId": "diff",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "The earlier day (YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "The later day (YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "enum": [
+                            "pagerank",
+                            "betweenness",
+                            "degree",
+                            "in_degree",
+                            "out_degree",
+                            "closeness",
+                            "eigenvector",
+                            "pn",
+                            "signed_eigenvector"
+                        ],
+                        "type": "string",
+                        "description": "A centrality to compare",
+                        "name": "measure",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Entries per list",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights (measure)",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "signed",
+                            "all"
+                        ],
+                        "type": "string",
+                        "default": "all",
+                        "description": "Which ties",
+                        "name": "polarity",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Diff"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/export": {
             "get": {
                 "security": [
@@ -3822,6 +3962,82 @@ const docTemplate = `{
                 }
             }
         },
+        "Diff": {
+            "type": "object",
+            "required": [
+                "actors_joined",
+                "actors_left",
+                "ended",
+                "ended_total",
+                "formed",
+                "formed_total",
+                "from",
+                "to",
+                "version"
+            ],
+            "properties": {
+                "actors_joined": {
+                    "description": "Actors with a selected tie valid on to and none on from, and the reverse; at most limit each.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "actors_left": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "changes": {
+                    "description": "With measure: every actor of either day's graph, largest change first, at most limit.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ScoreChange"
+                    }
+                },
+                "changes_total": {
+                    "type": "integer"
+                },
+                "ended": {
+                    "description": "Ties whose last day fell on or after from and before to (valid_to in [from, to)), by id, at most limit.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Relationship"
+                    }
+                },
+                "ended_total": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "formed": {
+                    "description": "Ties that began after from and by to (valid_from in (from, to]), by id, at most limit.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Relationship"
+                    }
+                },
+                "formed_total": {
+                    "type": "integer",
+                    "example": 3
+                },
+                "from": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2018-05-07"
+                },
+                "to": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2018-05-09"
+                },
+                "version": {
+                    "description": "Graph version the answer was computed on.",
+                    "type": "integer",
+                    "example": 42
+                }
+            }
+        },
         "EvidencePath": {
             "type": "object",
             "required": [
@@ -5003,6 +5219,49 @@ const docTemplate = `{
                     "type": "number",
                     "format": "double",
                     "example": 0.083
+                }
+            }
+        },
+        "ScoreChange": {
+            "type": "object",
+            "required": [
+                "actor",
+                "change",
+                "from_rank",
+                "from_score",
+                "to_rank",
+                "to_score"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "change": {
+                    "description": "to_score − from_score, a missing score counting as 0.",
+                    "type": "number",
+                    "format": "double",
+                    "example": -0.012
+                },
+                "from_rank": {
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "from_score": {
+                    "description": "Score and rank on from (null: the actor had no selected tie that day).",
+                    "type": "number",
+                    "format": "double",
+                    "x-nullable": true
+                },
+                "to_rank": {
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "to_score": {
+                    "description": "Score and rank on to (null: no selected tie that day).",
+                    "type": "number",
+                    "format": "double",
+                    "x-nullable": true
                 }
             }
         },

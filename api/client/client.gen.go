@@ -483,6 +483,69 @@ func (e FindBlocsParamsMethod) Valid() bool {
 	}
 }
 
+// Defines values for DiffParamsMeasure.
+const (
+	DiffParamsMeasureBetweenness       DiffParamsMeasure = "betweenness"
+	DiffParamsMeasureCloseness         DiffParamsMeasure = "closeness"
+	DiffParamsMeasureDegree            DiffParamsMeasure = "degree"
+	DiffParamsMeasureEigenvector       DiffParamsMeasure = "eigenvector"
+	DiffParamsMeasureInDegree          DiffParamsMeasure = "in_degree"
+	DiffParamsMeasureOutDegree         DiffParamsMeasure = "out_degree"
+	DiffParamsMeasurePagerank          DiffParamsMeasure = "pagerank"
+	DiffParamsMeasurePn                DiffParamsMeasure = "pn"
+	DiffParamsMeasureSignedEigenvector DiffParamsMeasure = "signed_eigenvector"
+)
+
+// Valid indicates whether the value is a known member of the DiffParamsMeasure enum.
+func (e DiffParamsMeasure) Valid() bool {
+	switch e {
+	case DiffParamsMeasureBetweenness:
+		return true
+	case DiffParamsMeasureCloseness:
+		return true
+	case DiffParamsMeasureDegree:
+		return true
+	case DiffParamsMeasureEigenvector:
+		return true
+	case DiffParamsMeasureInDegree:
+		return true
+	case DiffParamsMeasureOutDegree:
+		return true
+	case DiffParamsMeasurePagerank:
+		return true
+	case DiffParamsMeasurePn:
+		return true
+	case DiffParamsMeasureSignedEigenvector:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DiffParamsPolarity.
+const (
+	DiffParamsPolarityAll      DiffParamsPolarity = "all"
+	DiffParamsPolarityNegative DiffParamsPolarity = "negative"
+	DiffParamsPolarityPositive DiffParamsPolarity = "positive"
+	DiffParamsPolaritySigned   DiffParamsPolarity = "signed"
+)
+
+// Valid indicates whether the value is a known member of the DiffParamsPolarity enum.
+func (e DiffParamsPolarity) Valid() bool {
+	switch e {
+	case DiffParamsPolarityAll:
+		return true
+	case DiffParamsPolarityNegative:
+		return true
+	case DiffParamsPolarityPositive:
+		return true
+	case DiffParamsPolaritySigned:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetGraphParamsFormat.
 const (
 	GetGraphParamsFormatCytoscape  GetGraphParamsFormat = "cytoscape"
@@ -1140,6 +1203,40 @@ type Citation struct {
 	Url *string `json:"url,omitempty"`
 }
 
+// Diff defines model for Diff.
+type Diff struct {
+	// ActorsJoined Actors with a selected tie valid on to and none on from, and the reverse; at most limit each.
+	ActorsJoined []string `json:"actors_joined"`
+	ActorsLeft   []string `json:"actors_left"`
+
+	// Changes With measure: every actor of either day's graph, largest change first, at most limit.
+	Changes      *[]ScoreChange `json:"changes,omitempty"`
+	ChangesTotal *int           `json:"changes_total,omitempty"`
+
+	// Ended Ties whose last day fell on or after from and before to (valid_to in [from, to)), by id, at most limit.
+	Ended []Relationship `json:"ended"`
+
+	// EndedTotal Example: 1
+	EndedTotal int `json:"ended_total"`
+
+	// Formed Ties that began after from and by to (valid_from in (from, to]), by id, at most limit.
+	Formed []Relationship `json:"formed"`
+
+	// FormedTotal Example: 3
+	FormedTotal int `json:"formed_total"`
+
+	// From Example: 2018-05-07
+	From openapi_types.Date `json:"from"`
+
+	// To Example: 2018-05-09
+	To openapi_types.Date `json:"to"`
+
+	// Version Graph version the answer was computed on.
+	//
+	// Example: 42
+	Version int `json:"version"`
+}
+
 // EvidencePath defines model for EvidencePath.
 type EvidencePath struct {
 	// Actors Example: ["united-states","iran","houthis"]
@@ -1735,6 +1832,25 @@ type Score struct {
 	Score float64 `json:"score"`
 }
 
+// ScoreChange defines model for ScoreChange.
+type ScoreChange struct {
+	// Actor Example: iran
+	Actor string `json:"actor"`
+
+	// Change to_score − from_score, a missing score counting as 0.
+	//
+	// Example: -0.012
+	Change   float64 `json:"change"`
+	FromRank *int    `json:"from_rank"`
+
+	// FromScore Score and rank on from (null: the actor had no selected tie that day).
+	FromScore *float64 `json:"from_score"`
+	ToRank    *int     `json:"to_rank"`
+
+	// ToScore Score and rank on to (null: no selected tie that day).
+	ToScore *float64 `json:"to_score"`
+}
+
 // SignedInfluence defines model for SignedInfluence.
 type SignedInfluence struct {
 	// Actor Example: united-states
@@ -1966,6 +2082,36 @@ type FindBlocsParams struct {
 
 // FindBlocsParamsMethod defines parameters for FindBlocs.
 type FindBlocsParamsMethod string
+
+// DiffParams defines parameters for Diff.
+type DiffParams struct {
+	// From The earlier day (YYYY-MM-DD)
+	From openapi_types.Date `form:"from" json:"from"`
+
+	// To The later day (YYYY-MM-DD)
+	To openapi_types.Date `form:"to" json:"to"`
+
+	// Measure A centrality to compare
+	Measure *DiffParamsMeasure `form:"measure,omitempty" json:"measure,omitempty"`
+
+	// Limit Entries per list
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Weighted Use relationship weights (measure)
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// Polarity Which ties
+	Polarity *DiffParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+}
+
+// DiffParamsMeasure defines parameters for Diff.
+type DiffParamsMeasure string
+
+// DiffParamsPolarity defines parameters for Diff.
+type DiffParamsPolarity string
 
 // GetGraphParams defines parameters for GetGraph.
 type GetGraphParams struct {
@@ -2376,6 +2522,13 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 	FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// Diff What changed between two days
+	//
+	// Among the selected ties: which formed between from and to, which ended, which actors joined the analysed graph (a selected tie valid on to and none on from) and which left it; with measure (a centrality of /influence), every actor's score and rank on both days — the snapshot answers of /influence with as_of=from and as_of=to — and the change, largest first. Each list is cut at limit; the totals count them all.
+	//
+	// Corresponds with GET /api/v1/diff (the `Diff` operationId).
+	Diff(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ExportBatch Export the graph
 	//
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -2747,6 +2900,23 @@ func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanc
 // Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewFindBlocsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Diff What changed between two days
+//
+// Among the selected ties: which formed between from and to, which ended, which actors joined the analysed graph (a selected tie valid on to and none on from) and which left it; with measure (a centrality of /influence), every actor's score and rank on both days — the snapshot answers of /influence with as_of=from and as_of=to — and the change, largest first. Each list is cut at limit; the totals count them all.
+//
+// Corresponds with GET /api/v1/diff (the `Diff` operationId).
+func (c *Client) Diff(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDiffRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3929,6 +4099,124 @@ func NewFindBlocsRequest(server string, params *FindBlocsParams) (*http.Request,
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDiffRequest constructs an http.Request for the Diff method
+func NewDiffRequest(server string, params *DiffParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/diff")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Measure != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "measure", *params.Measure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5391,6 +5679,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 	FindBlocsWithResponse(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*FindBlocsResponse, error)
 
+	// DiffWithResponse What changed between two days
+	//
+	// Among the selected ties: which formed between from and to, which ended, which actors joined the analysed graph (a selected tie valid on to and none on from) and which left it; with measure (a centrality of /influence), every actor's score and rank on both days — the snapshot answers of /influence with as_of=from and as_of=to — and the change, largest first. Each list is cut at limit; the totals count them all.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/diff (the `Diff` operationId).
+	DiffWithResponse(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*DiffResponse, error)
+
 	// ExportBatchWithResponse Export the graph
 	//
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -6580,6 +6877,103 @@ func (r FindBlocsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r FindBlocsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DiffResponse401Headers the declared response headers of an HTTP 401 response for Diff
+type DiffResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// DiffResponse429Headers the declared response headers of an HTTP 429 response for Diff
+type DiffResponse429Headers struct {
+	RetryAfter *int
+}
+
+// DiffResponse503Headers the declared response headers of an HTTP 503 response for Diff
+type DiffResponse503Headers struct {
+	RetryAfter *int
+}
+
+type DiffResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Diff
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DiffResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DiffResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *DiffResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DiffResponse) GetJSON200() *Diff {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r DiffResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DiffResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DiffResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r DiffResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r DiffResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r DiffResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DiffResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DiffResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DiffResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -8506,6 +8900,21 @@ func (c *ClientWithResponses) FindBlocsWithResponse(ctx context.Context, params 
 	return ParseFindBlocsResponse(rsp)
 }
 
+// DiffWithResponse What changed between two days
+//
+// Among the selected ties: which formed between from and to, which ended, which actors joined the analysed graph (a selected tie valid on to and none on from) and which left it; with measure (a centrality of /influence), every actor's score and rank on both days — the snapshot answers of /influence with as_of=from and as_of=to — and the change, largest first. Each list is cut at limit; the totals count them all.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/diff (the `Diff` operationId).
+func (c *ClientWithResponses) DiffWithResponse(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*DiffResponse, error) {
+	rsp, err := c.Diff(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDiffResponse(rsp)
+}
+
 // ExportBatchWithResponse Export the graph
 //
 // The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -9813,6 +10222,100 @@ func ParseFindBlocsResponse(rsp *http.Response) (*FindBlocsResponse, error) {
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers FindBlocsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDiffResponse parses an HTTP response from a DiffWithResponse call
+func ParseDiffResponse(rsp *http.Response) (*DiffResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DiffResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Diff
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DiffResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers DiffResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DiffResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
