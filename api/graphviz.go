@@ -24,6 +24,9 @@ type graphFilter struct {
 	types    []string
 	asOf     *graph.Date
 	polarity string
+	// from, to: a window; a tie is kept when valid on any day of it
+	// (either end may be open).
+	from, to *graph.Date
 }
 
 func (f *graphFilter) admits(r *graph.Relationship, reg graph.Registry) bool {
@@ -31,6 +34,12 @@ func (f *graphFilter) admits(r *graph.Relationship, reg graph.Registry) bool {
 		return false
 	}
 	if f.asOf != nil && !r.ValidOn(*f.asOf) {
+		return false
+	}
+	if f.from != nil && r.ValidTo != nil && r.ValidTo.Before(*f.from) {
+		return false
+	}
+	if f.to != nil && r.ValidFrom != nil && f.to.Before(*r.ValidFrom) {
 		return false
 	}
 	t, _ := reg.Get(r.Type)
@@ -144,6 +153,8 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 //	@Param			layout		query		string		false	"force: give every actor a position (x, y; see the description); at most 500 actors"	Enums(none, force)	default(none)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"			collectionFormat(csv)
 //	@Param			as_of		query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"			format(date)
+//	@Param			from		query		string		false	"With to: only relationships valid on some day from this one (YYYY-MM-DD; alone: open-ended); not with as_of"	format(date)
+//	@Param			to			query		string		false	"With from: only relationships valid on some day up to this one (YYYY-MM-DD; alone: from the beginning); not with as_of"	format(date)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
 //	@Param			kind		query		[]string	false	"Only actors of these kinds (comma-separated)"				collectionFormat(csv)
 //	@Param			actors		query		[]string	false	"Only these actors (comma-separated ids)"					collectionFormat(csv)
@@ -158,12 +169,19 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 //	@Security		BearerAuth
 //	@Router			/api/v1/graph [get]
 func (s *Server) getGraph(c *gin.Context) {
-	q := parseQuery(c, "format", "layout", "types", "as_of", "polarity", "kind", "actors")
+	q := parseQuery(c, "format", "layout", "types", "as_of", "polarity", "kind", "actors", "from", "to")
 	a := graphAnswer{format: q.enum("format", viz.Formats()), layout: q.enum("layout", layouts)}
 	if a.format == "" {
 		a.format = "json"
 	}
-	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
+	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"}),
+		from: q.date("from"), to: q.date("to")}
+	if f.asOf != nil && (f.from != nil || f.to != nil) {
+		q.errs.add("as_of", "give either as_of (one day) or from and to (a window), not both")
+	}
+	if f.from != nil && f.to != nil && f.to.Before(*f.from) {
+		q.errs.add("to", "must not be before from")
+	}
 	kinds := q.list("kind")
 	for _, k := range kinds {
 		if !graph.ActorKind(k).Valid() {

@@ -74,6 +74,28 @@ func TestGraphFormats(t *testing.T) {
 				t.Fatalf("%s is not XML: %v", format, err)
 			}
 		}
+		// A window keeps the ties valid on some day of it: more than
+		// either end's day alone, fewer than all of history, and every
+		// tie of those days.
+		var window, first, last vizJSON
+		e.must(200, "GET", "/api/v1/graph?from=2018-01-01&to=2020-12-31", "", &window)
+		e.must(200, "GET", "/api/v1/graph?as_of=2018-01-01", "", &first)
+		e.must(200, "GET", "/api/v1/graph?as_of=2020-12-31", "", &last)
+		inWindow := map[string]bool{}
+		for _, ed := range window.Edges {
+			inWindow[ed.ID] = true
+		}
+		for _, day := range []vizJSON{first, last} {
+			for _, ed := range day.Edges {
+				if !inWindow[ed.ID] {
+					t.Errorf("the window lacks %s, valid on one of its days", ed.ID)
+				}
+			}
+		}
+		if len(window.Edges) <= max(len(first.Edges), len(last.Edges)) || len(window.Edges) >= len(all.Edges) {
+			t.Errorf("window %d ties; first day %d, last day %d, all %d", len(window.Edges), len(first.Edges), len(last.Edges), len(all.Edges))
+		}
+		wantPaths(t, problem(t, e.do("GET", "/api/v1/graph?from=2020-01-01&to=2019-01-01&as_of=2019-06-01", ""), 400, "invalid-parameter"), "as_of", "to")
 		problem(t, e.do("GET", "/api/v1/graph?format=dot", ""), 400, "invalid-parameter")
 		problem(t, e.do("GET", "/api/v1/graph?types=befriends", ""), 400, "invalid-parameter")
 		problem(t, e.do("GET", "/api/v1/graph?kind=planet", ""), 400, "invalid-parameter")

@@ -1378,6 +1378,20 @@ const docTemplate = `{
                         "in": "query"
                     },
                     {
+                        "type": "string",
+                        "format": "date",
+                        "description": "With to: only relationships valid on some day from this one (YYYY-MM-DD; alone: open-ended); not with as_of",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "With from: only relationships valid on some day up to this one (YYYY-MM-DD; alone: from the beginning); not with as_of",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
                         "enum": [
                             "positive",
                             "negative",

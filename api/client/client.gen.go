@@ -2127,6 +2127,12 @@ type GetGraphParams struct {
 	// AsOf Only relationships valid on this day (YYYY-MM-DD)
 	AsOf *openapi_types.Date `form:"as_of,omitempty" json:"as_of,omitempty"`
 
+	// From With to: only relationships valid on some day from this one (YYYY-MM-DD; alone: open-ended); not with as_of
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To With from: only relationships valid on some day up to this one (YYYY-MM-DD; alone: from the beginning); not with as_of
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
 	// Polarity Only cooperative, conflictual or structural relationships
 	Polarity *GetGraphParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
 
@@ -4334,6 +4340,30 @@ func NewGetGraphRequest(server string, params *GetGraphParams) (*http.Request, e
 		if params.AsOf != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
