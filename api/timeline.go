@@ -5,6 +5,7 @@ import (
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/analysis"
+	"github.com/detente/detente/viz"
 )
 
 // TimelinePoint is a measure as of one day.
@@ -52,7 +53,9 @@ func timelineFromDomain(t analysis.Timeline) Timeline {
 //	@Description	A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.
 //	@Tags			queries
 //	@Produce		json
+//	@Produce		application/gexf+xml
 //	@Produce		application/problem+json
+//	@Param			format		query		string		false	"json, or gexf: the ties valid between from and to with the followed actors' measure as a dynamic node attribute (GEXF 1.3 spells; Gephi's timeline plays it); actor measures only"	Enums(json, gexf)	default(json)
 //	@Param			measure		query		string		false	"What to follow"	Enums(pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector, balance, frustration, blocs)	default(pagerank)
 //	@Param			from		query		string		true	"First day (YYYY-MM-DD)"	format(date)
 //	@Param			to			query		string		true	"Last day (YYYY-MM-DD)"	format(date)
@@ -73,7 +76,8 @@ func timelineFromDomain(t analysis.Timeline) Timeline {
 //	@Security		BearerAuth
 //	@Router			/api/v1/timeline [get]
 func (s *Server) timeline(c *gin.Context) {
-	q := parseQuery(c, "measure", "from", "to", "step", "actors", "limit", "weighted", "types", "polarity")
+	q := parseQuery(c, "measure", "from", "to", "step", "actors", "limit", "weighted", "types", "polarity", "format")
+	format := q.enum("format", []string{"json", "gexf"})
 	tq := analysis.TimelineQuery{Measure: q.get("measure"), Actors: q.list("actors"), Limit: q.intIn("limit", 1, analysis.MaxLimit),
 		Filter: analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false), Polarity: q.enum("polarity", analysis.Polarities())}}
 	for _, name := range []string{"from", "to", "step"} {
@@ -99,6 +103,12 @@ func (s *Server) timeline(c *gin.Context) {
 			q.errs.add("actors", "%s is not an actor id", graph.Quote(a))
 		}
 	}
+	if format == "gexf" {
+		switch tq.Measure {
+		case analysis.MeasureBalance, analysis.MeasureFrustration, analysis.MeasureBlocs:
+			q.errs.add("format", "gexf carries actor measures (a value per actor and day); %s is a measure of the whole graph", tq.Measure)
+		}
+	}
 	if q.err() == nil {
 		for _, a := range tq.Actors {
 			if _, err := s.store.GetActor(c.Request.Context(), a); graph.ErrorCode(err) == graph.ENOTFOUND {
@@ -110,7 +120,71 @@ func (s *Server) timeline(c *gin.Context) {
 		}
 	}
 	t, ok := analyse(s, c, q, func() (analysis.Timeline, error) { return s.analysis.Timeline(c.Request.Context(), tq) })
+	if ok && format == "gexf" {
+		s.writeTimelineGEXF(c, tq, t)
+		return
+	}
 	if ok {
 		s.writeAnalysis(c, t.Version, func() (any, error) { return timelineFromDomain(t), nil })
 	}
+}
+
+// writeTimelineGEXF answers a timeline as a dynamic GEXF graph: the ties
+// valid on some day from the timeline's first to its last (as
+// /graph?from=&to=, under the timeline's types and polarity), their
+// endpoints and the followed actors, each followed actor carrying the
+// measure as a dynamic attribute whose value on a point's day holds until
+// the next point (Gephi's timeline plays it).
+func (s *Server) writeTimelineGEXF(c *gin.Context, q analysis.TimelineQuery, t analysis.Timeline) {
+	ctx := c.Request.Context()
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	b, err := s.store.Export(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	series := &viz.Series{Name: t.Measure, End: t.To}
+	for _, p := range t.Points {
+		series.Days = append(series.Days, p.AsOf)
+		series.Values = append(series.Values, p.Values)
+	}
+	g := viz.Graph{Types: reg, Actors: []graph.Actor{}, Relationships: []graph.Relationship{}, Series: series}
+	f := graphFilter{types: q.Types, from: &t.From, to: &t.To}
+	keep := map[string]bool{}
+	for _, a := range t.Actors {
+		keep[a] = true
+	}
+	for i := range b.Relationships {
+		r := &b.Relationships[i]
+		if !f.admits(r, reg) || !polarityAdmits(q.Polarity, r, reg) {
+			continue
+		}
+		g.Relationships = append(g.Relationships, *r)
+		keep[r.Source], keep[r.Target] = true, true
+	}
+	for _, a := range b.Actors {
+		if keep[a.ID] {
+			g.Actors = append(g.Actors, a)
+		}
+	}
+	s.writeGraph(c, graphAnswer{format: "gexf"}, g)
+}
+
+// polarityAdmits applies an analysis polarity (positive, negative,
+// signed, all) to a tie.
+func polarityAdmits(polarity string, r *graph.Relationship, reg graph.Registry) bool {
+	t, _ := reg.Get(r.Type)
+	switch polarity {
+	case analysis.PolarityPositive:
+		return t.Polarity > 0
+	case analysis.PolarityNegative:
+		return t.Polarity < 0
+	case analysis.PolaritySigned:
+		return t.Polarity != 0
+	}
+	return true
 }

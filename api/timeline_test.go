@@ -1,6 +1,10 @@
 package api_test
 
 import (
+	"encoding/xml"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/detente/detente/api"
@@ -33,10 +37,52 @@ func TestTimeline(t *testing.T) {
 		if last.AsOf != "2025-01-01" || last.Value == nil || *last.Value != float64(bal.Frustration.Index) || len(fr.Actors) != 0 {
 			t.Errorf("frustration %+v, snapshot %d", last, bal.Frustration.Index)
 		}
+		// The same timeline for Gephi: GEXF with the measure as a dynamic
+		// node attribute, a value for each point.
+		rec := e.do("GET", "/api/v1/timeline?measure=pagerank&from=2015-01-01&to=2025-04-12&step=1y&actors=iran,united-states&format=gexf", "")
+		if rec.Code != 200 || !strings.Contains(rec.Header().Get("Content-Type"), "gexf") {
+			t.Fatalf("gexf: %d %s", rec.Code, rec.Header().Get("Content-Type"))
+		}
+		var doc struct {
+			Attributes []struct {
+				Mode  string `xml:"mode,attr"`
+				Attrs []struct {
+					ID string `xml:"id,attr"`
+				} `xml:"attribute"`
+			} `xml:"graph>attributes"`
+			Nodes []struct {
+				ID     string `xml:"id,attr"`
+				Values []struct {
+					For   string `xml:"for,attr"`
+					Value string `xml:"value,attr"`
+					Start string `xml:"start,attr"`
+				} `xml:"attvalues>attvalue"`
+			} `xml:"graph>nodes>node"`
+		}
+		if err := xml.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		spells := 0
+		for _, n := range doc.Nodes {
+			for _, v := range n.Values {
+				if v.For != "series_pagerank" {
+					continue
+				}
+				spells++
+				i := slices.IndexFunc(tl.Points, func(p api.TimelinePoint) bool { return p.AsOf == v.Start })
+				if n.ID != "iran" && n.ID != "united-states" || i < 0 || v.Value != strconv.FormatFloat(tl.Points[i].Values[n.ID], 'g', -1, 64) {
+					t.Errorf("%s: spell %+v", n.ID, v)
+				}
+			}
+		}
+		if spells == 0 || len(doc.Attributes) != 3 || doc.Attributes[2].Mode != "dynamic" {
+			t.Errorf("%d spells; attributes %+v", spells, doc.Attributes)
+		}
 		for _, c := range []struct {
 			name, query string
 			paths       []string
 		}{
+			{"gexf of a graph measure", "from=2020-01-01&to=2021-01-01&step=1y&measure=balance&format=gexf", []string{"format"}},
 			{"missing", "", []string{"from", "to", "step"}},
 			{"bad step", "from=2020-01-01&to=2021-01-01&step=1x", []string{"step"}},
 			{"too many points", "from=2000-01-01&to=2021-01-01&step=1w", []string{"step"}},

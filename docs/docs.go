@@ -2885,6 +2885,7 @@ const docTemplate = `{
                 "description": "A measure at each day from from to to, step apart (from, from+step, … while not after to; at most 200 points). Actor measures (the centralities of /influence: pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector) give each followed actor's score and rank among all actors that day: the actors named in actors, else the limit highest ranked on the last day. Graph measures: balance (the share of balanced triads), frustration (the frustration index) and blocs (the number of Louvain blocs of cooperative ties, with their modularity), as /balance and /blocs?method=louvain answer them. Every point is exactly the snapshot answer of its day (the same query with as_of); a point where no selected tie started or ended since the previous one is that answer again (unchanged), so a timeline costs one computation per change in the graph.",
                 "produces": [
                     "application/json",
+                    "application/gexf+xml",
                     "application/problem+json"
                 ],
                 "tags": [
@@ -2893,6 +2894,17 @@ const docTemplate = `{
                 "summary": "How a measure moved over time",
                 "operationId": "timeline",
                 "parameters": [
+                    {
+                        "enum": [
+                            "json",
+                            "gexf"
+                        ],
+                        "type": "string",
+                        "default": "json",
+                        "description": "json, or gexf: the ties valid between from and to with the followed actors' measure as a dynamic node attribute (GEXF 1.3 spells; Gephi's timeline plays it); actor measures only",
+                        "name": "format",
+                        "in": "query"
+                    },
                     {
                         "enum": [
                             "pagerank",

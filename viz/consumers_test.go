@@ -17,6 +17,7 @@ package viz_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -191,4 +192,54 @@ func TestConsumersNetworkX(t *testing.T) {
 		"python3 -m venv .venv && .venv/bin/pip install -r requirements-test.txt")
 	expect := writeExports(t, consumerSample(t))
 	runConsumer(t, root, expect, python, "viz/testdata/read_nx.py")
+}
+
+// TestSeriesNetworkX: a graph with a series, written as GEXF, read by
+// NetworkX's GEXF reader: each actor's dynamic attribute holds the
+// series' values with their spells (a value from its day to the day
+// before the next; the last to End), and an actor without a value on a
+// day has no spell for it.
+func TestSeriesNetworkX(t *testing.T) {
+	root := repoRoot(t)
+	python := filepath.Join(root, ".venv/bin/python")
+	requireTool(t, "the test virtual environment", python,
+		"python3 -m venv .venv && .venv/bin/pip install -r requirements-test.txt")
+	day := graph.DateOf
+	g := viz.Graph{
+		Types:  graph.NewRegistry(graph.BuiltinTypes()),
+		Actors: []graph.Actor{{ID: "iran", Name: "Iran", Kind: "state"}, {ID: "oman", Name: "Oman", Kind: "state"}},
+		Relationships: []graph.Relationship{{ID: "oman--mediates--iran", Source: "oman", Target: "iran", Type: "mediates",
+			Weight: 0.8, Confidence: 0.9}},
+		Series: &viz.Series{Name: "pagerank",
+			Days:   []graph.Date{day(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)), day(time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC))},
+			Values: []map[string]float64{{"iran": 0.25}, {"iran": 0.5, "oman": 0.125}},
+			End:    day(time.Date(2021, 6, 30, 0, 0, 0, 0, time.UTC))},
+	}
+	path := filepath.Join(t.TempDir(), "series.gexf")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := viz.Write(f, "gexf", g); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	script := `import json, sys, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+print(json.dumps({n: [list(v) for v in d.get("pagerank", [])] for n, d in g.nodes(data=True)}, sort_keys=True))`
+	out, err := exec.Command(python, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("networkx: %v\n%s", err, out)
+	}
+	var got map[string][][]any
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	want := map[string][][]any{
+		"iran": {{0.25, "2020-01-01", "2020-12-31"}, {0.5, "2021-01-01", "2021-06-30"}},
+		"oman": {{0.125, "2021-01-01", "2021-06-30"}},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("networkx read %v, want %v", got, want)
+	}
 }

@@ -49,6 +49,20 @@ type Graph struct {
 	// computes them), and every format carries it where its consumer
 	// reads a position: see Write.
 	Positions map[string]Point
+	// Series, when not nil, is a measure over time that gexf carries as a
+	// dynamic node attribute (the other formats ignore it).
+	Series *Series
+}
+
+// Series is an actor measure at successive days (a timeline): each
+// actor's value on Days[i] holds from that day until the day before
+// Days[i+1], the last until End. Values[i] maps actor id to value; an
+// actor absent from it has no value on that day.
+type Series struct {
+	Name   string
+	Days   []graph.Date
+	Values []map[string]float64
+	End    graph.Date
 }
 
 // Formats returns the formats Write knows, in the order the API documents
@@ -143,6 +157,7 @@ type model struct {
 	actors []graph.Actor
 	edges  []edge
 	pos    []Point // aligned with actors; nil without positions
+	series *Series
 }
 
 type edge struct {
@@ -159,7 +174,10 @@ func newModel(g Graph) (*model, error) {
 		}
 		actors[a.ID] = true
 	}
-	m := &model{actors: g.Actors, edges: make([]edge, len(g.Relationships))}
+	m := &model{actors: g.Actors, edges: make([]edge, len(g.Relationships)), series: g.Series}
+	if s := g.Series; s != nil && (len(s.Values) != len(s.Days) || s.Name == "") {
+		return nil, fmt.Errorf("viz: a series needs a name and one set of values a day")
+	}
 	if g.Positions != nil {
 		m.pos = make([]Point, len(g.Actors))
 		for i, a := range g.Actors {

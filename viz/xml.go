@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/detente/detente/graph"
 )
 
 // The XML formats have no list type that every reader shares, so lists
@@ -210,6 +212,7 @@ type gexfGraph struct {
 
 type gexfAttributes struct {
 	Class string     `xml:"class,attr"`
+	Mode  string     `xml:"mode,attr,omitempty"`
 	Attrs []gexfAttr `xml:"attribute"`
 }
 
@@ -264,6 +267,30 @@ type gexfAttValues struct {
 type gexfAttValue struct {
 	For   string `xml:"for,attr"`
 	Value string `xml:"value,attr"`
+	// A dynamic value's spell, both days included.
+	Start string `xml:"start,attr,omitempty"`
+	End   string `xml:"end,attr,omitempty"`
+}
+
+// seriesAttr is the id of a series' dynamic attribute: apart from the
+// static attributes' names.
+func seriesAttr(s *Series) string { return "series_" + s.Name }
+
+// seriesValues are actor id's values of a series, each with its spell.
+func seriesValues(s *Series, id string) []gexfAttValue {
+	var vals []gexfAttValue
+	for i, day := range s.Days {
+		v, ok := s.Values[i][id]
+		if !ok {
+			continue
+		}
+		end := s.End
+		if i+1 < len(s.Days) {
+			end = graph.DateOf(s.Days[i+1].Time().AddDate(0, 0, -1))
+		}
+		vals = append(vals, gexfAttValue{For: seriesAttr(s), Value: formatFloat(v), Start: day.String(), End: end.String()})
+	}
+	return vals
 }
 
 func writeGEXF(w io.Writer, m *model) error {
@@ -298,6 +325,10 @@ func writeGEXF(w io.Writer, m *model) error {
 		}
 	}
 	doc.Graph.Attributes = []gexfAttributes{nodeDecl, edgeDecl}
+	if m.series != nil {
+		doc.Graph.Attributes = append(doc.Graph.Attributes, gexfAttributes{Class: "node", Mode: "dynamic",
+			Attrs: []gexfAttr{{ID: seriesAttr(m.series), Title: m.series.Name, Type: "double"}}})
+	}
 
 	for i := range m.actors {
 		n := gexfNode{ID: m.actors[i].ID, Label: m.actors[i].Name}
@@ -309,6 +340,9 @@ func writeGEXF(w io.Writer, m *model) error {
 			if v := a.value(m, i); v != "" {
 				vals = append(vals, gexfAttValue{For: a.name, Value: v})
 			}
+		}
+		if m.series != nil {
+			vals = append(vals, seriesValues(m.series, m.actors[i].ID)...)
 		}
 		if len(vals) > 0 {
 			n.AttValues = &gexfAttValues{vals}

@@ -750,6 +750,24 @@ func (e FindPathsParamsDirection) Valid() bool {
 	}
 }
 
+// Defines values for TimelineParamsFormat.
+const (
+	TimelineParamsFormatGexf TimelineParamsFormat = "gexf"
+	TimelineParamsFormatJson TimelineParamsFormat = "json"
+)
+
+// Valid indicates whether the value is a known member of the TimelineParamsFormat enum.
+func (e TimelineParamsFormat) Valid() bool {
+	switch e {
+	case TimelineParamsFormatGexf:
+		return true
+	case TimelineParamsFormatJson:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TimelineParamsMeasure.
 const (
 	TimelineParamsMeasureBalance           TimelineParamsMeasure = "balance"
@@ -2304,6 +2322,9 @@ type UpdateRelationshipParams struct {
 
 // TimelineParams defines parameters for Timeline.
 type TimelineParams struct {
+	// Format json, or gexf: the ties valid between from and to with the followed actors' measure as a dynamic node attribute (GEXF 1.3 spells; Gephi's timeline plays it); actor measures only
+	Format *TimelineParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+
 	// Measure What to follow
 	Measure *TimelineParamsMeasure `form:"measure,omitempty" json:"measure,omitempty"`
 
@@ -2331,6 +2352,9 @@ type TimelineParams struct {
 	// Polarity Which ties (actor measures)
 	Polarity *TimelineParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
 }
+
+// TimelineParamsFormat defines parameters for Timeline.
+type TimelineParamsFormat string
 
 // TimelineParamsMeasure defines parameters for Timeline.
 type TimelineParamsMeasure string
@@ -5394,6 +5418,18 @@ func NewTimelineRequest(server string, params *TimelineParams) (*http.Request, e
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
+
+		if params.Format != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", *params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
 
 		if params.Measure != nil {
 
@@ -11954,6 +11990,9 @@ func ParseTimelineResponse(rsp *http.Response) (*TimelineResponse, error) {
 			return nil, err
 		}
 		response.ApplicationproblemJSON503 = &dest
+
+	case rsp.StatusCode == 200:
+		// Content-type (application/gexf+xml) unsupported
 
 	}
 
