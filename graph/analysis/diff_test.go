@@ -17,10 +17,10 @@ import (
 func TestDiff(t *testing.T) {
 	ctx := context.Background()
 	b := batchOf([]tie{
-		{"a", "b", "supports", 0.5}, // undated: always
-		{"b", "c", "supports", 0.5}, // 2010..2014: ended
-		{"c", "d", "supports", 0.5}, // from 2016: formed, d joins
-		{"d", "e", "supports", 0.5}, // 2015..2016: formed and ended
+		{"a", "b", "supports", 0.5},  // undated: always
+		{"b", "c", "supports", 0.5},  // 2010..2014: ended
+		{"c", "d", "supports", 0.5},  // from 2016: formed, d joins
+		{"d", "e", "supports", 0.5},  // 2015..2016: formed and ended
 		{"a", "f", "sanctions", 0.5}, // until 2012: ended before from, f absent on both days
 	})
 	dates := [][2]string{{"", ""}, {"2010-01-01", "2014-12-31"}, {"2016-01-01", ""}, {"2015-03-01", "2016-06-30"}, {"", "2012-12-31"}}

@@ -100,7 +100,7 @@ func TestChangedBetween(t *testing.T) {
 		want bool
 	}{
 		{"2018-01-01", "2018-12-31", false},
-		{"2018-01-01", "2019-01-01", true}, // the change day itself is new
+		{"2018-01-01", "2019-01-01", true},  // the change day itself is new
 		{"2019-01-01", "2020-01-01", false}, // a change on the first day is already in it
 		{"2019-01-02", "2020-06-01", true},
 		{"2020-06-01", "2030-01-01", false},
