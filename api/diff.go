@@ -69,17 +69,7 @@ func (s *Server) diff(c *gin.Context) {
 	q := parseQuery(c, "from", "to", "measure", "limit", "weighted", "types", "polarity")
 	dq := analysis.DiffQuery{Measure: analysis.Algorithm(q.get("measure")), Limit: q.intIn("limit", 1, analysis.MaxLimit),
 		Filter: analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false), Polarity: q.enum("polarity", analysis.Polarities())}}
-	for _, name := range []string{"from", "to"} {
-		if q.get(name) == "" {
-			q.errs.add(name, "is required")
-		}
-	}
-	if d := q.date("from"); d != nil {
-		dq.From = *d
-	}
-	if d := q.date("to"); d != nil {
-		dq.To = *d
-	}
+	dq.From, dq.To = q.requiredDate("from"), q.requiredDate("to")
 	ctx := c.Request.Context()
 	d, ok := analyse(s, c, q, func() (analysis.Diff, error) { return s.analysis.Diff(ctx, dq) })
 	if !ok {

@@ -122,6 +122,19 @@ func (q *query) date(name string) *graph.Date {
 	return &d
 }
 
+// requiredDate reads a date that must be given; the zero Date when it
+// is missing or bad (both reported).
+func (q *query) requiredDate(name string) graph.Date {
+	if q.get(name) == "" {
+		q.errs.add(name, "is required")
+		return graph.Date{}
+	}
+	if d := q.date(name); d != nil {
+		return *d
+	}
+	return graph.Date{}
+}
+
 // AsOfAll is the as_of value that asks for all of history.
 const AsOfAll = "all"
 

@@ -80,18 +80,10 @@ func (s *Server) timeline(c *gin.Context) {
 	format := q.enum("format", []string{"json", "gexf"})
 	tq := analysis.TimelineQuery{Measure: q.get("measure"), Actors: q.list("actors"), Limit: q.intIn("limit", 1, analysis.MaxLimit),
 		Filter: analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false), Polarity: q.enum("polarity", analysis.Polarities())}}
-	for _, name := range []string{"from", "to", "step"} {
-		if q.get(name) == "" {
-			q.errs.add(name, "is required")
-		}
-	}
-	if d := q.date("from"); d != nil {
-		tq.From = *d
-	}
-	if d := q.date("to"); d != nil {
-		tq.To = *d
-	}
-	if s := q.get("step"); s != "" {
+	tq.From, tq.To = q.requiredDate("from"), q.requiredDate("to")
+	if s := q.get("step"); s == "" {
+		q.errs.add("step", "is required")
+	} else {
 		st, err := analysis.ParseStep(s)
 		if err != nil {
 			q.errs.add("step", "must be a count and a unit d, w, m or y, e.g. 1y, 6m, 1w, 1d")
