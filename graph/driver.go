@@ -73,7 +73,19 @@ type Driver interface {
 	// missing endpoint.
 	Paths(ctx context.Context, q PathQuery) (PathCandidates, error)
 
-	// Version is a number that every successful write increases.
+	// UpdateScenario reads scenario id, calls update with it (nil when
+	// there is none) and, under the same lock, stores what update returns
+	// or, when it returns nil, removes the scenario. Scenarios live beside
+	// the graph: their writes do not bump Version.
+	UpdateScenario(ctx context.Context, id string, update func(cur *Scenario) (next *Scenario, err error)) error
+	// GetScenario returns one scenario; ENOTFOUND.
+	GetScenario(ctx context.Context, id string) (Scenario, error)
+	// ListScenarios returns, in id order, up to limit scenarios whose id
+	// sorts after after.
+	ListScenarios(ctx context.Context, after string, limit int) ([]Scenario, error)
+
+	// Version is a number that every successful write of the graph
+	// increases.
 	Version(ctx context.Context) (uint64, error)
 	// Ping reports whether the backend is reachable.
 	Ping(ctx context.Context) error

@@ -115,14 +115,14 @@ func (p ActorPatch) Apply(a Actor) Actor {
 // type are not patchable: a different tie is a different relationship.
 // ClearValidFrom/ClearValidTo open an end that was closed.
 type RelationshipPatch struct {
-	Weight         *float64
-	Confidence     *float64
-	ValidFrom      *Date
-	ValidTo        *Date
-	ClearValidFrom bool
-	ClearValidTo   bool
-	Sources        *[]Citation
-	Note           *string
+	Weight         *float64    `json:"weight,omitempty"`
+	Confidence     *float64    `json:"confidence,omitempty"`
+	ValidFrom      *Date       `json:"valid_from,omitempty"`
+	ValidTo        *Date       `json:"valid_to,omitempty"`
+	ClearValidFrom bool        `json:"clear_valid_from,omitempty"`
+	ClearValidTo   bool        `json:"clear_valid_to,omitempty"`
+	Sources        *[]Citation `json:"sources,omitempty"`
+	Note           *string     `json:"note,omitempty"`
 }
 
 // Apply returns r with the patch applied.

@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"cmp"
 	"context"
-	"math"
 	"slices"
 
 	"github.com/detente/detente/graph"
@@ -145,20 +143,7 @@ func (s *Service) Diff(ctx context.Context, q DiffQuery) (Diff, error) {
 			}
 		}
 	}
-	for _, ch := range byActor {
-		var a, b float64
-		if ch.FromScore != nil {
-			a = *ch.FromScore
-		}
-		if ch.ToScore != nil {
-			b = *ch.ToScore
-		}
-		ch.Change = roundScore(b - a)
-		d.Changes = append(d.Changes, *ch)
-	}
-	slices.SortFunc(d.Changes, func(x, y ScoreChange) int {
-		return cmp.Or(cmp.Compare(math.Abs(y.Change), math.Abs(x.Change)), cmp.Compare(x.Actor, y.Actor))
-	})
+	d.Changes = sortedChanges(byActor)
 	d.ChangesTotal = len(d.Changes)
 	d.Changes = d.Changes[:min(q.Limit, len(d.Changes))]
 	return d, nil

@@ -81,6 +81,8 @@ type Store struct {
 	typeSym   []bool
 	version   uint64
 
+	scenarios map[string]graph.Scenario // by id; see scenarios.go
+
 	scratch sync.Pool // *labels, see paths.go
 }
 
@@ -99,7 +101,7 @@ func Open(path string) (*Store, error) {
 	s.types = graph.NewRegistry(graph.BuiltinTypes())
 	s.syncTypes()
 	if path == "" {
-		return s, nil
+		return s, s.loadScenarios()
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("memstore: %w", err)
@@ -109,7 +111,11 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("memstore: open %s: %w", path, err)
 	}
 	s.db = db
-	if err := s.load(); err != nil {
+	err = s.load()
+	if err == nil {
+		err = s.loadScenarios()
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}

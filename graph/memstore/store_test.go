@@ -1,6 +1,7 @@
 package memstore_test
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -26,5 +27,33 @@ func TestConformance(t *testing.T) {
 				return s
 			})
 		})
+	}
+}
+
+// TestScenariosDurable: a scenario written to the file is there after a
+// reopen, and scenario writes leave the graph's version alone.
+func TestScenariosDurable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "detente.db")
+	s, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := graph.NewStore(s)
+	ctx := context.Background()
+	if _, err := st.CreateScenario(ctx, graph.Scenario{ID: "empty", Name: "Nothing changes"}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := st.Version(ctx); v != 0 {
+		t.Fatalf("version %d after a scenario write, want 0", v)
+	}
+	s.Close()
+	s, err = memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sc, err := graph.NewStore(s).GetScenario(ctx, "empty")
+	if err != nil || sc.Name != "Nothing changes" {
+		t.Fatalf("after reopen: %+v, %v", sc, err)
 	}
 }

@@ -16,6 +16,7 @@ var baseSchema = []struct{ key, name, cypher string }{
 	{"NODE:Actor.id", "actor_id", `CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE`},
 	{"NODE:RelationshipType.name", "relationship_type_name", `CREATE CONSTRAINT relationship_type_name IF NOT EXISTS FOR (t:RelationshipType) REQUIRE t.name IS UNIQUE`},
 	{"NODE:Meta.key", "meta_key", `CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE`},
+	{"NODE:Scenario.id", "scenario_id", `CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE`},
 }
 
 const (

@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"PathsKarate", testPathsKarate},
 		{"PathsCandidateCap", testPathsCandidateCap},
 		{"PathsShortestCap", testPathsShortestCap},
+		{"Scenarios", testScenarios},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, graph.NewStore(open(t))) })
