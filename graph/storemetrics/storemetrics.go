@@ -114,6 +114,18 @@ func (s *Driver) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandid
 	return call(s, "Paths", func() (graph.PathCandidates, error) { return s.Driver.Paths(ctx, q) })
 }
 
+func (s *Driver) UpdateScenario(ctx context.Context, id string, update func(*graph.Scenario) (*graph.Scenario, error)) error {
+	return call0(s, "UpdateScenario", func() error { return s.Driver.UpdateScenario(ctx, id, update) })
+}
+
+func (s *Driver) GetScenario(ctx context.Context, id string) (graph.Scenario, error) {
+	return call(s, "GetScenario", func() (graph.Scenario, error) { return s.Driver.GetScenario(ctx, id) })
+}
+
+func (s *Driver) ListScenarios(ctx context.Context, after string, limit int) ([]graph.Scenario, error) {
+	return call(s, "ListScenarios", func() ([]graph.Scenario, error) { return s.Driver.ListScenarios(ctx, after, limit) })
+}
+
 func (s *Driver) Version(ctx context.Context) (uint64, error) {
 	return call(s, "Version", func() (uint64, error) { return s.Driver.Version(ctx) })
 }
