@@ -37,6 +37,7 @@ func noQuery(c *gin.Context) error { return parseQuery(c).err() }
 //	@Param			q		query		string	false	"Case-insensitive substring of the name or of an alias"	maxlength(200)	example(iran)
 //	@Param			limit	query		int		false	"Page size"												minimum(1)		maximum(1000)	default(50)
 //	@Param			cursor	query		string	false	"next_cursor from the previous page"
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200		{object}	ActorList
 //	@Failure		400		{object}	Problem				"Invalid or unknown query parameter"
 //	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -68,7 +69,7 @@ func (s *Server) listActors(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	page, err := s.store.ListActors(c.Request.Context(), f)
+	page, err := s.storeOf(c).ListActors(c.Request.Context(), f)
 	if err != nil {
 		s.failAs(c, err, ProblemInvalidParameter)
 		return
@@ -141,6 +142,7 @@ func (s *Server) createActor(c *gin.Context) {
 //	@Produce	json
 //	@Produce	application/problem+json
 //	@Param		id	path		string	true	"Actor id"	maxlength(128)	example(iran)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success	200	{object}	Actor
 //	@Header		200	{string}	ETag				"Entity tag, for If-Match on PATCH and DELETE"
 //	@Failure	400	{object}	Problem				"Not an id, or a query parameter given"
@@ -162,7 +164,7 @@ func (s *Server) getActor(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	a, err := s.store.GetActor(c.Request.Context(), id)
+	a, err := s.storeOf(c).GetActor(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return

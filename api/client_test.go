@@ -104,11 +104,11 @@ func TestGeneratedClient(t *testing.T) {
 			t.Errorf("duplicate: %v, %d %s", err, dup.StatusCode(), dup.Body)
 		}
 
-		got, err := c.GetActorWithResponse(ctx, "iran")
+		got, err := c.GetActorWithResponse(ctx, "iran", nil)
 		if err != nil || got.JSON200 == nil || got.JSON200.Name != "Iran" || got.HTTPResponse.Header.Get("ETag") == "" {
 			t.Fatalf("get: %v, %d %s", err, got.StatusCode(), got.Body)
 		}
-		missing, err := c.GetActorWithResponse(ctx, "atlantis")
+		missing, err := c.GetActorWithResponse(ctx, "atlantis", nil)
 		if err != nil || missing.ApplicationproblemJSON404 == nil {
 			t.Errorf("missing: %v, %d %s", err, missing.StatusCode(), missing.Body)
 		}
@@ -158,7 +158,7 @@ func TestGeneratedClient(t *testing.T) {
 			t.Fatalf("import: %v, %d %s", err, imp.StatusCode(), imp.Body)
 		}
 
-		exp, err := c.ExportBatchWithResponse(ctx)
+		exp, err := c.ExportBatchWithResponse(ctx, nil)
 		if err != nil || exp.JSON200 == nil || len(exp.JSON200.Actors) != 2 || len(exp.JSON200.Relationships) != 1 {
 			t.Fatalf("export: %v, %d %s", err, exp.StatusCode(), exp.Body)
 		}
@@ -173,7 +173,7 @@ func TestGeneratedClient(t *testing.T) {
 		if imp, err := c2.ImportBatchWithResponse(ctx, nil, *exp.JSON200); err != nil || imp.JSON200 == nil {
 			t.Fatalf("restore: %v, %d %s", err, imp.StatusCode(), imp.Body)
 		}
-		exp2, err := c2.ExportBatchWithResponse(ctx)
+		exp2, err := c2.ExportBatchWithResponse(ctx, nil)
 		if err != nil || !bytes.Equal(exp.Body, exp2.Body) {
 			t.Errorf("export -> client -> import -> export differs:\n%s\n%s", exp.Body, exp2.Body)
 		}
@@ -183,7 +183,7 @@ func TestGeneratedClient(t *testing.T) {
 		if err != nil || del.StatusCode() != 204 {
 			t.Fatalf("delete: %v, %d %s", err, del.StatusCode(), del.Body)
 		}
-		gone, err := c.GetRelationshipWithResponse(ctx, rel.JSON201.Id)
+		gone, err := c.GetRelationshipWithResponse(ctx, rel.JSON201.Id, nil)
 		if err != nil || gone.ApplicationproblemJSON404 == nil {
 			t.Errorf("cascade: %v, %d %s", err, gone.StatusCode(), gone.Body)
 		}

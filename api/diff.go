@@ -55,6 +55,7 @@ type Diff struct {
 //	@Param			weighted	query		bool		false	"Use relationship weights (measure)"				default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			polarity	query		string		false	"Which ties"	Enums(positive, negative, signed, all)	default(all)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Diff
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -71,7 +72,7 @@ func (s *Server) diff(c *gin.Context) {
 		Filter: analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false), Polarity: q.enum("polarity", analysis.Polarities())}}
 	dq.From, dq.To = q.requiredDate("from"), q.requiredDate("to")
 	ctx := c.Request.Context()
-	d, ok := analyse(s, c, q, func() (analysis.Diff, error) { return s.analysis.Diff(ctx, dq) })
+	d, ok := analyse(s, c, q, func() (analysis.Diff, error) { return s.analysisOf(c).Diff(ctx, dq) })
 	if !ok {
 		return
 	}
@@ -79,7 +80,7 @@ func (s *Server) diff(c *gin.Context) {
 	rels := func(ids []string) ([]Relationship, error) {
 		out := make([]Relationship, 0, len(ids))
 		for _, id := range ids {
-			r, err := s.store.GetRelationship(ctx, id)
+			r, err := s.storeOf(c).GetRelationship(ctx, id)
 			if graph.ErrorCode(err) == graph.ENOTFOUND {
 				return nil, graph.Unavailable("the graph changed while the diff was read; ask again", err)
 			} else if err != nil {

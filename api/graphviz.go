@@ -85,11 +85,11 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 	if a.layout != "force" {
 		return false
 	}
-	v, err := s.store.Version(c.Request.Context())
+	v, err := s.storeOf(c).Version(c.Request.Context())
 	if err != nil {
 		return false // the export that follows reports the store's state
 	}
-	a.key = strconv.FormatUint(v, 10) + " " + c.Request.URL.RequestURI()
+	a.key = strconv.FormatUint(v, 10) + " " + c.Request.URL.RequestURI() + " " + c.GetString(viewTagKey)
 	b, ok := s.bodies.Get(a.key)
 	if ok {
 		c.Data(http.StatusOK, viz.ContentType(a.format), b)
@@ -158,6 +158,7 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
 //	@Param			kind		query		[]string	false	"Only actors of these kinds (comma-separated)"				collectionFormat(csv)
 //	@Param			actors		query		[]string	false	"Only these actors (comma-separated ids)"					collectionFormat(csv)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	object				"The graph in the requested format"
 //	@Failure		400			{object}	Problem				"Invalid parameter, or layout=force on more than 500 actors"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -195,7 +196,7 @@ func (s *Server) getGraph(c *gin.Context) {
 		}
 	}
 	ctx := c.Request.Context()
-	reg, err := s.store.RelationshipTypes(ctx)
+	reg, err := s.storeOf(c).RelationshipTypes(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -208,7 +209,7 @@ func (s *Server) getGraph(c *gin.Context) {
 	if s.cached(c, &a) {
 		return
 	}
-	b, err := s.store.Export(ctx)
+	b, err := s.storeOf(c).Export(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -248,6 +249,7 @@ func (s *Server) getGraph(c *gin.Context) {
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual or structural relationships"	Enums(positive, negative, structural, all)	default(all)
 //	@Param			format		query		string		false	"Output format"												Enums(json, cytoscape, graphology, d3, graphml, gexf)	default(json)
 //	@Param			layout		query		string		false	"force: give every actor a position, as in /api/v1/graph; at most 500 actors"	Enums(none, force)	default(none)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	object				"The neighbourhood in the requested format"
 //	@Failure		400			{object}	Problem				"Invalid parameter, more than 2000 actors, or layout=force on more than 500"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -273,7 +275,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 	}
 	f := graphFilter{types: q.list("types"), asOf: q.date("as_of"), polarity: q.enum("polarity", []string{"positive", "negative", "structural", "all"})}
 	ctx := c.Request.Context()
-	reg, err := s.store.RelationshipTypes(ctx)
+	reg, err := s.storeOf(c).RelationshipTypes(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -286,7 +288,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 	if s.cached(c, &a) {
 		return
 	}
-	centre, err := s.store.GetActor(ctx, id)
+	centre, err := s.storeOf(c).GetActor(ctx, id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -317,7 +319,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 				}
 				rels[r.ID] = r
 				if _, seen := actors[other]; !seen {
-					a, err := s.store.GetActor(ctx, other)
+					a, err := s.storeOf(c).GetActor(ctx, other)
 					if err != nil {
 						s.fail(c, err)
 						return
@@ -353,7 +355,7 @@ func (s *Server) allTies(c *gin.Context, actor string) ([]graph.Relationship, er
 	var out []graph.Relationship
 	f := graph.RelationshipFilter{Actor: actor, Limit: graph.MaxPageSize}
 	for {
-		page, err := s.store.ListRelationships(c.Request.Context(), f)
+		page, err := s.storeOf(c).ListRelationships(c.Request.Context(), f)
 		if err != nil {
 			return nil, err
 		}

@@ -102,6 +102,7 @@ func (s *Server) importBatch(c *gin.Context) {
 //	@Tags			import-export
 //	@Produce		json
 //	@Produce		application/problem+json
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200	{object}	Batch
 //	@Failure		400	{object}	Problem				"A query parameter given"
 //	@Failure		401	{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -117,7 +118,7 @@ func (s *Server) exportBatch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	b, err := s.store.Export(c.Request.Context())
+	b, err := s.storeOf(c).Export(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return

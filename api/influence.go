@@ -388,7 +388,9 @@ func newBodyCache() *lru.Cache[string, []byte] {
 func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any, error)) {
 	// The URI alone does not fix the answer: without as_of, the day it
 	// is computed for is the server's analysis date, which moves.
-	key := strconv.FormatUint(version, 10) + " " + answerAsOf(c) + " " + c.Request.URL.RequestURI()
+	// On a scenario the version is the view's own, so the view's key
+	// (the graph version and the scenario chain's revisions) goes in too.
+	key := strconv.FormatUint(version, 10) + " " + answerAsOf(c) + " " + c.Request.URL.RequestURI() + " " + c.GetString(viewTagKey)
 	if b, ok := s.bodies.Get(key); ok {
 		c.Data(http.StatusOK, "application/json", b)
 		return
@@ -452,6 +454,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual, both (signed: no structural ties) or all ties"	Enums(positive, negative, signed, all)	default(all)
 //	@Param			limit		query		int			false	"How many actors"									minimum(1)	maximum(1000)	default(50)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Ranking
 //	@Failure		400			{object}	Problem				"Invalid parameter (the allowed values are in the message)"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -466,7 +469,7 @@ func (s *Server) influence(c *gin.Context) {
 	q := parseQuery(c, "algorithm", "weighted", "normalized", "types", "as_of", "polarity", "limit")
 	iq := analysis.InfluenceQuery{Algorithm: analysis.Algorithm(q.get("algorithm")), Filter: analysisFilter(q, true),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false)}
-	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysis.Influence(c.Request.Context(), iq) })
+	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysisOf(c).Influence(c.Request.Context(), iq) })
 	if ok {
 		s.writeAnalysis(c, r.Version, func() (any, error) { out := rankingFromDomain(r); out.AsOf = answerAsOf(c); return out, nil })
 	}
@@ -488,6 +491,7 @@ func (s *Server) influence(c *gin.Context) {
 //	@Param			limit		query		int			false	"Results per list"								minimum(1)	maximum(1000)	default(10)
 //	@Param			paths		query		int			false	"Channels (evidence paths) per result"							minimum(1)	maximum(10)		default(3)
 //	@Param			max_hops	query		int			false	"Hops per channel (and evidence path)"				minimum(1)	maximum(4)		default(3)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	ActorInfluence
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -505,12 +509,12 @@ func (s *Server) actorInfluence(c *gin.Context) {
 		Paths: q.intIn("paths", 1, analysis.MaxPaths), MaxHops: q.intIn("max_hops", 1, analysis.MaxPathHops)}
 	ctx := c.Request.Context()
 	if q.err() == nil {
-		if _, err := s.store.GetActor(ctx, aq.Actor); err != nil {
+		if _, err := s.storeOf(c).GetActor(ctx, aq.Actor); err != nil {
 			s.fail(c, err)
 			return
 		}
 	}
-	r, ok := analyse(s, c, q, func() (analysis.ActorInfluence, error) { return s.analysis.ActorInfluence(ctx, aq) })
+	r, ok := analyse(s, c, q, func() (analysis.ActorInfluence, error) { return s.analysisOf(c).ActorInfluence(ctx, aq) })
 	if !ok {
 		return
 	}
@@ -535,6 +539,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			max_hops	query		int			false	"Hops of a cooperative channel from a candidate to a side"	minimum(1)	maximum(3)		default(2)
 //	@Param			limit		query		int			false	"How many candidates (and excluded actors)"				minimum(1)	maximum(1000)	default(10)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Mediators
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -571,13 +576,13 @@ func (s *Server) mediators(c *gin.Context) {
 			if !graph.ValidID(id) {
 				continue
 			}
-			if _, err := s.store.GetActor(ctx, id); err != nil {
+			if _, err := s.storeOf(c).GetActor(ctx, id); err != nil {
 				s.fail(c, err)
 				return
 			}
 		}
 	}
-	m, ok := analyse(s, c, q, func() (analysis.Mediators, error) { return s.analysis.Mediators(ctx, mq) })
+	m, ok := analyse(s, c, q, func() (analysis.Mediators, error) { return s.analysisOf(c).Mediators(ctx, mq) })
 	if !ok {
 		return
 	}
@@ -601,6 +606,7 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Param			k			query		int			false	"signed: the number of blocs (default: chosen by the criterion)"	minimum(2)	maximum(8)
 //	@Param			resolution	query		number		false	"Modularity resolution (higher: smaller blocs)"		minimum(0)	maximum(100)	default(1)
 //	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Blocs
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -615,7 +621,7 @@ func (s *Server) blocs(c *gin.Context) {
 	q := parseQuery(c, "weighted", "types", "as_of", "method", "k", "resolution", "limit")
 	bq := analysis.BlocQuery{Filter: analysisFilter(q, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Method: q.enum("method", analysis.BlocMethods), K: q.intIn("k", 2, analysis.MaxSignedK)}
-	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysis.Blocs(c.Request.Context(), bq) })
+	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysisOf(c).Blocs(c.Request.Context(), bq) })
 	if ok {
 		s.writeAnalysis(c, b.Version, func() (any, error) { out := blocsFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 	}
@@ -633,6 +639,7 @@ func (s *Server) blocs(c *gin.Context) {
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			limit		query		int			false	"How many actors, unbalanced triads and frustrated relationships to list"		minimum(1)	maximum(1000)	default(50)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Balance
 //	@Failure		400			{object}	Problem				"Invalid parameter"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -646,7 +653,7 @@ func (s *Server) blocs(c *gin.Context) {
 func (s *Server) balance(c *gin.Context) {
 	q := parseQuery(c, "weighted", "types", "as_of", "limit")
 	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
-	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysis.Balance(c.Request.Context(), bq) })
+	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysisOf(c).Balance(c.Request.Context(), bq) })
 	if ok {
 		s.writeAnalysis(c, b.Version, func() (any, error) { out := balanceFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 	}

@@ -123,6 +123,7 @@ func (q *query) intIn(name string, lo, hi int) int {
 //	@Param			exclude			query		[]string	false	"Actors no path may pass through (comma-separated)"				collectionFormat(csv)	example(iran)
 //	@Param			weighted		query		bool		false	"Cost = sum of 1/weight instead of hops"						default(false)
 //	@Param			limit			query		int			false	"At most this many paths"										minimum(1)	maximum(1000)	default(100)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200				{object}	PathList
 //	@Failure		400				{object}	Problem				"Invalid parameter, or a cap exceeded (the cap is in the message)"
 //	@Failure		401				{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -179,7 +180,7 @@ func (s *Server) findPaths(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	paths, err := s.store.Paths(c.Request.Context(), pq)
+	paths, err := s.storeOf(c).Paths(c.Request.Context(), pq)
 	if err != nil {
 		s.failAs(c, err, ProblemInvalidParameter)
 		return

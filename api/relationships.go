@@ -25,6 +25,7 @@ import (
 //	@Param			as_of	query		string		false	"Only relationships valid on this day (YYYY-MM-DD)"	format(date)			example(2019-01-01)
 //	@Param			limit	query		int			false	"Page size"											minimum(1)				maximum(1000)	default(50)
 //	@Param			cursor	query		string		false	"next_cursor from the previous page"
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200		{object}	RelationshipList
 //	@Failure		400		{object}	Problem				"Invalid or unknown query parameter"
 //	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -48,7 +49,7 @@ func (s *Server) listRelationships(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	if len(f.Types) > 0 {
-		reg, err := s.store.RelationshipTypes(ctx)
+		reg, err := s.storeOf(c).RelationshipTypes(ctx)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -63,7 +64,7 @@ func (s *Server) listRelationships(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	page, err := s.store.ListRelationships(ctx, f)
+	page, err := s.storeOf(c).ListRelationships(ctx, f)
 	if err != nil {
 		s.failAs(c, err, ProblemInvalidParameter)
 		return
@@ -152,6 +153,7 @@ func (s *Server) createRelationship(c *gin.Context) {
 //	@Produce	json
 //	@Produce	application/problem+json
 //	@Param		id	path		string	true	"Relationship id"	maxlength(128)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success	200	{object}	Relationship
 //	@Header		200	{string}	ETag				"Entity tag, for If-Match on PATCH and DELETE"
 //	@Failure	400	{object}	Problem				"Not an id, or a query parameter given"
@@ -173,7 +175,7 @@ func (s *Server) getRelationship(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	r, err := s.store.GetRelationship(c.Request.Context(), id)
+	r, err := s.storeOf(c).GetRelationship(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -14,6 +14,7 @@ import (
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/analysis"
+	"github.com/detente/detente/graph/whatif"
 )
 
 // Defaults of Config, documented in the OpenAPI description.
@@ -116,6 +117,7 @@ type Server struct {
 	openapi  []byte           // OpenAPI 3 description, converted once at start-up
 	limiter  *rateLimiter     // nil: no rate limit
 	analysis *analysis.Service
+	views    *whatif.Views              // the graphs on scenarios (scenario=)
 	bodies   *lru.Cache[string, []byte] // encoded influence answers (writeAnalysis) and laid-out graphs (writeGraph)
 	layouts  singleflight.Group         // laid-out graphs being computed (writeGraph)
 }
@@ -128,7 +130,8 @@ const APIPrefix = "/api/v1"
 func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache()}
+	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache(),
+		views: whatif.New(store, whatif.Capacity)}
 	var err error
 	if s.keys, err = parseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
@@ -167,31 +170,39 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 
 	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline(), s.analysisDate()}, cfg.Middleware...)...)
 	s.v1 = v1
-	v1.GET("/actors", s.listActors)
+	// Reads that take scenario= (onScenario) answer on a what-if's graph.
+	sc := s.onScenario()
+	v1.GET("/actors", sc, s.listActors)
 	v1.POST("/actors", s.createActor)
-	v1.GET("/actors/:id", s.getActor)
+	v1.GET("/actors/:id", sc, s.getActor)
 	v1.PATCH("/actors/:id", s.updateActor)
 	v1.DELETE("/actors/:id", s.deleteActor)
-	v1.GET("/relationships", s.listRelationships)
+	v1.GET("/relationships", sc, s.listRelationships)
 	v1.POST("/relationships", s.createRelationship)
-	v1.GET("/relationships/:id", s.getRelationship)
+	v1.GET("/relationships/:id", sc, s.getRelationship)
 	v1.PATCH("/relationships/:id", s.updateRelationship)
 	v1.DELETE("/relationships/:id", s.deleteRelationship)
 	v1.GET("/relationship-types", s.listTypes)
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
 	v1.POST("/import", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.importBatch)
-	v1.GET("/export", s.exportBatch)
-	v1.GET("/paths", s.findPaths)
-	v1.GET("/graph", s.getGraph)
-	v1.GET("/influence", s.influence)
-	v1.GET("/actors/:id/influence", s.actorInfluence)
-	v1.GET("/mediators", s.mediators)
-	v1.GET("/blocs", s.blocs)
-	v1.GET("/balance", s.balance)
-	v1.GET("/timeline", s.timeline)
-	v1.GET("/diff", s.diff)
-	v1.GET("/actors/:id/neighborhood", s.getNeighborhood)
+	v1.GET("/export", sc, s.exportBatch)
+	v1.GET("/paths", sc, s.findPaths)
+	v1.GET("/graph", sc, s.getGraph)
+	v1.GET("/influence", sc, s.influence)
+	v1.GET("/actors/:id/influence", sc, s.actorInfluence)
+	v1.GET("/mediators", sc, s.mediators)
+	v1.GET("/blocs", sc, s.blocs)
+	v1.GET("/balance", sc, s.balance)
+	v1.GET("/timeline", sc, s.timeline)
+	v1.GET("/diff", sc, s.diff)
+	v1.GET("/actors/:id/neighborhood", sc, s.getNeighborhood)
+	v1.GET("/scenarios", s.listScenarios)
+	v1.POST("/scenarios", s.createScenario)
+	v1.GET("/scenarios/:id", s.getScenario)
+	v1.PATCH("/scenarios/:id", s.updateScenario)
+	v1.DELETE("/scenarios/:id", s.deleteScenario)
+	v1.GET("/scenarios/:id/compare", s.compareScenario)
 
 	s.engine = r
 	return s, nil

@@ -65,6 +65,7 @@ func timelineFromDomain(t analysis.Timeline) Timeline {
 //	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			polarity	query		string		false	"Which ties (actor measures)"	Enums(positive, negative, signed, all)	default(all)
+//	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Timeline
 //	@Failure		400			{object}	Problem				"Invalid parameter (more than 200 points included)"
 //	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
@@ -103,7 +104,7 @@ func (s *Server) timeline(c *gin.Context) {
 	}
 	if q.err() == nil {
 		for _, a := range tq.Actors {
-			if _, err := s.store.GetActor(c.Request.Context(), a); graph.ErrorCode(err) == graph.ENOTFOUND {
+			if _, err := s.storeOf(c).GetActor(c.Request.Context(), a); graph.ErrorCode(err) == graph.ENOTFOUND {
 				q.errs.add("actors", "there is no actor %s", a)
 			} else if err != nil {
 				s.fail(c, err)
@@ -111,7 +112,7 @@ func (s *Server) timeline(c *gin.Context) {
 			}
 		}
 	}
-	t, ok := analyse(s, c, q, func() (analysis.Timeline, error) { return s.analysis.Timeline(c.Request.Context(), tq) })
+	t, ok := analyse(s, c, q, func() (analysis.Timeline, error) { return s.analysisOf(c).Timeline(c.Request.Context(), tq) })
 	if ok && format == "gexf" {
 		s.writeTimelineGEXF(c, tq, t)
 		return
@@ -129,12 +130,12 @@ func (s *Server) timeline(c *gin.Context) {
 // the next point (Gephi's timeline plays it).
 func (s *Server) writeTimelineGEXF(c *gin.Context, q analysis.TimelineQuery, t analysis.Timeline) {
 	ctx := c.Request.Context()
-	reg, err := s.store.RelationshipTypes(ctx)
+	reg, err := s.storeOf(c).RelationshipTypes(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	b, err := s.store.Export(ctx)
+	b, err := s.storeOf(c).Export(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -81,6 +81,12 @@ const docTemplate = `{
                         "description": "next_cursor from the previous page",
                         "name": "cursor",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -269,6 +275,12 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -660,6 +672,12 @@ const docTemplate = `{
                         "description": "Hops per channel (and evidence path)",
                         "name": "max_hops",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -822,6 +840,12 @@ const docTemplate = `{
                         "description": "force: give every actor a position, as in /api/v1/graph; at most 500 actors",
                         "name": "layout",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -928,6 +952,12 @@ const docTemplate = `{
                         "default": 50,
                         "description": "How many actors, unbalanced triads and frustrated relationships to list",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
                         "in": "query"
                     }
                 ],
@@ -1056,6 +1086,12 @@ const docTemplate = `{
                         "default": 50,
                         "description": "How many blocs",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
                         "in": "query"
                     }
                 ],
@@ -1197,6 +1233,12 @@ const docTemplate = `{
                         "description": "Which ties",
                         "name": "polarity",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -1265,6 +1307,14 @@ const docTemplate = `{
                 ],
                 "summary": "Export the graph",
                 "operationId": "exportBatch",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
+                    }
+                ],
                 "responses": {
                     "200": {
                         "description": "OK",
@@ -1422,6 +1472,12 @@ const docTemplate = `{
                         "collectionFormat": "csv",
                         "description": "Only these actors (comma-separated ids)",
                         "name": "actors",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
                         "in": "query"
                     }
                 ],
@@ -1667,6 +1723,12 @@ const docTemplate = `{
                         "description": "How many actors",
                         "name": "limit",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -1788,6 +1850,12 @@ const docTemplate = `{
                         "default": 10,
                         "description": "How many candidates (and excluded actors)",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
                         "in": "query"
                     }
                 ],
@@ -2004,6 +2072,12 @@ const docTemplate = `{
                         "default": 100,
                         "description": "At most this many paths",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
                         "in": "query"
                     }
                 ],
@@ -2402,6 +2476,12 @@ const docTemplate = `{
                         "description": "next_cursor from the previous page",
                         "name": "cursor",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -2589,6 +2669,12 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
                     }
                 ],
                 "responses": {
@@ -2872,6 +2958,660 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/scenarios": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The stored scenarios in id order, each with the changes that no longer apply (stale).",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "scenarios"
+                ],
+                "summary": "List what-if scenarios",
+                "operationId": "listScenarios",
+                "parameters": [
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ScenarioList"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "scenarios"
+                ],
+                "summary": "Create a what-if scenario",
+                "operationId": "createScenario",
+                "parameters": [
+                    {
+                        "description": "The scenario",
+                        "name": "scenario",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ScenarioCreate"
+                        }
+                    }
+                ],
+                "responses": {
+                    "201": {
+                        "description": "Created",
+                        "schema": {
+                            "$ref": "#/definitions/Scenario"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Entity tag, for If-Match"
+                            },
+                            "Location": {
+                                "type": "string",
+                                "description": "URL of the new scenario"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Malformed JSON, invalid fields, or changes that do not apply",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the write scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "A scenario with this id exists",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Body over 8 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Content-Type is not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/scenarios/{id}": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "scenarios"
+                ],
+                "summary": "Get a what-if scenario",
+                "operationId": "getScenario",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "description": "Scenario id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Scenario"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Entity tag, for If-Match on PATCH and DELETE"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Not an id, or a query parameter given",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such scenario",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A scenario that another stacks on cannot be deleted (409). With If-Match the delete applies only while the scenario still has that entity tag (else 412). The graph is not touched.",
+                "produces": [
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "scenarios"
+                ],
+                "summary": "Delete a what-if scenario",
+                "operationId": "deleteScenario",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "description": "Scenario id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "Deleted"
+                    },
+                    "400": {
+                        "description": "Not an id, or a query parameter given",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the write scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No such scenario",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "409": {
+                        "description": "Another scenario stacks on it",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "If-Match does not match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            },
+            "patch": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).",
+                "consumes": [
+                    "application/json",
+                    "application/merge-patch+json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "scenarios"
+                ],
+                "summary": "Update a what-if scenario",
+                "operationId": "updateScenario",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "description": "Scenario id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read",
+                        "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The fields to change",
+                        "name": "patch",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/ScenarioPatch"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/Scenario"
+                        },
+                        "headers": {
+                            "ETag": {
+                                "type": "string",
+                                "description": "Entity tag of the updated scenario"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Malformed JSON, invalid fields, or changes that do not apply",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the write scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "404": {
+                        "description": "No such scenario",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "If-Match does not match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Body over 8 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Content-Type is not JSON",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/scenarios/{id}/compare": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "scenarios"
+                ],
+                "summary": "Compare a scenario with its base",
+                "operationId": "compareScenario",
+                "parameters": [
+                    {
+                        "maxLength": 128,
+                        "type": "string",
+                        "description": "Scenario id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Compare with this scenario instead of the graph itself",
+                        "name": "with",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Centralities, and balance (comma-separated; default pagerank,pn,balance)",
+                        "name": "measures",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "all",
+                            "signed",
+                            "positive",
+                            "negative"
+                        ],
+                        "type": "string",
+                        "description": "Ties by the sign of their type",
+                        "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Analyse the graph as of this day (YYYY-MM-DD), or all; default: the analysis date",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Actors per measure",
+                        "name": "limit",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/ScenarioComparison"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter, or no such scenario for with",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such scenario",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/timeline": {
             "get": {
                 "security": [
@@ -2997,6 +3737,12 @@ const docTemplate = `{
                         "default": "all",
                         "description": "Which ties (actor measures)",
                         "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
                         "in": "query"
                     }
                 ],
@@ -3540,6 +4286,50 @@ const docTemplate = `{
                 },
                 "weighted": {
                     "type": "boolean"
+                }
+            }
+        },
+        "BalanceComparison": {
+            "type": "object",
+            "required": [
+                "base_frustration",
+                "base_ratio",
+                "base_unbalanced",
+                "exact",
+                "frustration_delta",
+                "scenario_frustration",
+                "scenario_ratio",
+                "scenario_unbalanced"
+            ],
+            "properties": {
+                "base_frustration": {
+                    "description": "Frustration index (least ties to remove for balance) on each, and the change.",
+                    "type": "integer"
+                },
+                "base_ratio": {
+                    "description": "Share of balanced triads on each.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "base_unbalanced": {
+                    "description": "Unbalanced triads on each.",
+                    "type": "integer"
+                },
+                "exact": {
+                    "type": "boolean"
+                },
+                "frustration_delta": {
+                    "type": "integer"
+                },
+                "scenario_frustration": {
+                    "type": "integer"
+                },
+                "scenario_ratio": {
+                    "type": "number",
+                    "format": "double"
+                },
+                "scenario_unbalanced": {
+                    "type": "integer"
                 }
             }
         },
@@ -4329,6 +5119,30 @@ const docTemplate = `{
                 "score": {
                     "type": "number",
                     "format": "double"
+                }
+            }
+        },
+        "MeasureComparison": {
+            "type": "object",
+            "required": [
+                "actors",
+                "measure",
+                "total"
+            ],
+            "properties": {
+                "actors": {
+                    "description": "Every actor of either graph, largest |delta| first, then by id; at most limit.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ScenarioScore"
+                    }
+                },
+                "measure": {
+                    "type": "string",
+                    "example": "pagerank"
+                },
+                "total": {
+                    "type": "integer"
                 }
             }
         },
@@ -5221,6 +6035,255 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/RelationshipType"
                     }
+                }
+            }
+        },
+        "Scenario": {
+            "type": "object",
+            "required": [
+                "changes",
+                "created_at",
+                "id",
+                "name",
+                "stale",
+                "updated_at"
+            ],
+            "properties": {
+                "base": {
+                    "type": "string"
+                },
+                "changes": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ScenarioChange"
+                    }
+                },
+                "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                },
+                "description": {
+                    "type": "string"
+                },
+                "id": {
+                    "type": "string",
+                    "example": "lift-oil-sanctions"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "The US lifts the oil sanctions"
+                },
+                "stale": {
+                    "description": "Changes that no longer apply because the graph (or a base scenario) changed since they were written, each at its path as scenario-id.changes[i]; reads on the scenario leave them out.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/FieldError"
+                    }
+                },
+                "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                }
+            }
+        },
+        "ScenarioChange": {
+            "type": "object",
+            "required": [
+                "op"
+            ],
+            "properties": {
+                "actor": {
+                    "$ref": "#/definitions/BatchActor"
+                },
+                "id": {
+                    "type": "string",
+                    "maxLength": 128,
+                    "example": "united-states--sanctions--iran--2018-11-05"
+                },
+                "op": {
+                    "type": "string",
+                    "enum": [
+                        "remove_relationship",
+                        "add_relationship",
+                        "update_relationship",
+                        "remove_actor",
+                        "add_actor"
+                    ],
+                    "example": "remove_relationship"
+                },
+                "patch": {
+                    "$ref": "#/definitions/RelationshipPatch"
+                },
+                "relationship": {
+                    "$ref": "#/definitions/BatchRelationship"
+                }
+            }
+        },
+        "ScenarioComparison": {
+            "type": "object",
+            "required": [
+                "as_of",
+                "measures",
+                "scenario",
+                "weighted"
+            ],
+            "properties": {
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all.",
+                    "type": "string",
+                    "example": "2025-04-12"
+                },
+                "balance": {
+                    "description": "With balance among measures.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/BalanceComparison"
+                        }
+                    ]
+                },
+                "measures": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/MeasureComparison"
+                    }
+                },
+                "scenario": {
+                    "type": "string",
+                    "example": "lift-oil-sanctions"
+                },
+                "weighted": {
+                    "type": "boolean"
+                },
+                "with": {
+                    "description": "What it is compared with: a scenario id, or empty for the graph itself.",
+                    "type": "string"
+                }
+            }
+        },
+        "ScenarioCreate": {
+            "type": "object",
+            "required": [
+                "changes",
+                "name"
+            ],
+            "properties": {
+                "base": {
+                    "description": "The scenario this one stacks on; absent: the graph itself.",
+                    "type": "string",
+                    "maxLength": 128
+                },
+                "changes": {
+                    "type": "array",
+                    "maxItems": 1000,
+                    "items": {
+                        "$ref": "#/definitions/ScenarioChange"
+                    }
+                },
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000
+                },
+                "id": {
+                    "description": "Derived from name when absent.",
+                    "type": "string",
+                    "maxLength": 128,
+                    "minLength": 1,
+                    "example": "lift-oil-sanctions"
+                },
+                "name": {
+                    "type": "string",
+                    "maxLength": 200,
+                    "example": "The US lifts the oil sanctions"
+                }
+            }
+        },
+        "ScenarioList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Scenario"
+                    }
+                },
+                "next_cursor": {
+                    "description": "Pass as cursor to get the next page; absent on the last page.",
+                    "type": "string"
+                }
+            }
+        },
+        "ScenarioPatch": {
+            "type": "object",
+            "properties": {
+                "base": {
+                    "type": "string",
+                    "maxLength": 128,
+                    "x-nullable": true
+                },
+                "changes": {
+                    "type": "array",
+                    "maxItems": 1000,
+                    "items": {
+                        "$ref": "#/definitions/ScenarioChange"
+                    }
+                },
+                "description": {
+                    "type": "string",
+                    "maxLength": 10000
+                },
+                "name": {
+                    "type": "string",
+                    "maxLength": 200
+                }
+            }
+        },
+        "ScenarioScore": {
+            "type": "object",
+            "required": [
+                "actor",
+                "base",
+                "base_rank",
+                "delta",
+                "name",
+                "scenario",
+                "scenario_rank"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "base": {
+                    "description": "Score and rank on the base (null: not in the base's analysed graph).",
+                    "type": "number",
+                    "format": "double",
+                    "x-nullable": true
+                },
+                "base_rank": {
+                    "type": "integer",
+                    "x-nullable": true
+                },
+                "delta": {
+                    "description": "scenario − base, a missing score counting as 0.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Iran"
+                },
+                "scenario": {
+                    "description": "Score and rank on the scenario (null: not in its analysed graph).",
+                    "type": "number",
+                    "format": "double",
+                    "x-nullable": true
+                },
+                "scenario_rank": {
+                    "type": "integer",
+                    "x-nullable": true
                 }
             }
         },

@@ -2,6 +2,9 @@ package graph
 
 import (
 	"context"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // CreateScenario stores a new scenario after checking it: its fields, its
@@ -177,8 +180,15 @@ func (s *Store) checkScenario(ctx context.Context, sc *Scenario) error {
 	if err != nil {
 		return err
 	}
-	if errs := ValidateScenario(sc, reg, "$"); len(errs) > 0 {
-		return Invalid("invalid scenario", errs...)
+	// Every problem at once: the changes that are valid in themselves
+	// are also checked against the base.
+	errs := ValidateScenario(sc, reg, "$")
+	valid := *sc
+	valid.Changes = slices.Clone(sc.Changes)
+	for _, fe := range errs {
+		if i, ok := changeIndex(fe.Path, "$"); ok && i < len(valid.Changes) {
+			valid.Changes[i] = Change{} // Apply passes over a change without an op
+		}
 	}
 	var base Batch
 	if sc.Base == "" {
@@ -190,7 +200,7 @@ func (s *Store) checkScenario(ctx context.Context, sc *Scenario) error {
 		base, stale, err = s.ScenarioGraph(ctx, sc.Base)
 		switch {
 		case ErrorCode(err) == ENOTFOUND:
-			return Invalid("invalid scenario", FieldError{Path: "$.base", Message: "scenario " + sc.Base + " does not exist"})
+			return Invalid("invalid scenario", append(errs, FieldError{Path: "$.base", Message: "scenario " + sc.Base + " does not exist"})...)
 		case err != nil:
 			return err
 		case len(stale) > 0:
@@ -199,15 +209,29 @@ func (s *Store) checkScenario(ctx context.Context, sc *Scenario) error {
 		chain, _ := s.ScenarioChain(ctx, sc.Base)
 		for _, b := range chain {
 			if b.ID == sc.ID {
-				return Invalid("invalid scenario", FieldError{Path: "$.base", Message: "scenario " + sc.Base + " stacks on this one: scenarios cannot loop"})
+				return Invalid("invalid scenario", append(errs, FieldError{Path: "$.base", Message: "scenario " + sc.Base + " stacks on this one: scenarios cannot loop"})...)
 			}
 		}
 		if len(chain) >= MaxScenarioDepth {
-			return Invalid("invalid scenario", FieldError{Path: "$.base", Message: "scenarios stack at most " + itoa(MaxScenarioDepth) + " deep"})
+			return Invalid("invalid scenario", append(errs, FieldError{Path: "$.base", Message: "scenarios stack at most " + itoa(MaxScenarioDepth) + " deep"})...)
 		}
 	}
-	if _, errs := sc.Apply(base, reg, "$"); len(errs) > 0 {
-		return Invalid("the changes do not apply to the base", errs...)
+	if _, applyErrs := valid.Apply(base, reg, "$"); len(applyErrs) > 0 || len(errs) > 0 {
+		return Invalid("invalid scenario", append(errs, applyErrs...)...)
 	}
 	return nil
+}
+
+// changeIndex is i when path is under prefix.changes[i].
+func changeIndex(path, prefix string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, prefix+".changes[")
+	if !ok {
+		return 0, false
+	}
+	n, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(n)
+	return i, err == nil
 }

@@ -315,6 +315,33 @@ func (e RelationshipTypeCreatePolarity) Valid() bool {
 	}
 }
 
+// Defines values for ScenarioChangeOp.
+const (
+	AddActor           ScenarioChangeOp = "add_actor"
+	AddRelationship    ScenarioChangeOp = "add_relationship"
+	RemoveActor        ScenarioChangeOp = "remove_actor"
+	RemoveRelationship ScenarioChangeOp = "remove_relationship"
+	UpdateRelationship ScenarioChangeOp = "update_relationship"
+)
+
+// Valid indicates whether the value is a known member of the ScenarioChangeOp enum.
+func (e ScenarioChangeOp) Valid() bool {
+	switch e {
+	case AddActor:
+		return true
+	case AddRelationship:
+		return true
+	case RemoveActor:
+		return true
+	case RemoveRelationship:
+		return true
+	case UpdateRelationship:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListActorsParamsKind.
 const (
 	ListActorsParamsKindArmedGroup     ListActorsParamsKind = "armed_group"
@@ -750,6 +777,30 @@ func (e FindPathsParamsDirection) Valid() bool {
 	}
 }
 
+// Defines values for CompareScenarioParamsPolarity.
+const (
+	CompareScenarioParamsPolarityAll      CompareScenarioParamsPolarity = "all"
+	CompareScenarioParamsPolarityNegative CompareScenarioParamsPolarity = "negative"
+	CompareScenarioParamsPolarityPositive CompareScenarioParamsPolarity = "positive"
+	CompareScenarioParamsPolaritySigned   CompareScenarioParamsPolarity = "signed"
+)
+
+// Valid indicates whether the value is a known member of the CompareScenarioParamsPolarity enum.
+func (e CompareScenarioParamsPolarity) Valid() bool {
+	switch e {
+	case CompareScenarioParamsPolarityAll:
+		return true
+	case CompareScenarioParamsPolarityNegative:
+		return true
+	case CompareScenarioParamsPolarityPositive:
+		return true
+	case CompareScenarioParamsPolaritySigned:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TimelineParamsFormat.
 const (
 	TimelineParamsFormatGexf TimelineParamsFormat = "gexf"
@@ -1022,6 +1073,23 @@ type Balance struct {
 	// WalkIndex Estrada and Benzi's walk-based balance index tr exp(A) / tr exp(|A|) on the signed pairs (1 when balanced, towards 0 as imbalance grows); null when a connected component has more than 500 actors.
 	WalkIndex *float64 `json:"walk_index"`
 	Weighted  bool     `json:"weighted"`
+}
+
+// BalanceComparison defines model for BalanceComparison.
+type BalanceComparison struct {
+	// BaseFrustration Frustration index (least ties to remove for balance) on each, and the change.
+	BaseFrustration int `json:"base_frustration"`
+
+	// BaseRatio Share of balanced triads on each.
+	BaseRatio float64 `json:"base_ratio"`
+
+	// BaseUnbalanced Unbalanced triads on each.
+	BaseUnbalanced      int     `json:"base_unbalanced"`
+	Exact               bool    `json:"exact"`
+	FrustrationDelta    int     `json:"frustration_delta"`
+	ScenarioFrustration int     `json:"scenario_frustration"`
+	ScenarioRatio       float64 `json:"scenario_ratio"`
+	ScenarioUnbalanced  int     `json:"scenario_unbalanced"`
 }
 
 // Batch defines model for Batch.
@@ -1377,6 +1445,16 @@ type Influence struct {
 	Paths []EvidencePath `json:"paths"`
 	Rank  int            `json:"rank"`
 	Score float64        `json:"score"`
+}
+
+// MeasureComparison defines model for MeasureComparison.
+type MeasureComparison struct {
+	// Actors Every actor of either graph, largest |delta| first, then by id; at most limit.
+	Actors []ScenarioScore `json:"actors"`
+
+	// Measure Example: pagerank
+	Measure string `json:"measure"`
+	Total   int    `json:"total"`
 }
 
 // Mediator defines model for Mediator.
@@ -1836,6 +1914,111 @@ type RelationshipTypeList struct {
 	Items []RelationshipType `json:"items"`
 }
 
+// Scenario defines model for Scenario.
+type Scenario struct {
+	Base        *string          `json:"base,omitempty"`
+	Changes     []ScenarioChange `json:"changes"`
+	CreatedAt   time.Time        `json:"created_at"`
+	Description *string          `json:"description,omitempty"`
+
+	// Id Example: lift-oil-sanctions
+	Id string `json:"id"`
+
+	// Name Example: The US lifts the oil sanctions
+	Name string `json:"name"`
+
+	// Stale Changes that no longer apply because the graph (or a base scenario) changed since they were written, each at its path as scenario-id.changes[i]; reads on the scenario leave them out.
+	Stale     []FieldError `json:"stale"`
+	UpdatedAt time.Time    `json:"updated_at"`
+}
+
+// ScenarioChange defines model for ScenarioChange.
+type ScenarioChange struct {
+	Actor *BatchActor `json:"actor,omitempty"`
+
+	// Id Example: united-states--sanctions--iran--2018-11-05
+	Id *string `json:"id,omitempty"`
+
+	// Op Example: remove_relationship
+	Op           ScenarioChangeOp   `json:"op"`
+	Patch        *RelationshipPatch `json:"patch,omitempty"`
+	Relationship *BatchRelationship `json:"relationship,omitempty"`
+}
+
+// ScenarioChangeOp Example: remove_relationship
+type ScenarioChangeOp string
+
+// ScenarioComparison defines model for ScenarioComparison.
+type ScenarioComparison struct {
+	// AsOf The day analysed (YYYY-MM-DD), or all.
+	//
+	// Example: 2025-04-12
+	AsOf string `json:"as_of"`
+
+	// Balance With balance among measures.
+	Balance  *BalanceComparison  `json:"balance,omitempty"`
+	Measures []MeasureComparison `json:"measures"`
+
+	// Scenario Example: lift-oil-sanctions
+	Scenario string `json:"scenario"`
+	Weighted bool   `json:"weighted"`
+
+	// With What it is compared with: a scenario id, or empty for the graph itself.
+	With *string `json:"with,omitempty"`
+}
+
+// ScenarioCreate defines model for ScenarioCreate.
+type ScenarioCreate struct {
+	// Base The scenario this one stacks on; absent: the graph itself.
+	Base        *string          `json:"base,omitempty"`
+	Changes     []ScenarioChange `json:"changes"`
+	Description *string          `json:"description,omitempty"`
+
+	// Id Derived from name when absent.
+	//
+	// Example: lift-oil-sanctions
+	Id *string `json:"id,omitempty"`
+
+	// Name Example: The US lifts the oil sanctions
+	Name string `json:"name"`
+}
+
+// ScenarioList defines model for ScenarioList.
+type ScenarioList struct {
+	Items []Scenario `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"next_cursor,omitempty"`
+}
+
+// ScenarioPatch defines model for ScenarioPatch.
+type ScenarioPatch struct {
+	Base        *string           `json:"base,omitempty"`
+	Changes     *[]ScenarioChange `json:"changes,omitempty"`
+	Description *string           `json:"description,omitempty"`
+	Name        *string           `json:"name,omitempty"`
+}
+
+// ScenarioScore defines model for ScenarioScore.
+type ScenarioScore struct {
+	// Actor Example: iran
+	Actor string `json:"actor"`
+
+	// Base Score and rank on the base (null: not in the base's analysed graph).
+	Base     *float64 `json:"base"`
+	BaseRank *int     `json:"base_rank"`
+
+	// Delta scenario − base, a missing score counting as 0.
+	Delta float64 `json:"delta"`
+
+	// Name Example: Iran
+	Name string `json:"name"`
+
+	// Scenario Score and rank on the scenario (null: not in its analysed graph).
+	Scenario     *float64 `json:"scenario"`
+	ScenarioRank *int     `json:"scenario_rank"`
+}
+
 // Score defines model for Score.
 type Score struct {
 	// Actor Example: iran
@@ -1976,6 +2159,9 @@ type ListActorsParams struct {
 
 	// Cursor next_cursor from the previous page
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // ListActorsParamsKind defines parameters for ListActors.
@@ -1988,6 +2174,12 @@ type DeleteActorParams struct {
 
 	// IfMatch Entity tag from a previous read
 	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// GetActorParams defines parameters for GetActor.
+type GetActorParams struct {
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // UpdateActorParams defines parameters for UpdateActor.
@@ -2018,6 +2210,9 @@ type ActorInfluenceParams struct {
 
 	// MaxHops Hops per channel (and evidence path)
 	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // ActorInfluenceParamsPolarity defines parameters for ActorInfluence.
@@ -2045,6 +2240,9 @@ type GetNeighborhoodParams struct {
 
 	// Layout force: give every actor a position, as in /api/v1/graph; at most 500 actors
 	Layout *GetNeighborhoodParamsLayout `form:"layout,omitempty" json:"layout,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // GetNeighborhoodParamsDirection defines parameters for GetNeighborhood.
@@ -2072,6 +2270,9 @@ type StructuralBalanceParams struct {
 
 	// Limit How many actors, unbalanced triads and frustrated relationships to list
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // FindBlocsParams defines parameters for FindBlocs.
@@ -2096,6 +2297,9 @@ type FindBlocsParams struct {
 
 	// Limit How many blocs
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // FindBlocsParamsMethod defines parameters for FindBlocs.
@@ -2123,6 +2327,9 @@ type DiffParams struct {
 
 	// Polarity Which ties
 	Polarity *DiffParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // DiffParamsMeasure defines parameters for Diff.
@@ -2130,6 +2337,12 @@ type DiffParamsMeasure string
 
 // DiffParamsPolarity defines parameters for Diff.
 type DiffParamsPolarity string
+
+// ExportBatchParams defines parameters for ExportBatch.
+type ExportBatchParams struct {
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
+}
 
 // GetGraphParams defines parameters for GetGraph.
 type GetGraphParams struct {
@@ -2159,6 +2372,9 @@ type GetGraphParams struct {
 
 	// Actors Only these actors (comma-separated ids)
 	Actors *[]string `form:"actors,omitempty" json:"actors,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // GetGraphParamsFormat defines parameters for GetGraph.
@@ -2198,6 +2414,9 @@ type RankInfluenceParams struct {
 
 	// Limit How many actors
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // RankInfluenceParamsAlgorithm defines parameters for RankInfluence.
@@ -2225,6 +2444,9 @@ type FindMediatorsParams struct {
 
 	// Limit How many candidates (and excluded actors)
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // FindPathsParams defines parameters for FindPaths.
@@ -2273,6 +2495,9 @@ type FindPathsParams struct {
 
 	// Limit At most this many paths
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // FindPathsParamsMode defines parameters for FindPaths.
@@ -2306,6 +2531,9 @@ type ListRelationshipsParams struct {
 
 	// Cursor next_cursor from the previous page
 	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // DeleteRelationshipParams defines parameters for DeleteRelationship.
@@ -2314,11 +2542,65 @@ type DeleteRelationshipParams struct {
 	IfMatch *string `json:"If-Match,omitempty"`
 }
 
+// GetRelationshipParams defines parameters for GetRelationship.
+type GetRelationshipParams struct {
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
+}
+
 // UpdateRelationshipParams defines parameters for UpdateRelationship.
 type UpdateRelationshipParams struct {
 	// IfMatch Entity tag from a previous read
 	IfMatch *string `json:"If-Match,omitempty"`
 }
+
+// ListScenariosParams defines parameters for ListScenarios.
+type ListScenariosParams struct {
+	// Limit Page size
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// DeleteScenarioParams defines parameters for DeleteScenario.
+type DeleteScenarioParams struct {
+	// IfMatch Entity tag from a previous read
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// UpdateScenarioParams defines parameters for UpdateScenario.
+type UpdateScenarioParams struct {
+	// IfMatch Entity tag from a previous read
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// CompareScenarioParams defines parameters for CompareScenario.
+type CompareScenarioParams struct {
+	// With Compare with this scenario instead of the graph itself
+	With *string `form:"with,omitempty" json:"with,omitempty"`
+
+	// Measures Centralities, and balance (comma-separated; default pagerank,pn,balance)
+	Measures *[]string `form:"measures,omitempty" json:"measures,omitempty"`
+
+	// Weighted Use relationship weights
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// Polarity Ties by the sign of their type
+	Polarity *CompareScenarioParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// AsOf Analyse the graph as of this day (YYYY-MM-DD), or all; default: the analysis date
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Limit Actors per measure
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// CompareScenarioParamsPolarity defines parameters for CompareScenario.
+type CompareScenarioParamsPolarity string
 
 // TimelineParams defines parameters for Timeline.
 type TimelineParams struct {
@@ -2351,6 +2633,9 @@ type TimelineParams struct {
 
 	// Polarity Which ties (actor measures)
 	Polarity *TimelineParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
 
 // TimelineParamsFormat defines parameters for Timeline.
@@ -2385,6 +2670,15 @@ type UpdateRelationshipJSONRequestBody = RelationshipPatch
 
 // UpdateRelationshipApplicationMergePatchPlusJSONRequestBody defines body for UpdateRelationship for application/merge-patch+json ContentType.
 type UpdateRelationshipApplicationMergePatchPlusJSONRequestBody = RelationshipPatch
+
+// CreateScenarioJSONRequestBody defines body for CreateScenario for application/json ContentType.
+type CreateScenarioJSONRequestBody = ScenarioCreate
+
+// UpdateScenarioJSONRequestBody defines body for UpdateScenario for application/json ContentType.
+type UpdateScenarioJSONRequestBody = ScenarioPatch
+
+// UpdateScenarioApplicationMergePatchPlusJSONRequestBody defines body for UpdateScenario for application/merge-patch+json ContentType.
+type UpdateScenarioApplicationMergePatchPlusJSONRequestBody = ScenarioPatch
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -2495,7 +2789,7 @@ type ClientInterface interface {
 	// GetActor Get an actor
 	//
 	// Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
-	GetActor(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetActor(ctx context.Context, id string, params *GetActorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateActorWithBody Update an actor
 	//
@@ -2564,7 +2858,7 @@ type ClientInterface interface {
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
 	//
 	// Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
-	ExportBatch(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ExportBatch(ctx context.Context, params *ExportBatchParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetGraph The graph for visualisation
 	//
@@ -2677,7 +2971,7 @@ type ClientInterface interface {
 	// GetRelationship Get a relationship
 	//
 	// Corresponds with GET /api/v1/relationships/{id} (the `GetRelationship` operationId).
-	GetRelationship(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetRelationship(ctx context.Context, id string, params *GetRelationshipParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRelationshipWithBody Update a relationship
 	//
@@ -2705,6 +2999,79 @@ type ClientInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 	UpdateRelationshipWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListScenarios List what-if scenarios
+	//
+	// The stored scenarios in id order, each with the changes that no longer apply (stale).
+	//
+	// Corresponds with GET /api/v1/scenarios (the `ListScenarios` operationId).
+	ListScenarios(ctx context.Context, params *ListScenariosParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateScenarioWithBody Create a what-if scenario
+	//
+	// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+	CreateScenarioWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateScenario Create a what-if scenario
+	//
+	// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+	CreateScenario(ctx context.Context, body CreateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteScenario Delete a what-if scenario
+	//
+	// A scenario that another stacks on cannot be deleted (409). With If-Match the delete applies only while the scenario still has that entity tag (else 412). The graph is not touched.
+	//
+	// Corresponds with DELETE /api/v1/scenarios/{id} (the `DeleteScenario` operationId).
+	DeleteScenario(ctx context.Context, id string, params *DeleteScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetScenario Get a what-if scenario
+	//
+	// The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
+	//
+	// Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
+	GetScenario(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateScenarioWithBody Update a what-if scenario
+	//
+	// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+	UpdateScenarioWithBody(ctx context.Context, id string, params *UpdateScenarioParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateScenario Update a what-if scenario
+	//
+	// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+	UpdateScenario(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateScenarioWithApplicationMergePatchPlusJSONBody Update a what-if scenario
+	//
+	// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+	//
+	// Takes a body of the `application/merge-patch+json` content type.
+	//
+	// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+	UpdateScenarioWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CompareScenario Compare a scenario with its base
+	//
+	// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+	//
+	// Corresponds with GET /api/v1/scenarios/{id}/compare (the `CompareScenario` operationId).
+	CompareScenario(ctx context.Context, id string, params *CompareScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Timeline How a measure moved over time
 	//
@@ -2803,8 +3170,8 @@ func (c *Client) DeleteActor(ctx context.Context, id string, params *DeleteActor
 // GetActor Get an actor
 //
 // Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
-func (c *Client) GetActor(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetActorRequest(c.Server, id)
+func (c *Client) GetActor(ctx context.Context, id string, params *GetActorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetActorRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2962,8 +3329,8 @@ func (c *Client) Diff(ctx context.Context, params *DiffParams, reqEditors ...Req
 // The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
 //
 // Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
-func (c *Client) ExportBatch(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportBatchRequest(c.Server)
+func (c *Client) ExportBatch(ctx context.Context, params *ExportBatchParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportBatchRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3225,8 +3592,8 @@ func (c *Client) DeleteRelationship(ctx context.Context, id string, params *Dele
 // GetRelationship Get a relationship
 //
 // Corresponds with GET /api/v1/relationships/{id} (the `GetRelationship` operationId).
-func (c *Client) GetRelationship(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetRelationshipRequest(c.Server, id)
+func (c *Client) GetRelationship(ctx context.Context, id string, params *GetRelationshipParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetRelationshipRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3284,6 +3651,169 @@ func (c *Client) UpdateRelationship(ctx context.Context, id string, params *Upda
 // Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 func (c *Client) UpdateRelationshipWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateRelationshipRequestWithApplicationMergePatchPlusJSONBody(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListScenarios List what-if scenarios
+//
+// The stored scenarios in id order, each with the changes that no longer apply (stale).
+//
+// Corresponds with GET /api/v1/scenarios (the `ListScenarios` operationId).
+func (c *Client) ListScenarios(ctx context.Context, params *ListScenariosParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListScenariosRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateScenarioWithBody Create a what-if scenario
+//
+// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+func (c *Client) CreateScenarioWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateScenarioRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateScenario Create a what-if scenario
+//
+// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+func (c *Client) CreateScenario(ctx context.Context, body CreateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateScenarioRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteScenario Delete a what-if scenario
+//
+// A scenario that another stacks on cannot be deleted (409). With If-Match the delete applies only while the scenario still has that entity tag (else 412). The graph is not touched.
+//
+// Corresponds with DELETE /api/v1/scenarios/{id} (the `DeleteScenario` operationId).
+func (c *Client) DeleteScenario(ctx context.Context, id string, params *DeleteScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteScenarioRequest(c.Server, id, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetScenario Get a what-if scenario
+//
+// The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
+//
+// Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
+func (c *Client) GetScenario(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetScenarioRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateScenarioWithBody Update a what-if scenario
+//
+// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+func (c *Client) UpdateScenarioWithBody(ctx context.Context, id string, params *UpdateScenarioParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateScenarioRequestWithBody(c.Server, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateScenario Update a what-if scenario
+//
+// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+func (c *Client) UpdateScenario(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateScenarioRequest(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateScenarioWithApplicationMergePatchPlusJSONBody Update a what-if scenario
+//
+// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//
+// Takes a body of the `application/merge-patch+json` content type.
+//
+// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+func (c *Client) UpdateScenarioWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateScenarioRequestWithApplicationMergePatchPlusJSONBody(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CompareScenario Compare a scenario with its base
+//
+// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+//
+// Corresponds with GET /api/v1/scenarios/{id}/compare (the `CompareScenario` operationId).
+func (c *Client) CompareScenario(ctx context.Context, id string, params *CompareScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCompareScenarioRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3433,6 +3963,18 @@ func NewListActorsRequest(server string, params *ListActorsParams) (*http.Reques
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -3564,7 +4106,7 @@ func NewDeleteActorRequest(server string, id string, params *DeleteActorParams) 
 }
 
 // NewGetActorRequest constructs an http.Request for the GetActor method
-func NewGetActorRequest(server string, id string) (*http.Request, error) {
+func NewGetActorRequest(server string, id string, params *GetActorParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -3587,6 +4129,33 @@ func NewGetActorRequest(server string, id string) (*http.Request, error) {
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -3789,6 +4358,18 @@ func NewActorInfluenceRequest(server string, id string, params *ActorInfluencePa
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -3922,6 +4503,18 @@ func NewGetNeighborhoodRequest(server string, id string, params *GetNeighborhood
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -4003,6 +4596,18 @@ func NewStructuralBalanceRequest(server string, params *StructuralBalanceParams)
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4138,6 +4743,18 @@ func NewFindBlocsRequest(server string, params *FindBlocsParams) (*http.Request,
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -4256,6 +4873,18 @@ func NewDiffRequest(server string, params *DiffParams) (*http.Request, error) {
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -4271,7 +4900,7 @@ func NewDiffRequest(server string, params *DiffParams) (*http.Request, error) {
 }
 
 // NewExportBatchRequest constructs an http.Request for the ExportBatch method
-func NewExportBatchRequest(server string) (*http.Request, error) {
+func NewExportBatchRequest(server string, params *ExportBatchParams) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -4287,6 +4916,33 @@ func NewExportBatchRequest(server string) (*http.Request, error) {
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -4424,6 +5080,18 @@ func NewGetGraphRequest(server string, params *GetGraphParams) (*http.Request, e
 		if params.Actors != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "actors", *params.Actors, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4626,6 +5294,18 @@ func NewRankInfluenceRequest(server string, params *RankInfluenceParams) (*http.
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -4731,6 +5411,18 @@ func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -4945,6 +5637,18 @@ func NewFindPathsRequest(server string, params *FindPathsParams) (*http.Request,
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5181,6 +5885,18 @@ func NewListRelationshipsRequest(server string, params *ListRelationshipsParams)
 
 		}
 
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
@@ -5285,7 +6001,7 @@ func NewDeleteRelationshipRequest(server string, id string, params *DeleteRelati
 }
 
 // NewGetRelationshipRequest constructs an http.Request for the GetRelationship method
-func NewGetRelationshipRequest(server string, id string) (*http.Request, error) {
+func NewGetRelationshipRequest(server string, id string, params *GetRelationshipParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -5308,6 +6024,33 @@ func NewGetRelationshipRequest(server string, id string) (*http.Request, error) 
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -5386,6 +6129,401 @@ func NewUpdateRelationshipRequestWithBody(server string, id string, params *Upda
 			req.Header.Set("If-Match", headerParam0)
 		}
 
+	}
+
+	return req, nil
+}
+
+// NewListScenariosRequest constructs an http.Request for the ListScenarios method
+func NewListScenariosRequest(server string, params *ListScenariosParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/scenarios")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateScenarioRequest calls the generic CreateScenario builder with application/json body
+func NewCreateScenarioRequest(server string, body CreateScenarioJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateScenarioRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateScenarioRequestWithBody constructs an http.Request for the CreateScenario method, with any body, and a specified content type
+func NewCreateScenarioRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/scenarios")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteScenarioRequest constructs an http.Request for the DeleteScenario method
+func NewDeleteScenarioRequest(server string, id string, params *DeleteScenarioParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/scenarios/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetScenarioRequest constructs an http.Request for the GetScenario method
+func NewGetScenarioRequest(server string, id string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/scenarios/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateScenarioRequest calls the generic UpdateScenario builder with application/json body
+func NewUpdateScenarioRequest(server string, id string, params *UpdateScenarioParams, body UpdateScenarioJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateScenarioRequestWithBody(server, id, params, "application/json", bodyReader)
+}
+
+// NewUpdateScenarioRequestWithApplicationMergePatchPlusJSONBody calls the generic UpdateScenario builder with application/merge-patch+json body
+func NewUpdateScenarioRequestWithApplicationMergePatchPlusJSONBody(server string, id string, params *UpdateScenarioParams, body UpdateScenarioApplicationMergePatchPlusJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateScenarioRequestWithBody(server, id, params, "application/merge-patch+json", bodyReader)
+}
+
+// NewUpdateScenarioRequestWithBody constructs an http.Request for the UpdateScenario method, with any body, and a specified content type
+func NewUpdateScenarioRequestWithBody(server string, id string, params *UpdateScenarioParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/scenarios/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewCompareScenarioRequest constructs an http.Request for the CompareScenario method
+func NewCompareScenarioRequest(server string, id string, params *CompareScenarioParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/scenarios/%s/compare", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.With != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "with", *params.With, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Measures != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "measures", *params.Measures, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
 	}
 
 	return req, nil
@@ -5518,6 +6656,18 @@ func NewTimelineRequest(server string, params *TimelineParams) (*http.Request, e
 		if params.Polarity != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5680,7 +6830,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
-	GetActorWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetActorResponse, error)
+	GetActorWithResponse(ctx context.Context, id string, params *GetActorParams, reqEditors ...RequestEditorFn) (*GetActorResponse, error)
 
 	// UpdateActorWithBodyWithResponse Update an actor
 	//
@@ -5761,7 +6911,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
-	ExportBatchWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportBatchResponse, error)
+	ExportBatchWithResponse(ctx context.Context, params *ExportBatchParams, reqEditors ...RequestEditorFn) (*ExportBatchResponse, error)
 
 	// GetGraphWithResponse The graph for visualisation
 	//
@@ -5892,7 +7042,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/relationships/{id} (the `GetRelationship` operationId).
-	GetRelationshipWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetRelationshipResponse, error)
+	GetRelationshipWithResponse(ctx context.Context, id string, params *GetRelationshipParams, reqEditors ...RequestEditorFn) (*GetRelationshipResponse, error)
 
 	// UpdateRelationshipWithBodyWithResponse Update a relationship
 	//
@@ -5920,6 +7070,87 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 	UpdateRelationshipWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRelationshipResponse, error)
+
+	// ListScenariosWithResponse List what-if scenarios
+	//
+	// The stored scenarios in id order, each with the changes that no longer apply (stale).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/scenarios (the `ListScenarios` operationId).
+	ListScenariosWithResponse(ctx context.Context, params *ListScenariosParams, reqEditors ...RequestEditorFn) (*ListScenariosResponse, error)
+
+	// CreateScenarioWithBodyWithResponse Create a what-if scenario
+	//
+	// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+	CreateScenarioWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateScenarioResponse, error)
+
+	// CreateScenarioWithResponse Create a what-if scenario
+	//
+	// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+	CreateScenarioWithResponse(ctx context.Context, body CreateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateScenarioResponse, error)
+
+	// DeleteScenarioWithResponse Delete a what-if scenario
+	//
+	// A scenario that another stacks on cannot be deleted (409). With If-Match the delete applies only while the scenario still has that entity tag (else 412). The graph is not touched.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/scenarios/{id} (the `DeleteScenario` operationId).
+	DeleteScenarioWithResponse(ctx context.Context, id string, params *DeleteScenarioParams, reqEditors ...RequestEditorFn) (*DeleteScenarioResponse, error)
+
+	// GetScenarioWithResponse Get a what-if scenario
+	//
+	// The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
+	GetScenarioWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetScenarioResponse, error)
+
+	// UpdateScenarioWithBodyWithResponse Update a what-if scenario
+	//
+	// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+	UpdateScenarioWithBodyWithResponse(ctx context.Context, id string, params *UpdateScenarioParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateScenarioResponse, error)
+
+	// UpdateScenarioWithResponse Update a what-if scenario
+	//
+	// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+	UpdateScenarioWithResponse(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateScenarioResponse, error)
+
+	// UpdateScenarioWithApplicationMergePatchPlusJSONBodyWithResponse Update a what-if scenario
+	//
+	// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+	//
+	// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+	UpdateScenarioWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateScenarioResponse, error)
+
+	// CompareScenarioWithResponse Compare a scenario with its base
+	//
+	// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/scenarios/{id}/compare (the `CompareScenario` operationId).
+	CompareScenarioWithResponse(ctx context.Context, id string, params *CompareScenarioParams, reqEditors ...RequestEditorFn) (*CompareScenarioResponse, error)
 
 	// TimelineWithResponse How a measure moved over time
 	//
@@ -8595,6 +9826,708 @@ func (r UpdateRelationshipResponse) ContentType() string {
 	return ""
 }
 
+// ListScenariosResponse401Headers the declared response headers of an HTTP 401 response for ListScenarios
+type ListScenariosResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// ListScenariosResponse429Headers the declared response headers of an HTTP 429 response for ListScenarios
+type ListScenariosResponse429Headers struct {
+	RetryAfter *int
+}
+
+// ListScenariosResponse503Headers the declared response headers of an HTTP 503 response for ListScenarios
+type ListScenariosResponse503Headers struct {
+	RetryAfter *int
+}
+
+type ListScenariosResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScenarioList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListScenariosResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListScenariosResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ListScenariosResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListScenariosResponse) GetJSON200() *ScenarioList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListScenariosResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListScenariosResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListScenariosResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListScenariosResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ListScenariosResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ListScenariosResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListScenariosResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListScenariosResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListScenariosResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CreateScenarioResponse201Headers the declared response headers of an HTTP 201 response for CreateScenario
+type CreateScenarioResponse201Headers struct {
+	ETag     *string
+	Location *string
+}
+
+// CreateScenarioResponse401Headers the declared response headers of an HTTP 401 response for CreateScenario
+type CreateScenarioResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// CreateScenarioResponse429Headers the declared response headers of an HTTP 429 response for CreateScenario
+type CreateScenarioResponse429Headers struct {
+	RetryAfter *int
+}
+
+// CreateScenarioResponse503Headers the declared response headers of an HTTP 503 response for CreateScenario
+type CreateScenarioResponse503Headers struct {
+	RetryAfter *int
+}
+
+type CreateScenarioResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *Scenario
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *CreateScenarioResponse201Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CreateScenarioResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CreateScenarioResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *CreateScenarioResponse503Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateScenarioResponse) GetJSON201() *Scenario {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r CreateScenarioResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateScenarioResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateScenarioResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateScenarioResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateScenarioResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// DeleteScenarioResponse401Headers the declared response headers of an HTTP 401 response for DeleteScenario
+type DeleteScenarioResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// DeleteScenarioResponse429Headers the declared response headers of an HTTP 429 response for DeleteScenario
+type DeleteScenarioResponse429Headers struct {
+	RetryAfter *int
+}
+
+// DeleteScenarioResponse503Headers the declared response headers of an HTTP 503 response for DeleteScenario
+type DeleteScenarioResponse503Headers struct {
+	RetryAfter *int
+}
+
+type DeleteScenarioResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *DeleteScenarioResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *DeleteScenarioResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *DeleteScenarioResponse503Headers
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r DeleteScenarioResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteScenarioResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteScenarioResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteScenarioResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteScenarioResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetScenarioResponse200Headers the declared response headers of an HTTP 200 response for GetScenario
+type GetScenarioResponse200Headers struct {
+	ETag *string
+}
+
+// GetScenarioResponse401Headers the declared response headers of an HTTP 401 response for GetScenario
+type GetScenarioResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// GetScenarioResponse429Headers the declared response headers of an HTTP 429 response for GetScenario
+type GetScenarioResponse429Headers struct {
+	RetryAfter *int
+}
+
+// GetScenarioResponse503Headers the declared response headers of an HTTP 503 response for GetScenario
+type GetScenarioResponse503Headers struct {
+	RetryAfter *int
+}
+
+type GetScenarioResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Scenario
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetScenarioResponse200Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetScenarioResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetScenarioResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetScenarioResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetScenarioResponse) GetJSON200() *Scenario {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetScenarioResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetScenarioResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetScenarioResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetScenarioResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetScenarioResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetScenarioResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetScenarioResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetScenarioResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetScenarioResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetScenarioResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateScenarioResponse200Headers the declared response headers of an HTTP 200 response for UpdateScenario
+type UpdateScenarioResponse200Headers struct {
+	ETag *string
+}
+
+// UpdateScenarioResponse401Headers the declared response headers of an HTTP 401 response for UpdateScenario
+type UpdateScenarioResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// UpdateScenarioResponse429Headers the declared response headers of an HTTP 429 response for UpdateScenario
+type UpdateScenarioResponse429Headers struct {
+	RetryAfter *int
+}
+
+// UpdateScenarioResponse503Headers the declared response headers of an HTTP 503 response for UpdateScenario
+type UpdateScenarioResponse503Headers struct {
+	RetryAfter *int
+}
+
+type UpdateScenarioResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Scenario
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *UpdateScenarioResponse200Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateScenarioResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *UpdateScenarioResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *UpdateScenarioResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateScenarioResponse) GetJSON200() *Scenario {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r UpdateScenarioResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateScenarioResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateScenarioResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateScenarioResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateScenarioResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// CompareScenarioResponse401Headers the declared response headers of an HTTP 401 response for CompareScenario
+type CompareScenarioResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// CompareScenarioResponse429Headers the declared response headers of an HTTP 429 response for CompareScenario
+type CompareScenarioResponse429Headers struct {
+	RetryAfter *int
+}
+
+// CompareScenarioResponse503Headers the declared response headers of an HTTP 503 response for CompareScenario
+type CompareScenarioResponse503Headers struct {
+	RetryAfter *int
+}
+
+type CompareScenarioResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ScenarioComparison
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *CompareScenarioResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *CompareScenarioResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *CompareScenarioResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CompareScenarioResponse) GetJSON200() *ScenarioComparison {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r CompareScenarioResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r CompareScenarioResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r CompareScenarioResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r CompareScenarioResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r CompareScenarioResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r CompareScenarioResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r CompareScenarioResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CompareScenarioResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CompareScenarioResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CompareScenarioResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // TimelineResponse401Headers the declared response headers of an HTTP 401 response for Timeline
 type TimelineResponse401Headers struct {
 	WWWAuthenticate *string
@@ -8853,8 +10786,8 @@ func (c *ClientWithResponses) DeleteActorWithResponse(ctx context.Context, id st
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
-func (c *ClientWithResponses) GetActorWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetActorResponse, error) {
-	rsp, err := c.GetActor(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetActorWithResponse(ctx context.Context, id string, params *GetActorParams, reqEditors ...RequestEditorFn) (*GetActorResponse, error) {
+	rsp, err := c.GetActor(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -8988,8 +10921,8 @@ func (c *ClientWithResponses) DiffWithResponse(ctx context.Context, params *Diff
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/export (the `ExportBatch` operationId).
-func (c *ClientWithResponses) ExportBatchWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ExportBatchResponse, error) {
-	rsp, err := c.ExportBatch(ctx, reqEditors...)
+func (c *ClientWithResponses) ExportBatchWithResponse(ctx context.Context, params *ExportBatchParams, reqEditors ...RequestEditorFn) (*ExportBatchResponse, error) {
+	rsp, err := c.ExportBatch(ctx, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -9209,8 +11142,8 @@ func (c *ClientWithResponses) DeleteRelationshipWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/relationships/{id} (the `GetRelationship` operationId).
-func (c *ClientWithResponses) GetRelationshipWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetRelationshipResponse, error) {
-	rsp, err := c.GetRelationship(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetRelationshipWithResponse(ctx context.Context, id string, params *GetRelationshipParams, reqEditors ...RequestEditorFn) (*GetRelationshipResponse, error) {
+	rsp, err := c.GetRelationship(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -9260,6 +11193,141 @@ func (c *ClientWithResponses) UpdateRelationshipWithApplicationMergePatchPlusJSO
 		return nil, err
 	}
 	return ParseUpdateRelationshipResponse(rsp)
+}
+
+// ListScenariosWithResponse List what-if scenarios
+//
+// The stored scenarios in id order, each with the changes that no longer apply (stale).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/scenarios (the `ListScenarios` operationId).
+func (c *ClientWithResponses) ListScenariosWithResponse(ctx context.Context, params *ListScenariosParams, reqEditors ...RequestEditorFn) (*ListScenariosResponse, error) {
+	rsp, err := c.ListScenarios(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListScenariosResponse(rsp)
+}
+
+// CreateScenarioWithBodyWithResponse Create a what-if scenario
+//
+// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+func (c *ClientWithResponses) CreateScenarioWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateScenarioResponse, error) {
+	rsp, err := c.CreateScenarioWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateScenarioResponse(rsp)
+}
+
+// CreateScenarioWithResponse Create a what-if scenario
+//
+// Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/scenarios (the `CreateScenario` operationId).
+func (c *ClientWithResponses) CreateScenarioWithResponse(ctx context.Context, body CreateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateScenarioResponse, error) {
+	rsp, err := c.CreateScenario(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateScenarioResponse(rsp)
+}
+
+// DeleteScenarioWithResponse Delete a what-if scenario
+//
+// A scenario that another stacks on cannot be deleted (409). With If-Match the delete applies only while the scenario still has that entity tag (else 412). The graph is not touched.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/scenarios/{id} (the `DeleteScenario` operationId).
+func (c *ClientWithResponses) DeleteScenarioWithResponse(ctx context.Context, id string, params *DeleteScenarioParams, reqEditors ...RequestEditorFn) (*DeleteScenarioResponse, error) {
+	rsp, err := c.DeleteScenario(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteScenarioResponse(rsp)
+}
+
+// GetScenarioWithResponse Get a what-if scenario
+//
+// The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
+func (c *ClientWithResponses) GetScenarioWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetScenarioResponse, error) {
+	rsp, err := c.GetScenario(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetScenarioResponse(rsp)
+}
+
+// UpdateScenarioWithBodyWithResponse Update a what-if scenario
+//
+// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+func (c *ClientWithResponses) UpdateScenarioWithBodyWithResponse(ctx context.Context, id string, params *UpdateScenarioParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateScenarioResponse, error) {
+	rsp, err := c.UpdateScenarioWithBody(ctx, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateScenarioResponse(rsp)
+}
+
+// UpdateScenarioWithResponse Update a what-if scenario
+//
+// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+func (c *ClientWithResponses) UpdateScenarioWithResponse(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateScenarioResponse, error) {
+	rsp, err := c.UpdateScenario(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateScenarioResponse(rsp)
+}
+
+// UpdateScenarioWithApplicationMergePatchPlusJSONBodyWithResponse Update a what-if scenario
+//
+// A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//
+// Takes a body of the `application/merge-patch+json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /api/v1/scenarios/{id} (the `UpdateScenario` operationId).
+func (c *ClientWithResponses) UpdateScenarioWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateScenarioParams, body UpdateScenarioApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateScenarioResponse, error) {
+	rsp, err := c.UpdateScenarioWithApplicationMergePatchPlusJSONBody(ctx, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateScenarioResponse(rsp)
+}
+
+// CompareScenarioWithResponse Compare a scenario with its base
+//
+// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/scenarios/{id}/compare (the `CompareScenario` operationId).
+func (c *ClientWithResponses) CompareScenarioWithResponse(ctx context.Context, id string, params *CompareScenarioParams, reqEditors ...RequestEditorFn) (*CompareScenarioResponse, error) {
+	rsp, err := c.CompareScenario(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCompareScenarioResponse(rsp)
 }
 
 // TimelineWithResponse How a measure moved over time
@@ -11922,6 +13990,708 @@ func ParseUpdateRelationshipResponse(rsp *http.Response) (*UpdateRelationshipRes
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers UpdateRelationshipResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListScenariosResponse parses an HTTP response from a ListScenariosWithResponse call
+func ParseListScenariosResponse(rsp *http.Response) (*ListScenariosResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListScenariosResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScenarioList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListScenariosResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListScenariosResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListScenariosResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCreateScenarioResponse parses an HTTP response from a CreateScenarioWithResponse call
+func ParseCreateScenarioResponse(rsp *http.Response) (*CreateScenarioResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateScenarioResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest Scenario
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers CreateScenarioResponse201Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers201 = &headers
+	case rsp.StatusCode == 401:
+		var headers CreateScenarioResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers CreateScenarioResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CreateScenarioResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseDeleteScenarioResponse parses an HTTP response from a DeleteScenarioWithResponse call
+func ParseDeleteScenarioResponse(rsp *http.Response) (*DeleteScenarioResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteScenarioResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers DeleteScenarioResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers DeleteScenarioResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers DeleteScenarioResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetScenarioResponse parses an HTTP response from a GetScenarioWithResponse call
+func ParseGetScenarioResponse(rsp *http.Response) (*GetScenarioResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetScenarioResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Scenario
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetScenarioResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetScenarioResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetScenarioResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetScenarioResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateScenarioResponse parses an HTTP response from a UpdateScenarioWithResponse call
+func ParseUpdateScenarioResponse(rsp *http.Response) (*UpdateScenarioResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateScenarioResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Scenario
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers UpdateScenarioResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 401:
+		var headers UpdateScenarioResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers UpdateScenarioResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers UpdateScenarioResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseCompareScenarioResponse parses an HTTP response from a CompareScenarioWithResponse call
+func ParseCompareScenarioResponse(rsp *http.Response) (*CompareScenarioResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CompareScenarioResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ScenarioComparison
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers CompareScenarioResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers CompareScenarioResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers CompareScenarioResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

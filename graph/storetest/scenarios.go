@@ -45,7 +45,9 @@ func testScenarios(t *testing.T, s *graph.Store) {
 	must[graph.Scenario](t)(s.CreateScenario(ctx, stacked))
 	wantUnchanged(t, s, before, version)
 
-	// Refused: each problem at its path, nothing stored.
+	// Refused: every problem at once, each at its path — a malformed
+	// change and the well-formed ones that do not apply to the base —
+	// nothing stored.
 	bad := graph.Scenario{ID: "bad", Name: "Bad", Base: "lift", Changes: []graph.Change{
 		{Op: graph.OpRemoveRelationship, ID: "us-sanctions-iran"}, // already removed by the base
 		{Op: graph.OpRemoveActor, ID: "nobody"},
@@ -53,7 +55,7 @@ func testScenarios(t *testing.T, s *graph.Store) {
 		{Op: graph.OpAddRelationship, Relationship: &graph.Relationship{ID: "x", Source: "usa", Target: "ghost", Type: "arms", Weight: 0.5, Confidence: 0.5}},
 	}}
 	_, err = s.CreateScenario(ctx, bad)
-	wantFields(t, wantCode(t, err, graph.EINVALID), "$.changes[2].op")
+	wantFields(t, wantCode(t, err, graph.EINVALID), "$.changes[0].id", "$.changes[1].id", "$.changes[2].op", "$.changes[3].relationship.target")
 	bad.Changes = append(bad.Changes[:2], bad.Changes[3])
 	_, err = s.CreateScenario(ctx, bad)
 	wantFields(t, wantCode(t, err, graph.EINVALID), "$.changes[0].id", "$.changes[1].id", "$.changes[2].relationship.target")

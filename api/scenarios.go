@@ -1,0 +1,715 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/analysis"
+	"github.com/detente/detente/graph/whatif"
+)
+
+// ---- wire types of the scenario endpoints ----
+
+// ScenarioChange is one edit of a what-if scenario. remove_relationship,
+// update_relationship and remove_actor name their record by id;
+// add_relationship carries the relationship, add_actor the actor,
+// update_relationship the patch (a merge patch as PATCH /relationships/{id}
+// takes: null on valid_from or valid_to opens that end).
+type ScenarioChange struct {
+	Op           string             `json:"op" validate:"required" enums:"remove_relationship,add_relationship,update_relationship,remove_actor,add_actor" example:"remove_relationship"`
+	ID           string             `json:"id,omitempty" maxLength:"128" example:"united-states--sanctions--iran--2018-11-05"`
+	Relationship *BatchRelationship `json:"relationship,omitempty"`
+	Actor        *BatchActor        `json:"actor,omitempty"`
+	Patch        *RelationshipPatch `json:"patch,omitempty"`
+} //@name ScenarioChange
+
+// ScenarioCreate is the body of POST /api/v1/scenarios.
+type ScenarioCreate struct {
+	// Derived from name when absent.
+	ID          string `json:"id,omitempty" minLength:"1" maxLength:"128" example:"lift-oil-sanctions"`
+	Name        string `json:"name" validate:"required" maxLength:"200" example:"The US lifts the oil sanctions"`
+	Description string `json:"description,omitempty" maxLength:"10000"`
+	// The scenario this one stacks on; absent: the graph itself.
+	Base    string           `json:"base,omitempty" maxLength:"128"`
+	Changes []ScenarioChange `json:"changes" validate:"required,max=1000"`
+} //@name ScenarioCreate
+
+// ScenarioPatch is the body of PATCH /api/v1/scenarios/{id}, a JSON merge
+// patch: fields left out stay; changes, when given, replace the list whole;
+// base null puts the scenario on the graph itself.
+type ScenarioPatch struct {
+	Name        *string          `json:"name,omitempty" maxLength:"200"`
+	Description *string          `json:"description,omitempty" maxLength:"10000"`
+	Base        *string          `json:"base,omitempty" maxLength:"128" extensions:"x-nullable"`
+	Changes     []ScenarioChange `json:"changes,omitempty" validate:"max=1000"`
+} //@name ScenarioPatch
+
+// Scenario is a stored what-if scenario.
+type Scenario struct {
+	ID          string           `json:"id" validate:"required" example:"lift-oil-sanctions"`
+	Name        string           `json:"name" validate:"required" example:"The US lifts the oil sanctions"`
+	Description string           `json:"description,omitempty"`
+	Base        string           `json:"base,omitempty"`
+	Changes     []ScenarioChange `json:"changes" validate:"required"`
+	// Changes that no longer apply because the graph (or a base scenario) changed since they were written, each at its path as scenario-id.changes[i]; reads on the scenario leave them out.
+	Stale     []FieldError `json:"stale" validate:"required"`
+	CreatedAt time.Time    `json:"created_at" validate:"required" format:"date-time"`
+	UpdatedAt time.Time    `json:"updated_at" validate:"required" format:"date-time"`
+} //@name Scenario
+
+// ScenarioList is one page of scenarios.
+type ScenarioList struct {
+	Items []Scenario `json:"items" validate:"required"`
+	// Pass as cursor to get the next page; absent on the last page.
+	NextCursor string `json:"next_cursor,omitempty"`
+} //@name ScenarioList
+
+// ScenarioScore is one actor's measure on the base and on the scenario.
+type ScenarioScore struct {
+	Actor string `json:"actor" validate:"required" example:"iran"`
+	Name  string `json:"name" validate:"required" example:"Iran"`
+	// Score and rank on the base (null: not in the base's analysed graph).
+	Base     *float64 `json:"base" validate:"required" format:"double" extensions:"x-nullable"`
+	BaseRank *int     `json:"base_rank" validate:"required" extensions:"x-nullable"`
+	// Score and rank on the scenario (null: not in its analysed graph).
+	Scenario     *float64 `json:"scenario" validate:"required" format:"double" extensions:"x-nullable"`
+	ScenarioRank *int     `json:"scenario_rank" validate:"required" extensions:"x-nullable"`
+	// scenario − base, a missing score counting as 0.
+	Delta float64 `json:"delta" validate:"required" format:"double"`
+} //@name ScenarioScore
+
+// MeasureComparison is one centrality compared.
+type MeasureComparison struct {
+	Measure string `json:"measure" validate:"required" example:"pagerank"`
+	// Every actor of either graph, largest |delta| first, then by id; at most limit.
+	Actors []ScenarioScore `json:"actors" validate:"required"`
+	Total  int             `json:"total" validate:"required"`
+} //@name MeasureComparison
+
+// BalanceComparison compares structural balance.
+type BalanceComparison struct {
+	// Frustration index (least ties to remove for balance) on each, and the change.
+	BaseFrustration     int  `json:"base_frustration" validate:"required"`
+	ScenarioFrustration int  `json:"scenario_frustration" validate:"required"`
+	FrustrationDelta    int  `json:"frustration_delta" validate:"required"`
+	Exact               bool `json:"exact" validate:"required"`
+	// Share of balanced triads on each.
+	BaseRatio     float64 `json:"base_ratio" validate:"required" format:"double"`
+	ScenarioRatio float64 `json:"scenario_ratio" validate:"required" format:"double"`
+	// Unbalanced triads on each.
+	BaseUnbalanced     int64 `json:"base_unbalanced" validate:"required"`
+	ScenarioUnbalanced int64 `json:"scenario_unbalanced" validate:"required"`
+} //@name BalanceComparison
+
+// ScenarioComparison is the answer of GET /api/v1/scenarios/{id}/compare.
+type ScenarioComparison struct {
+	Scenario string `json:"scenario" validate:"required" example:"lift-oil-sanctions"`
+	// What it is compared with: a scenario id, or empty for the graph itself.
+	With string `json:"with,omitempty"`
+	// The day analysed (YYYY-MM-DD), or all.
+	AsOf     string              `json:"as_of" validate:"required" example:"2025-04-12"`
+	Weighted bool                `json:"weighted" validate:"required"`
+	Measures []MeasureComparison `json:"measures" validate:"required"`
+	// With balance among measures.
+	Balance *BalanceComparison `json:"balance,omitempty"`
+} //@name ScenarioComparison
+
+// ---- conversions ----
+
+func scenarioFromDomain(sc graph.Scenario, stale []graph.FieldError) Scenario {
+	out := Scenario{ID: sc.ID, Name: sc.Name, Description: sc.Description, Base: sc.Base,
+		Changes: make([]ScenarioChange, len(sc.Changes)), Stale: make([]FieldError, 0, len(stale)),
+		CreatedAt: sc.CreatedAt, UpdatedAt: sc.UpdatedAt}
+	for i, ch := range sc.Changes {
+		w := ScenarioChange{Op: string(ch.Op), ID: ch.ID}
+		if ch.Actor != nil || ch.Relationship != nil {
+			b := graph.Batch{}
+			if ch.Actor != nil {
+				b.Actors = []graph.Actor{*ch.Actor}
+			}
+			if ch.Relationship != nil {
+				b.Relationships = []graph.Relationship{*ch.Relationship}
+			}
+			wb := batchFromDomain(b)
+			if len(wb.Actors) == 1 {
+				w.Actor = &wb.Actors[0]
+			}
+			if len(wb.Relationships) == 1 {
+				w.Relationship = &wb.Relationships[0]
+			}
+		}
+		if p := ch.Patch; p != nil {
+			wp := RelationshipPatch{Weight: p.Weight, Confidence: p.Confidence, ValidFrom: dateString(p.ValidFrom), ValidTo: dateString(p.ValidTo), Note: p.Note}
+			if p.Sources != nil {
+				cs := citationsFromDomain(*p.Sources)
+				wp.Sources = &cs
+			}
+			w.Patch = &wp
+		}
+		out.Changes[i] = w
+	}
+	for _, fe := range stale {
+		out.Stale = append(out.Stale, FieldError{Path: fe.Path, Message: fe.Message})
+	}
+	return out
+}
+
+// changesToDomain converts the changes of a body at path prefix
+// ("$.changes"); nulls tells which patch fields were sent as null.
+func changesToDomain(in []ScenarioChange, reg graph.Registry, prefix string, nulls func(i int, field string) bool, p *problems) []graph.Change {
+	out := make([]graph.Change, len(in))
+	for i, w := range in {
+		at := prefix + "[" + itoa(i) + "]"
+		ch := graph.Change{Op: graph.ChangeOp(w.Op), ID: w.ID}
+		if w.Actor != nil {
+			a := actorFields(*w.Actor, at+".actor", p)
+			ch.Actor = &a
+		}
+		if w.Relationship != nil {
+			r := relationshipFields(*w.Relationship, reg, at+".relationship", p)
+			ch.Relationship = &r
+		}
+		if w.Patch != nil {
+			rp := graph.RelationshipPatch{Weight: w.Patch.Weight, Confidence: w.Patch.Confidence,
+				ValidFrom: parseDate(w.Patch.ValidFrom), ValidTo: parseDate(w.Patch.ValidTo),
+				ClearValidFrom: nulls(i, "valid_from"), ClearValidTo: nulls(i, "valid_to"), Note: w.Patch.Note}
+			if w.Patch.Sources != nil {
+				cs := citationsToDomain(*w.Patch.Sources)
+				rp.Sources = &cs
+			}
+			ch.Patch = &rp
+		}
+		out[i] = ch
+	}
+	return out
+}
+
+// patchNulls reports, for the changes array of a decoded body, whether
+// changes[i].patch.field was sent as null.
+func patchNulls(obj *jobject) func(i int, field string) bool {
+	return func(i int, field string) bool {
+		if obj == nil {
+			return false
+		}
+		list, _ := obj.vals["changes"].([]any)
+		if i >= len(list) {
+			return false
+		}
+		ch, _ := list[i].(*jobject)
+		if ch == nil {
+			return false
+		}
+		patch, _ := ch.vals["patch"].(*jobject)
+		return patch != nil && patch.isNull(field)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// ---- reading on a scenario ----
+
+// Gin context keys of a request answered on a scenario.
+const (
+	viewKey    = "detente.view"
+	viewTagKey = "detente.view_tag"
+)
+
+// onScenario serves a read route's scenario parameter: with scenario=ID
+// the request is answered on the graph of that scenario (whatif.View)
+// instead of the graph itself. The parameter is taken out of the query
+// string here, so the route's own parameter checks see the rest; the view
+// goes into the context, where storeOf and analysisOf find it, and its key
+// into every cache key of the answer. Answers on a scenario carry
+// Detente-Scenario (its id) and, when some of its changes no longer apply,
+// Detente-Scenario-Stale (how many; GET /scenarios/{id} lists them).
+func (s *Server) onScenario() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		raw := c.Request.URL.RawQuery
+		if !strings.Contains(raw, "scenario") {
+			return
+		}
+		vals, err := url.ParseQuery(raw)
+		if err != nil || vals["scenario"] == nil {
+			return // parseQuery reports a malformed query string
+		}
+		var fe []graph.FieldError
+		id := vals.Get("scenario")
+		switch {
+		case len(vals["scenario"]) > 1:
+			fe = append(fe, graph.FieldError{Path: "scenario", Message: "given " + itoa(len(vals["scenario"])) + " times; give it once"})
+		case !graph.ValidID(id):
+			fe = append(fe, graph.FieldError{Path: "scenario", Message: "must be a scenario id"})
+		}
+		if fe != nil {
+			s.fail(c, paramError(fe...))
+			c.Abort()
+			return
+		}
+		view, err := s.views.Get(c.Request.Context(), id)
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			err = paramError(graph.FieldError{Path: "scenario", Message: "scenario " + id + " does not exist"})
+		}
+		if err != nil {
+			s.failAs(c, err, ProblemInvalidParameter)
+			c.Abort()
+			return
+		}
+		kept := make([]string, 0, 8)
+		for _, part := range strings.Split(raw, "&") {
+			k, _, _ := strings.Cut(part, "=")
+			if name, err := url.QueryUnescape(k); err != nil || name != "scenario" {
+				kept = append(kept, part)
+			}
+		}
+		c.Request.URL.RawQuery = strings.Join(kept, "&")
+		c.Set(viewKey, view)
+		c.Set(viewTagKey, "scenario "+id+" "+view.Key)
+		c.Header("Detente-Scenario", id)
+		if len(view.Stale) > 0 {
+			c.Header("Detente-Scenario-Stale", itoa(len(view.Stale)))
+		}
+	}
+}
+
+// storeOf is the store a read answers on: the scenario's, or the graph's.
+func (s *Server) storeOf(c *gin.Context) *graph.Store {
+	if v, ok := c.Get(viewKey); ok {
+		return v.(*whatif.View).Store
+	}
+	return s.store
+}
+
+// analysisOf is the analysis Service a read answers with.
+func (s *Server) analysisOf(c *gin.Context) *analysis.Service {
+	if v, ok := c.Get(viewKey); ok {
+		return v.(*whatif.View).Analysis
+	}
+	return s.analysis
+}
+
+// ---- the scenario resource ----
+
+// listScenarios godoc
+//
+//	@Summary		List what-if scenarios
+//	@ID				listScenarios
+//	@Description	The stored scenarios in id order, each with the changes that no longer apply (stale).
+//	@Tags			scenarios
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			limit	query		int		false	"Page size"	minimum(1)	maximum(1000)	default(50)
+//	@Param			cursor	query		string	false	"next_cursor of the previous page"
+//	@Success		200		{object}	ScenarioList
+//	@Failure		400		{object}	Problem				"Invalid query parameter"
+//	@Failure		401		{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401		{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500		{object}	Problem				"Internal error (a bug)"
+//	@Failure		503		{object}	Problem				"Store unavailable"
+//	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/scenarios [get]
+func (s *Server) listScenarios(c *gin.Context) {
+	q := parseQuery(c, "limit", "cursor")
+	limit, cursor := q.limit(), q.cursor()
+	if err := q.err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	page, err := s.store.ListScenarios(ctx, cursor, limit)
+	if err != nil {
+		s.failAs(c, err, ProblemInvalidParameter)
+		return
+	}
+	out := ScenarioList{Items: make([]Scenario, len(page.Items)), NextCursor: page.NextCursor}
+	for i, sc := range page.Items {
+		_, stale, err := s.store.ScenarioGraph(ctx, sc.ID)
+		if err != nil && graph.ErrorCode(err) != graph.EINVALID {
+			s.fail(c, err)
+			return
+		}
+		out.Items[i] = scenarioFromDomain(sc, stale)
+	}
+	writeJSON(c, http.StatusOK, "application/json", out)
+}
+
+// createScenario godoc
+//
+//	@Summary		Create a what-if scenario
+//	@ID				createScenario
+//	@Description	Stores a list of changes over the graph (or over another scenario, base), without copying the graph. Every read that takes scenario= then answers on the graph with the changes applied in order. Each change is checked against the base as it is now: a change naming a missing record, adding one that exists or a tie to a missing actor is a 400 naming it. Removing an actor removes its ties. Writing a scenario does not change the graph or its version.
+//	@Tags			scenarios
+//	@Accept			json
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			scenario	body		ScenarioCreate	true	"The scenario"
+//	@Success		201			{object}	Scenario
+//	@Header			201			{string}	Location			"URL of the new scenario"
+//	@Header			201			{string}	ETag				"Entity tag, for If-Match"
+//	@Failure		400			{object}	Problem				"Malformed JSON, invalid fields, or changes that do not apply"
+//	@Failure		409			{object}	Problem				"A scenario with this id exists"
+//	@Failure		413			{object}	Problem				"Body over 8 MiB"
+//	@Failure		415			{object}	Problem				"Content-Type is not JSON"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		403			{object}	Problem				"The API key lacks the write scope"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/scenarios [post]
+func (s *Server) createScenario(c *gin.Context) {
+	if err := noQuery(c); err != nil {
+		s.fail(c, err)
+		return
+	}
+	var in ScenarioCreate
+	obj, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxBodyBytes})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	p := problems{errs: missing}
+	sc := graph.Scenario{ID: in.ID, Name: in.Name, Description: in.Description, Base: in.Base,
+		Changes: changesToDomain(in.Changes, reg, "$.changes", patchNulls(obj), &p)}
+	if sc.ID == "" {
+		sc.ID = graph.Slugify(sc.Name)
+	}
+	if len(p.errs) > 0 {
+		s.fail(c, invalidBody(p.errs))
+		return
+	}
+	sc, err = s.store.CreateScenario(ctx, sc)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Location", APIPrefix+"/scenarios/"+url.PathEscape(sc.ID))
+	setETag(c, sc)
+	writeJSON(c, http.StatusCreated, "application/json", scenarioFromDomain(sc, nil))
+}
+
+// getScenario godoc
+//
+//	@Summary		Get a what-if scenario
+//	@ID				getScenario
+//	@Description	The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
+//	@Tags			scenarios
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			id	path		string	true	"Scenario id"	maxlength(128)
+//	@Success		200	{object}	Scenario
+//	@Header			200	{string}	ETag				"Entity tag, for If-Match on PATCH and DELETE"
+//	@Failure		400	{object}	Problem				"Not an id, or a query parameter given"
+//	@Failure		404	{object}	Problem				"No such scenario"
+//	@Failure		401	{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401	{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500	{object}	Problem				"Internal error (a bug)"
+//	@Failure		503	{object}	Problem				"Store unavailable"
+//	@Header			503	{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/scenarios/{id} [get]
+func (s *Server) getScenario(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err == nil {
+		err = noQuery(c)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	sc, err := s.store.GetScenario(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	_, stale, err := s.store.ScenarioGraph(ctx, id)
+	if err != nil && graph.ErrorCode(err) != graph.EINVALID {
+		s.fail(c, err)
+		return
+	}
+	setETag(c, sc)
+	writeJSON(c, http.StatusOK, "application/json", scenarioFromDomain(sc, stale))
+}
+
+// updateScenario godoc
+//
+//	@Summary		Update a what-if scenario
+//	@ID				updateScenario
+//	@Description	A JSON merge patch: name, description and base change when given (base null: the graph itself); changes, when given, replace the list whole and are checked as on create. With If-Match the update applies only while the scenario still has that entity tag (else 412).
+//	@Tags			scenarios
+//	@Accept			json
+//	@Accept			application/merge-patch+json
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			id			path		string			true	"Scenario id"	maxlength(128)
+//	@Param			If-Match	header		string			false	"Entity tag from a previous read"
+//	@Param			patch		body		ScenarioPatch	true	"The fields to change"
+//	@Success		200			{object}	Scenario
+//	@Header			200			{string}	ETag				"Entity tag of the updated scenario"
+//	@Failure		400			{object}	Problem				"Malformed JSON, invalid fields, or changes that do not apply"
+//	@Failure		404			{object}	Problem				"No such scenario"
+//	@Failure		412			{object}	Problem				"If-Match does not match"
+//	@Failure		413			{object}	Problem				"Body over 8 MiB"
+//	@Failure		415			{object}	Problem				"Content-Type is not JSON"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		403			{object}	Problem				"The API key lacks the write scope"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/scenarios/{id} [patch]
+func (s *Server) updateScenario(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err == nil {
+		err = noQuery(c)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var in ScenarioPatch
+	obj, _, err := decodeBody(c, &in, bodyOptions{
+		limit:      s.cfg.MaxBodyBytes,
+		mediaTypes: []string{"application/json", "application/merge-patch+json"},
+		immutable: map[string]string{
+			"id":         "cannot be changed: a scenario's id is permanent",
+			"created_at": "cannot be changed: it is set by the server",
+			"updated_at": "cannot be changed: it is set by the server",
+		},
+	})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	cur, err := s.store.GetScenario(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	tag, err := ifMatch(c, func() (any, error) { return cur, nil })
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if tag.IsZero() {
+		tag = graph.RevisionOf(cur) // the changes are merged onto cur: never onto a newer one unseen
+	}
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	next := cur
+	if in.Name != nil {
+		next.Name = *in.Name
+	}
+	if in.Description != nil {
+		next.Description = *in.Description
+	}
+	if in.Base != nil {
+		next.Base = *in.Base
+	} else if obj.isNull("base") {
+		next.Base = ""
+	}
+	var p problems
+	if obj.has("changes") {
+		next.Changes = changesToDomain(in.Changes, reg, "$.changes", patchNulls(obj), &p)
+	}
+	if len(p.errs) > 0 {
+		s.fail(c, invalidBody(p.errs))
+		return
+	}
+	sc, err := s.store.ReplaceScenario(ctx, id, next, tag)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	setETag(c, sc)
+	writeJSON(c, http.StatusOK, "application/json", scenarioFromDomain(sc, nil))
+}
+
+// deleteScenario godoc
+//
+//	@Summary		Delete a what-if scenario
+//	@ID				deleteScenario
+//	@Description	A scenario that another stacks on cannot be deleted (409). With If-Match the delete applies only while the scenario still has that entity tag (else 412). The graph is not touched.
+//	@Tags			scenarios
+//	@Produce		application/problem+json
+//	@Param			id			path	string	true	"Scenario id"	maxlength(128)
+//	@Param			If-Match	header	string	false	"Entity tag from a previous read"
+//	@Success		204			"Deleted"
+//	@Failure		400			{object}	Problem				"Not an id, or a query parameter given"
+//	@Failure		404			{object}	Problem				"No such scenario"
+//	@Failure		409			{object}	Problem				"Another scenario stacks on it"
+//	@Failure		412			{object}	Problem				"If-Match does not match"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		403			{object}	Problem				"The API key lacks the write scope"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/scenarios/{id} [delete]
+func (s *Server) deleteScenario(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err == nil {
+		err = noQuery(c)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	tag, err := ifMatch(c, func() (any, error) { return s.store.GetScenario(ctx, id) })
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.store.DeleteScenario(ctx, id, tag); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// compareScenario godoc
+//
+//	@Summary		Compare a scenario with its base
+//	@ID				compareScenario
+//	@Description	What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+//	@Tags			scenarios
+//	@Produce		json
+//	@Produce		application/problem+json
+//	@Param			id			path		string		true	"Scenario id"	maxlength(128)
+//	@Param			with		query		string		false	"Compare with this scenario instead of the graph itself"
+//	@Param			measures	query		[]string	false	"Centralities, and balance (comma-separated; default pagerank,pn,balance)"	collectionFormat(csv)
+//	@Param			weighted	query		bool		false	"Use relationship weights"						default(false)
+//	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
+//	@Param			polarity	query		string		false	"Ties by the sign of their type"				Enums(all, signed, positive, negative)
+//	@Param			as_of		query		string		false	"Analyse the graph as of this day (YYYY-MM-DD), or all; default: the analysis date"
+//	@Param			limit		query		int			false	"Actors per measure"							minimum(1)	maximum(1000)	default(50)
+//	@Success		200			{object}	ScenarioComparison
+//	@Failure		400			{object}	Problem				"Invalid query parameter, or no such scenario for with"
+//	@Failure		404			{object}	Problem				"No such scenario"
+//	@Failure		401			{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401			{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		500			{object}	Problem				"Internal error (a bug)"
+//	@Failure		503			{object}	Problem				"Store unavailable or out of time"
+//	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/api/v1/scenarios/{id}/compare [get]
+func (s *Server) compareScenario(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	q := parseQuery(c, "with", "measures", "weighted", "types", "polarity", "as_of", "limit")
+	with := q.id("with")
+	measures := q.list("measures")
+	if measures == nil {
+		measures = []string{string(analysis.PageRank), string(analysis.PN), "balance"}
+	}
+	f := analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false),
+		Polarity: q.enum("polarity", analysis.Polarities()), AsOf: q.asOf("as_of")}
+	limit := q.intIn("limit", 1, analysis.MaxLimit)
+	if limit == 0 {
+		limit = analysis.DefaultLimit
+	}
+	if err := q.err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	scen, err := s.views.Get(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	base := s.analysis
+	names := map[string]string{}
+	addNames := func(st *graph.Store) error {
+		b, err := st.Export(ctx)
+		for _, a := range b.Actors {
+			names[a.ID] = a.Name
+		}
+		return err
+	}
+	if with != "" {
+		w, err := s.views.Get(ctx, with)
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			err = paramError(graph.FieldError{Path: "with", Message: "scenario " + with + " does not exist"})
+		}
+		if err != nil {
+			s.failAs(c, err, ProblemInvalidParameter)
+			return
+		}
+		base = w.Analysis
+		err = addNames(w.Store)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+	} else if err := addNames(s.store); err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := addNames(scen.Store); err != nil {
+		s.fail(c, err)
+		return
+	}
+	out := ScenarioComparison{Scenario: id, With: with, AsOf: answerAsOf(c), Weighted: f.Weighted, Measures: []MeasureComparison{}}
+	for _, m := range measures {
+		if m == "balance" {
+			var sides [2]analysis.Balance
+			for k, svc := range []*analysis.Service{base, scen.Analysis} {
+				if sides[k], err = svc.Balance(ctx, analysis.BalanceQuery{Filter: f}); err != nil {
+					s.failAs(c, err, ProblemInvalidParameter)
+					return
+				}
+			}
+			out.Balance = &BalanceComparison{
+				BaseFrustration: sides[0].Frustration.Index, ScenarioFrustration: sides[1].Frustration.Index,
+				FrustrationDelta: sides[1].Frustration.Index - sides[0].Frustration.Index,
+				Exact:            sides[0].Frustration.Exact && sides[1].Frustration.Exact,
+				BaseRatio:        sides[0].Ratio, ScenarioRatio: sides[1].Ratio,
+				BaseUnbalanced: sides[0].Unbalanced, ScenarioUnbalanced: sides[1].Unbalanced,
+			}
+			continue
+		}
+		changes, err := analysis.CompareMeasure(ctx, base, scen.Analysis, f, analysis.Algorithm(m))
+		if err != nil {
+			s.failAs(c, err, ProblemInvalidParameter)
+			return
+		}
+		mc := MeasureComparison{Measure: m, Total: len(changes), Actors: make([]ScenarioScore, 0, min(limit, len(changes)))}
+		for _, ch := range changes[:min(limit, len(changes))] {
+			mc.Actors = append(mc.Actors, ScenarioScore{Actor: ch.Actor, Name: names[ch.Actor], Base: ch.FromScore, BaseRank: ch.FromRank,
+				Scenario: ch.ToScore, ScenarioRank: ch.ToRank, Delta: ch.Change})
+		}
+		out.Measures = append(out.Measures, mc)
+	}
+	writeJSON(c, http.StatusOK, "application/json", out)
+}
