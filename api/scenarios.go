@@ -1,7 +1,10 @@
 package api
 
 import (
+	"cmp"
+	"context"
 	"net/http"
+	"slices"
 	"net/url"
 	"strconv"
 	"strings"
@@ -118,7 +121,45 @@ type ScenarioComparison struct {
 	Measures []MeasureComparison `json:"measures" validate:"required"`
 	// With balance among measures.
 	Balance *BalanceComparison `json:"balance,omitempty"`
+	// With blocs among measures.
+	Blocs *BlocComparison `json:"blocs,omitempty"`
+	// One per pair of pairs=, in the order given.
+	Pairs []PairComparison `json:"pairs,omitempty"`
 } //@name ScenarioComparison
+
+// BlocMove is an actor not in a bloc continuing its own.
+type BlocMove struct {
+	Actor string `json:"actor" validate:"required" example:"oman"`
+	Name  string `json:"name" validate:"required" example:"Oman"`
+	// Bloc ids on the base and on the scenario (each side's own numbering; 0: in no bloc there).
+	From int `json:"from" validate:"required"`
+	To   int `json:"to" validate:"required"`
+} //@name BlocMove
+
+// BlocComparison compares the blocs of both sides. A scenario bloc continues the base bloc it shares the most members with (ties: the lower id); a base bloc goes on in the scenario bloc holding the most of its members.
+type BlocComparison struct {
+	BaseMethod     string `json:"base_method" validate:"required" enums:"signed,louvain"`
+	ScenarioMethod string `json:"scenario_method" validate:"required" enums:"signed,louvain"`
+	Base           []Bloc `json:"base" validate:"required"`
+	Scenario       []Bloc `json:"scenario" validate:"required"`
+	// Base blocs that two or more scenario blocs continue.
+	Split []int `json:"split" validate:"required"`
+	// Scenario blocs in which two or more base blocs go on.
+	Merged []int `json:"merged" validate:"required"`
+	// Actors not in a bloc continuing theirs, by id.
+	Moved []BlocMove `json:"moved" validate:"required"`
+} //@name BlocComparison
+
+// PairComparison is how two actors are connected on each side: every simple path of at most max_hops ties (as GET /paths?mode=all), and the paths only one side has.
+type PairComparison struct {
+	From          string `json:"from" validate:"required" example:"russia"`
+	To            string `json:"to" validate:"required" example:"houthis"`
+	BasePaths     int    `json:"base_paths" validate:"required"`
+	ScenarioPaths int    `json:"scenario_paths" validate:"required"`
+	// Paths on the scenario only, then on the base only (shortest first; at most limit each).
+	Gained []Path `json:"gained" validate:"required"`
+	Lost   []Path `json:"lost" validate:"required"`
+} //@name PairComparison
 
 // ---- conversions ----
 
@@ -597,14 +638,17 @@ func (s *Server) deleteScenario(c *gin.Context) {
 //
 //	@Summary		Compare a scenario with its base
 //	@ID				compareScenario
-//	@Description	What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+//	@Description	What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). mediators ranks the go-betweens of between=a,b on both sides. blocs lists both sides' blocs, which split, which merged and who moved. balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. pairs=a:b lists the paths between two actors that the scenario opens (gained) and closes (lost). Filters (types, polarity, weighted, as_of) apply to both sides alike.
 //	@Tags			scenarios
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			id			path		string		true	"Scenario id"	maxlength(128)
 //	@Param			with		query		string		false	"Compare with this scenario instead of the graph itself"
-//	@Param			measures	query		[]string	false	"Centralities, and balance (comma-separated; default pagerank,pn,balance)"	collectionFormat(csv)
-//	@Param			weighted	query		bool		false	"Use relationship weights"						default(false)
+//	@Param			measures	query		[]string	false	"What to compare (comma-separated; default pagerank,pn,balance): any centrality of /influence, mediators (needs between), blocs, balance"	collectionFormat(csv)
+//	@Param			between		query		[]string	false	"The two parties whose mediators are compared (a,b)"	collectionFormat(csv)
+//	@Param			pairs		query		[]string	false	"Pairs of actors (a:b, comma-separated, at most 10) whose paths are compared"	collectionFormat(csv)
+//	@Param			max_hops	query		int			false	"Ties per path for pairs (default 3), and per channel for mediators (default 2)"	minimum(1)	maximum(10)
+//	@Param			weighted	query		bool		false	"Use relationship weights (default false; for mediators true, as on /mediators)"
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			polarity	query		string		false	"Ties by the sign of their type"				Enums(all, signed, positive, negative)
 //	@Param			as_of		query		string		false	"Analyse the graph as of this day (YYYY-MM-DD), or all; default: the analysis date"
@@ -626,12 +670,32 @@ func (s *Server) compareScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	q := parseQuery(c, "with", "measures", "weighted", "types", "polarity", "as_of", "limit")
+	q := parseQuery(c, "with", "measures", "weighted", "types", "polarity", "as_of", "limit", "between", "pairs", "max_hops")
 	with := q.id("with")
 	measures := q.list("measures")
 	if measures == nil {
 		measures = []string{string(analysis.PageRank), string(analysis.PN), "balance"}
 	}
+	between := q.list("between")
+	if slices.Contains(measures, "mediators") && len(between) != 2 {
+		q.errs.add("between", "mediators compares the go-betweens of two actors: give between=a,b")
+	}
+	if len(between) > 0 && len(between) != 2 {
+		q.errs.add("between", "must be two actor ids")
+	}
+	var pairs [][2]string
+	for i, p := range q.list("pairs") {
+		a, b, ok := strings.Cut(p, ":")
+		if !ok || !graph.ValidID(a) || !graph.ValidID(b) {
+			q.errs.add("pairs", "pair %d (%s) must be two actor ids as a:b", i+1, p)
+			continue
+		}
+		pairs = append(pairs, [2]string{a, b})
+	}
+	if len(pairs) > maxComparePairs {
+		q.errs.add("pairs", "at most %d pairs", maxComparePairs)
+	}
+	maxHops := q.intIn("max_hops", 1, graph.MaxHopsCap)
 	f := analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false),
 		Polarity: q.enum("polarity", analysis.Polarities()), AsOf: q.asOf("as_of")}
 	limit := q.intIn("limit", 1, analysis.MaxLimit)
@@ -648,7 +712,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	base := s.analysis
+	base, baseStore := s.analysis, s.store
 	names := map[string]string{}
 	addNames := func(st *graph.Store) error {
 		b, err := st.Export(ctx)
@@ -666,7 +730,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 			s.failAs(c, err, ProblemInvalidParameter)
 			return
 		}
-		base = w.Analysis
+		base, baseStore = w.Analysis, w.Store
 		err = addNames(w.Store)
 		if err != nil {
 			s.fail(c, err)
@@ -699,7 +763,28 @@ func (s *Server) compareScenario(c *gin.Context) {
 			}
 			continue
 		}
-		changes, err := analysis.CompareMeasure(ctx, base, scen.Analysis, f, analysis.Algorithm(m))
+		if m == "blocs" {
+			bc, err := analysis.CompareBlocs(ctx, base, scen.Analysis, analysis.BlocQuery{Filter: f})
+			if err != nil {
+				s.failAs(c, err, ProblemInvalidParameter)
+				return
+			}
+			out.Blocs = &BlocComparison{BaseMethod: bc.Base.Method, ScenarioMethod: bc.Scenario.Method,
+				Base: blocsFromDomain(bc.Base).Blocs, Scenario: blocsFromDomain(bc.Scenario).Blocs,
+				Split: append([]int{}, bc.Split...), Merged: append([]int{}, bc.Merged...), Moved: make([]BlocMove, len(bc.Moved))}
+			for i, mv := range bc.Moved {
+				out.Blocs.Moved[i] = BlocMove{Actor: mv.Actor, Name: names[mv.Actor], From: mv.From, To: mv.To}
+			}
+			continue
+		}
+		var changes []analysis.ScoreChange
+		if m == "mediators" {
+			mf := f // weighted by default, as on GET /mediators
+			mf.Weighted = q.get("weighted") == "" || f.Weighted
+			changes, err = analysis.CompareMediators(ctx, base, scen.Analysis, analysis.MediatorQuery{A: between[0], B: between[1], Filter: mf, MaxHops: maxHops})
+		} else {
+			changes, err = analysis.CompareMeasure(ctx, base, scen.Analysis, f, analysis.Algorithm(m))
+		}
 		if err != nil {
 			s.failAs(c, err, ProblemInvalidParameter)
 			return
@@ -711,5 +796,62 @@ func (s *Server) compareScenario(c *gin.Context) {
 		}
 		out.Measures = append(out.Measures, mc)
 	}
+	for _, p := range pairs {
+		pc, err := comparePaths(ctx, baseStore, scen.Store, graph.PathQuery{From: p[0], To: p[1], Mode: graph.ModeAll,
+			MaxHops: cmp.Or(maxHops, graph.DefaultMaxHops), Types: f.Types, AsOf: f.AsOf, Weighted: f.Weighted, Limit: graph.MaxPathLimit}, limit)
+		if err != nil {
+			s.failAs(c, err, ProblemInvalidParameter)
+			return
+		}
+		out.Pairs = append(out.Pairs, pc)
+	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+}
+
+// maxComparePairs bounds pairs= on compare: each pair is two all-paths
+// searches.
+const maxComparePairs = 10
+
+// comparePaths lists the simple paths of q on both stores and the ones
+// only one side has (a path is its sequence of ties), at most limit each.
+func comparePaths(ctx context.Context, base, scen *graph.Store, q graph.PathQuery, limit int) (PairComparison, error) {
+	out := PairComparison{From: q.From, To: q.To, Gained: []Path{}, Lost: []Path{}}
+	var sides [2][]graph.Path
+	for k, st := range []*graph.Store{base, scen} {
+		ps, err := st.Paths(ctx, q)
+		if graph.ErrorCode(err) == graph.ENOTFOUND {
+			ps, err = nil, nil // the actor is not on this side: no paths
+		}
+		if err != nil {
+			return out, err
+		}
+		if len(ps) >= q.Limit {
+			return out, graph.Errorf(graph.ETOOLARGE, "%s and %s have at least %d paths of at most %d ties on one side, too many to compare; lower max_hops or narrow types",
+				q.From, q.To, q.Limit, q.MaxHops)
+		}
+		sides[k] = ps
+	}
+	key := func(p graph.Path) string {
+		ids := make([]string, len(p.Relationships))
+		for i, r := range p.Relationships {
+			ids[i] = r.ID
+		}
+		return strings.Join(ids, " ")
+	}
+	only := func(a, b []graph.Path) []Path {
+		in := make(map[string]bool, len(b))
+		for _, p := range b {
+			in[key(p)] = true
+		}
+		out := []Path{}
+		for _, p := range a {
+			if !in[key(p)] && len(out) < limit {
+				out = append(out, pathFromDomain(p))
+			}
+		}
+		return out
+	}
+	out.BasePaths, out.ScenarioPaths = len(sides[0]), len(sides[1])
+	out.Gained, out.Lost = only(sides[1], sides[0]), only(sides[0], sides[1])
+	return out, nil
 }

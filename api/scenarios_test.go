@@ -373,3 +373,114 @@ func TestScenarioCompare(t *testing.T) {
 	}
 	wantPaths(t, problem(t, e.do("GET", "/api/v1/scenarios/oman-steps-back/compare?measures=nope", ""), 400, api.ProblemInvalidParameter), "measures")
 }
+
+// TestScenarioCompareStructure: mediators, blocs and pairs on compare
+// against the plain reads on both sides.
+func TestScenarioCompareStructure(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	e.must(201, "POST", "/api/v1/scenarios", `{"id":"arm","name":"Russia arms the Houthis","changes":[
+		{"op":"add_relationship","relationship":{"id":"russia--arms--houthis","source":"russia","target":"houthis","type":"arms","valid_from":"2025-01-01"}},
+		{"op":"remove_actor","id":"oman"}]}`, nil)
+	var out api.ScenarioComparison
+	e.must(200, "GET", "/api/v1/scenarios/arm/compare?measures=mediators,blocs&between=united-states,iran&pairs=russia:houthis,oman:iran&max_hops=2&limit=1000", "", &out)
+
+	// Mediators: each side's own ranking.
+	var mb, ms api.Mediators
+	e.must(200, "GET", "/api/v1/mediators?between=united-states,iran&limit=1000&max_hops=2", "", &mb)
+	e.must(200, "GET", "/api/v1/mediators?between=united-states,iran&limit=1000&max_hops=2&scenario=arm", "", &ms)
+	if len(out.Measures) != 1 || out.Measures[0].Measure != "mediators" {
+		t.Fatalf("measures %+v", out.Measures)
+	}
+	for _, a := range out.Measures[0].Actors {
+		for k, m := range []api.Mediators{mb, ms} {
+			var want *float64
+			for _, r := range m.Results {
+				if r.Actor == a.Actor {
+					want = &r.Score
+				}
+			}
+			got := []*float64{a.Base, a.Scenario}[k]
+			if !cmp.Equal(got, want) {
+				t.Errorf("mediator %s side %d: %v, want %v", a.Actor, k, deref(got), deref(want))
+			}
+		}
+	}
+	if top := out.Measures[0].Actors[0]; top.Actor != "oman" || top.Scenario != nil {
+		t.Errorf("largest change %+v, want Oman gone", top)
+	}
+
+	// Blocs: both sides as /blocs gives them; Oman, in no bloc now, moved.
+	var bb, bs api.Blocs
+	e.must(200, "GET", "/api/v1/blocs?limit=1000", "", &bb)
+	e.must(200, "GET", "/api/v1/blocs?limit=1000&scenario=arm", "", &bs)
+	if out.Blocs == nil || !cmp.Equal(out.Blocs.Base, bb.Blocs) || !cmp.Equal(out.Blocs.Scenario, bs.Blocs) {
+		t.Fatalf("blocs %+v\nwant %+v\nand %+v", out.Blocs, bb.Blocs, bs.Blocs)
+	}
+	var omanMoved bool
+	for _, m := range out.Blocs.Moved {
+		omanMoved = omanMoved || m.Actor == "oman" && m.To == 0 && m.Name == "Oman"
+	}
+	if inBloc := slices.ContainsFunc(bb.Blocs, func(b api.Bloc) bool { return slices.Contains(b.Members, "oman") }); inBloc != omanMoved {
+		t.Errorf("oman in a base bloc %v, reported moved %v: %+v", inBloc, omanMoved, out.Blocs.Moved)
+	}
+
+	// Pairs: the set difference of /paths?mode=all on each side.
+	key := func(p api.Path) string {
+		ids := make([]string, len(p.Relationships))
+		for i, r := range p.Relationships {
+			ids[i] = r.ID
+		}
+		return strings.Join(ids, " ")
+	}
+	for i, pair := range [][2]string{{"russia", "houthis"}, {"oman", "iran"}} {
+		var pb, ps api.PathList
+		q := "/api/v1/paths?mode=all&max_hops=2&limit=1000&from=" + pair[0] + "&to=" + pair[1]
+		e.must(200, "GET", q, "", &pb)
+		if rec := e.do("GET", q+"&scenario=arm", ""); rec.Code == 200 {
+			json.Unmarshal(rec.Body.Bytes(), &ps)
+		} // Oman is not on the scenario: 404, no paths
+		diff := func(a, b []api.Path) []string {
+			in := map[string]bool{}
+			for _, p := range b {
+				in[key(p)] = true
+			}
+			out := []string{}
+			for _, p := range a {
+				if !in[key(p)] {
+					out = append(out, key(p))
+				}
+			}
+			return out
+		}
+		got := out.Pairs[i]
+		keys := func(ps []api.Path) []string {
+			out := []string{}
+			for _, p := range ps {
+				out = append(out, key(p))
+			}
+			return out
+		}
+		if got.From != pair[0] || got.BasePaths != len(pb.Paths) || got.ScenarioPaths != len(ps.Paths) ||
+			!cmp.Equal(keys(got.Gained), diff(ps.Paths, pb.Paths)) || !cmp.Equal(keys(got.Lost), diff(pb.Paths, ps.Paths)) {
+			t.Errorf("pair %v: %+v\nbase %d paths, scenario %d", pair, got, len(pb.Paths), len(ps.Paths))
+		}
+	}
+	if len(out.Pairs[0].Gained) == 0 || len(out.Pairs[1].Lost) == 0 || out.Pairs[1].ScenarioPaths != 0 {
+		t.Errorf("russia-houthis gained %d, oman-iran lost %d", len(out.Pairs[0].Gained), len(out.Pairs[1].Lost))
+	}
+
+	p := problem(t, e.do("GET", "/api/v1/scenarios/arm/compare?measures=mediators&pairs=russia,a:b:c", ""), 400, api.ProblemInvalidParameter)
+	wantPaths(t, p, "between", "pairs", "pairs")
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

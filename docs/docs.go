@@ -3480,7 +3480,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.",
+                "description": "What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). mediators ranks the go-betweens of between=a,b on both sides. blocs lists both sides' blocs, which split, which merged and who moved. balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. pairs=a:b lists the paths between two actors that the scenario opens (gained) and closes (lost). Filters (types, polarity, weighted, as_of) apply to both sides alike.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -3511,14 +3511,41 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "description": "Centralities, and balance (comma-separated; default pagerank,pn,balance)",
+                        "description": "What to compare (comma-separated; default pagerank,pn,balance): any centrality of /influence, mediators (needs between), blocs, balance",
                         "name": "measures",
                         "in": "query"
                     },
                     {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "The two parties whose mediators are compared (a,b)",
+                        "name": "between",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Pairs of actors (a:b, comma-separated, at most 10) whose paths are compared",
+                        "name": "pairs",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 10,
+                        "minimum": 1,
+                        "type": "integer",
+                        "description": "Ties per path for pairs (default 3), and per channel for mediators (default 2)",
+                        "name": "max_hops",
+                        "in": "query"
+                    },
+                    {
                         "type": "boolean",
-                        "default": false,
-                        "description": "Use relationship weights",
+                        "description": "Use relationship weights (default false; for mediators true, as on /mediators)",
                         "name": "weighted",
                         "in": "query"
                     },
@@ -4590,6 +4617,93 @@ const docTemplate = `{
                 }
             }
         },
+        "BlocComparison": {
+            "type": "object",
+            "required": [
+                "base",
+                "base_method",
+                "merged",
+                "moved",
+                "scenario",
+                "scenario_method",
+                "split"
+            ],
+            "properties": {
+                "base": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Bloc"
+                    }
+                },
+                "base_method": {
+                    "type": "string",
+                    "enum": [
+                        "signed",
+                        "louvain"
+                    ]
+                },
+                "merged": {
+                    "description": "Scenario blocs in which two or more base blocs go on.",
+                    "type": "array",
+                    "items": {
+                        "type": "integer"
+                    }
+                },
+                "moved": {
+                    "description": "Actors not in a bloc continuing theirs, by id.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/BlocMove"
+                    }
+                },
+                "scenario": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Bloc"
+                    }
+                },
+                "scenario_method": {
+                    "type": "string",
+                    "enum": [
+                        "signed",
+                        "louvain"
+                    ]
+                },
+                "split": {
+                    "description": "Base blocs that two or more scenario blocs continue.",
+                    "type": "array",
+                    "items": {
+                        "type": "integer"
+                    }
+                }
+            }
+        },
+        "BlocMove": {
+            "type": "object",
+            "required": [
+                "actor",
+                "from",
+                "name",
+                "to"
+            ],
+            "properties": {
+                "actor": {
+                    "type": "string",
+                    "example": "oman"
+                },
+                "from": {
+                    "description": "Bloc ids on the base and on the scenario (each side's own numbering; 0: in no bloc there).",
+                    "type": "integer"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Oman"
+                },
+                "to": {
+                    "type": "integer"
+                }
+            }
+        },
         "Blocs": {
             "type": "object",
             "required": [
@@ -5412,6 +5526,46 @@ const docTemplate = `{
                 }
             }
         },
+        "PairComparison": {
+            "type": "object",
+            "required": [
+                "base_paths",
+                "from",
+                "gained",
+                "lost",
+                "scenario_paths",
+                "to"
+            ],
+            "properties": {
+                "base_paths": {
+                    "type": "integer"
+                },
+                "from": {
+                    "type": "string",
+                    "example": "russia"
+                },
+                "gained": {
+                    "description": "Paths on the scenario only, then on the base only (shortest first; at most limit each).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Path"
+                    }
+                },
+                "lost": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Path"
+                    }
+                },
+                "scenario_paths": {
+                    "type": "integer"
+                },
+                "to": {
+                    "type": "string",
+                    "example": "houthis"
+                }
+            }
+        },
         "Path": {
             "type": "object",
             "required": [
@@ -6141,10 +6295,25 @@ const docTemplate = `{
                         }
                     ]
                 },
+                "blocs": {
+                    "description": "With blocs among measures.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/BlocComparison"
+                        }
+                    ]
+                },
                 "measures": {
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/MeasureComparison"
+                    }
+                },
+                "pairs": {
+                    "description": "One per pair of pairs=, in the order given.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/PairComparison"
                     }
                 },
                 "scenario": {

@@ -171,6 +171,42 @@ func (e BatchRelationshipTypePolarity) Valid() bool {
 	}
 }
 
+// Defines values for BlocComparisonBaseMethod.
+const (
+	BlocComparisonBaseMethodLouvain BlocComparisonBaseMethod = "louvain"
+	BlocComparisonBaseMethodSigned  BlocComparisonBaseMethod = "signed"
+)
+
+// Valid indicates whether the value is a known member of the BlocComparisonBaseMethod enum.
+func (e BlocComparisonBaseMethod) Valid() bool {
+	switch e {
+	case BlocComparisonBaseMethodLouvain:
+		return true
+	case BlocComparisonBaseMethodSigned:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for BlocComparisonScenarioMethod.
+const (
+	BlocComparisonScenarioMethodLouvain BlocComparisonScenarioMethod = "louvain"
+	BlocComparisonScenarioMethodSigned  BlocComparisonScenarioMethod = "signed"
+)
+
+// Valid indicates whether the value is a known member of the BlocComparisonScenarioMethod enum.
+func (e BlocComparisonScenarioMethod) Valid() bool {
+	switch e {
+	case BlocComparisonScenarioMethodLouvain:
+		return true
+	case BlocComparisonScenarioMethodSigned:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for BlocsMethod.
 const (
 	BlocsMethodLouvain BlocsMethod = "louvain"
@@ -1191,6 +1227,42 @@ type Bloc struct {
 	Size    int      `json:"size"`
 }
 
+// BlocComparison defines model for BlocComparison.
+type BlocComparison struct {
+	Base       []Bloc                   `json:"base"`
+	BaseMethod BlocComparisonBaseMethod `json:"base_method"`
+
+	// Merged Scenario blocs in which two or more base blocs go on.
+	Merged []int `json:"merged"`
+
+	// Moved Actors not in a bloc continuing theirs, by id.
+	Moved          []BlocMove                   `json:"moved"`
+	Scenario       []Bloc                       `json:"scenario"`
+	ScenarioMethod BlocComparisonScenarioMethod `json:"scenario_method"`
+
+	// Split Base blocs that two or more scenario blocs continue.
+	Split []int `json:"split"`
+}
+
+// BlocComparisonBaseMethod defines model for BlocComparison.BaseMethod.
+type BlocComparisonBaseMethod string
+
+// BlocComparisonScenarioMethod defines model for BlocComparison.ScenarioMethod.
+type BlocComparisonScenarioMethod string
+
+// BlocMove defines model for BlocMove.
+type BlocMove struct {
+	// Actor Example: oman
+	Actor string `json:"actor"`
+
+	// From Bloc ids on the base and on the scenario (each side's own numbering; 0: in no bloc there).
+	From int `json:"from"`
+
+	// Name Example: Oman
+	Name string `json:"name"`
+	To   int    `json:"to"`
+}
+
 // Blocs defines model for Blocs.
 type Blocs struct {
 	Actors int `json:"actors"`
@@ -1589,6 +1661,22 @@ type Mediators struct {
 	Weighted bool       `json:"weighted"`
 }
 
+// PairComparison defines model for PairComparison.
+type PairComparison struct {
+	BasePaths int `json:"base_paths"`
+
+	// From Example: russia
+	From string `json:"from"`
+
+	// Gained Paths on the scenario only, then on the base only (shortest first; at most limit each).
+	Gained        []Path `json:"gained"`
+	Lost          []Path `json:"lost"`
+	ScenarioPaths int    `json:"scenario_paths"`
+
+	// To Example: houthis
+	To string `json:"to"`
+}
+
 // Path defines model for Path.
 type Path struct {
 	// Actors Example: ["united-states","iran","houthis"]
@@ -1956,8 +2044,14 @@ type ScenarioComparison struct {
 	AsOf string `json:"as_of"`
 
 	// Balance With balance among measures.
-	Balance  *BalanceComparison  `json:"balance,omitempty"`
+	Balance *BalanceComparison `json:"balance,omitempty"`
+
+	// Blocs With blocs among measures.
+	Blocs    *BlocComparison     `json:"blocs,omitempty"`
 	Measures []MeasureComparison `json:"measures"`
+
+	// Pairs One per pair of pairs=, in the order given.
+	Pairs *[]PairComparison `json:"pairs,omitempty"`
 
 	// Scenario Example: lift-oil-sanctions
 	Scenario string `json:"scenario"`
@@ -2580,10 +2674,19 @@ type CompareScenarioParams struct {
 	// With Compare with this scenario instead of the graph itself
 	With *string `form:"with,omitempty" json:"with,omitempty"`
 
-	// Measures Centralities, and balance (comma-separated; default pagerank,pn,balance)
+	// Measures What to compare (comma-separated; default pagerank,pn,balance): any centrality of /influence, mediators (needs between), blocs, balance
 	Measures *[]string `form:"measures,omitempty" json:"measures,omitempty"`
 
-	// Weighted Use relationship weights
+	// Between The two parties whose mediators are compared (a,b)
+	Between *[]string `form:"between,omitempty" json:"between,omitempty"`
+
+	// Pairs Pairs of actors (a:b, comma-separated, at most 10) whose paths are compared
+	Pairs *[]string `form:"pairs,omitempty" json:"pairs,omitempty"`
+
+	// MaxHops Ties per path for pairs (default 3), and per channel for mediators (default 2)
+	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
+
+	// Weighted Use relationship weights (default false; for mediators true, as on /mediators)
 	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
 
 	// Types Only these relationship types (comma-separated)
@@ -3068,7 +3171,7 @@ type ClientInterface interface {
 
 	// CompareScenario Compare a scenario with its base
 	//
-	// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+	// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). mediators ranks the go-betweens of between=a,b on both sides. blocs lists both sides' blocs, which split, which merged and who moved. balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. pairs=a:b lists the paths between two actors that the scenario opens (gained) and closes (lost). Filters (types, polarity, weighted, as_of) apply to both sides alike.
 	//
 	// Corresponds with GET /api/v1/scenarios/{id}/compare (the `CompareScenario` operationId).
 	CompareScenario(ctx context.Context, id string, params *CompareScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3809,7 +3912,7 @@ func (c *Client) UpdateScenarioWithApplicationMergePatchPlusJSONBody(ctx context
 
 // CompareScenario Compare a scenario with its base
 //
-// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). mediators ranks the go-betweens of between=a,b on both sides. blocs lists both sides' blocs, which split, which merged and who moved. balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. pairs=a:b lists the paths between two actors that the scenario opens (gained) and closes (lost). Filters (types, polarity, weighted, as_of) apply to both sides alike.
 //
 // Corresponds with GET /api/v1/scenarios/{id}/compare (the `CompareScenario` operationId).
 func (c *Client) CompareScenario(ctx context.Context, id string, params *CompareScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -6455,6 +6558,42 @@ func NewCompareScenarioRequest(server string, id string, params *CompareScenario
 
 		}
 
+		if params.Between != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "between", *params.Between, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Pairs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "pairs", *params.Pairs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxHops != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_hops", *params.MaxHops, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Weighted != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
@@ -7145,7 +7284,7 @@ type ClientWithResponsesInterface interface {
 
 	// CompareScenarioWithResponse Compare a scenario with its base
 	//
-	// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+	// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). mediators ranks the go-betweens of between=a,b on both sides. blocs lists both sides' blocs, which split, which merged and who moved. balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. pairs=a:b lists the paths between two actors that the scenario opens (gained) and closes (lost). Filters (types, polarity, weighted, as_of) apply to both sides alike.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11317,7 +11456,7 @@ func (c *ClientWithResponses) UpdateScenarioWithApplicationMergePatchPlusJSONBod
 
 // CompareScenarioWithResponse Compare a scenario with its base
 //
-// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. Filters (types, polarity, weighted, as_of) apply to both sides alike.
+// What the changes do: each measure recomputed on the scenario's graph and on the graph itself (or on the scenario with=), for every actor of either, with both scores and ranks and the change, largest |delta| first (counterfactual centrality: recomputed, not estimated). mediators ranks the go-betweens of between=a,b on both sides. blocs lists both sides' blocs, which split, which merged and who moved. balance compares the frustration index (Aref and Wilson), the balanced share of triads and the unbalanced triads. pairs=a:b lists the paths between two actors that the scenario opens (gained) and closes (lost). Filters (types, polarity, weighted, as_of) apply to both sides alike.
 //
 // Returns a wrapper object for the known response body format(s).
 //
