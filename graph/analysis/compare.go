@@ -205,4 +205,3 @@ func blocOf(b Blocs) map[string]int {
 	}
 	return m
 }
-
