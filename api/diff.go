@@ -80,7 +80,7 @@ func (s *Server) diff(c *gin.Context) {
 	rels := func(ids []string) ([]Relationship, error) {
 		out := make([]Relationship, 0, len(ids))
 		for _, id := range ids {
-			r, err := s.storeOf(c).GetRelationship(ctx, id)
+			r, err := s.relationshipOf(c, id)
 			if graph.ErrorCode(err) == graph.ENOTFOUND {
 				return nil, graph.Unavailable("the graph changed while the diff was read; ask again", err)
 			} else if err != nil {

@@ -85,7 +85,7 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 	if a.layout != "force" {
 		return false
 	}
-	v, err := s.storeOf(c).Version(c.Request.Context())
+	v, err := s.sourceOf(c).Version(c.Request.Context())
 	if err != nil {
 		return false // the export that follows reports the store's state
 	}
@@ -196,7 +196,7 @@ func (s *Server) getGraph(c *gin.Context) {
 		}
 	}
 	ctx := c.Request.Context()
-	reg, err := s.storeOf(c).RelationshipTypes(ctx)
+	reg, err := s.sourceOf(c).RelationshipTypes(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -209,7 +209,7 @@ func (s *Server) getGraph(c *gin.Context) {
 	if s.cached(c, &a) {
 		return
 	}
-	b, err := s.storeOf(c).Export(ctx)
+	b, err := s.sourceOf(c).Export(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return

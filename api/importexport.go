@@ -118,7 +118,7 @@ func (s *Server) exportBatch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	b, err := s.storeOf(c).Export(c.Request.Context())
+	b, err := s.sourceOf(c).Export(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return

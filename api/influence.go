@@ -509,7 +509,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 		Paths: q.intIn("paths", 1, analysis.MaxPaths), MaxHops: q.intIn("max_hops", 1, analysis.MaxPathHops)}
 	ctx := c.Request.Context()
 	if q.err() == nil {
-		if _, err := s.storeOf(c).GetActor(ctx, aq.Actor); err != nil {
+		if _, err := s.actorOf(c, aq.Actor); err != nil {
 			s.fail(c, err)
 			return
 		}
@@ -576,7 +576,7 @@ func (s *Server) mediators(c *gin.Context) {
 			if !graph.ValidID(id) {
 				continue
 			}
-			if _, err := s.storeOf(c).GetActor(ctx, id); err != nil {
+			if _, err := s.actorOf(c, id); err != nil {
 				s.fail(c, err)
 				return
 			}

@@ -265,11 +265,14 @@ const (
 // the request is answered on the graph of that scenario (whatif.View)
 // instead of the graph itself. The parameter is taken out of the query
 // string here, so the route's own parameter checks see the rest; the view
-// goes into the context, where storeOf and analysisOf find it, and its key
-// into every cache key of the answer. Answers on a scenario carry
+// goes into the context, where storeOf, sourceOf, analysisOf, actorOf and
+// relationshipOf find it, and its key into every cache key of the answer.
+// Routes that read through a graph.Store (listings, single records,
+// paths, neighbourhoods: needStore) get the view's store built here; the
+// others read the view's graph directly. Answers on a scenario carry
 // Detente-Scenario (its id) and, when some of its changes no longer apply,
 // Detente-Scenario-Stale (how many; GET /scenarios/{id} lists them).
-func (s *Server) onScenario() gin.HandlerFunc {
+func (s *Server) onScenario(needStore bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		raw := c.Request.URL.RawQuery
 		if !strings.Contains(raw, "scenario") {
@@ -296,6 +299,9 @@ func (s *Server) onScenario() gin.HandlerFunc {
 		if graph.ErrorCode(err) == graph.ENOTFOUND {
 			err = paramError(graph.FieldError{Path: "scenario", Message: "scenario " + id + " does not exist"})
 		}
+		if err == nil && needStore {
+			_, err = view.Store(c.Request.Context())
+		}
 		if err != nil {
 			s.failAs(c, err, ProblemInvalidParameter)
 			c.Abort()
@@ -318,20 +324,63 @@ func (s *Server) onScenario() gin.HandlerFunc {
 	}
 }
 
-// storeOf is the store a read answers on: the scenario's, or the graph's.
-func (s *Server) storeOf(c *gin.Context) *graph.Store {
+func viewOf(c *gin.Context) *whatif.View {
 	if v, ok := c.Get(viewKey); ok {
-		return v.(*whatif.View).Store
+		return v.(*whatif.View)
+	}
+	return nil
+}
+
+// storeOf is the store a read answers on: the scenario's (built by
+// onScenario on the routes that need it), or the graph's.
+func (s *Server) storeOf(c *gin.Context) *graph.Store {
+	if v := viewOf(c); v != nil {
+		st, err := v.Store(c.Request.Context())
+		if err != nil {
+			panic(err) // onScenario(true) built it; a route without it is a defect (500)
+		}
+		return st
+	}
+	return s.store
+}
+
+// source is a whole graph to read: the graph's store, or a scenario's view.
+type source interface {
+	Export(ctx context.Context) (graph.Batch, error)
+	Version(ctx context.Context) (uint64, error)
+	RelationshipTypes(ctx context.Context) (graph.Registry, error)
+}
+
+// sourceOf is the whole graph a read answers on (exports, /graph).
+func (s *Server) sourceOf(c *gin.Context) source {
+	if v := viewOf(c); v != nil {
+		return v
 	}
 	return s.store
 }
 
 // analysisOf is the analysis Service a read answers with.
 func (s *Server) analysisOf(c *gin.Context) *analysis.Service {
-	if v, ok := c.Get(viewKey); ok {
-		return v.(*whatif.View).Analysis
+	if v := viewOf(c); v != nil {
+		return v.Analysis
 	}
 	return s.analysis
+}
+
+// actorOf reads one actor of the graph a read answers on.
+func (s *Server) actorOf(c *gin.Context, id string) (graph.Actor, error) {
+	if v := viewOf(c); v != nil {
+		return v.Actor(id)
+	}
+	return s.store.GetActor(c.Request.Context(), id)
+}
+
+// relationshipOf reads one relationship of the graph a read answers on.
+func (s *Server) relationshipOf(c *gin.Context, id string) (graph.Relationship, error) {
+	if v := viewOf(c); v != nil {
+		return v.Relationship(id)
+	}
+	return s.store.GetRelationship(c.Request.Context(), id)
 }
 
 // ---- the scenario resource ----
@@ -712,9 +761,10 @@ func (s *Server) compareScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	base, baseStore := s.analysis, s.store
+	base := s.analysis
+	var withView *whatif.View
 	names := map[string]string{}
-	addNames := func(st *graph.Store) error {
+	addNames := func(st source) error {
 		b, err := st.Export(ctx)
 		for _, a := range b.Actors {
 			names[a.ID] = a.Name
@@ -730,8 +780,8 @@ func (s *Server) compareScenario(c *gin.Context) {
 			s.failAs(c, err, ProblemInvalidParameter)
 			return
 		}
-		base, baseStore = w.Analysis, w.Store
-		err = addNames(w.Store)
+		base, withView = w.Analysis, w
+		err = addNames(w)
 		if err != nil {
 			s.fail(c, err)
 			return
@@ -740,7 +790,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := addNames(scen.Store); err != nil {
+	if err := addNames(scen); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -796,8 +846,22 @@ func (s *Server) compareScenario(c *gin.Context) {
 		}
 		out.Measures = append(out.Measures, mc)
 	}
+	var stores [2]*graph.Store // for pairs: the base's and the scenario's
+	if len(pairs) > 0 {
+		stores[0] = s.store
+		if withView != nil {
+			stores[0], err = withView.Store(ctx)
+		}
+		if err == nil {
+			stores[1], err = scen.Store(ctx)
+		}
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+	}
 	for _, p := range pairs {
-		pc, err := comparePaths(ctx, baseStore, scen.Store, graph.PathQuery{From: p[0], To: p[1], Mode: graph.ModeAll,
+		pc, err := comparePaths(ctx, stores[0], stores[1], graph.PathQuery{From: p[0], To: p[1], Mode: graph.ModeAll,
 			MaxHops: cmp.Or(maxHops, graph.DefaultMaxHops), Types: f.Types, AsOf: f.AsOf, Weighted: f.Weighted, Limit: graph.MaxPathLimit}, limit)
 		if err != nil {
 			s.failAs(c, err, ProblemInvalidParameter)

@@ -170,8 +170,10 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 
 	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline(), s.analysisDate()}, cfg.Middleware...)...)
 	s.v1 = v1
-	// Reads that take scenario= (onScenario) answer on a what-if's graph.
-	sc := s.onScenario()
+	// Reads that take scenario= (onScenario) answer on a what-if's graph:
+	// sc for those that read through a store, sa for those that read the
+	// whole graph (exports, analyses).
+	sc, sa := s.onScenario(true), s.onScenario(false)
 	v1.GET("/actors", sc, s.listActors)
 	v1.POST("/actors", s.createActor)
 	v1.GET("/actors/:id", sc, s.getActor)
@@ -186,16 +188,16 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
 	v1.POST("/import", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.importBatch)
-	v1.GET("/export", sc, s.exportBatch)
+	v1.GET("/export", sa, s.exportBatch)
 	v1.GET("/paths", sc, s.findPaths)
-	v1.GET("/graph", sc, s.getGraph)
-	v1.GET("/influence", sc, s.influence)
-	v1.GET("/actors/:id/influence", sc, s.actorInfluence)
-	v1.GET("/mediators", sc, s.mediators)
-	v1.GET("/blocs", sc, s.blocs)
-	v1.GET("/balance", sc, s.balance)
-	v1.GET("/timeline", sc, s.timeline)
-	v1.GET("/diff", sc, s.diff)
+	v1.GET("/graph", sa, s.getGraph)
+	v1.GET("/influence", sa, s.influence)
+	v1.GET("/actors/:id/influence", sa, s.actorInfluence)
+	v1.GET("/mediators", sa, s.mediators)
+	v1.GET("/blocs", sa, s.blocs)
+	v1.GET("/balance", sa, s.balance)
+	v1.GET("/timeline", sa, s.timeline)
+	v1.GET("/diff", sa, s.diff)
 	v1.GET("/actors/:id/neighborhood", sc, s.getNeighborhood)
 	v1.GET("/scenarios", s.listScenarios)
 	v1.POST("/scenarios", s.createScenario)

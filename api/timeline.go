@@ -104,7 +104,7 @@ func (s *Server) timeline(c *gin.Context) {
 	}
 	if q.err() == nil {
 		for _, a := range tq.Actors {
-			if _, err := s.storeOf(c).GetActor(c.Request.Context(), a); graph.ErrorCode(err) == graph.ENOTFOUND {
+			if _, err := s.actorOf(c, a); graph.ErrorCode(err) == graph.ENOTFOUND {
 				q.errs.add("actors", "there is no actor %s", a)
 			} else if err != nil {
 				s.fail(c, err)
@@ -130,12 +130,12 @@ func (s *Server) timeline(c *gin.Context) {
 // the next point (Gephi's timeline plays it).
 func (s *Server) writeTimelineGEXF(c *gin.Context, q analysis.TimelineQuery, t analysis.Timeline) {
 	ctx := c.Request.Context()
-	reg, err := s.storeOf(c).RelationshipTypes(ctx)
+	reg, err := s.sourceOf(c).RelationshipTypes(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	b, err := s.storeOf(c).Export(ctx)
+	b, err := s.sourceOf(c).Export(ctx)
 	if err != nil {
 		s.fail(c, err)
 		return

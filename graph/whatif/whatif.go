@@ -1,10 +1,12 @@
 // Package whatif answers reads on scenarios (graph.Scenario). The graph on
 // a scenario is built from the store (graph.Store.ScenarioGraph: the
-// export with the changes of the scenario's chain applied) into an
-// in-memory store, and every read — listings, paths, exports, analyses —
-// runs on that store through the same graph.Store layer and analysis
-// Service as on the graph itself. The answer on a scenario is therefore,
-// by construction, the answer on a store holding the changed graph.
+// export with the changes of the scenario's chain applied). Analyses run
+// on it through the same analysis Service as on the graph itself, reading
+// the changed batch directly; the reads that need a store — listings,
+// single records, paths, neighbourhoods — get the batch imported into an
+// in-memory store, once, on the first such read. The answer on a scenario
+// is therefore, by construction, the answer on a store holding the
+// changed graph (the API's oracle test checks exactly that).
 //
 // Views are kept while the graph's version and every scenario of the
 // chain stay as they were when the view was built (the key): a write to
@@ -15,7 +17,9 @@
 package whatif
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -32,14 +36,12 @@ import (
 // form, about 120 bytes a relationship) and its analysis caches.
 const Capacity = 4
 
-// View is the graph on one scenario, ready to read.
+// View is the graph on one scenario, ready to read. It is never written.
 type View struct {
 	// Scenario is the scenario read; Chain its bases, deepest first, then it.
 	Scenario graph.Scenario
 	Chain    []graph.Scenario
-	// Store holds the graph on the scenario; it is never written.
-	Store *graph.Store
-	// Analysis answers analyses on Store.
+	// Analysis answers analyses on the graph on the scenario.
 	Analysis *analysis.Service
 	// Stale lists the changes left out because the graph changed since
 	// they were written, each at its path in its scenario.
@@ -47,6 +49,71 @@ type View struct {
 	// Key identifies what the view was built from: the graph's version
 	// and the revision of every scenario of the chain.
 	Key string
+
+	batch  graph.Batch // actors and relationships sorted by id
+	reg    graph.Registry
+	actors map[string]int // id -> index in batch.Actors
+	rels   map[string]int // id -> index in batch.Relationships
+
+	storeOnce sync.Once
+	store     *graph.Store
+	storeErr  error
+}
+
+// viewVersion is the version a view's graph reports: a view never changes
+// (a change makes a new view, under a new Key).
+const viewVersion = 1
+
+// Export returns the graph on the scenario as an export: actors and
+// relationships sorted by id, as a store exports them. The batch is
+// shared: callers must not modify it.
+func (v *View) Export(context.Context) (graph.Batch, error) { return v.batch, nil }
+
+// Version is the view's version, constant (see Key for what changes).
+func (v *View) Version(context.Context) (uint64, error) { return viewVersion, nil }
+
+// RelationshipTypes returns the registry of the graph the view was built on.
+func (v *View) RelationshipTypes(context.Context) (graph.Registry, error) { return v.reg, nil }
+
+// Actor returns the actor id on the scenario; ENOTFOUND when it has none.
+func (v *View) Actor(id string) (graph.Actor, error) {
+	if i, ok := v.actors[id]; ok {
+		return v.batch.Actors[i], nil
+	}
+	return graph.Actor{}, graph.Errorf(graph.ENOTFOUND, "actor %s not found", id)
+}
+
+// Relationship returns relationship id on the scenario; ENOTFOUND.
+func (v *View) Relationship(id string) (graph.Relationship, error) {
+	if i, ok := v.rels[id]; ok {
+		return v.batch.Relationships[i], nil
+	}
+	return graph.Relationship{}, graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+}
+
+// Store returns the graph on the scenario in an in-memory store, built on
+// the first call (a copy in the embedded store's compact form, about 120
+// bytes a relationship) for the reads the batch does not serve.
+func (v *View) Store(ctx context.Context) (*graph.Store, error) {
+	v.storeOnce.Do(func() {
+		mem, err := memstore.Open("")
+		if err != nil {
+			v.storeErr = graph.Internal(err)
+			return
+		}
+		st := graph.NewStore(mem)
+		// Not cancelled by the caller leaving: the store serves the
+		// view's later readers too.
+		if _, err := st.Import(context.WithoutCancel(ctx), v.batch, false); err != nil {
+			// The batch comes from a valid graph with changes each
+			// checked against it: a refusal here is a defect.
+			mem.Close()
+			v.storeErr = graph.Internal(err)
+			return
+		}
+		v.store = st
+	})
+	return v.store, v.storeErr
 }
 
 // Views builds and keeps scenario views over one base store.
@@ -114,25 +181,24 @@ func (v *Views) build(ctx context.Context, chain []graph.Scenario, key string) (
 	if err != nil {
 		return nil, err
 	}
-	mem, err := memstore.Open("")
+	reg, err := v.base.RelationshipTypes(ctx)
 	if err != nil {
-		return nil, graph.Internal(err)
+		return nil, err
 	}
-	st := graph.NewStore(mem)
-	if _, err := st.Import(ctx, b, false); err != nil {
-		// The batch comes from a valid graph with changes each checked
-		// against it: a refusal here is a defect, not the client's.
-		return nil, graph.Internal(err)
+	// ScenarioGraph appends what a scenario adds: sort as an export is.
+	slices.SortFunc(b.Actors, func(x, y graph.Actor) int { return cmp.Compare(x.ID, y.ID) })
+	slices.SortFunc(b.Relationships, func(x, y graph.Relationship) int { return cmp.Compare(x.ID, y.ID) })
+	view := &View{Scenario: chain[len(chain)-1], Chain: chain, Stale: stale, Key: key, batch: b, reg: reg,
+		actors: make(map[string]int, len(b.Actors)), rels: make(map[string]int, len(b.Relationships))}
+	for i := range b.Actors {
+		view.actors[b.Actors[i].ID] = i
 	}
+	for i := range b.Relationships {
+		view.rels[b.Relationships[i].ID] = i
+	}
+	view.Analysis = analysis.NewService(view, v.opts...)
 	v.mu.Lock()
 	v.builds++
 	v.mu.Unlock()
-	return &View{
-		Scenario: chain[len(chain)-1],
-		Chain:    chain,
-		Store:    st,
-		Analysis: analysis.NewService(st, v.opts...),
-		Stale:    stale,
-		Key:      key,
-	}, nil
+	return view, nil
 }
