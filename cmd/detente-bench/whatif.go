@@ -250,4 +250,3 @@ func benchScenarioPageRank(ctx context.Context, r *Report, sec *Section, s *size
 	r.target("19", "first PageRank after one write, "+s.Name, ms(afterWrite), "fresh Service "+ms(first), "≤ 290 ms (1/10 of 2.9 s) on 10^5/10^6", afterWrite <= 290*time.Millisecond)
 	return nil
 }
-
