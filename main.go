@@ -305,7 +305,14 @@ func isLoopback(addr string) bool {
 
 func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	if cfg.APIKeys == "" && !isLoopback(cfg.Addr) {
+	// The guard looks at the keys the server will use, not at the raw
+	// variable: " " once passed a comparison with "" and then parsed to
+	// no keys, an open API on 0.0.0.0 (issue 15).
+	keys, err := api.ParseAPIKeys(cfg.APIKeys)
+	if err != nil {
+		return fmt.Errorf("DETENTE_API_KEYS: %w", err)
+	}
+	if len(keys) == 0 && !isLoopback(cfg.Addr) {
 		return fmt.Errorf("refusing to listen on %s without API keys: an open server may only listen on a loopback address "+
 			"(set DETENTE_API_KEYS, e.g. \"write:SECRET\", or listen on 127.0.0.1)", cfg.Addr)
 	}

@@ -52,7 +52,8 @@ type Config struct {
 	// Zero: no bound.
 	ImportTimeout time.Duration
 	// APIKeys holds comma-separated scope:key pairs (scope read, write or
-	// admin; key given as is or as sha256:HEX). Empty: the API is open.
+	// admin; key given as is or as sha256:HEX), read by ParseAPIKeys.
+	// Empty: the API is open; blanks or commas alone are an error.
 	APIKeys string
 	// Middleware runs on every /api/v1 request after the request id,
 	// logging, panic recovery, the rate limit and authentication: the
@@ -110,7 +111,7 @@ type Server struct {
 	cfg      Config
 	store    *graph.Store
 	logger   *slog.Logger
-	keys     keyring
+	keys     Keys
 	engine   *gin.Engine
 	v1       *gin.RouterGroup // /api/v1, behind authentication: routes added later go here
 	openapi  []byte           // OpenAPI 3 description, converted once at start-up
@@ -130,7 +131,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache()}
 	var err error
-	if s.keys, err = parseAPIKeys(cfg.APIKeys); err != nil {
+	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
 	}
 	if s.openapi, err = OpenAPI3JSON(); err != nil {
