@@ -302,6 +302,58 @@ func TestMetricsJunkMethods(t *testing.T) {
 	t.Logf("figure: metrics: %d junk methods grew /metrics by %d bytes (%d -> %d); method labels %d", n, growth, len(before), len(after), len(methods))
 }
 
+// TestNosniff: every response the server writes — JSON, problems of
+// every kind (401, 404 of a resource and of a route, 405, 400, 429, a
+// panic's 500), the description, the Swagger UI and the metrics — says
+// X-Content-Type-Options: nosniff, so that no browser second-guesses its
+// media type (issue 15).
+func TestNosniff(t *testing.T) {
+	m := metrics.New()
+	panicky := func(c *gin.Context) {
+		if c.GetHeader("X-Panic") != "" {
+			panic("test panic")
+		}
+	}
+	e := newEnv(t, memStore(t), api.Config{APIKeys: testKeys,
+		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(), Middleware: []gin.HandlerFunc{panicky}})
+	r := []string{"X-API-Key", "reader-secret"}
+	w := []string{"X-API-Key", "writer-secret"}
+	for _, tc := range []struct {
+		method, path, body string
+		hdr                []string
+		status             int
+	}{
+		{"GET", "/healthz", "", nil, 200},
+		{"GET", "/readyz", "", nil, 200},
+		{"GET", "/openapi.json", "", nil, 200},
+		{"GET", "/swagger/index.html", "", nil, 200},
+		{"GET", "/metrics", "", []string{"X-API-Key", "admin-secret"}, 200},
+		{"GET", "/metrics", "", nil, 401},
+		{"GET", "/api/v1/actors", "", r, 200},
+		{"GET", "/api/v1/actors", "", nil, 401},
+		{"GET", "/api/v1/actors/atlantis", "", r, 404},
+		{"GET", "/no/such/route", "", nil, 404},
+		{"PUT", "/api/v1/actors", "", r, 405},
+		{"POST", "/api/v1/actors", `{"name":`, w, 400},
+		{"GET", "/api/v1/actors", "", append([]string{"X-Panic", "1"}, r...), 500},
+	} {
+		rec := e.do(tc.method, tc.path, tc.body, tc.hdr...)
+		if rec.Code != tc.status {
+			t.Errorf("%s %s: status %d, want %d", tc.method, tc.path, rec.Code, tc.status)
+		}
+		if got := rec.Header().Values("X-Content-Type-Options"); len(got) != 1 || got[0] != "nosniff" {
+			t.Errorf("%s %s (%d): X-Content-Type-Options %q, want nosniff", tc.method, tc.path, rec.Code, got)
+		}
+	}
+	// A burst of one: the second request is refused by the rate limit.
+	limited := newEnv(t, memStore(t), api.Config{RateLimit: 0.001, RateBurst: 1})
+	limited.must(200, "GET", "/api/v1/actors", "", nil)
+	rec := limited.do("GET", "/api/v1/actors", "")
+	if rec.Code != 429 || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("rate-limited: status %d, X-Content-Type-Options %q", rec.Code, rec.Header().Get("X-Content-Type-Options"))
+	}
+}
+
 // TestLogLinesCarryRequestID: every log line the server writes while
 // answering requests names the request, whatever the outcome.
 func TestLogLinesCarryRequestID(t *testing.T) {

@@ -148,7 +148,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	// No proxy is trusted: ClientIP is the peer address unless the
 	// operator says otherwise. The error is impossible for a nil list.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(append([]gin.HandlerFunc{requestID(), s.accessLog(), s.recovery()}, cfg.Observe...)...)
+	r.Use(append([]gin.HandlerFunc{nosniff(), requestID(), s.accessLog(), s.recovery()}, cfg.Observe...)...)
 	r.NoRoute(func(c *gin.Context) {
 		WriteProblem(c, http.StatusNotFound, ProblemRouteNotFound, "no route "+c.Request.Method+" "+c.Request.URL.Path)
 	})
