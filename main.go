@@ -356,11 +356,14 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// WriteTimeout is the ceiling only: each response's own write deadline
+	// is its route's budget + api.DefaultWriteMargin (api.Config.WriteMargin),
+	// so only an import may take this long to be written.
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      max(cfg.QueryTimeout, cfg.ImportTimeout) + 30*time.Second,
+		WriteTimeout:      max(cfg.QueryTimeout, cfg.ImportTimeout) + api.DefaultWriteMargin,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
