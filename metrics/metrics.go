@@ -5,10 +5,10 @@
 //
 // Label values are bounded: routes are Gin's route patterns
 // (/api/v1/actors/:id), never raw paths; requests that match no route are
-// "unmatched"; methods are the nine of RFC 9110 and PATCH, any other is
+// "unmatched"; methods are the eight of RFC 9110 and PATCH, any other is
 // "other" (the label is set before authentication and the rate limit, so
-// a client must not be able to mint series); store operations are graph.Driver method names; outcomes
-// are graph error codes.
+// a client must not be able to mint series); store operations are
+// graph.Driver method names; outcomes are graph error codes.
 package metrics
 
 import (
