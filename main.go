@@ -305,7 +305,14 @@ func isLoopback(addr string) bool {
 
 func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	if cfg.APIKeys == "" && !isLoopback(cfg.Addr) {
+	// The guard looks at the keys the server will use, not at the raw
+	// variable: " " once passed a comparison with "" and then parsed to
+	// no keys, an open API on 0.0.0.0 (issue 15).
+	keys, err := api.ParseAPIKeys(cfg.APIKeys)
+	if err != nil {
+		return fmt.Errorf("DETENTE_API_KEYS: %w", err)
+	}
+	if len(keys) == 0 && !isLoopback(cfg.Addr) {
 		return fmt.Errorf("refusing to listen on %s without API keys: an open server may only listen on a loopback address "+
 			"(set DETENTE_API_KEYS, e.g. \"write:SECRET\", or listen on 127.0.0.1)", cfg.Addr)
 	}
@@ -349,11 +356,14 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// WriteTimeout is the ceiling only: each response's own write deadline
+	// is its route's budget + api.DefaultWriteMargin (api.Config.WriteMargin),
+	// so only an import may take this long to be written.
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      max(cfg.QueryTimeout, cfg.ImportTimeout) + 30*time.Second,
+		WriteTimeout:      max(cfg.QueryTimeout, cfg.ImportTimeout) + api.DefaultWriteMargin,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}

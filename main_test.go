@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -114,6 +115,25 @@ func TestServeRefusesOpenNonLoopback(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "without API keys") {
 		t.Fatalf("serve on 0.0.0.0 without keys: err %v, output %s", err, out)
+	}
+}
+
+// TestServeRefusesEmptyKeys: a DETENTE_API_KEYS that is set but holds no
+// key (blanks, commas) is a mistake, not a request for an open server; on
+// 0.0.0.0 it once opened the API without auth (issue 15), because this
+// check compared the raw string with "" while the parser trims. serve
+// runs in-process with a cancelled context: a server it wrongly starts
+// shuts down at once and serve returns nil.
+func TestServeRefusesEmptyKeys(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, keys := range []string{" ", "\t\n", ",", " , ,"} {
+		for _, addr := range []string{"0.0.0.0:0", "127.0.0.1:0"} {
+			err := serve(ctx, Config{Addr: addr, Data: t.TempDir(), APIKeys: keys}, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), "DETENTE_API_KEYS") {
+				t.Errorf("keys %q on %s: error %v, want a refusal naming DETENTE_API_KEYS", keys, addr, err)
+			}
+		}
 	}
 }
 

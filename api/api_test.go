@@ -130,6 +130,45 @@ func TestBadInput(t *testing.T) {
 	})
 }
 
+// TestOutOfRangeNumbers: a number beyond float64, in a body (typed
+// fields and free-form attributes alike, at any depth) or a query
+// parameter, is a 400 naming the field, never a 500 or a stored
+// infinity (issue 15: {"attributes":{"n":1e400}} answered 500).
+func TestOutOfRangeNumbers(t *testing.T) {
+	cases := []struct {
+		name, method, path, body string
+		slug                     string
+		paths                    []string
+	}{
+		{"attribute", "POST", "/api/v1/actors", `{"name":"X","kind":"state","attributes":{"n":1e400}}`, api.ProblemValidation, []string{"$.attributes.n"}},
+		{"nested attribute", "POST", "/api/v1/actors", `{"name":"X","kind":"state","attributes":{"a":{"b":[1,-1e400]},"c":2e308}}`, api.ProblemValidation, []string{"$.attributes.a.b[1]", "$.attributes.c"}},
+		{"patched attribute", "PATCH", "/api/v1/actors/iran", `{"attributes":{"n":1e400}}`, api.ProblemValidation, []string{"$.attributes.n"}},
+		{"weight", "POST", "/api/v1/relationships", `{"source":"iran","target":"russia","type":"supports","weight":1e400}`, api.ProblemValidation, []string{"$.weight"}},
+		{"patched confidence", "PATCH", "/api/v1/relationships/united-states-sanctions-iran", `{"confidence":-1e400}`, api.ProblemValidation, []string{"$.confidence"}},
+		{"type weight", "POST", "/api/v1/relationship-types", `{"name":"admires","polarity":1,"default_weight":1e400,"goldstein":1e400}`, api.ProblemValidation, []string{"$.default_weight", "$.goldstein"}},
+		{"import", "POST", "/api/v1/import", `{"actors":[{"name":"A","kind":"state","attributes":{"n":1e400}}],"relationships":[{"source":"iran","target":"russia","type":"supports","weight":1e999}]}`, api.ProblemValidation, []string{"$.actors[0].attributes.n", "$.relationships[0].weight"}},
+		{"import attribute", "POST", "/api/v1/import", `{"actors":[{"name":"A","kind":"state","attributes":{"n":[-1e400]}}],"relationships":[]}`, api.ProblemValidation, []string{"$.actors[0].attributes.n[0]"}},
+		{"query float", "GET", "/api/v1/paths?from=iran&to=russia&min_confidence=1e400", "", api.ProblemInvalidParameter, []string{"min_confidence"}},
+		{"query float inf", "GET", "/api/v1/blocs?resolution=Inf", "", api.ProblemInvalidParameter, []string{"resolution"}},
+		{"query float nan", "GET", "/api/v1/blocs?resolution=NaN", "", api.ProblemInvalidParameter, []string{"resolution"}},
+		{"query float huge", "GET", "/api/v1/blocs?resolution=1e400", "", api.ProblemInvalidParameter, []string{"resolution"}},
+		{"query int huge", "GET", "/api/v1/actors?limit=1e400", "", api.ProblemInvalidParameter, []string{"limit"}},
+		{"query int overflow", "GET", "/api/v1/paths?from=iran&to=russia&max_hops=99999999999999999999", "", api.ProblemInvalidParameter, []string{"max_hops"}},
+	}
+	forEachStore(t, func(t *testing.T, e *env) {
+		seed(t, e)
+		before := e.export()
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				wantPaths(t, problem(t, e.do(tc.method, tc.path, tc.body), 400, tc.slug), tc.paths...)
+			})
+		}
+		if after := e.export(); after != before {
+			t.Errorf("the store changed:\n%s", cmp.Diff(before, after))
+		}
+	})
+}
+
 func TestOversizedChunkedBody(t *testing.T) {
 	forEachStore(t, func(t *testing.T, open *env) {
 		e := newEnv(t, open.store, api.Config{MaxBodyBytes: 64})

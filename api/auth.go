@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -15,7 +16,9 @@ import (
 // scope:key pairs, where a key may also be given as sha256:HEX so the
 // secret itself is not in the environment. Scopes are ordered: a write
 // key may read, an admin key may write. With no keys the API is open
-// (main refuses to listen on a non-loopback address then).
+// (main refuses to listen on a non-loopback address then). ParseAPIKeys
+// is the one reader of the format: the server and main's guard both look
+// at the keys it returns, never at the raw string.
 
 // Scope is what a key may do.
 type Scope int
@@ -38,20 +41,25 @@ func (s Scope) String() string {
 	return "none"
 }
 
-// keyring holds the SHA-256 sums of the configured keys: the secrets are
+// Keys holds the SHA-256 sums of the configured keys: the secrets are
 // never kept, and comparing sums of equal length in constant time does
-// not leak a key's length or prefix.
-type keyring []struct {
+// not leak a key's length or prefix. Empty: the API is open.
+type Keys []struct {
 	sum   [sha256.Size]byte
 	scope Scope
 }
 
-// parseAPIKeys reads the DETENTE_API_KEYS format. Errors name the entry
-// by position, never by its secret.
-func parseAPIKeys(s string) (keyring, error) {
-	var ks keyring
-	if strings.TrimSpace(s) == "" {
+// ParseAPIKeys reads the DETENTE_API_KEYS format. Only "" means no keys
+// (an open API): a value that is set but holds no key — blanks, commas —
+// is an error, since whoever set it meant to protect the API. Errors name
+// the entry by position, never by its secret.
+func ParseAPIKeys(s string) (Keys, error) {
+	var ks Keys
+	if s == "" {
 		return nil, nil
+	}
+	if strings.Trim(s, ", \t\r\n") == "" {
+		return nil, errors.New("api keys: set but holds no key: give scope:key pairs, or unset it for an open server (loopback only)")
 	}
 	for i, entry := range strings.Split(s, ",") {
 		entry = strings.TrimSpace(entry)
@@ -82,7 +90,7 @@ func parseAPIKeys(s string) (keyring, error) {
 }
 
 // scopeOf returns the widest scope of the keys matching key, or 0.
-func (ks keyring) scopeOf(key string) Scope {
+func (ks Keys) scopeOf(key string) Scope {
 	sum := sha256.Sum256([]byte(key))
 	var best Scope
 	for _, k := range ks {

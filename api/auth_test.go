@@ -3,6 +3,7 @@ package api_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,9 +56,41 @@ func TestAPIKeys(t *testing.T) {
 }
 
 func TestBadAPIKeys(t *testing.T) {
-	for _, keys := range []string{"root:x", "read", "read:", "write:sha256:abc", "read:a,,write:b"} {
+	for _, keys := range []string{"root:x", "read", "read:", "write:sha256:abc", "read:a,,write:b", " ", "\t", ",", " , ,", "read:a,"} {
 		if _, err := api.NewServer(api.Config{APIKeys: keys}, memStore(t)); err == nil {
 			t.Errorf("%q accepted", keys)
+		}
+	}
+}
+
+// TestParseAPIKeys: only "" is an open API; a value that is set must hold
+// at least one key (issue 15: " " was parsed to no keys while main's
+// guard, comparing the raw string with "", took it for keys).
+func TestParseAPIKeys(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		keys int
+		err  string
+	}{
+		{in: "", keys: 0},
+		{in: "read:a", keys: 1},
+		{in: " read:a , admin:b ", keys: 2},
+		{in: "write:sha256:" + strings.Repeat("ab", 32), keys: 1},
+		{in: " ", err: "holds no key"},
+		{in: "\t\r\n", err: "holds no key"},
+		{in: ",", err: "holds no key"},
+		{in: " , , ", err: "holds no key"},
+		{in: "read:a,", err: "entry 2"},
+		{in: "read:", err: "entry 1: empty key"},
+	} {
+		keys, err := api.ParseAPIKeys(tc.in)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%q: %v", tc.in, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%q: error %v, want one saying %q", tc.in, err, tc.err)
+		case len(keys) != tc.keys:
+			t.Errorf("%q: %d keys, want %d", tc.in, len(keys), tc.keys)
 		}
 	}
 }

@@ -40,6 +40,7 @@ var batchBodies = []struct {
 	{"lone surrogate (encoding/json makes it U+FFFD)", `{"actors":[{"id":"x","name":"\ud800","kind":"person"}],"relationships":[]}`, false},
 	{"wrong type", `{"actors":[{"id":"x","name":"X","kind":"person","tags":"t"}],"relationships":[]}`, false},
 	{"number out of range", `{"actors":[],"relationships":[{"source":"x","target":"iran","type":"sanctions","weight":1e999}]}`, false},
+	{"attribute out of range", `{"actors":[{"id":"x","name":"X","kind":"person","attributes":{"n":1e400}}],"relationships":[]}`, false},
 	{"fractional polarity", `{"relationship_types":[{"name":"t","polarity":1.5,"default_weight":0.5}],"actors":[],"relationships":[]}`, false},
 	{"not an object", `[]`, false},
 	{"malformed", `{"actors":[`, false},

@@ -492,6 +492,30 @@ func kindOf(v any) string {
 	return "a JSON value"
 }
 
+// msgOutOfRange reports a number beyond float64 (±1.8e308).
+const msgOutOfRange = "is out of range"
+
+// checkAny checks a free-form value (attributes) at any depth for what
+// encoding/json cannot decode into an interface: numbers beyond float64,
+// which would otherwise fail stage 4 as a 500 (issue 15). Everything
+// else the parser produced decodes.
+func checkAny(v any, path *seg, errs *fieldErrs) {
+	switch v := v.(type) {
+	case json.Number:
+		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
+			errs.add(path.String(), msgOutOfRange)
+		}
+	case []any:
+		for i, e := range v {
+			checkAny(e, path.index(i), errs)
+		}
+	case *jobject:
+		for _, k := range v.keys {
+			checkAny(v.vals[k], path.key(k), errs)
+		}
+	}
+}
+
 // checkShape is stage 3: it checks tree value v against Go type t and
 // collects every mismatch with its path. skip lists top-level keys
 // already reported (immutable fields).
@@ -518,7 +542,7 @@ func checkShape(v any, t reflect.Type, fm fieldMeta, path *seg, errs *fieldErrs,
 	}
 	switch t.Kind() {
 	case reflect.Interface:
-		return
+		checkAny(v, path, errs)
 	case reflect.String:
 		s, ok := v.(string)
 		if !ok {
@@ -554,7 +578,7 @@ func checkShape(v any, t reflect.Type, fm fieldMeta, path *seg, errs *fieldErrs,
 			return
 		}
 		if _, err := strconv.ParseFloat(string(n), t.Bits()); err != nil {
-			errs.add(path.String(), "is out of range")
+			errs.add(path.String(), msgOutOfRange)
 		}
 	case reflect.Slice:
 		list, ok := v.([]any)

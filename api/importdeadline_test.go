@@ -2,12 +2,15 @@ package api
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gin-gonic/gin"
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/memstore"
@@ -84,4 +87,136 @@ func TestImportHasItsOwnDeadline(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWriteTimeoutPerRoute: every route's responses must be written
+// within its budget and WriteMargin: an import's within ImportTimeout,
+// every other route's (reads, /healthz, /metrics, a 404) within
+// QueryTimeout, so that a client that never reads cannot hold an answer
+// for the import's 10 minutes (issue 15). The routes come from the
+// engine, not a hand-kept list.
+func TestWriteTimeoutPerRoute(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		cfg              Config
+		wantRead, wantIm time.Duration
+	}{
+		{"defaults", Config{QueryTimeout: 10 * time.Second, ImportTimeout: 10 * time.Minute},
+			10*time.Second + DefaultWriteMargin, 10*time.Minute + DefaultWriteMargin},
+		{"margin", Config{QueryTimeout: 7 * time.Second, ImportTimeout: time.Hour, WriteMargin: time.Second},
+			8 * time.Second, time.Hour + time.Second},
+		{"no query budget", Config{ImportTimeout: time.Minute}, 0, time.Minute + DefaultWriteMargin},
+		{"no import budget", Config{QueryTimeout: time.Second}, time.Second + DefaultWriteMargin, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.cfg.Logger = slog.New(slog.DiscardHandler)
+			tc.cfg.Metrics = http.NotFoundHandler()
+			srv, err := NewServer(tc.cfg, testStore(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			routes := []string{""} // a request that matches no route
+			for _, r := range srv.Engine().Routes() {
+				routes = append(routes, r.Path)
+			}
+			imports := 0
+			for _, route := range routes {
+				want := tc.wantRead
+				if route == APIPrefix+"/import" {
+					want = tc.wantIm
+					imports++
+				}
+				if got := srv.writeTimeout(route); got != want {
+					t.Errorf("%q: write timeout %v, want %v", route, got, want)
+				}
+			}
+			if imports != 1 {
+				t.Errorf("%d import routes among %d", imports, len(routes))
+			}
+		})
+	}
+}
+
+// deadlineWriter is a ResponseWriter that supports write deadlines, as
+// net/http's does, and records the last one set.
+type deadlineWriter struct {
+	*httptest.ResponseRecorder
+	deadline time.Time
+}
+
+func (w *deadlineWriter) SetWriteDeadline(t time.Time) error { w.deadline = t; return nil }
+
+// TestWriteDeadlineIsSet: the deadline of TestWriteTimeoutPerRoute reaches
+// the connection on every kind of request, through Gin's writer. The
+// check brackets the request with two clock readings, so it holds
+// however slow the machine is.
+func TestWriteDeadlineIsSet(t *testing.T) {
+	const query, imp = 3 * time.Second, time.Hour
+	srv, err := NewServer(Config{Logger: slog.New(slog.DiscardHandler), QueryTimeout: query, ImportTimeout: imp}, testStore(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		method, path, body string
+		want               time.Duration
+	}{
+		{"GET", APIPrefix + "/actors", "", query + DefaultWriteMargin},
+		{"GET", APIPrefix + "/graph?format=gexf", "", query + DefaultWriteMargin},
+		{"GET", APIPrefix + "/export", "", query + DefaultWriteMargin},
+		{"GET", "/healthz", "", query + DefaultWriteMargin},
+		{"GET", "/nowhere", "", query + DefaultWriteMargin},
+		{"POST", APIPrefix + "/import", `{"actors":[],"relationships":[]}`, imp + DefaultWriteMargin},
+	} {
+		req := httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body))
+		req.Header.Set("Content-Type", "application/json")
+		w := &deadlineWriter{ResponseRecorder: httptest.NewRecorder()}
+		before := time.Now()
+		srv.Handler().ServeHTTP(w, req)
+		after := time.Now()
+		if w.deadline.IsZero() {
+			t.Errorf("%s %s (%d): no write deadline set", tc.method, tc.path, w.Code)
+			continue
+		}
+		if w.deadline.Before(before.Add(tc.want)) || w.deadline.After(after.Add(tc.want)) {
+			t.Errorf("%s %s: write deadline %v after the start, want %v", tc.method, tc.path, w.deadline.Sub(before), tc.want)
+		}
+	}
+}
+
+// TestWriteDeadlineReachesTheConnection: on a real server, Gin's writer
+// unwraps to net/http's, so the middleware's SetWriteDeadline is not the
+// ErrNotSupported it would silently ignore.
+func TestWriteDeadlineReachesTheConnection(t *testing.T) {
+	srv, err := NewServer(Config{Logger: slog.New(slog.DiscardHandler), QueryTimeout: time.Second}, testStore(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Engine().GET("/probe", func(c *gin.Context) {
+		if err := http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(time.Hour)); err != nil {
+			c.String(http.StatusInternalServerError, "%v", err)
+			return
+		}
+		c.String(http.StatusOK, "ok")
+	})
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	resp, err := http.Get(ts.URL + "/probe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("SetWriteDeadline through Gin's writer: %d %s", resp.StatusCode, body)
+	}
+}
+
+func testStore(t *testing.T) *graph.Store {
+	t.Helper()
+	ms, err := memstore.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ms.Close() })
+	return graph.NewStore(ms)
 }

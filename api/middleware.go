@@ -101,6 +101,23 @@ func requestID() gin.HandlerFunc {
 	}
 }
 
+// nosniffKey is X-Content-Type-Options in canonical form, set as a map
+// entry like requestIDKey.
+var nosniffKey = http.CanonicalHeaderKey("X-Content-Type-Options")
+
+// nosniff tells browsers to take every response's Content-Type at its
+// word: a JSON answer or problem that echoes client input must never be
+// sniffed into HTML or script (issue 15). It runs first, so that 404s,
+// 405s, 429s and a panic's 500 carry it too; the explorer page sets the
+// same value with its own policy.
+func nosniff() gin.HandlerFunc {
+	v := []string{"nosniff"} // shared by every response: header values are only read, never changed in place
+	return func(c *gin.Context) {
+		c.Writer.Header()[nosniffKey] = v
+		c.Next()
+	}
+}
+
 // log returns the server's logger with the request's id attached.
 func (s *Server) log(c *gin.Context) *slog.Logger {
 	return s.logger.With("request_id", RequestID(c.Request.Context()))

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -238,6 +239,119 @@ func TestMetrics(t *testing.T) {
 	// An open server (loopback only) serves it to anyone.
 	open := newEnv(t, memStore(t), api.Config{Metrics: m.Handler()})
 	open.must(200, "GET", "/metrics", "", nil)
+}
+
+// TestMetricsJunkMethods: request methods are a label recorded before
+// authentication and the rate limit, so a client inventing methods must
+// not be able to grow /metrics: known methods are kept, any other is
+// "other", and a request matching no route is "unmatched" whatever its
+// path (issue 15: 3 000 random methods grew /metrics from 260 KB to 238 MB).
+func TestMetricsJunkMethods(t *testing.T) {
+	m := metrics.New()
+	e := newEnv(t, memStore(t), api.Config{Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler()})
+	scrape := func() string { return e.must(200, "GET", "/metrics", "", nil).Body.String() }
+	// Every label value the warm-up can create, so that the junk below
+	// can only add samples if a label is unbounded.
+	for _, method := range []string{"GET", "POST", "BREW"} {
+		for _, path := range []string{"/api/v1/actors", "/api/v1/actors/iran", "/nowhere/1", "/metrics"} {
+			e.do(method, path, "")
+		}
+	}
+	before := scrape()
+	rng := rand.New(rand.NewPCG(15, 15))
+	const n = 300
+	for i := range n {
+		method := make([]byte, 4+rng.IntN(12))
+		for j := range method {
+			method[j] = 'A' + byte(rng.IntN(26))
+		}
+		path := []string{"/api/v1/actors", "/api/v1/actors/iran", "/nowhere/" + strconv.Itoa(i), "/metrics"}[i%4]
+		e.do(string(method), path, "")
+	}
+	after := scrape()
+	growth := len(after) - len(before)
+	series := func(text string) map[string]bool {
+		set := map[string]bool{}
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasPrefix(line, "detente_http_") {
+				set[line[:strings.LastIndexByte(line, ' ')]] = true
+			}
+		}
+		return set
+	}
+	methods := map[string]bool{}
+	for s := range series(after) {
+		if _, rest, ok := strings.Cut(s, `method="`); ok {
+			v, _, _ := strings.Cut(rest, `"`)
+			methods[v] = true
+		}
+		if !series(before)[s] {
+			t.Errorf("new series %s", s)
+		}
+	}
+	for v := range methods {
+		if v != "GET" && v != "POST" && v != "other" {
+			t.Errorf("method label %q: want GET, POST or other", v)
+		}
+	}
+	// The series are fixed; only counter values (a few digits) and the Go
+	// runtime's gauges may change the size.
+	if growth > 10<<10 {
+		t.Errorf("%d junk methods grew /metrics by %d bytes (%d -> %d)", n, growth, len(before), len(after))
+	}
+	t.Logf("figure: metrics: %d junk methods grew /metrics by %d bytes (%d -> %d); method labels %d", n, growth, len(before), len(after), len(methods))
+}
+
+// TestNosniff: every response the server writes — JSON, problems of
+// every kind (401, 404 of a resource and of a route, 405, 400, 429, a
+// panic's 500), the description, the Swagger UI and the metrics — says
+// X-Content-Type-Options: nosniff, so that no browser second-guesses its
+// media type (issue 15).
+func TestNosniff(t *testing.T) {
+	m := metrics.New()
+	panicky := func(c *gin.Context) {
+		if c.GetHeader("X-Panic") != "" {
+			panic("test panic")
+		}
+	}
+	e := newEnv(t, memStore(t), api.Config{APIKeys: testKeys,
+		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(), Middleware: []gin.HandlerFunc{panicky}})
+	r := []string{"X-API-Key", "reader-secret"}
+	w := []string{"X-API-Key", "writer-secret"}
+	for _, tc := range []struct {
+		method, path, body string
+		hdr                []string
+		status             int
+	}{
+		{"GET", "/healthz", "", nil, 200},
+		{"GET", "/readyz", "", nil, 200},
+		{"GET", "/openapi.json", "", nil, 200},
+		{"GET", "/swagger/index.html", "", nil, 200},
+		{"GET", "/metrics", "", []string{"X-API-Key", "admin-secret"}, 200},
+		{"GET", "/metrics", "", nil, 401},
+		{"GET", "/api/v1/actors", "", r, 200},
+		{"GET", "/api/v1/actors", "", nil, 401},
+		{"GET", "/api/v1/actors/atlantis", "", r, 404},
+		{"GET", "/no/such/route", "", nil, 404},
+		{"PUT", "/api/v1/actors", "", r, 405},
+		{"POST", "/api/v1/actors", `{"name":`, w, 400},
+		{"GET", "/api/v1/actors", "", append([]string{"X-Panic", "1"}, r...), 500},
+	} {
+		rec := e.do(tc.method, tc.path, tc.body, tc.hdr...)
+		if rec.Code != tc.status {
+			t.Errorf("%s %s: status %d, want %d", tc.method, tc.path, rec.Code, tc.status)
+		}
+		if got := rec.Header().Values("X-Content-Type-Options"); len(got) != 1 || got[0] != "nosniff" {
+			t.Errorf("%s %s (%d): X-Content-Type-Options %q, want nosniff", tc.method, tc.path, rec.Code, got)
+		}
+	}
+	// A burst of one: the second request is refused by the rate limit.
+	limited := newEnv(t, memStore(t), api.Config{RateLimit: 0.001, RateBurst: 1})
+	limited.must(200, "GET", "/api/v1/actors", "", nil)
+	rec := limited.do("GET", "/api/v1/actors", "")
+	if rec.Code != 429 || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("rate-limited: status %d, X-Content-Type-Options %q", rec.Code, rec.Header().Get("X-Content-Type-Options"))
+	}
 }
 
 // TestLogLinesCarryRequestID: every log line the server writes while

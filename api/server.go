@@ -26,6 +26,9 @@ const (
 	DefaultMaxImportBytes = 64 << 20
 	// DefaultPingTimeout bounds the store check of /readyz.
 	DefaultPingTimeout = 2 * time.Second
+	// DefaultWriteMargin is the time a response has to be written beyond
+	// its route's budget.
+	DefaultWriteMargin = 30 * time.Second
 )
 
 // Config configures a Server. The zero value is usable: every field has a
@@ -52,8 +55,17 @@ type Config struct {
 	// an import of 10^6 relationships takes far longer than a query.
 	// Zero: no bound.
 	ImportTimeout time.Duration
+	// WriteMargin is how long past its budget (QueryTimeout, or
+	// ImportTimeout for an import) a request may take to be answered:
+	// each response's write deadline is its start + budget + WriteMargin,
+	// so a client that never reads holds a large answer that long, not
+	// for the longest budget of any route. No budget: no deadline of the
+	// server's own (the http.Server's WriteTimeout still applies).
+	// Default 30s.
+	WriteMargin time.Duration
 	// APIKeys holds comma-separated scope:key pairs (scope read, write or
-	// admin; key given as is or as sha256:HEX). Empty: the API is open.
+	// admin; key given as is or as sha256:HEX), read by ParseAPIKeys.
+	// Empty: the API is open; blanks or commas alone are an error.
 	APIKeys string
 	// Middleware runs on every /api/v1 request after the request id,
 	// logging, panic recovery, the rate limit and authentication: the
@@ -100,6 +112,9 @@ func (c Config) withDefaults() Config {
 	if c.PingTimeout <= 0 {
 		c.PingTimeout = DefaultPingTimeout
 	}
+	if c.WriteMargin <= 0 {
+		c.WriteMargin = DefaultWriteMargin
+	}
 	if c.RateLimit > 0 && c.RateBurst <= 0 {
 		c.RateBurst = max(int(2*c.RateLimit), 1)
 	}
@@ -111,7 +126,7 @@ type Server struct {
 	cfg      Config
 	store    *graph.Store
 	logger   *slog.Logger
-	keys     keyring
+	keys     Keys
 	engine   *gin.Engine
 	v1       *gin.RouterGroup // /api/v1, behind authentication: routes added later go here
 	openapi  []byte           // OpenAPI 3 description, converted once at start-up
@@ -133,7 +148,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache(),
 		views: whatif.New(store, whatif.Capacity)}
 	var err error
-	if s.keys, err = parseAPIKeys(cfg.APIKeys); err != nil {
+	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
 	}
 	if s.openapi, err = OpenAPI3JSON(); err != nil {
@@ -150,7 +165,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	// No proxy is trusted: ClientIP is the peer address unless the
 	// operator says otherwise. The error is impossible for a nil list.
 	_ = r.SetTrustedProxies(nil)
-	r.Use(append([]gin.HandlerFunc{requestID(), s.accessLog(), s.recovery()}, cfg.Observe...)...)
+	r.Use(append([]gin.HandlerFunc{nosniff(), s.writeDeadline(), requestID(), s.accessLog(), s.recovery()}, cfg.Observe...)...)
 	r.NoRoute(func(c *gin.Context) {
 		WriteProblem(c, http.StatusNotFound, ProblemRouteNotFound, "no route "+c.Request.Method+" "+c.Request.URL.Path)
 	})
@@ -210,14 +225,45 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	return s, nil
 }
 
-// deadline bounds the request's store work by QueryTimeout (an import by
-// ImportTimeout).
+// budget is the time a request of route (a Gin route pattern, "" when
+// none matched) may take: ImportTimeout for an import, QueryTimeout for
+// anything else; zero is no bound.
+func (s *Server) budget(route string) time.Duration {
+	if route == APIPrefix+"/import" {
+		return s.cfg.ImportTimeout
+	}
+	return s.cfg.QueryTimeout
+}
+
+// writeTimeout is how long after its start a request of route may take
+// to be written: its budget and WriteMargin; zero is no deadline.
+func (s *Server) writeTimeout(route string) time.Duration {
+	b := s.budget(route)
+	if b <= 0 {
+		return 0
+	}
+	return b + s.cfg.WriteMargin
+}
+
+// writeDeadline sets each response's write deadline from its route
+// (writeTimeout), on every route: the http.Server's WriteTimeout, one
+// value for all, had to fit an import, so a client that never read a
+// large GEXF answer held it for 10 m 30 s (issue 15). A ResponseWriter
+// without deadlines (a test's recorder) is left as it is.
+func (s *Server) writeDeadline() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if d := s.writeTimeout(c.FullPath()); d > 0 {
+			_ = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(d))
+		}
+		c.Next()
+	}
+}
+
+// deadline bounds the request's store work by its budget: QueryTimeout,
+// or ImportTimeout for an import.
 func (s *Server) deadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		limit := s.cfg.QueryTimeout
-		if c.FullPath() == APIPrefix+"/import" {
-			limit = s.cfg.ImportTimeout
-		}
+		limit := s.budget(c.FullPath())
 		if limit <= 0 {
 			c.Next()
 			return

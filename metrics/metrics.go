@@ -5,8 +5,10 @@
 //
 // Label values are bounded: routes are Gin's route patterns
 // (/api/v1/actors/:id), never raw paths; requests that match no route are
-// "unmatched"; store operations are graph.Driver method names; outcomes
-// are graph error codes.
+// "unmatched"; methods are the eight of RFC 9110 and PATCH, any other is
+// "other" (the label is set before authentication and the rate limit, so
+// a client must not be able to mint series); store operations are
+// graph.Driver method names; outcomes are graph error codes.
 package metrics
 
 import (
@@ -104,9 +106,22 @@ func (m *Metrics) Middleware() gin.HandlerFunc {
 		if route == "" {
 			route = "unmatched"
 		}
-		m.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(c.Writer.Status())).Inc()
-		m.latency.WithLabelValues(c.Request.Method, route).Observe(time.Since(start).Seconds())
+		method := methodLabel(c.Request.Method)
+		m.requests.WithLabelValues(method, route, strconv.Itoa(c.Writer.Status())).Inc()
+		m.latency.WithLabelValues(method, route).Observe(time.Since(start).Seconds())
 	}
+}
+
+// methodLabel returns the label value of a request method: the method itself
+// when HTTP defines it, else "other". Methods are case-sensitive (RFC
+// 9110 §9.1), so "get" is other too.
+func methodLabel(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return m
+	}
+	return "other"
 }
 
 // ObserveStore records one store call; it is a storemetrics.Observer.

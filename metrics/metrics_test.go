@@ -38,3 +38,16 @@ func TestStoreOutcomesAndCache(t *testing.T) {
 		}
 	}
 }
+
+func TestMethodLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"GET": "GET", "HEAD": "HEAD", "POST": "POST", "PUT": "PUT", "PATCH": "PATCH",
+		"DELETE": "DELETE", "OPTIONS": "OPTIONS", "CONNECT": "CONNECT", "TRACE": "TRACE",
+		"get": "other", "BREW": "other", "PROPFIND": "other", "": "other",
+		strings.Repeat("X", 1<<16): "other",
+	} {
+		if got := methodLabel(in); got != want {
+			t.Errorf("methodLabel(%.20q) = %q, want %q", in, got, want)
+		}
+	}
+}
