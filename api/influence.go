@@ -563,8 +563,10 @@ func (s *Server) mediators(c *gin.Context) {
 	mq := analysis.MediatorQuery{Filter: f, Limit: q.intIn("limit", 1, analysis.MaxLimit),
 		MaxHops: q.intIn("max_hops", 1, analysis.MaxMediatorHops)}
 	sides := q.list("between")
-	if q.get("between") == "" {
+	if q.values["between"] == nil {
 		q.errs.add("between", "is required: two actor ids, a,b")
+	} else if sides == nil {
+		// list reported it
 	} else if len(sides) != 2 {
 		q.errs.add("between", "must be exactly two actor ids, a,b")
 	} else {

@@ -169,7 +169,7 @@ func (s *Server) findPaths(c *gin.Context) {
 		}
 	}
 	for _, name := range []string{"from", "to"} {
-		if q.get(name) == "" {
+		if !q.has(name) {
 			q.errs.add(name, "is required")
 		}
 	}

@@ -20,6 +20,11 @@ type query struct {
 	values url.Values
 	errs   fieldErrs
 	c      *gin.Context
+	// repeated holds the parameters given more than once: a list
+	// parameter takes them (types=a&types=b is types=a,b, as clients
+	// that explode arrays send it); read any other way, or not read at
+	// all, a repetition is an error.
+	repeated map[string]bool
 }
 
 // parseQuery reads the query string of c against the allowed names.
@@ -45,7 +50,10 @@ func parseQuery(c *gin.Context, allowed ...string) *query {
 				q.errs.add(k, "unknown query parameter; allowed: %s", strings.Join(allowed, ", "))
 			}
 		case len(vals[k]) > 1:
-			q.errs.add(k, "given %d times; give it once", len(vals[k]))
+			if q.repeated == nil {
+				q.repeated = map[string]bool{}
+			}
+			q.repeated[k] = false // not read yet
 		case vals[k][0] == "" && k != "cursor":
 			q.errs.add(k, "must not be empty; leave the parameter out instead")
 		}
@@ -56,13 +64,33 @@ func parseQuery(c *gin.Context, allowed ...string) *query {
 // get returns a parameter's value, "" when absent or already in error.
 func (q *query) get(name string) string {
 	if q.values == nil || len(q.values[name]) != 1 {
+		q.repeatedError(name)
 		return ""
 	}
 	return q.values[name][0]
 }
 
+// has reports whether the parameter was given (repeated or not).
+func (q *query) has(name string) bool { return q.values[name] != nil }
+
+// repeatedError reports a repeated single-valued parameter, once.
+func (q *query) repeatedError(name string) {
+	if read, ok := q.repeated[name]; ok && !read {
+		q.repeated[name] = true
+		q.errs.add(name, "given %d times; give it once", len(q.values[name]))
+	}
+}
+
 // err returns the collected errors as one invalid-parameter problem.
 func (q *query) err() error {
+	names := make([]string, 0, len(q.repeated))
+	for name := range q.repeated {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		q.repeatedError(name)
+	}
 	if len(q.errs) == 0 {
 		return nil
 	}
@@ -125,7 +153,7 @@ func (q *query) date(name string) *graph.Date {
 // requiredDate reads a date that must be given; the zero Date when it
 // is missing or bad (both reported).
 func (q *query) requiredDate(name string) graph.Date {
-	if q.get(name) == "" {
+	if !q.has(name) {
 		q.errs.add(name, "is required")
 		return graph.Date{}
 	}
@@ -225,10 +253,15 @@ func (q *query) text(name string, max int) string {
 	return s
 }
 
-// list reads a comma-separated list with no empty entries.
+// list reads a list with no empty entries: comma-separated, or the
+// parameter repeated (form style exploded, as many generated clients send
+// arrays), or both.
 func (q *query) list(name string) []string {
-	s := q.get(name)
-	if s == "" {
+	var s string
+	if _, ok := q.repeated[name]; ok {
+		q.repeated[name] = true // taken: the values join as one list
+		s = strings.Join(q.values[name], ",")
+	} else if s = q.get(name); s == "" {
 		return nil
 	}
 	parts := strings.Split(s, ",")

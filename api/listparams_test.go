@@ -1,0 +1,60 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/detente/detente/api"
+	detenteseed "github.com/detente/detente/seed"
+)
+
+// TestListParameters: a list parameter given repeated (types=a&types=b,
+// as clients that explode arrays send it) reads as the comma-separated
+// list; a single-valued parameter given twice is still refused.
+func TestListParameters(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	e.must(201, "POST", "/api/v1/scenarios", `{"id":"s","name":"S","changes":[{"op":"remove_actor","id":"oman"}]}`, nil)
+	tests := []struct{ comma, exploded string }{
+		{"/api/v1/influence?types=supports,arms,sanctions", "/api/v1/influence?types=supports&types=arms&types=sanctions"},
+		{"/api/v1/influence?types=supports,arms&types=sanctions", "/api/v1/influence?types=supports&types=arms,sanctions"},
+		{"/api/v1/relationships?type=sanctions,supports&limit=1000", "/api/v1/relationships?type=sanctions&type=supports&limit=1000"},
+		{"/api/v1/graph?format=json&kind=state,armed_group", "/api/v1/graph?format=json&kind=state&kind=armed_group"},
+		{"/api/v1/graph?format=json&actors=iran,houthis", "/api/v1/graph?format=json&actors=iran&actors=houthis"},
+		{"/api/v1/paths?from=iran&to=united-states&exclude=iraq,oman&types=supports,sanctions", "/api/v1/paths?from=iran&to=united-states&exclude=iraq&exclude=oman&types=supports&types=sanctions"},
+		{"/api/v1/mediators?between=united-states,iran", "/api/v1/mediators?between=united-states&between=iran"},
+		{"/api/v1/timeline?measure=pagerank&from=2020-01-01&to=2025-01-01&step=1y&actors=iran,houthis", "/api/v1/timeline?measure=pagerank&from=2020-01-01&to=2025-01-01&step=1y&actors=iran&actors=houthis"},
+		{"/api/v1/actors/iran/influence?types=supports,arms", "/api/v1/actors/iran/influence?types=supports&types=arms"},
+		{"/api/v1/blocs?types=supports,allied_with", "/api/v1/blocs?types=supports&types=allied_with"},
+		{"/api/v1/balance?types=supports,hostile_to", "/api/v1/balance?types=supports&types=hostile_to"},
+		{"/api/v1/diff?from=2020-01-01&to=2025-01-01&types=sanctions,supports", "/api/v1/diff?from=2020-01-01&to=2025-01-01&types=sanctions&types=supports"},
+		{"/api/v1/actors/iran/neighborhood?types=supports,arms", "/api/v1/actors/iran/neighborhood?types=supports&types=arms"},
+		{"/api/v1/scenarios/s/compare?measures=pagerank,balance&pairs=russia:houthis,iran:united-states&max_hops=2", "/api/v1/scenarios/s/compare?measures=pagerank&measures=balance&pairs=russia:houthis&pairs=iran:united-states&max_hops=2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.exploded, func(t *testing.T) {
+			want := e.must(200, "GET", tc.comma, "", nil).Body.String()
+			got := e.must(200, "GET", tc.exploded, "", nil).Body.String()
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("exploded differs from comma-separated (-comma +exploded):\n%.2000s", d)
+			}
+		})
+	}
+	for _, tc := range []struct{ path, param string }{
+		{"/api/v1/influence?algorithm=pagerank&algorithm=pn", "algorithm"},
+		{"/api/v1/actors?kind=state&kind=igo", "kind"},
+		{"/api/v1/influence?limit=5&limit=6&types=supports&types=arms", "limit"},
+		{"/api/v1/paths?from=iran&from=iraq&to=oman", "from"},
+		{"/api/v1/influence?types=supports&types=", "types"},
+		{"/api/v1/influence?bogus=1&bogus=2", "bogus"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			wantPaths(t, problem(t, e.do("GET", tc.path, ""), 400, api.ProblemInvalidParameter), tc.param)
+		})
+	}
+}
