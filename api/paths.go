@@ -114,7 +114,7 @@ func (q *query) intIn(name string, lo, hi int) int {
 //	@Param			order			query		string		false	"temporal: how paths are ranked"								Enums(earliest_arrival, latest_departure, fewest_hops)	default(earliest_arrival)
 //	@Param			start			query		string		false	"temporal: the first day a path may use (YYYY-MM-DD). Default: open"	format(date)
 //	@Param			end				query		string		false	"temporal: the last day a path may use (YYYY-MM-DD). Default: the server's analysis date"	format(date)
-//	@Param			k				query		int			false	"k_shortest: how many paths"									minimum(1)	maximum(100)	default(3)
+//	@Param			k				query		int			false	"k_shortest only: how many paths (default 3; refused with any other mode)"									minimum(1)	maximum(100)
 //	@Param			max_hops		query		int			false	"Longest path considered, in hops (hard cap 10)"				minimum(1)	maximum(10)		default(6)
 //	@Param			types			query		[]string	false	"Only these relationship types (comma-separated)"				collectionFormat(csv)	example(supports,arms,funds)
 //	@Param			direction		query		string		false	"Walk ties along (out), against (in) or regardless of (both) their direction"	Enums(out, in, both)	default(both)

@@ -1994,8 +1994,7 @@ const docTemplate = `{
                         "maximum": 100,
                         "minimum": 1,
                         "type": "integer",
-                        "default": 3,
-                        "description": "k_shortest: how many paths",
+                        "description": "k_shortest only: how many paths (default 3; refused with any other mode)",
                         "name": "k",
                         "in": "query"
                     },

@@ -2563,7 +2563,7 @@ type FindPathsParams struct {
 	// End temporal: the last day a path may use (YYYY-MM-DD). Default: the server's analysis date
 	End *openapi_types.Date `form:"end,omitempty" json:"end,omitempty"`
 
-	// K k_shortest: how many paths
+	// K k_shortest only: how many paths (default 3; refused with any other mode)
 	K *int `form:"k,omitempty" json:"k,omitempty"`
 
 	// MaxHops Longest path considered, in hops (hard cap 10)
