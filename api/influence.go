@@ -17,6 +17,7 @@ import (
 // Score is one actor's place in a ranking.
 type Score struct {
 	Actor string  `json:"actor" validate:"required" example:"iran"`
+	Name  string  `json:"name" validate:"required" example:"Iran"`
 	Score float64 `json:"score" validate:"required" format:"double" example:"0.083"`
 	// Competition rank ("1224"): equal scores share a rank; ties are listed by id.
 	Rank int `json:"rank" validate:"required" example:"1"`
@@ -38,6 +39,10 @@ type Ranking struct {
 	// The graph version the ranking was computed on.
 	Version uint64  `json:"version" validate:"required"`
 	Results []Score `json:"results" validate:"required"`
+	// Pass as cursor to get the next page of the ranking; absent on the last page. A write between pages re-ranks: a cursor whose actor has left the ranking is a 400.
+	NextCursor string `json:"next_cursor,omitempty"`
+	// With actors=: the asked-for actors that are not in the analysed graph (no selected tie).
+	Unranked []string `json:"unranked,omitempty"`
 } //@name Ranking
 
 // EvidencePath is a path that carries influence, with its strength.
@@ -271,6 +276,10 @@ func rankingFromDomain(r analysis.Ranking) Ranking {
 	for i, s := range r.Results {
 		out.Results[i] = Score(s)
 	}
+	if r.Next != "" {
+		out.NextCursor = graph.EncodeCursor(r.Next)
+	}
+	out.Unranked = r.Unranked
 	return out
 }
 
@@ -443,7 +452,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //
 //	@Summary		Rank actors by influence
 //	@ID				rankInfluence
-//	@Description	Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+//	@Description	Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id, each with the actor's name; an empty filtered graph gives an empty list. The ranking pages (limit, cursor/next_cursor) to its end; actors= reads given actors' scores and ranks.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -453,7 +462,9 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			polarity	query		string		false	"Only cooperative, conflictual, both (signed: no structural ties) or all ties"	Enums(positive, negative, signed, all)	default(all)
-//	@Param			limit		query		int			false	"How many actors"									minimum(1)	maximum(1000)	default(50)
+//	@Param			limit		query		int			false	"How many actors (a page)"									minimum(1)	maximum(1000)	default(50)
+//	@Param			cursor		query		string		false	"next_cursor of the previous page"
+//	@Param			actors		query		[]string	false	"Only these actors' scores and ranks (ranks among all actors; comma-separated, at most 1000)"	collectionFormat(csv)
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Ranking
 //	@Failure		400			{object}	Problem				"Invalid parameter (the allowed values are in the message)"
@@ -466,9 +477,27 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Security		BearerAuth
 //	@Router			/api/v1/influence [get]
 func (s *Server) influence(c *gin.Context) {
-	q := parseQuery(c, "algorithm", "weighted", "normalized", "types", "as_of", "polarity", "limit")
+	q := parseQuery(c, "algorithm", "weighted", "normalized", "types", "as_of", "polarity", "limit", "cursor", "actors")
 	iq := analysis.InfluenceQuery{Algorithm: analysis.Algorithm(q.get("algorithm")), Filter: analysisFilter(q, true),
-		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false)}
+		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false), Actors: q.list("actors")}
+	if q.has("cursor") {
+		iq.After, _ = graph.DecodeCursor(q.cursor())
+	}
+	for _, a := range iq.Actors {
+		if !graph.ValidID(a) {
+			q.errs.add("actors", "%s is not an actor id", graph.Quote(a))
+		}
+	}
+	if q.err() == nil {
+		for _, a := range iq.Actors {
+			if _, err := s.actorOf(c, a); graph.ErrorCode(err) == graph.ENOTFOUND {
+				q.errs.add("actors", "no actor %s", a)
+			} else if err != nil {
+				s.fail(c, err)
+				return
+			}
+		}
+	}
 	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysisOf(c).Influence(c.Request.Context(), iq) })
 	if ok {
 		s.writeAnalysis(c, r.Version, func() (any, error) { out := rankingFromDomain(r); out.AsOf = answerAsOf(c); return out, nil })

@@ -58,3 +58,66 @@ func TestListParameters(t *testing.T) {
 		})
 	}
 }
+
+// TestInfluencePaging: limit and cursor page through a ranking to its
+// end, every actor once, in the order of one big request; actors= reads
+// given actors' scores and ranks; names come with every result.
+func TestInfluencePaging(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	for _, alg := range []string{"pagerank", "degree", "pn"} {
+		var all api.Ranking
+		e.must(200, "GET", "/api/v1/influence?limit=1000&algorithm="+alg, "", &all)
+		if all.NextCursor != "" || len(all.Results) != all.Actors {
+			t.Fatalf("%s: one page of %d of %d, next %q", alg, len(all.Results), all.Actors, all.NextCursor)
+		}
+		var paged []api.Score
+		cursor := ""
+		for pages := 0; ; pages++ {
+			if pages > all.Actors {
+				t.Fatal("paging does not end")
+			}
+			var page api.Ranking
+			path := "/api/v1/influence?limit=4&algorithm=" + alg
+			if cursor != "" {
+				path += "&cursor=" + cursor
+			}
+			e.must(200, "GET", path, "", &page)
+			paged = append(paged, page.Results...)
+			if page.NextCursor == "" {
+				break
+			}
+			cursor = page.NextCursor
+		}
+		if d := cmp.Diff(all.Results, paged); d != "" {
+			t.Errorf("%s: pages differ from one request (-one +pages):\n%s", alg, d)
+		}
+		for _, sc := range all.Results {
+			if sc.Name == "" {
+				t.Errorf("%s: %s has no name", alg, sc.Actor)
+			}
+		}
+		// actors=: the same scores and ranks, in ranking order.
+		pick := []string{all.Results[len(all.Results)-1].Actor, all.Results[0].Actor, all.Results[2].Actor}
+		var sel api.Ranking
+		e.must(200, "GET", "/api/v1/influence?algorithm="+alg+"&actors="+pick[0]+","+pick[1]+","+pick[2], "", &sel)
+		want := []api.Score{all.Results[0], all.Results[2], all.Results[len(all.Results)-1]}
+		if d := cmp.Diff(want, sel.Results); d != "" {
+			t.Errorf("%s: actors= (-want +got):\n%s", alg, d)
+		}
+	}
+	// An actor with no selected tie is unranked; a missing one is a 400.
+	var sel api.Ranking
+	e.must(200, "GET", "/api/v1/influence?types=sanctions&actors=iran,oman", "", &sel)
+	if len(sel.Results) != 1 || sel.Results[0].Actor != "iran" || !cmp.Equal(sel.Unranked, []string{"oman"}) {
+		t.Errorf("types=sanctions actors=iran,oman: %+v unranked %v", sel.Results, sel.Unranked)
+	}
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/influence?actors=atlantis", ""), 400, api.ProblemInvalidParameter), "actors")
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/influence?cursor=!!", ""), 400, api.ProblemInvalidParameter), "cursor")
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/influence?cursor=bm9ib2R5", ""), 400, api.ProblemInvalidParameter), "cursor") // "nobody"
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/influence?cursor=aXJhbg&actors=iran", ""), 400, api.ProblemInvalidParameter), "cursor")
+}

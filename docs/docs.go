@@ -1642,7 +1642,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.",
+                "description": "Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id, each with the actor's name; an empty filtered graph gives an empty list. The ranking pages (limit, cursor/next_cursor) to its end; actors= reads given actors' scores and ranks.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1720,8 +1720,24 @@ const docTemplate = `{
                         "minimum": 1,
                         "type": "integer",
                         "default": 50,
-                        "description": "How many actors",
+                        "description": "How many actors (a page)",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these actors' scores and ranks (ranks among all actors; comma-separated, at most 1000)",
+                        "name": "actors",
                         "in": "query"
                     },
                     {
@@ -5829,6 +5845,10 @@ const docTemplate = `{
                     "description": "Power iterations run (pagerank, eigenvector).",
                     "type": "integer"
                 },
+                "next_cursor": {
+                    "description": "Pass as cursor to get the next page of the ranking; absent on the last page. A write between pages re-ranks: a cursor whose actor has left the ranking is a 400.",
+                    "type": "string"
+                },
                 "normalized": {
                     "type": "boolean"
                 },
@@ -5836,6 +5856,13 @@ const docTemplate = `{
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/Score"
+                    }
+                },
+                "unranked": {
+                    "description": "With actors=: the asked-for actors that are not in the analysed graph (no selected tie).",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
                     }
                 },
                 "version": {
@@ -6459,6 +6486,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "actor",
+                "name",
                 "rank",
                 "score"
             ],
@@ -6466,6 +6494,10 @@ const docTemplate = `{
                 "actor": {
                     "type": "string",
                     "example": "iran"
+                },
+                "name": {
+                    "type": "string",
+                    "example": "Iran"
                 },
                 "rank": {
                     "description": "Competition rank (\"1224\"): equal scores share a rank; ties are listed by id.",

@@ -1816,9 +1816,15 @@ type Ranking struct {
 	Edges     int    `json:"edges"`
 
 	// Iterations Power iterations run (pagerank, eigenvector).
-	Iterations *int    `json:"iterations,omitempty"`
+	Iterations *int `json:"iterations,omitempty"`
+
+	// NextCursor Pass as cursor to get the next page of the ranking; absent on the last page. A write between pages re-ranks: a cursor whose actor has left the ranking is a 400.
+	NextCursor *string `json:"next_cursor,omitempty"`
 	Normalized *bool   `json:"normalized,omitempty"`
 	Results    []Score `json:"results"`
+
+	// Unranked With actors=: the asked-for actors that are not in the analysed graph (no selected tie).
+	Unranked *[]string `json:"unranked,omitempty"`
 
 	// Version The graph version the ranking was computed on.
 	Version  int  `json:"version"`
@@ -2117,6 +2123,9 @@ type ScenarioScore struct {
 type Score struct {
 	// Actor Example: iran
 	Actor string `json:"actor"`
+
+	// Name Example: Iran
+	Name string `json:"name"`
 
 	// Rank Competition rank ("1224"): equal scores share a rank; ties are listed by id.
 	//
@@ -2506,8 +2515,14 @@ type RankInfluenceParams struct {
 	// Polarity Only cooperative, conflictual, both (signed: no structural ties) or all ties
 	Polarity *RankInfluenceParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
 
-	// Limit How many actors
+	// Limit How many actors (a page)
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+
+	// Actors Only these actors' scores and ranks (ranks among all actors; comma-separated, at most 1000)
+	Actors *[]string `form:"actors,omitempty" json:"actors,omitempty"`
 
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
 	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
@@ -2990,7 +3005,7 @@ type ClientInterface interface {
 
 	// RankInfluence Rank actors by influence
 	//
-	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id, each with the actor's name; an empty filtered graph gives an empty list. The ranking pages (limit, cursor/next_cursor) to its end; actors= reads given actors' scores and ranks.
 	//
 	// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 	RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3501,7 +3516,7 @@ func (c *Client) ImportBatch(ctx context.Context, params *ImportBatchParams, bod
 
 // RankInfluence Rank actors by influence
 //
-// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id, each with the actor's name; an empty filtered graph gives an empty list. The ranking pages (limit, cursor/next_cursor) to its end; actors= reads given actors' scores and ranks.
 //
 // Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 func (c *Client) RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5397,6 +5412,30 @@ func NewRankInfluenceRequest(server string, params *RankInfluenceParams) (*http.
 
 		}
 
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Actors != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "actors", *params.Actors, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Scenario != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
@@ -7081,7 +7120,7 @@ type ClientWithResponsesInterface interface {
 
 	// RankInfluenceWithResponse Rank actors by influence
 	//
-	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+	// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id, each with the actor's name; an empty filtered graph gives an empty list. The ranking pages (limit, cursor/next_cursor) to its end; actors= reads given actors' scores and ranks.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11115,7 +11154,7 @@ func (c *ClientWithResponses) ImportBatchWithResponse(ctx context.Context, param
 
 // RankInfluenceWithResponse Rank actors by influence
 //
-// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id; an empty filtered graph gives an empty list.
+// Who matters most? Centralities over a cached projection of the (filtered) graph, defined as NetworkX defines them: pagerank (damping 0.85, dangling mass spread uniformly), betweenness (exact Brandes, normalised; distance 1/weight when weighted), degree / in_degree / out_degree (plain counts, or divided by n-1 with normalized=true), closeness (Wasserman-Faust improved, on distances towards the actor), eigenvector (in-edges); and, for the signed graph, pn (Everett and Borgatti 2014: PN = (I - A/(2n-2))^-1 1 with A = P - 2N on the undirected ties, structural ones ignored; friends raise an actor, enemies lower it, 1 is no signed tie) and signed_eigenvector (Bonacich and Lloyd 2004: the unit eigenvector of the largest eigenvalue of the signed adjacency, oriented to a non-negative sum; two hostile camps get opposite signs). Symmetric relationship types count both ways. The analysed graph holds the actors with at least one selected tie. Results are sorted by score, ties by id, each with the actor's name; an empty filtered graph gives an empty list. The ranking pages (limit, cursor/next_cursor) to its end; actors= reads given actors' scores and ranks.
 //
 // Returns a wrapper object for the known response body format(s).
 //

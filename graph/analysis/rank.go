@@ -19,6 +19,7 @@ const (
 // Score is one actor's place in a ranking.
 type Score struct {
 	Actor string  `json:"actor"`
+	Name  string  `json:"name,omitempty"` // set on Ranking results
 	Score float64 `json:"score"`
 	Rank  int     `json:"rank"`
 }
@@ -38,6 +39,12 @@ type Ranking struct {
 	Converged  bool    `json:"converged"`
 	Version    uint64  `json:"version"`
 	Results    []Score `json:"results"`
+	// Next is the id of the last actor of this page when more follow
+	// (the After of the next page); empty on the last page.
+	Next string `json:"next,omitempty"`
+	// Unranked lists the asked-for Actors that are not in the analysed
+	// graph (no selected tie), in the order asked.
+	Unranked []string `json:"unranked,omitempty"`
 }
 
 // InfluenceQuery asks for a global ranking.
@@ -50,6 +57,12 @@ type InfluenceQuery struct {
 	// NetworkX's degree_centrality does. The default is the plain degree
 	// (NetworkX's G.degree), which is what the karate reference holds.
 	Normalized bool
+	// After, when set, starts the page after this actor in the ranking
+	// (paging: the Next of the previous page).
+	After string
+	// Actors, when set, selects these actors' scores and ranks (ranks
+	// among all actors), in ranking order, instead of the top Limit.
+	Actors []string
 }
 
 func (q *InfluenceQuery) fieldErrors() []graph.FieldError {
@@ -61,6 +74,12 @@ func (q *InfluenceQuery) fieldErrors() []graph.FieldError {
 		errs = append(errs, graph.FieldError{Path: "algorithm", Message: "must be one of " + algorithmNames()})
 	}
 	errs = append(errs, limitError(&q.Limit, "limit", DefaultLimit, MaxLimit)...)
+	if q.After != "" && len(q.Actors) > 0 {
+		errs = append(errs, graph.FieldError{Path: "cursor", Message: "does not apply with actors: their answer is one page"})
+	}
+	if len(q.Actors) > MaxLimit {
+		errs = append(errs, graph.FieldError{Path: "actors", Message: "at most " + strconv.Itoa(MaxLimit) + " actors"})
+	}
 	return errs
 }
 
@@ -89,8 +108,45 @@ func (p *Projection) Influence(ctx context.Context, q InfluenceQuery) (Ranking, 
 	r := Ranking{Algorithm: q.Algorithm, Weighted: p.weighted, Actors: p.Len(), Edges: p.Edges(),
 		Iterations: c.Iterations, Converged: c.Converged, Version: p.Version()}
 	ranked := c.ranking(p.ids)
-	n := min(q.Limit, len(ranked))
-	r.Results = slices.Clone(ranked[:n])
+	switch {
+	case len(q.Actors) > 0:
+		pos := make(map[string]int, len(ranked))
+		for i, sc := range ranked {
+			pos[sc.Actor] = i
+		}
+		var at []int
+		for _, a := range q.Actors {
+			if i, ok := pos[a]; ok {
+				at = append(at, i)
+			} else if !slices.Contains(r.Unranked, a) {
+				r.Unranked = append(r.Unranked, a)
+			}
+		}
+		slices.Sort(at)
+		at = slices.Compact(at)
+		r.Results = make([]Score, len(at))
+		for k, i := range at {
+			r.Results[k] = ranked[i]
+		}
+	default:
+		from := 0
+		if q.After != "" {
+			i := slices.IndexFunc(ranked, func(sc Score) bool { return sc.Actor == q.After })
+			if i < 0 {
+				return Ranking{}, graph.Invalid("invalid influence query", graph.FieldError{Path: "cursor",
+					Message: "its actor is no longer in this ranking (the graph changed); start again without cursor"})
+			}
+			from = i + 1
+		}
+		to := min(from+q.Limit, len(ranked))
+		r.Results = slices.Clone(ranked[from:to])
+		if to < len(ranked) && to > from {
+			r.Next = ranked[to-1].Actor
+		}
+	}
+	for i := range r.Results {
+		r.Results[i].Name = p.base.name(r.Results[i].Actor)
+	}
 	switch q.Algorithm {
 	case Degree, InDegree, OutDegree:
 		if q.Normalized {
