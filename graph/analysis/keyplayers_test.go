@@ -525,6 +525,18 @@ func TestKeyPlayersInvalid(t *testing.T) {
 	if kp, err := svc.KeyPlayers(ctx, q); err != nil || len(kp.Picks) == 0 {
 		t.Errorf("after a cancelled search: %+v, %v", kp, err)
 	}
+	// A deadline ends a long search inside its loops (it takes over a
+	// second: BenchmarkKeyPlayers).
+	random := swayGraph(9, 80, 600)
+	target, _ := busiest(random)
+	p = project(t, random, Filter{Polarity: PolaritySigned})
+	dctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	wantCode(t, mustErr(p.KeyPlayers(dctx, KeyPlayerQuery{Measure: MeasureSway, Target: target, K: MaxKeyPlayers})), graph.EUNAVAILABLE)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("the search ended %v after a 20ms deadline", d)
+	}
 }
 
 func TestSubsetsUpTo(t *testing.T) {
