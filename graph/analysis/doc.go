@@ -34,7 +34,11 @@
 // The definitions of personalised influence (sign-aware: who sways an
 // actor through cooperative ties and who pressures it, a truncated Katz
 // path sum over signed channels), mediators, blocs and balance are on
-// ActorInfluence, Mediators, Blocs and Balance.
+// ActorInfluence, Mediators, Blocs and Balance. Key players (Borgatti
+// 2006: the ties or actors whose removal, or a tie's sign flip, most
+// lowers sway, pressure, the cooperation between two actors or the
+// frustration index) are searched by recomputing those measures on the
+// projection without them: see keyplayers.go.
 //
 // Errors are graph.Error values: EINVALID with one FieldError per bad
 // parameter (named as the API's query parameters), ENOTFOUND for an actor

@@ -69,7 +69,7 @@ func (p *Projection) frustration(ctx context.Context, limit int) (Frustration, e
 	}
 	for _, ri := range p.relsSel {
 		rel := &p.base.rels[ri]
-		pol := p.base.polarity(rel.Type)
+		pol := p.relPolarity(ri)
 		if pol == 0 {
 			continue
 		}

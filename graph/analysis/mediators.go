@@ -232,7 +232,7 @@ func (p *Projection) medLayer() *medLayer {
 	for _, ri := range p.relsSel {
 		r := &p.base.rels[ri]
 		a, b := p.index[r.Source], p.index[r.Target]
-		switch p.base.polarity(r.Type) {
+		switch p.relPolarity(ri) {
 		case 1:
 			rec := recency(r.ValidFrom, l.asOf)
 			s := 1.0
@@ -531,7 +531,7 @@ func (l *medLayer) conflict(v, party int32) int32 {
 // strength), -1 for a conflictual one.
 func (p *Projection) tie(l *medLayer, ri, e int32) Tie {
 	r := p.base.rels[ri]
-	t := Tie{Relationship: r, Sign: p.base.polarity(r.Type), Recency: roundScore(recency(r.ValidFrom, l.asOf))}
+	t := Tie{Relationship: r, Sign: p.relPolarity(ri), Recency: roundScore(recency(r.ValidFrom, l.asOf))}
 	if e >= 0 {
 		t.Strength = roundScore(l.coopStr[e])
 	}

@@ -52,6 +52,10 @@ type data struct {
 	outDeg  []float64 // per actor: number of out-edges
 	nrels   int       // selected relationships
 	relsSel []int32   // the selected relationships (indices into base.rels)
+	// flipped holds the relationships read with the opposite polarity: set
+	// only on the masked projections that key players evaluate (see
+	// keySearch.masked), nil on every projection the Service builds.
+	flipped map[int32]bool
 
 	undOnce sync.Once
 	und     *undirected
@@ -130,11 +134,8 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 	d := &data{base: bs, filter: f}
 
 	// Select relationships and their actors.
-	type pend struct {
-		rel int32
-		sym bool
-	}
-	sel := make([]pend, 0, len(bs.rels))
+	sel := make([]int32, 0, len(bs.rels))
+	sym := make([]bool, 0, len(bs.rels))
 	seen := make(map[string]struct{})
 	for i := range bs.rels {
 		if i%4096 == 0 && ctx.Err() != nil {
@@ -152,7 +153,8 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 		if !(r.Weight > 0 && r.Weight <= 1) || r.Source == r.Target || !f.admits(r, t) {
 			continue
 		}
-		sel = append(sel, pend{int32(i), t.Symmetric})
+		sel = append(sel, int32(i))
+		sym = append(sym, t.Symmetric)
 		seen[r.Source] = struct{}{}
 		seen[r.Target] = struct{}{}
 	}
@@ -165,36 +167,39 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 	for i, id := range d.ids {
 		d.index[id] = int32(i)
 	}
-	d.nrels = len(sel)
-	d.relsSel = make([]int32, len(sel))
-	for i, p := range sel {
-		d.relsSel[i] = p.rel
+	if ctx.Err() != nil {
+		return nil, ctxError(ctx)
 	}
+	d.link(slices.Clone(sel), sym)
+	return d, nil
+}
 
-	// Directed edges, one per direction of each relationship.
-	var m int
-	for _, p := range sel {
-		m++
-		if p.sym {
+// link sets the selected relationships sel (indices into base.rels, in id
+// order; sym[i] says whether sel[i]'s type is symmetric) and builds the
+// edges from them: one per direction of each relationship. The actors
+// (ids, index) must be set and hold every endpoint.
+func (d *data) link(sel []int32, sym []bool) {
+	bs := d.base
+	d.nrels = len(sel)
+	d.relsSel = sel
+	m := len(sel)
+	for _, s := range sym {
+		if s {
 			m++
 		}
 	}
 	src := make([]int32, 0, m)
 	dst := make([]int32, 0, m)
 	rel := make([]int32, 0, m)
-	for _, p := range sel {
-		r := &bs.rels[p.rel]
+	for i, ri := range sel {
+		r := &bs.rels[ri]
 		u, v := d.index[r.Source], d.index[r.Target]
-		src, dst, rel = append(src, u), append(dst, v), append(rel, p.rel)
-		if p.sym {
-			src, dst, rel = append(src, v), append(dst, u), append(rel, p.rel)
+		src, dst, rel = append(src, u), append(dst, v), append(rel, ri)
+		if sym[i] {
+			src, dst, rel = append(src, v), append(dst, u), append(rel, ri)
 		}
 	}
-	if ctx.Err() != nil {
-		return nil, ctxError(ctx)
-	}
 	d.setEdges(src, dst, rel, func(r int32) float64 { return bs.rels[r].Weight })
-	return d, nil
 }
 
 // setEdges builds the adjacencies from directed edges src[i] -> dst[i]
@@ -368,4 +373,16 @@ func (p *Projection) flowWeights(a *adjacency) []float64 {
 func (b *base) polarity(typ string) int {
 	t, _ := b.reg.Get(typ)
 	return t.Polarity
+}
+
+// relPolarity is the sign the projection reads relationship ri with: its
+// type's polarity, negated when ri is flipped. Every signed measure reads
+// polarity through it (the undirected view, the signed adjacencies, the
+// frustration index, the mediator layer), so a flip is seen by all.
+func (d *data) relPolarity(ri int32) int {
+	pol := d.base.polarity(d.base.rels[ri].Type)
+	if d.flipped != nil && d.flipped[ri] {
+		return -pol
+	}
+	return pol
 }

@@ -89,11 +89,12 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 	for _, ri := range p.relsSel {
 		r := &p.base.rels[ri]
 		t, _ := p.base.reg.Get(r.Type)
+		pol := p.relPolarity(ri)
 		var s int8
 		switch {
-		case t.Polarity > 0:
+		case pol > 0:
 			s = 1
-		case t.Polarity < 0:
+		case pol < 0:
 			s = -1
 		case structural:
 			s = 1

@@ -49,7 +49,7 @@ func buildUndirected(d *data) *undirected {
 		r := &d.base.rels[ri]
 		u, v := d.index[r.Source], d.index[r.Target]
 		k := len(src)
-		pol[k], wt[k] = int8(d.base.polarity(r.Type)), r.Weight
+		pol[k], wt[k] = int8(d.relPolarity(ri)), r.Weight
 		pol[k+1], wt[k+1] = pol[k], wt[k]
 		src, dst, rel = append(src, u, v), append(dst, v, u), append(rel, ri, ri)
 	}
