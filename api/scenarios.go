@@ -165,9 +165,19 @@ type PairComparison struct {
 
 func scenarioFromDomain(sc graph.Scenario, stale []graph.FieldError) Scenario {
 	out := Scenario{ID: sc.ID, Name: sc.Name, Description: sc.Description, Base: sc.Base,
-		Changes: make([]ScenarioChange, len(sc.Changes)), Stale: make([]FieldError, 0, len(stale)),
+		Changes: changesFromDomain(sc.Changes), Stale: make([]FieldError, 0, len(stale)),
 		CreatedAt: sc.CreatedAt, UpdatedAt: sc.UpdatedAt}
-	for i, ch := range sc.Changes {
+	for _, fe := range stale {
+		out.Stale = append(out.Stale, FieldError{Path: fe.Path, Message: fe.Message})
+	}
+	return out
+}
+
+// changesFromDomain converts scenario changes to their wire form, the
+// form POST /scenarios takes.
+func changesFromDomain(chs []graph.Change) []ScenarioChange {
+	out := make([]ScenarioChange, len(chs))
+	for i, ch := range chs {
 		w := ScenarioChange{Op: string(ch.Op), ID: ch.ID}
 		if ch.Actor != nil || ch.Relationship != nil {
 			b := graph.Batch{}
@@ -193,10 +203,7 @@ func scenarioFromDomain(sc graph.Scenario, stale []graph.FieldError) Scenario {
 			}
 			w.Patch = &wp
 		}
-		out.Changes[i] = w
-	}
-	for _, fe := range stale {
-		out.Stale = append(out.Stale, FieldError{Path: fe.Path, Message: fe.Message})
+		out[i] = w
 	}
 	return out
 }

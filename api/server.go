@@ -211,6 +211,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/mediators", sa, s.mediators)
 	v1.GET("/blocs", sa, s.blocs)
 	v1.GET("/balance", sa, s.balance)
+	v1.GET("/keyplayers", sa, s.keyPlayers)
 	v1.GET("/timeline", sa, s.timeline)
 	v1.GET("/diff", sa, s.diff)
 	v1.GET("/actors/:id/neighborhood", sc, s.getNeighborhood)

@@ -1793,6 +1793,197 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/keyplayers": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The k ties (or actors) whose removal — or, op=flip, a tie's sign change — most lowers a measure: an actor's total sway or pressure (what it exerts), swayed_by / pressured_by (what it receives), separation (how strongly target and other are linked by cooperative channels), or the frustration index of the signed graph. Borgatti's key-player problem (Borgatti 2006, KPP-Neg) on detente's sign-aware measures, by forward greedy search: each pick is the candidate that lowers the value most given the earlier picks (ties: lowest id), with its marginal effect; exact=true also searches every set of at most k (at most 20000 sets). Every value is the measure on the graph without the picked items, computed by the code that answers /actors/{id}/influence and /balance; changes is the scenario of the picks, ready for POST /api/v1/scenarios. Candidates are the items within reach of target (at most 500, else 400 limit-exceeded).",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "queries"
+                ],
+                "summary": "Key players: the ties or actors that matter most to a measure",
+                "operationId": "keyPlayers",
+                "parameters": [
+                    {
+                        "enum": [
+                            "sway",
+                            "pressure",
+                            "swayed_by",
+                            "pressured_by",
+                            "separation",
+                            "frustration"
+                        ],
+                        "type": "string",
+                        "description": "What to lower",
+                        "name": "measure",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "string",
+                        "example": "iran",
+                        "description": "The actor of sway, pressure, swayed_by, pressured_by and separation",
+                        "name": "target",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "separation: the second actor",
+                        "name": "other",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 10,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 3,
+                        "description": "How many ties or actors",
+                        "name": "k",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "ties",
+                            "actors"
+                        ],
+                        "type": "string",
+                        "default": "ties",
+                        "description": "Remove ties or actors",
+                        "name": "kind",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "remove",
+                            "flip"
+                        ],
+                        "type": "string",
+                        "default": "remove",
+                        "description": "remove, or flip a tie's sign (kind ties)",
+                        "name": "op",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Also search every set of at most k",
+                        "name": "exact",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 4,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 3,
+                        "description": "Ties per channel (channel measures)",
+                        "name": "max_hops",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Use relationship weights and confidence",
+                        "name": "weighted",
+                        "in": "query"
+                    },
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "string"
+                        },
+                        "collectionFormat": "csv",
+                        "description": "Only these relationship types (comma-separated)",
+                        "name": "types",
+                        "in": "query"
+                    },
+                    {
+                        "enum": [
+                            "positive",
+                            "negative",
+                            "signed",
+                            "all"
+                        ],
+                        "type": "string",
+                        "description": "Which ties (default: signed for the channel measures, all for frustration)",
+                        "name": "polarity",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "example": "2025-04-12",
+                        "description": "The day analysed (YYYY-MM-DD) or all. Default: the server's analysis date",
+                        "name": "as_of",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
+                        "name": "scenario",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/KeyPlayers"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid parameter, or too many candidates (limit-exceeded)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such actor",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable or out of time",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/mediators": {
             "get": {
                 "security": [
@@ -5248,6 +5439,253 @@ const docTemplate = `{
                 "score": {
                     "type": "number",
                     "format": "double"
+                }
+            }
+        },
+        "KeyPlayerItem": {
+            "type": "object",
+            "required": [
+                "id",
+                "label"
+            ],
+            "properties": {
+                "flip_to": {
+                    "description": "op flip: the type the tie takes, the registered type of the opposite sign and the same symmetry whose Goldstein score is nearest the negated one.",
+                    "type": "string",
+                    "example": "opposes"
+                },
+                "id": {
+                    "description": "The relationship's id (kind ties) or the actor's (kind actors).",
+                    "type": "string",
+                    "example": "iran--sponsors--hezbollah"
+                },
+                "label": {
+                    "description": "The actor's name, or the tie as a path reads it.",
+                    "type": "string",
+                    "example": "Iran —sponsors→ Hezbollah"
+                },
+                "relationship": {
+                    "description": "The tie, for kind ties.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Relationship"
+                        }
+                    ]
+                }
+            }
+        },
+        "KeyPlayerPick": {
+            "type": "object",
+            "required": [
+                "after",
+                "before",
+                "cumulative",
+                "delta",
+                "id",
+                "label",
+                "rank"
+            ],
+            "properties": {
+                "after": {
+                    "type": "number",
+                    "format": "double"
+                },
+                "before": {
+                    "description": "The measure with the earlier picks, then with this one too.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "cumulative": {
+                    "description": "after − base: this pick's and the earlier ones' effect.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "delta": {
+                    "description": "after − before: this pick's marginal effect (negative: a reduction).",
+                    "type": "number",
+                    "format": "double"
+                },
+                "flip_to": {
+                    "description": "op flip: the type the tie takes, the registered type of the opposite sign and the same symmetry whose Goldstein score is nearest the negated one.",
+                    "type": "string",
+                    "example": "opposes"
+                },
+                "id": {
+                    "description": "The relationship's id (kind ties) or the actor's (kind actors).",
+                    "type": "string",
+                    "example": "iran--sponsors--hezbollah"
+                },
+                "label": {
+                    "description": "The actor's name, or the tie as a path reads it.",
+                    "type": "string",
+                    "example": "Iran —sponsors→ Hezbollah"
+                },
+                "rank": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "relationship": {
+                    "description": "The tie, for kind ties.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/Relationship"
+                        }
+                    ]
+                }
+            }
+        },
+        "KeyPlayerSet": {
+            "type": "object",
+            "required": [
+                "changes",
+                "delta",
+                "members",
+                "sets",
+                "value"
+            ],
+            "properties": {
+                "changes": {
+                    "description": "The scenario of this set, ready for POST /api/v1/scenarios.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ScenarioChange"
+                    }
+                },
+                "delta": {
+                    "description": "value − base.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "members": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/KeyPlayerItem"
+                    }
+                },
+                "sets": {
+                    "description": "Sets evaluated.",
+                    "type": "integer"
+                },
+                "value": {
+                    "type": "number",
+                    "format": "double"
+                }
+            }
+        },
+        "KeyPlayers": {
+            "type": "object",
+            "required": [
+                "approximate",
+                "as_of",
+                "base",
+                "candidates",
+                "changes",
+                "evaluations",
+                "exhausted",
+                "final",
+                "k",
+                "kind",
+                "measure",
+                "op",
+                "picks",
+                "version",
+                "weighted"
+            ],
+            "properties": {
+                "approximate": {
+                    "description": "Some value was a bound, not the measure.",
+                    "type": "boolean"
+                },
+                "as_of": {
+                    "description": "The day analysed (YYYY-MM-DD), or all.",
+                    "type": "string",
+                    "example": "2025-04-12"
+                },
+                "base": {
+                    "description": "The measure on the graph as it is, and with every pick.",
+                    "type": "number",
+                    "format": "double"
+                },
+                "candidates": {
+                    "description": "Ties or actors tried at each step, and how many times the measure was computed.",
+                    "type": "integer"
+                },
+                "changes": {
+                    "description": "The scenario of the picks, ready for POST /api/v1/scenarios: its graph measures final.",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/ScenarioChange"
+                    }
+                },
+                "evaluations": {
+                    "type": "integer"
+                },
+                "exact": {
+                    "description": "With exact=true: the best set of at most k.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/KeyPlayerSet"
+                        }
+                    ]
+                },
+                "exhausted": {
+                    "description": "Fewer picks than k: no remaining candidate lowers the measure.",
+                    "type": "boolean"
+                },
+                "final": {
+                    "type": "number",
+                    "format": "double"
+                },
+                "k": {
+                    "type": "integer"
+                },
+                "kind": {
+                    "type": "string",
+                    "enum": [
+                        "ties",
+                        "actors"
+                    ]
+                },
+                "max_hops": {
+                    "type": "integer"
+                },
+                "measure": {
+                    "type": "string",
+                    "enum": [
+                        "sway",
+                        "pressure",
+                        "swayed_by",
+                        "pressured_by",
+                        "separation",
+                        "frustration"
+                    ],
+                    "example": "sway"
+                },
+                "op": {
+                    "type": "string",
+                    "enum": [
+                        "remove",
+                        "flip"
+                    ]
+                },
+                "other": {
+                    "type": "string"
+                },
+                "picks": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/KeyPlayerPick"
+                    }
+                },
+                "target": {
+                    "type": "string",
+                    "example": "iran"
+                },
+                "version": {
+                    "type": "integer"
+                },
+                "weighted": {
+                    "type": "boolean"
                 }
             }
         },

@@ -267,6 +267,72 @@ func (e EvidencePathSign) Valid() bool {
 	}
 }
 
+// Defines values for KeyPlayersKind.
+const (
+	KeyPlayersKindActors KeyPlayersKind = "actors"
+	KeyPlayersKindTies   KeyPlayersKind = "ties"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersKind enum.
+func (e KeyPlayersKind) Valid() bool {
+	switch e {
+	case KeyPlayersKindActors:
+		return true
+	case KeyPlayersKindTies:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeyPlayersMeasure.
+const (
+	KeyPlayersMeasureFrustration KeyPlayersMeasure = "frustration"
+	KeyPlayersMeasurePressure    KeyPlayersMeasure = "pressure"
+	KeyPlayersMeasurePressuredBy KeyPlayersMeasure = "pressured_by"
+	KeyPlayersMeasureSeparation  KeyPlayersMeasure = "separation"
+	KeyPlayersMeasureSway        KeyPlayersMeasure = "sway"
+	KeyPlayersMeasureSwayedBy    KeyPlayersMeasure = "swayed_by"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersMeasure enum.
+func (e KeyPlayersMeasure) Valid() bool {
+	switch e {
+	case KeyPlayersMeasureFrustration:
+		return true
+	case KeyPlayersMeasurePressure:
+		return true
+	case KeyPlayersMeasurePressuredBy:
+		return true
+	case KeyPlayersMeasureSeparation:
+		return true
+	case KeyPlayersMeasureSway:
+		return true
+	case KeyPlayersMeasureSwayedBy:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeyPlayersOp.
+const (
+	KeyPlayersOpFlip   KeyPlayersOp = "flip"
+	KeyPlayersOpRemove KeyPlayersOp = "remove"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersOp enum.
+func (e KeyPlayersOp) Valid() bool {
+	switch e {
+	case KeyPlayersOpFlip:
+		return true
+	case KeyPlayersOpRemove:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PathSign.
 const (
 	PathSignMinus1 PathSign = -1
@@ -738,6 +804,96 @@ func (e RankInfluenceParamsPolarity) Valid() bool {
 	case RankInfluenceParamsPolarityPositive:
 		return true
 	case RankInfluenceParamsPolaritySigned:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeyPlayersParamsMeasure.
+const (
+	KeyPlayersParamsMeasureFrustration KeyPlayersParamsMeasure = "frustration"
+	KeyPlayersParamsMeasurePressure    KeyPlayersParamsMeasure = "pressure"
+	KeyPlayersParamsMeasurePressuredBy KeyPlayersParamsMeasure = "pressured_by"
+	KeyPlayersParamsMeasureSeparation  KeyPlayersParamsMeasure = "separation"
+	KeyPlayersParamsMeasureSway        KeyPlayersParamsMeasure = "sway"
+	KeyPlayersParamsMeasureSwayedBy    KeyPlayersParamsMeasure = "swayed_by"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersParamsMeasure enum.
+func (e KeyPlayersParamsMeasure) Valid() bool {
+	switch e {
+	case KeyPlayersParamsMeasureFrustration:
+		return true
+	case KeyPlayersParamsMeasurePressure:
+		return true
+	case KeyPlayersParamsMeasurePressuredBy:
+		return true
+	case KeyPlayersParamsMeasureSeparation:
+		return true
+	case KeyPlayersParamsMeasureSway:
+		return true
+	case KeyPlayersParamsMeasureSwayedBy:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeyPlayersParamsKind.
+const (
+	KeyPlayersParamsKindActors KeyPlayersParamsKind = "actors"
+	KeyPlayersParamsKindTies   KeyPlayersParamsKind = "ties"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersParamsKind enum.
+func (e KeyPlayersParamsKind) Valid() bool {
+	switch e {
+	case KeyPlayersParamsKindActors:
+		return true
+	case KeyPlayersParamsKindTies:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeyPlayersParamsOp.
+const (
+	KeyPlayersParamsOpFlip   KeyPlayersParamsOp = "flip"
+	KeyPlayersParamsOpRemove KeyPlayersParamsOp = "remove"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersParamsOp enum.
+func (e KeyPlayersParamsOp) Valid() bool {
+	switch e {
+	case KeyPlayersParamsOpFlip:
+		return true
+	case KeyPlayersParamsOpRemove:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeyPlayersParamsPolarity.
+const (
+	KeyPlayersParamsPolarityAll      KeyPlayersParamsPolarity = "all"
+	KeyPlayersParamsPolarityNegative KeyPlayersParamsPolarity = "negative"
+	KeyPlayersParamsPolarityPositive KeyPlayersParamsPolarity = "positive"
+	KeyPlayersParamsPolaritySigned   KeyPlayersParamsPolarity = "signed"
+)
+
+// Valid indicates whether the value is a known member of the KeyPlayersParamsPolarity enum.
+func (e KeyPlayersParamsPolarity) Valid() bool {
+	switch e {
+	case KeyPlayersParamsPolarityAll:
+		return true
+	case KeyPlayersParamsPolarityNegative:
+		return true
+	case KeyPlayersParamsPolarityPositive:
+		return true
+	case KeyPlayersParamsPolaritySigned:
 		return true
 	default:
 		return false
@@ -1518,6 +1674,127 @@ type Influence struct {
 	Rank  int            `json:"rank"`
 	Score float64        `json:"score"`
 }
+
+// KeyPlayerItem defines model for KeyPlayerItem.
+type KeyPlayerItem struct {
+	// FlipTo op flip: the type the tie takes, the registered type of the opposite sign and the same symmetry whose Goldstein score is nearest the negated one.
+	//
+	// Example: opposes
+	FlipTo *string `json:"flip_to,omitempty"`
+
+	// Id The relationship's id (kind ties) or the actor's (kind actors).
+	//
+	// Example: iran--sponsors--hezbollah
+	Id string `json:"id"`
+
+	// Label The actor's name, or the tie as a path reads it.
+	//
+	// Example: Iran —sponsors→ Hezbollah
+	Label string `json:"label"`
+
+	// Relationship The tie, for kind ties.
+	Relationship *Relationship `json:"relationship,omitempty"`
+}
+
+// KeyPlayerPick defines model for KeyPlayerPick.
+type KeyPlayerPick struct {
+	After float64 `json:"after"`
+
+	// Before The measure with the earlier picks, then with this one too.
+	Before float64 `json:"before"`
+
+	// Cumulative after − base: this pick's and the earlier ones' effect.
+	Cumulative float64 `json:"cumulative"`
+
+	// Delta after − before: this pick's marginal effect (negative: a reduction).
+	Delta float64 `json:"delta"`
+
+	// FlipTo op flip: the type the tie takes, the registered type of the opposite sign and the same symmetry whose Goldstein score is nearest the negated one.
+	//
+	// Example: opposes
+	FlipTo *string `json:"flip_to,omitempty"`
+
+	// Id The relationship's id (kind ties) or the actor's (kind actors).
+	//
+	// Example: iran--sponsors--hezbollah
+	Id string `json:"id"`
+
+	// Label The actor's name, or the tie as a path reads it.
+	//
+	// Example: Iran —sponsors→ Hezbollah
+	Label string `json:"label"`
+
+	// Rank Example: 1
+	Rank int `json:"rank"`
+
+	// Relationship The tie, for kind ties.
+	Relationship *Relationship `json:"relationship,omitempty"`
+}
+
+// KeyPlayerSet defines model for KeyPlayerSet.
+type KeyPlayerSet struct {
+	// Changes The scenario of this set, ready for POST /api/v1/scenarios.
+	Changes []ScenarioChange `json:"changes"`
+
+	// Delta value − base.
+	Delta   float64         `json:"delta"`
+	Members []KeyPlayerItem `json:"members"`
+
+	// Sets Sets evaluated.
+	Sets  int     `json:"sets"`
+	Value float64 `json:"value"`
+}
+
+// KeyPlayers defines model for KeyPlayers.
+type KeyPlayers struct {
+	// Approximate Some value was a bound, not the measure.
+	Approximate bool `json:"approximate"`
+
+	// AsOf The day analysed (YYYY-MM-DD), or all.
+	//
+	// Example: 2025-04-12
+	AsOf string `json:"as_of"`
+
+	// Base The measure on the graph as it is, and with every pick.
+	Base float64 `json:"base"`
+
+	// Candidates Ties or actors tried at each step, and how many times the measure was computed.
+	Candidates int `json:"candidates"`
+
+	// Changes The scenario of the picks, ready for POST /api/v1/scenarios: its graph measures final.
+	Changes     []ScenarioChange `json:"changes"`
+	Evaluations int              `json:"evaluations"`
+
+	// Exact With exact=true: the best set of at most k.
+	Exact *KeyPlayerSet `json:"exact,omitempty"`
+
+	// Exhausted Fewer picks than k: no remaining candidate lowers the measure.
+	Exhausted bool           `json:"exhausted"`
+	Final     float64        `json:"final"`
+	K         int            `json:"k"`
+	Kind      KeyPlayersKind `json:"kind"`
+	MaxHops   *int           `json:"max_hops,omitempty"`
+
+	// Measure Example: sway
+	Measure KeyPlayersMeasure `json:"measure"`
+	Op      KeyPlayersOp      `json:"op"`
+	Other   *string           `json:"other,omitempty"`
+	Picks   []KeyPlayerPick   `json:"picks"`
+
+	// Target Example: iran
+	Target   *string `json:"target,omitempty"`
+	Version  int     `json:"version"`
+	Weighted bool    `json:"weighted"`
+}
+
+// KeyPlayersKind defines model for KeyPlayers.Kind.
+type KeyPlayersKind string
+
+// KeyPlayersMeasure Example: sway
+type KeyPlayersMeasure string
+
+// KeyPlayersOp defines model for KeyPlayers.Op.
+type KeyPlayersOp string
 
 // MeasureComparison defines model for MeasureComparison.
 type MeasureComparison struct {
@@ -2534,6 +2811,60 @@ type RankInfluenceParamsAlgorithm string
 // RankInfluenceParamsPolarity defines parameters for RankInfluence.
 type RankInfluenceParamsPolarity string
 
+// KeyPlayersParams defines parameters for KeyPlayers.
+type KeyPlayersParams struct {
+	// Measure What to lower
+	Measure KeyPlayersParamsMeasure `form:"measure" json:"measure"`
+
+	// Target The actor of sway, pressure, swayed_by, pressured_by and separation
+	Target *string `form:"target,omitempty" json:"target,omitempty"`
+
+	// Other separation: the second actor
+	Other *string `form:"other,omitempty" json:"other,omitempty"`
+
+	// K How many ties or actors
+	K *int `form:"k,omitempty" json:"k,omitempty"`
+
+	// Kind Remove ties or actors
+	Kind *KeyPlayersParamsKind `form:"kind,omitempty" json:"kind,omitempty"`
+
+	// Op remove, or flip a tie's sign (kind ties)
+	Op *KeyPlayersParamsOp `form:"op,omitempty" json:"op,omitempty"`
+
+	// Exact Also search every set of at most k
+	Exact *bool `form:"exact,omitempty" json:"exact,omitempty"`
+
+	// MaxHops Ties per channel (channel measures)
+	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
+
+	// Weighted Use relationship weights and confidence
+	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
+
+	// Types Only these relationship types (comma-separated)
+	Types *[]string `form:"types,omitempty" json:"types,omitempty"`
+
+	// Polarity Which ties (default: signed for the channel measures, all for frustration)
+	Polarity *KeyPlayersParamsPolarity `form:"polarity,omitempty" json:"polarity,omitempty"`
+
+	// AsOf The day analysed (YYYY-MM-DD) or all. Default: the server's analysis date
+	AsOf *string `form:"as_of,omitempty" json:"as_of,omitempty"`
+
+	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
+	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
+}
+
+// KeyPlayersParamsMeasure defines parameters for KeyPlayers.
+type KeyPlayersParamsMeasure string
+
+// KeyPlayersParamsKind defines parameters for KeyPlayers.
+type KeyPlayersParamsKind string
+
+// KeyPlayersParamsOp defines parameters for KeyPlayers.
+type KeyPlayersParamsOp string
+
+// KeyPlayersParamsPolarity defines parameters for KeyPlayers.
+type KeyPlayersParamsPolarity string
+
 // FindMediatorsParams defines parameters for FindMediators.
 type FindMediatorsParams struct {
 	// Between The two sides, a,b
@@ -3009,6 +3340,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 	RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// KeyPlayers Key players: the ties or actors that matter most to a measure
+	//
+	// The k ties (or actors) whose removal — or, op=flip, a tie's sign change — most lowers a measure: an actor's total sway or pressure (what it exerts), swayed_by / pressured_by (what it receives), separation (how strongly target and other are linked by cooperative channels), or the frustration index of the signed graph. Borgatti's key-player problem (Borgatti 2006, KPP-Neg) on detente's sign-aware measures, by forward greedy search: each pick is the candidate that lowers the value most given the earlier picks (ties: lowest id), with its marginal effect; exact=true also searches every set of at most k (at most 20000 sets). Every value is the measure on the graph without the picked items, computed by the code that answers /actors/{id}/influence and /balance; changes is the scenario of the picks, ready for POST /api/v1/scenarios. Candidates are the items within reach of target (at most 500, else 400 limit-exceeded).
+	//
+	// Corresponds with GET /api/v1/keyplayers (the `KeyPlayers` operationId).
+	KeyPlayers(ctx context.Context, params *KeyPlayersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// FindMediators Who could mediate between two actors
 	//
@@ -3521,6 +3859,23 @@ func (c *Client) ImportBatch(ctx context.Context, params *ImportBatchParams, bod
 // Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 func (c *Client) RankInfluence(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRankInfluenceRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// KeyPlayers Key players: the ties or actors that matter most to a measure
+//
+// The k ties (or actors) whose removal — or, op=flip, a tie's sign change — most lowers a measure: an actor's total sway or pressure (what it exerts), swayed_by / pressured_by (what it receives), separation (how strongly target and other are linked by cooperative channels), or the frustration index of the signed graph. Borgatti's key-player problem (Borgatti 2006, KPP-Neg) on detente's sign-aware measures, by forward greedy search: each pick is the candidate that lowers the value most given the earlier picks (ties: lowest id), with its marginal effect; exact=true also searches every set of at most k (at most 20000 sets). Every value is the measure on the graph without the picked items, computed by the code that answers /actors/{id}/influence and /balance; changes is the scenario of the picks, ready for POST /api/v1/scenarios. Candidates are the items within reach of target (at most 500, else 400 limit-exceeded).
+//
+// Corresponds with GET /api/v1/keyplayers (the `KeyPlayers` operationId).
+func (c *Client) KeyPlayers(ctx context.Context, params *KeyPlayersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeyPlayersRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5462,6 +5817,200 @@ func NewRankInfluenceRequest(server string, params *RankInfluenceParams) (*http.
 	return req, nil
 }
 
+// NewKeyPlayersRequest constructs an http.Request for the KeyPlayers method
+func NewKeyPlayersRequest(server string, params *KeyPlayersParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/keyplayers")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "measure", params.Measure, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Target != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "target", *params.Target, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Other != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "other", *params.Other, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.K != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "k", *params.K, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Kind != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "kind", *params.Kind, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Op != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "op", *params.Op, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Exact != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "exact", *params.Exact, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MaxHops != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "max_hops", *params.MaxHops, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Weighted != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "weighted", *params.Weighted, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Types != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "types", *params.Types, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Polarity != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "polarity", *params.Polarity, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.AsOf != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "as_of", *params.AsOf, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Scenario != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewFindMediatorsRequest constructs an http.Request for the FindMediators method
 func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.Request, error) {
 	var err error
@@ -7126,6 +7675,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/v1/influence (the `RankInfluence` operationId).
 	RankInfluenceWithResponse(ctx context.Context, params *RankInfluenceParams, reqEditors ...RequestEditorFn) (*RankInfluenceResponse, error)
+
+	// KeyPlayersWithResponse Key players: the ties or actors that matter most to a measure
+	//
+	// The k ties (or actors) whose removal — or, op=flip, a tie's sign change — most lowers a measure: an actor's total sway or pressure (what it exerts), swayed_by / pressured_by (what it receives), separation (how strongly target and other are linked by cooperative channels), or the frustration index of the signed graph. Borgatti's key-player problem (Borgatti 2006, KPP-Neg) on detente's sign-aware measures, by forward greedy search: each pick is the candidate that lowers the value most given the earlier picks (ties: lowest id), with its marginal effect; exact=true also searches every set of at most k (at most 20000 sets). Every value is the measure on the graph without the picked items, computed by the code that answers /actors/{id}/influence and /balance; changes is the scenario of the picks, ready for POST /api/v1/scenarios. Candidates are the items within reach of target (at most 500, else 400 limit-exceeded).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/keyplayers (the `KeyPlayers` operationId).
+	KeyPlayersWithResponse(ctx context.Context, params *KeyPlayersParams, reqEditors ...RequestEditorFn) (*KeyPlayersResponse, error)
 
 	// FindMediatorsWithResponse Who could mediate between two actors
 	//
@@ -8858,6 +9416,110 @@ func (r RankInfluenceResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r RankInfluenceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// KeyPlayersResponse401Headers the declared response headers of an HTTP 401 response for KeyPlayers
+type KeyPlayersResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// KeyPlayersResponse429Headers the declared response headers of an HTTP 429 response for KeyPlayers
+type KeyPlayersResponse429Headers struct {
+	RetryAfter *int
+}
+
+// KeyPlayersResponse503Headers the declared response headers of an HTTP 503 response for KeyPlayers
+type KeyPlayersResponse503Headers struct {
+	RetryAfter *int
+}
+
+type KeyPlayersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *KeyPlayers
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *KeyPlayersResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *KeyPlayersResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *KeyPlayersResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r KeyPlayersResponse) GetJSON200() *KeyPlayers {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r KeyPlayersResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r KeyPlayersResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r KeyPlayersResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r KeyPlayersResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r KeyPlayersResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r KeyPlayersResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r KeyPlayersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r KeyPlayersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r KeyPlayersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r KeyPlayersResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -11167,6 +11829,21 @@ func (c *ClientWithResponses) RankInfluenceWithResponse(ctx context.Context, par
 	return ParseRankInfluenceResponse(rsp)
 }
 
+// KeyPlayersWithResponse Key players: the ties or actors that matter most to a measure
+//
+// The k ties (or actors) whose removal — or, op=flip, a tie's sign change — most lowers a measure: an actor's total sway or pressure (what it exerts), swayed_by / pressured_by (what it receives), separation (how strongly target and other are linked by cooperative channels), or the frustration index of the signed graph. Borgatti's key-player problem (Borgatti 2006, KPP-Neg) on detente's sign-aware measures, by forward greedy search: each pick is the candidate that lowers the value most given the earlier picks (ties: lowest id), with its marginal effect; exact=true also searches every set of at most k (at most 20000 sets). Every value is the measure on the graph without the picked items, computed by the code that answers /actors/{id}/influence and /balance; changes is the scenario of the picks, ready for POST /api/v1/scenarios. Candidates are the items within reach of target (at most 500, else 400 limit-exceeded).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/keyplayers (the `KeyPlayers` operationId).
+func (c *ClientWithResponses) KeyPlayersWithResponse(ctx context.Context, params *KeyPlayersParams, reqEditors ...RequestEditorFn) (*KeyPlayersResponse, error) {
+	rsp, err := c.KeyPlayers(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseKeyPlayersResponse(rsp)
+}
+
 // FindMediatorsWithResponse Who could mediate between two actors
 //
 // Candidates with active cooperative access to both sides, as of the analysis date (as_of, default today UTC): only ties valid that day count, structural types (member_of, monitors) never. A candidate needs a cooperative channel to each side — a direct tie, or a cooperative path of at most max_hops hops not through the other side — and no active conflictual tie (sanctions, attacks, opposes, criticizes, ...) with either: such actors are listed under excluded with the tie, not ranked. A tie's strength is weight × confidence × recency (recency 0.5 + 0.5·2^(-years since valid_from / 2), 0.5 when undated), or 1 with weighted=false; a channel's strength is the product of its ties' strengths, halved for every intermediary. access is the geometric mean of the two channels' strengths; brokerage is Brandes' (2008) subset betweenness from A's camp (A and its cooperative neighbours) to B's camp on the cooperative ties without the A–B pair, as a share of the connected camp-to-camp pairs. score = access × (1 + brokerage) / 2. Each candidate shows its channel to each side (relationships with their sources) and a one-line reason.
@@ -13028,6 +13705,107 @@ func ParseRankInfluenceResponse(rsp *http.Response) (*RankInfluenceResponse, err
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers RankInfluenceResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseKeyPlayersResponse parses an HTTP response from a KeyPlayersWithResponse call
+func ParseKeyPlayersResponse(rsp *http.Response) (*KeyPlayersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &KeyPlayersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest KeyPlayers
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers KeyPlayersResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers KeyPlayersResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers KeyPlayersResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
