@@ -650,7 +650,7 @@ func (ks *keySearch) eval(ctx context.Context, q *Projection) (keyValue, error) 
 // no tie.
 func (ks *keySearch) masked(set []keyItem) *Projection {
 	p := ks.p
-	d := &data{base: p.base, filter: p.filter, ids: p.ids, index: p.index}
+	d := &data{base: p.base, filter: p.filter, ids: p.ids, index: p.index, local: p.local}
 	flip := ks.q.Op == KeyPlayerFlip
 	var dropRel, dropActor []int32
 	for _, c := range set {

@@ -46,6 +46,7 @@ type data struct {
 
 	ids   []string
 	index map[string]int32
+	local []int32 // base.ends index -> actor number, -1 when not selected
 
 	out, in adjacency
 	outSum  []float64 // per actor: sum of out-edge weights
@@ -90,6 +91,18 @@ type base struct {
 	reg     graph.Registry
 	rels    []graph.Relationship // by id
 	actors  map[string]*graph.Actor
+	// ends are the endpoints of rels, sorted; src and dst number each
+	// relationship's endpoints in ends, so that a projection selects
+	// and links relationships without hashing an id.
+	ends     []string
+	src, dst []int32
+	// weight is each relationship's weight, and kind its type's index in
+	// types (the registry's entry; structural and asymmetric when the
+	// registry lacks it), read by every projection without touching the
+	// relationships themselves.
+	weight []float64
+	kind   []int32
+	types  []graph.RelationshipType
 }
 
 func newBase(version uint64, b graph.Batch, reg graph.Registry) *base {
@@ -101,6 +114,38 @@ func newBase(version uint64, b graph.Batch, reg graph.Registry) *base {
 	bs := &base{version: version, reg: reg, rels: rels, actors: make(map[string]*graph.Actor, len(b.Actors))}
 	for i := range b.Actors {
 		bs.actors[b.Actors[i].ID] = &b.Actors[i]
+	}
+	at := make(map[string]int32, len(b.Actors))
+	for i := range rels {
+		at[rels[i].Source], at[rels[i].Target] = 0, 0
+	}
+	bs.ends = make([]string, 0, len(at))
+	for id := range at {
+		bs.ends = append(bs.ends, id)
+	}
+	slices.Sort(bs.ends)
+	for i, id := range bs.ends {
+		at[id] = int32(i)
+	}
+	bs.src, bs.dst = make([]int32, len(rels)), make([]int32, len(rels))
+	bs.weight, bs.kind = make([]float64, len(rels)), make([]int32, len(rels))
+	kinds := map[string]int32{}
+	for i := range rels {
+		r := &rels[i]
+		bs.src[i], bs.dst[i], bs.weight[i] = at[r.Source], at[r.Target], r.Weight
+		k, ok := kinds[r.Type]
+		if !ok {
+			t, found := reg.Get(r.Type)
+			if !found {
+				// Stores validate types on write; a type missing from
+				// the registry reads as structural and asymmetric.
+				t = graph.RelationshipType{Name: r.Type}
+			}
+			k = int32(len(bs.types))
+			kinds[r.Type] = k
+			bs.types = append(bs.types, t)
+		}
+		bs.kind[i] = k
 	}
 	return bs
 }
@@ -136,18 +181,13 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 	// Select relationships and their actors.
 	sel := make([]int32, 0, len(bs.rels))
 	sym := make([]bool, 0, len(bs.rels))
-	seen := make(map[string]struct{})
+	seen := make([]bool, len(bs.ends))
 	for i := range bs.rels {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, ctxError(ctx)
 		}
 		r := &bs.rels[i]
-		t, ok := bs.reg.Get(r.Type)
-		if !ok {
-			// Stores validate types on write; a type missing from the
-			// registry reads as structural and asymmetric.
-			t = graph.RelationshipType{Name: r.Type}
-		}
+		t := bs.types[bs.kind[i]]
 		// Stores keep weights in (0, 1]; anything else cannot be read as
 		// a strength or a distance, so it is left out.
 		if !(r.Weight > 0 && r.Weight <= 1) || r.Source == r.Target || !f.admits(r, t) {
@@ -155,14 +195,17 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 		}
 		sel = append(sel, int32(i))
 		sym = append(sym, t.Symmetric)
-		seen[r.Source] = struct{}{}
-		seen[r.Target] = struct{}{}
+		seen[bs.src[i]], seen[bs.dst[i]] = true, true
 	}
-	d.ids = make([]string, 0, len(seen))
-	for id := range seen {
-		d.ids = append(d.ids, id)
+	// The actors in id order (ends is sorted), numbered from 0.
+	d.local = make([]int32, len(bs.ends))
+	for e, ok := range seen {
+		d.local[e] = -1
+		if ok {
+			d.local[e] = int32(len(d.ids))
+			d.ids = append(d.ids, bs.ends[e])
+		}
 	}
-	slices.Sort(d.ids)
 	d.index = make(map[string]int32, len(d.ids))
 	for i, id := range d.ids {
 		d.index[id] = int32(i)
@@ -177,7 +220,7 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 // link sets the selected relationships sel (indices into base.rels, in id
 // order; sym[i] says whether sel[i]'s type is symmetric) and builds the
 // edges from them: one per direction of each relationship. The actors
-// (ids, index) must be set and hold every endpoint.
+// (ids, index, local) must be set and hold every endpoint.
 func (d *data) link(sel []int32, sym []bool) {
 	bs := d.base
 	d.nrels = len(sel)
@@ -192,14 +235,13 @@ func (d *data) link(sel []int32, sym []bool) {
 	dst := make([]int32, 0, m)
 	rel := make([]int32, 0, m)
 	for i, ri := range sel {
-		r := &bs.rels[ri]
-		u, v := d.index[r.Source], d.index[r.Target]
+		u, v := d.local[bs.src[ri]], d.local[bs.dst[ri]]
 		src, dst, rel = append(src, u), append(dst, v), append(rel, ri)
 		if sym[i] {
 			src, dst, rel = append(src, v), append(dst, u), append(rel, ri)
 		}
 	}
-	d.setEdges(src, dst, rel, func(r int32) float64 { return bs.rels[r].Weight })
+	d.setEdges(src, dst, rel, func(r int32) float64 { return bs.weight[r] })
 }
 
 // setEdges builds the adjacencies from directed edges src[i] -> dst[i]
@@ -212,7 +254,9 @@ func (d *data) setEdges(src, dst, rel []int32, weight func(int32) float64) {
 	perm := countingSort(dst, n, nil)
 	perm = countingSort(src, n, perm)
 
-	out := adjacency{off: make([]int32, n+1)}
+	m := len(perm) // at most m edges: reserve them, appends never copy
+	out := adjacency{off: make([]int32, n+1), nbr: make([]int32, 0, m), sum: make([]float64, 0, m),
+		best: make([]float64, 0, m), dist: make([]float64, 0, m), rel: make([]int32, 0, m)}
 	for k := 0; k < len(perm); {
 		e := perm[k]
 		u, v := src[e], dst[e]
