@@ -589,7 +589,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -\u003e target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so \"Iran —hostile_to— US —attacks→ Houthis\" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): \"US —negotiates_with— Iran\" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.",
+                "description": "Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -\u003e target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so \"Iran —hostile_to— US —attacks→ Houthis\" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so \"Oman —mediates→ US —sanctions→ Iran\" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): \"US —negotiates_with— Iran\" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -4590,6 +4590,10 @@ const docTemplate = `{
                         1
                     ]
                 },
+                "relays": {
+                    "description": "As in RelationshipTypeCreate: default true for cooperative and\nstructural types; an export gives it only when false on one of them.",
+                    "type": "boolean"
+                },
                 "symmetric": {
                     "type": "boolean"
                 }
@@ -6060,6 +6064,7 @@ const docTemplate = `{
                 "description",
                 "name",
                 "polarity",
+                "relays",
                 "symmetric"
             ],
             "properties": {
@@ -6110,6 +6115,11 @@ const docTemplate = `{
                         1
                     ],
                     "example": -1
+                },
+                "relays": {
+                    "description": "Whether a tie of this type passes influence on along a sway or\npressure channel (GET /actors/{id}/influence), i.e. may be a\nchannel's intermediate hop. Alignment and material support relay\n(supports, allied_with, funds, arms, sponsors); direct engagement\n(negotiates_with, mediates, appeals_to, monitors) reaches its target\nbut relays nothing, so it can only be a channel's last hop; a\nconflictual type never relays.",
+                    "type": "boolean",
+                    "example": false
                 },
                 "symmetric": {
                     "description": "Whether the tie runs both ways.",
@@ -6171,6 +6181,10 @@ const docTemplate = `{
                         1
                     ],
                     "example": -1
+                },
+                "relays": {
+                    "description": "Whether a tie of this type passes influence on along a channel\n(alignment, material support) or only engages its target directly\n(talks, mediation: false). Default: true for cooperative and\nstructural types; a conflictual type never relays (true is refused).",
+                    "type": "boolean"
                 },
                 "symmetric": {
                     "description": "Whether the tie runs both ways; default false.",
