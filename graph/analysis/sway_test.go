@@ -370,7 +370,7 @@ func TestSignedInfluenceReference(t *testing.T) {
 
 // TestSignedInfluenceScenario runs actor influence on the shipped
 // scenario as of its cut-off, as GET /actors/{id}/influence does by
-// default (signed ties, weighted as the explorer asks).
+// default (signed ties, weighted) and unweighted.
 func TestSignedInfluenceScenario(t *testing.T) {
 	ctx := context.Background()
 	b, asOf := scenario(t)
