@@ -196,9 +196,11 @@ type Blocs struct {
 	Resolution  float64 `json:"resolution" validate:"required" format:"double"`
 	// Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity" validate:"required" format:"double"`
-	Actors     int     `json:"actors" validate:"required"`
-	Count      int     `json:"count" validate:"required"`
-	Blocs      []Bloc  `json:"blocs" validate:"required"`
+	// signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.
+	SignedModularity *float64 `json:"signed_modularity,omitempty" format:"double" example:"0.43"`
+	Actors           int      `json:"actors" validate:"required"`
+	Count            int      `json:"count" validate:"required"`
+	Blocs            []Bloc   `json:"blocs" validate:"required"`
 } //@name Blocs
 
 // TriadCounts counts triads by their signs.
@@ -340,7 +342,7 @@ func mediatorsFromDomain(m analysis.Mediators) Mediators {
 
 func blocsFromDomain(b analysis.Blocs) Blocs {
 	out := Blocs{Method: b.Method, K: b.K, Frustration: b.Frustration, Weighted: b.Weighted, Version: b.Version, Resolution: b.Resolution, Modularity: b.Modularity, Actors: b.Actors,
-		Count: b.Count, Blocs: make([]Bloc, len(b.Blocs))}
+		SignedModularity: b.SignedModularity, Count: b.Count, Blocs: make([]Bloc, len(b.Blocs))}
 	for i, x := range b.Blocs {
 		out.Blocs[i] = Bloc(x)
 	}
@@ -599,7 +601,7 @@ func (s *Server) mediators(c *gin.Context) {
 //
 //	@Summary		Which blocs form
 //	@ID				findBlocs
-//	@Description	Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+//	@Description	Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -608,7 +610,7 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			method		query		string		false	"signed or louvain; default: signed when a hostile pair is selected"	Enums(signed, louvain)
 //	@Param			k			query		int			false	"signed: the number of blocs (default: chosen by the criterion)"	minimum(2)	maximum(8)
-//	@Param			resolution	query		number		false	"Modularity resolution (higher: smaller blocs)"		minimum(0)	maximum(100)	default(1)
+//	@Param			resolution	query		number		false	"Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)"		minimum(0)	maximum(100)	default(1)
 //	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Blocs

@@ -1017,7 +1017,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
+                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1075,7 +1075,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 1,
-                        "description": "Modularity resolution (higher: smaller blocs)",
+                        "description": "Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)",
                         "name": "resolution",
                         "in": "query"
                     },
@@ -4768,6 +4768,12 @@ const docTemplate = `{
                 "resolution": {
                     "type": "number",
                     "format": "double"
+                },
+                "signed_modularity": {
+                    "description": "signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.43
                 },
                 "version": {
                     "type": "integer"

@@ -1296,8 +1296,13 @@ type Blocs struct {
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
 	Resolution float64 `json:"resolution"`
-	Version    int     `json:"version"`
-	Weighted   bool    `json:"weighted"`
+
+	// SignedModularity signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.
+	//
+	// Example: 0.43
+	SignedModularity *float64 `json:"signed_modularity,omitempty"`
+	Version          int      `json:"version"`
+	Weighted         bool     `json:"weighted"`
 }
 
 // BlocsMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
@@ -2407,7 +2412,7 @@ type FindBlocsParams struct {
 	// K signed: the number of blocs (default: chosen by the criterion)
 	K *int `form:"k,omitempty" json:"k,omitempty"`
 
-	// Resolution Modularity resolution (higher: smaller blocs)
+	// Resolution Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)
 	Resolution *float32 `form:"resolution,omitempty" json:"resolution,omitempty"`
 
 	// Limit How many blocs
@@ -2965,7 +2970,7 @@ type ClientInterface interface {
 
 	// FindBlocs Which blocs form
 	//
-	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 	FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3416,7 +3421,7 @@ func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanc
 
 // FindBlocs Which blocs form
 //
-// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7048,7 +7053,7 @@ type ClientWithResponsesInterface interface {
 
 	// FindBlocsWithResponse Which blocs form
 	//
-	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11046,7 +11051,7 @@ func (c *ClientWithResponses) StructuralBalanceWithResponse(ctx context.Context,
 
 // FindBlocsWithResponse Which blocs form
 //
-// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Returns a wrapper object for the known response body format(s).
 //
