@@ -59,6 +59,8 @@ func TestBadInput(t *testing.T) {
 		{name: "every relationship error at once", method: "POST", path: "/api/v1/relationships", body: `{"source":"iran","target":"atlantis","type":"loves","weight":2,"confidence":-1,"sources":[{"url":"ftp://x"}]}`, status: 400, slug: api.ProblemValidation, paths: []string{"$.target", "$.type", "$.weight", "$.confidence", "$.sources[0].title", "$.sources[0].url"}},
 		{name: "self tie", method: "POST", path: "/api/v1/relationships", body: `{"source":"iran","target":"iran","type":"supports"}`, status: 400, slug: api.ProblemValidation, paths: []string{"$.target"}},
 		{name: "bad type values", method: "POST", path: "/api/v1/relationship-types", body: `{"name":"Blockades","polarity":2,"default_weight":0}`, status: 400, slug: api.ProblemValidation, paths: []string{"$.name", "$.polarity", "$.default_weight"}},
+		{name: "conflictual type that relays", method: "POST", path: "/api/v1/relationship-types", body: `{"name":"blockades","polarity":-1,"default_weight":0.5,"relays":true}`, status: 400, slug: api.ProblemValidation, paths: []string{"$.relays"}},
+		{name: "conflictual batch type that relays", method: "POST", path: "/api/v1/import", body: `{"relationship_types":[{"name":"blockades","polarity":-1,"default_weight":0.5,"relays":true}],"actors":[],"relationships":[]}`, status: 400, slug: api.ProblemValidation, paths: []string{"$.relationship_types[0].relays"}},
 		// conflicts
 		{name: "duplicate actor id", method: "POST", path: "/api/v1/actors", body: `{"name":"Iran","kind":"state"}`, status: 409, slug: api.ProblemConflict},
 		{name: "duplicate relationship id", method: "POST", path: "/api/v1/relationships", body: `{"source":"united-states","target":"iran","type":"sanctions","valid_from":"2018-05-08"}`, status: 409, slug: api.ProblemConflict},
@@ -233,10 +235,28 @@ func TestCreateAndRead(t *testing.T) {
 			t.Errorf("type %+v, Location %q", ty, rec.Header().Get("Location"))
 		}
 		e.must(200, "GET", "/api/v1/relationship-types/blockades", "", nil)
+		// relays: default true for a cooperative type, false when asked;
+		// never for a conflictual one.
+		var trade, aid api.RelationshipType
+		e.must(201, "POST", "/api/v1/relationship-types", `{"name":"trades_with","polarity":1,"symmetric":true,"default_weight":0.4,"relays":false}`, &trade)
+		e.must(201, "POST", "/api/v1/relationship-types", `{"name":"lends_to","polarity":1,"default_weight":0.6}`, &aid)
+		if ty.Relays || trade.Relays || !aid.Relays {
+			t.Errorf("relays: blockades %v, trades_with %v, lends_to %v; want false, false, true", ty.Relays, trade.Relays, aid.Relays)
+		}
+		e.must(200, "GET", "/api/v1/relationship-types/trades_with", "", &trade)
+		if trade.Relays {
+			t.Error("trades_with relays when read back")
+		}
 		var types api.RelationshipTypeList
 		e.must(200, "GET", "/api/v1/relationship-types", "", &types)
-		if len(types.Items) != len(graph.BuiltinTypes())+1 {
+		if len(types.Items) != len(graph.BuiltinTypes())+3 {
 			t.Errorf("%d types", len(types.Items))
+		}
+		for _, it := range types.Items {
+			want := map[string]bool{"supports": true, "arms": true, "mediates": false, "negotiates_with": false, "appeals_to": false, "sanctions": false}
+			if w, ok := want[it.Name]; ok && it.Relays != w {
+				t.Errorf("%s relays %v, want %v", it.Name, it.Relays, w)
+			}
 		}
 		// a new type is usable, with its default weight
 		e.must(201, "POST", "/api/v1/relationships", `{"source":"iran","target":"kataib-hezbollah","type":"blockades","confidence":0.25}`, &r)
@@ -459,6 +479,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	src := newEnv(t, memStore(t), api.Config{})
 	seed(t, src)
 	src.must(201, "POST", "/api/v1/relationship-types", `{"name":"blockades","polarity":-1,"default_weight":0.7,"cameo":"191","goldstein":-9.5,"plover":"COERCE","plover_mode":"blockade"}`, nil)
+	src.must(201, "POST", "/api/v1/relationship-types", `{"name":"trades_with","polarity":1,"symmetric":true,"default_weight":0.4,"relays":false}`, nil)
 	src.must(200, "PATCH", "/api/v1/actors/iran", `{"attributes":{"capital":"Tehran","n":[1,2.5,{"x":null}],"big":12345678901},"description":"d","region":"Middle East"}`, nil)
 	src.must(201, "POST", "/api/v1/relationships", `{"source":"iran","target":"russia","type":"blockades","weight":0.3,"confidence":0.4,"valid_from":"2001-02-03","valid_to":"2004-05-06","note":"n","sources":[{"title":"t","url":"https://example.org/a","quote":"q","published":"2001-02-03"}]}`, nil)
 	first := src.export()
@@ -467,8 +488,13 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err := json.Unmarshal([]byte(first), &b); err != nil {
 		t.Fatal(err)
 	}
-	if len(b.RelationshipTypes) != 1 || len(b.Actors) != 3 || len(b.Relationships) != 2 {
+	if len(b.RelationshipTypes) != 2 || len(b.Actors) != 3 || len(b.Relationships) != 2 {
 		t.Errorf("export: %d types, %d actors, %d relationships", len(b.RelationshipTypes), len(b.Actors), len(b.Relationships))
+	}
+	for _, ty := range b.RelationshipTypes {
+		if want := ty.Name == "trades_with"; (ty.Relays != nil) != want || want && *ty.Relays {
+			t.Errorf("export of %s: relays %v; want false given for trades_with only", ty.Name, ty.Relays)
+		}
 	}
 	roundTrip := func(t *testing.T, e *env, doc string) {
 		t.Helper()

@@ -201,9 +201,11 @@ type Blocs struct {
 	Resolution  float64 `json:"resolution" validate:"required" format:"double"`
 	// Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity" validate:"required" format:"double"`
-	Actors     int     `json:"actors" validate:"required"`
-	Count      int     `json:"count" validate:"required"`
-	Blocs      []Bloc  `json:"blocs" validate:"required"`
+	// signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.
+	SignedModularity *float64 `json:"signed_modularity,omitempty" format:"double" example:"0.43"`
+	Actors           int      `json:"actors" validate:"required"`
+	Count            int      `json:"count" validate:"required"`
+	Blocs            []Bloc   `json:"blocs" validate:"required"`
 } //@name Blocs
 
 // TriadCounts counts triads by their signs.
@@ -349,7 +351,7 @@ func mediatorsFromDomain(m analysis.Mediators) Mediators {
 
 func blocsFromDomain(b analysis.Blocs) Blocs {
 	out := Blocs{Method: b.Method, K: b.K, Frustration: b.Frustration, Weighted: b.Weighted, Version: b.Version, Resolution: b.Resolution, Modularity: b.Modularity, Actors: b.Actors,
-		Count: b.Count, Blocs: make([]Bloc, len(b.Blocs))}
+		SignedModularity: b.SignedModularity, Count: b.Count, Blocs: make([]Bloc, len(b.Blocs))}
 	for i, x := range b.Blocs {
 		out.Blocs[i] = Bloc(x)
 	}
@@ -423,8 +425,8 @@ func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any,
 
 // analysisFilter reads the filter parameters every influence endpoint
 // takes; polarity is offered only where the algorithm allows a choice.
-func analysisFilter(q *query, polarity bool) analysis.Filter {
-	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", false)}
+func analysisFilter(q *query, polarity, weighted bool) analysis.Filter {
+	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", weighted)}
 	if polarity {
 		f.Polarity = q.enum("polarity", analysis.Polarities())
 	}
@@ -457,7 +459,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			algorithm	query		string		false	"Centrality"										Enums(pagerank, betweenness, degree, in_degree, out_degree, closeness, eigenvector, pn, signed_eigenvector)	default(pagerank)
-//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			weighted	query		bool		false	"Use relationship weights (default false: the centralities as NetworkX computes them on the unweighted graph)"	default(false)
 //	@Param			normalized	query		bool		false	"Degrees divided by n-1"							default(false)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
@@ -478,7 +480,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Router			/api/v1/influence [get]
 func (s *Server) influence(c *gin.Context) {
 	q := parseQuery(c, "algorithm", "weighted", "normalized", "types", "as_of", "polarity", "limit", "cursor", "actors")
-	iq := analysis.InfluenceQuery{Algorithm: analysis.Algorithm(q.get("algorithm")), Filter: analysisFilter(q, true),
+	iq := analysis.InfluenceQuery{Algorithm: analysis.Algorithm(q.get("algorithm")), Filter: analysisFilter(q, true, false),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false), Actors: q.list("actors")}
 	if q.has("cursor") {
 		iq.After, _ = graph.DecodeCursor(q.cursor())
@@ -508,12 +510,12 @@ func (s *Server) influence(c *gin.Context) {
 //
 //	@Summary		Who sways an actor, and whom it sways
 //	@ID				actorInfluence
-//	@Description	Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
+//	@Description	Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so "Oman —mediates→ US —sanctions→ Iran" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted (the default), the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph, weighted like the rest), deprecated. An actor with no selected tie gets empty lists.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			id			path		string		true	"Actor id"											maxlength(128)	example(iran)
-//	@Param			weighted	query		bool		false	"Use relationship weights"							default(false)
+//	@Param			weighted	query		bool		false	"Weigh each tie by weight x confidence (default true; false counts every tie as 1)"	default(true)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			polarity	query		string		false	"Which ties: cooperative, conflictual, both (signed, no structural ties) or all (structural ties as conduits)"	Enums(positive, negative, signed, all)	default(signed)
@@ -534,7 +536,11 @@ func (s *Server) influence(c *gin.Context) {
 //	@Router			/api/v1/actors/{id}/influence [get]
 func (s *Server) actorInfluence(c *gin.Context) {
 	q := parseQuery(c, "weighted", "types", "as_of", "polarity", "limit", "paths", "max_hops")
-	aq := analysis.ActorInfluenceQuery{Actor: c.Param("id"), Filter: analysisFilter(q, true), Limit: q.intIn("limit", 1, analysis.MaxLimit),
+	// weighted defaults to true: a channel's strength is what its ties'
+	// weight and confidence say, so an appeal (0.2) does not count as
+	// much as arms (0.8) — unlike /influence, whose centralities stay
+	// NetworkX's unweighted ones unless asked (issue 18).
+	aq := analysis.ActorInfluenceQuery{Actor: c.Param("id"), Filter: analysisFilter(q, true, true), Limit: q.intIn("limit", 1, analysis.MaxLimit),
 		Paths: q.intIn("paths", 1, analysis.MaxPaths), MaxHops: q.intIn("max_hops", 1, analysis.MaxPathHops)}
 	ctx := c.Request.Context()
 	if q.err() == nil {
@@ -626,7 +632,7 @@ func (s *Server) mediators(c *gin.Context) {
 //
 //	@Summary		Which blocs form
 //	@ID				findBlocs
-//	@Description	Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+//	@Description	Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //	@Tags			queries
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -635,7 +641,7 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			method		query		string		false	"signed or louvain; default: signed when a hostile pair is selected"	Enums(signed, louvain)
 //	@Param			k			query		int			false	"signed: the number of blocs (default: chosen by the criterion)"	minimum(2)	maximum(8)
-//	@Param			resolution	query		number		false	"Modularity resolution (higher: smaller blocs)"		minimum(0)	maximum(100)	default(1)
+//	@Param			resolution	query		number		false	"Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)"		minimum(0)	maximum(100)	default(1)
 //	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Blocs
@@ -650,7 +656,7 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Router			/api/v1/blocs [get]
 func (s *Server) blocs(c *gin.Context) {
 	q := parseQuery(c, "weighted", "types", "as_of", "method", "k", "resolution", "limit")
-	bq := analysis.BlocQuery{Filter: analysisFilter(q, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
+	bq := analysis.BlocQuery{Filter: analysisFilter(q, false, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Method: q.enum("method", analysis.BlocMethods), K: q.intIn("k", 2, analysis.MaxSignedK)}
 	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysisOf(c).Blocs(c.Request.Context(), bq) })
 	if ok {
@@ -683,7 +689,7 @@ func (s *Server) blocs(c *gin.Context) {
 //	@Router			/api/v1/balance [get]
 func (s *Server) balance(c *gin.Context) {
 	q := parseQuery(c, "weighted", "types", "as_of", "limit")
-	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
+	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
 	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysisOf(c).Balance(c.Request.Context(), bq) })
 	if ok {
 		s.writeAnalysis(c, b.Version, func() (any, error) { out := balanceFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })

@@ -111,6 +111,22 @@ func TestInfluenceEndpoints(t *testing.T) {
 		if p := ai.PressuredBy[0]; p.Actor != "united-states" && p.Actor != "israel" || p.Channels[0].Actors[len(p.Channels[0].Actors)-1] != "iran" {
 			t.Errorf("first to pressure Iran: %+v", p)
 		}
+		// weighted defaults to true here (a channel's strength counts
+		// its ties' weight and confidence), as the spec says; false
+		// counts every tie as 1.
+		var def, unweighted api.ActorInfluence
+		e.must(200, "GET", "/api/v1/actors/iran/influence", "", &def)
+		e.must(200, "GET", "/api/v1/actors/iran/influence?weighted=false", "", &unweighted)
+		if !def.Weighted || unweighted.Weighted || def.PressuredBy[0].Score != ai.PressuredBy[0].Score {
+			t.Errorf("default weighted %v (top pressure %v, weighted=true %v); weighted=false gives weighted %v",
+				def.Weighted, def.PressuredBy[0].Score, ai.PressuredBy[0].Score, unweighted.Weighted)
+		}
+		if d := specParamDefault(t, e, "/api/v1/actors/{id}/influence", "weighted"); d != true {
+			t.Errorf("the spec's default for weighted on actor influence is %v, want true", d)
+		}
+		if d := specParamDefault(t, e, "/api/v1/influence", "weighted"); d != false {
+			t.Errorf("the spec's default for weighted on /influence is %v, want false", d)
+		}
 		var all api.ActorInfluence
 		e.must(200, "GET", "/api/v1/actors/iran/influence?polarity=all", "", &all)
 		if !all.Structural {
@@ -251,4 +267,25 @@ func TestInfluenceBodiesPerURI(t *testing.T) {
 			}
 		}
 	})
+}
+
+// specParamDefault returns the default the served OpenAPI description
+// gives a query parameter of GET path.
+func specParamDefault(t *testing.T, _ *env, path, name string) any {
+	t.Helper()
+	doc, err := api.OpenAPI3()
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := doc.Paths.Find(path)
+	if item == nil || item.Get == nil {
+		t.Fatalf("%s is not described", path)
+	}
+	for _, p := range item.Get.Parameters {
+		if p.Value != nil && p.Value.In == "query" && p.Value.Name == name && p.Value.Schema != nil {
+			return p.Value.Schema.Value.Default
+		}
+	}
+	t.Fatalf("%s has no query parameter %s", path, name)
+	return nil
 }

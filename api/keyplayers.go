@@ -118,7 +118,7 @@ func keyPlayersFromDomain(k analysis.KeyPlayers) KeyPlayers {
 //	@Param			op			query		string		false	"remove, or flip a tie's sign (kind ties)"	Enums(remove, flip)	default(remove)
 //	@Param			exact		query		bool		false	"Also search every set of at most k"	default(false)
 //	@Param			max_hops	query		int			false	"Ties per channel (channel measures)"	minimum(1)	maximum(4)	default(3)
-//	@Param			weighted	query		bool		false	"Use relationship weights and confidence"	default(false)
+//	@Param			weighted	query		bool		false	"Use relationship weights and confidence (as /actors/{id}/influence)"	default(true)
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			polarity	query		string		false	"Which ties (default: signed for the channel measures, all for frustration)"	Enums(positive, negative, signed, all)
 //	@Param			as_of		query		string		false	"The day analysed (YYYY-MM-DD) or all. Default: the server's analysis date"	example(2025-04-12)
@@ -137,7 +137,7 @@ func keyPlayersFromDomain(k analysis.KeyPlayers) KeyPlayers {
 func (s *Server) keyPlayers(c *gin.Context) {
 	q := parseQuery(c, "measure", "target", "other", "k", "kind", "op", "exact", "max_hops", "weighted", "types", "polarity", "as_of")
 	kq := analysis.KeyPlayerQuery{Measure: q.get("measure"), Target: q.get("target"), Other: q.get("other"),
-		Filter: analysisFilter(q, true), K: q.intIn("k", 1, analysis.MaxKeyPlayers), Kind: q.get("kind"), Op: q.get("op"),
+		Filter: analysisFilter(q, true, true), K: q.intIn("k", 1, analysis.MaxKeyPlayers), Kind: q.get("kind"), Op: q.get("op"),
 		MaxHops: q.intIn("max_hops", 1, analysis.MaxPathHops), Exact: q.bool("exact", false)}
 	if q.err() == nil {
 		for _, id := range []string{kq.Target, kq.Other} {

@@ -178,6 +178,14 @@ type RelationshipType struct {
 	Goldstein  *float64 `json:"goldstein,omitempty" minimum:"-10" maximum:"10" example:"-8" format:"double"`
 	PLOVER     string   `json:"plover,omitempty" example:"SANCTION"`
 	PLOVERMode string   `json:"plover_mode,omitempty"`
+	// Whether a tie of this type passes influence on along a sway or
+	// pressure channel (GET /actors/{id}/influence), i.e. may be a
+	// channel's intermediate hop. Alignment and material support relay
+	// (supports, allied_with, funds, arms, sponsors); direct engagement
+	// (negotiates_with, mediates, appeals_to, monitors) reaches its target
+	// but relays nothing, so it can only be a channel's last hop; a
+	// conflictual type never relays.
+	Relays bool `json:"relays" validate:"required" example:"false"`
 	// Shipped with detente (true) or added by users (false).
 	Builtin bool `json:"builtin" validate:"required"`
 } //@name RelationshipType
@@ -198,6 +206,11 @@ type RelationshipTypeCreate struct {
 	Goldstein  *float64 `json:"goldstein,omitempty" minimum:"-10" maximum:"10" format:"double"`
 	PLOVER     string   `json:"plover,omitempty" maxLength:"64"`
 	PLOVERMode string   `json:"plover_mode,omitempty" maxLength:"64"`
+	// Whether a tie of this type passes influence on along a channel
+	// (alignment, material support) or only engages its target directly
+	// (talks, mediation: false). Default: true for cooperative and
+	// structural types; a conflictual type never relays (true is refused).
+	Relays *bool `json:"relays,omitempty"`
 } //@name RelationshipTypeCreate
 
 // RelationshipTypeList is the whole registry, ordered by name.
@@ -271,6 +284,9 @@ type BatchRelationshipType struct {
 	Goldstein     *float64 `json:"goldstein,omitempty" minimum:"-10" maximum:"10" format:"double"`
 	PLOVER        string   `json:"plover,omitempty" maxLength:"64"`
 	PLOVERMode    string   `json:"plover_mode,omitempty" maxLength:"64"`
+	// As in RelationshipTypeCreate: default true for cooperative and
+	// structural types; an export gives it only when false on one of them.
+	Relays *bool `json:"relays,omitempty"`
 } //@name BatchRelationshipType
 
 // ImportCounts says what an import did (or, dry, would do) to one kind of
@@ -337,8 +353,32 @@ func typeFromDomain(t graph.RelationshipType) RelationshipType {
 	return RelationshipType{
 		Name: t.Name, Polarity: t.Polarity, Symmetric: t.Symmetric, DefaultWeight: t.DefaultWeight,
 		Description: t.Description, CAMEO: t.CAMEO, Goldstein: t.Goldstein, PLOVER: t.PLOVER,
-		PLOVERMode: t.PLOVERMode, Builtin: t.Builtin,
+		PLOVERMode: t.PLOVERMode, Relays: t.Relays(), Builtin: t.Builtin,
 	}
+}
+
+// relaysToDomain reads the wire's relays (nil: the default) into the
+// domain's Direct; relays true on a conflictual type is left for
+// ValidateType to refuse, false on one is what it is anyway.
+func relaysToDomain(relays *bool, polarity int) (direct bool) {
+	if relays == nil {
+		return false
+	}
+	if polarity < 0 {
+		return *relays
+	}
+	return !*relays
+}
+
+// relaysFromDomain is the batch form of t's relays: given only when a
+// cooperative or structural type does not relay, so an export of types
+// created without the field imports back unchanged.
+func relaysFromDomain(t graph.RelationshipType) *bool {
+	if t.Direct && t.Polarity >= 0 {
+		f := false
+		return &f
+	}
+	return nil
 }
 
 func importResultFromDomain(r graph.ImportResult) ImportResult {
@@ -368,6 +408,7 @@ func batchFromDomain(b graph.Batch) Batch {
 		out.RelationshipTypes = append(out.RelationshipTypes, BatchRelationshipType{
 			Name: t.Name, Polarity: t.Polarity, Symmetric: t.Symmetric, DefaultWeight: t.DefaultWeight,
 			Description: t.Description, CAMEO: t.CAMEO, Goldstein: t.Goldstein, PLOVER: t.PLOVER, PLOVERMode: t.PLOVERMode,
+			Relays: relaysFromDomain(t),
 		})
 	}
 	for i, a := range b.Actors {
@@ -581,6 +622,7 @@ func typeToDomain(in RelationshipTypeCreate, p *problems) graph.RelationshipType
 	t := graph.RelationshipType{
 		Name: in.Name, Polarity: polarity, Symmetric: in.Symmetric, DefaultWeight: weight,
 		Description: in.Description, CAMEO: in.CAMEO, Goldstein: in.Goldstein, PLOVER: in.PLOVER, PLOVERMode: in.PLOVERMode,
+		Direct: relaysToDomain(in.Relays, polarity),
 	}
 	p.errs = append(p.errs, graph.ValidateType(&t, "$")...)
 	return t
@@ -597,6 +639,7 @@ func batchToDomain(in Batch, reg graph.Registry, p *problems) graph.Batch {
 		b.RelationshipTypes = append(b.RelationshipTypes, graph.RelationshipType{
 			Name: t.Name, Polarity: t.Polarity, Symmetric: t.Symmetric, DefaultWeight: t.DefaultWeight,
 			Description: t.Description, CAMEO: t.CAMEO, Goldstein: t.Goldstein, PLOVER: t.PLOVER, PLOVERMode: t.PLOVERMode,
+			Direct: relaysToDomain(t.Relays, t.Polarity),
 		})
 		p.errs = append(p.errs, graph.ValidateType(&b.RelationshipTypes[i], "$.relationship_types["+strconv.Itoa(i)+"]")...)
 	}

@@ -72,9 +72,12 @@ func TestBlocsOnTheScenario(t *testing.T) {
 				bloc[m] = x.ID
 			}
 		}
-		t.Logf("weighted=%s: method %s, k %d, frustration %v, modularity %v", weighted, b.Method, b.K, b.Frustration, b.Modularity)
-		if b.Method != "signed" || b.AsOf != cut.String() {
-			t.Fatalf("method %s as_of %s", b.Method, b.AsOf)
+		if b.SignedModularity == nil {
+			t.Fatalf("weighted=%s: signed blocs without signed_modularity", weighted)
+		}
+		t.Logf("weighted=%s: method %s, k %d, frustration %v, modularity %v, signed modularity %v", weighted, b.Method, b.K, b.Frustration, b.Modularity, *b.SignedModularity)
+		if b.Method != "signed" || b.AsOf != cut.String() || *b.SignedModularity <= 0 || *b.SignedModularity > 1 {
+			t.Fatalf("method %s as_of %s signed modularity %v", b.Method, b.AsOf, *b.SignedModularity)
 		}
 		us, il, ir, hu := bloc["united-states"], bloc["israel"], bloc["iran"], bloc["houthis"]
 		if us == 0 || us != il || us == ir || ir != hu {
@@ -83,7 +86,7 @@ func TestBlocsOnTheScenario(t *testing.T) {
 	}
 	var b api.Blocs
 	e.must(200, "GET", "/api/v1/blocs?method=louvain", "", &b)
-	if b.Method != "louvain" || b.K != 0 || b.Frustration != 0 {
+	if b.Method != "louvain" || b.K != 0 || b.Frustration != 0 || b.SignedModularity != nil {
 		t.Errorf("louvain: %+v", b)
 	}
 	p := problem(t, e.do("GET", "/api/v1/blocs?method=louvain&k=2", ""), 400, "invalid-parameter")

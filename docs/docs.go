@@ -589,7 +589,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -\u003e target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so \"Iran —hostile_to— US —attacks→ Houthis\" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): \"US —negotiates_with— Iran\" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.",
+                "description": "Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -\u003e target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so \"Iran —hostile_to— US —attacks→ Houthis\" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so \"Oman —mediates→ US —sanctions→ Iran\" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): \"US —negotiates_with— Iran\" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted (the default), the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph, weighted like the rest), deprecated. An actor with no selected tie gets empty lists.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -611,8 +611,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "default": false,
-                        "description": "Use relationship weights",
+                        "default": true,
+                        "description": "Weigh each tie by weight x confidence (default true; false counts every tie as 1)",
                         "name": "weighted",
                         "in": "query"
                     },
@@ -1017,7 +1017,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
+                "description": "Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1075,7 +1075,7 @@ const docTemplate = `{
                         "minimum": 0,
                         "type": "number",
                         "default": 1,
-                        "description": "Modularity resolution (higher: smaller blocs)",
+                        "description": "Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)",
                         "name": "resolution",
                         "in": "query"
                     },
@@ -1674,7 +1674,7 @@ const docTemplate = `{
                     {
                         "type": "boolean",
                         "default": false,
-                        "description": "Use relationship weights",
+                        "description": "Use relationship weights (default false: the centralities as NetworkX computes them on the unweighted graph)",
                         "name": "weighted",
                         "in": "query"
                     },
@@ -1891,8 +1891,8 @@ const docTemplate = `{
                     },
                     {
                         "type": "boolean",
-                        "default": false,
-                        "description": "Use relationship weights and confidence",
+                        "default": true,
+                        "description": "Use relationship weights and confidence (as /actors/{id}/influence)",
                         "name": "weighted",
                         "in": "query"
                     },
@@ -4796,6 +4796,10 @@ const docTemplate = `{
                         1
                     ]
                 },
+                "relays": {
+                    "description": "As in RelationshipTypeCreate: default true for cooperative and\nstructural types; an export gives it only when false on one of them.",
+                    "type": "boolean"
+                },
                 "symmetric": {
                     "type": "boolean"
                 }
@@ -4970,6 +4974,12 @@ const docTemplate = `{
                 "resolution": {
                     "type": "number",
                     "format": "double"
+                },
+                "signed_modularity": {
+                    "description": "signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.",
+                    "type": "number",
+                    "format": "double",
+                    "example": 0.43
                 },
                 "version": {
                     "type": "integer"
@@ -6524,6 +6534,7 @@ const docTemplate = `{
                 "description",
                 "name",
                 "polarity",
+                "relays",
                 "symmetric"
             ],
             "properties": {
@@ -6574,6 +6585,11 @@ const docTemplate = `{
                         1
                     ],
                     "example": -1
+                },
+                "relays": {
+                    "description": "Whether a tie of this type passes influence on along a sway or\npressure channel (GET /actors/{id}/influence), i.e. may be a\nchannel's intermediate hop. Alignment and material support relay\n(supports, allied_with, funds, arms, sponsors); direct engagement\n(negotiates_with, mediates, appeals_to, monitors) reaches its target\nbut relays nothing, so it can only be a channel's last hop; a\nconflictual type never relays.",
+                    "type": "boolean",
+                    "example": false
                 },
                 "symmetric": {
                     "description": "Whether the tie runs both ways.",
@@ -6635,6 +6651,10 @@ const docTemplate = `{
                         1
                     ],
                     "example": -1
+                },
+                "relays": {
+                    "description": "Whether a tie of this type passes influence on along a channel\n(alignment, material support) or only engages its target directly\n(talks, mediation: false). Default: true for cooperative and\nstructural types; a conflictual type never relays (true is refused).",
+                    "type": "boolean"
                 },
                 "symmetric": {
                     "description": "Whether the tie runs both ways; default false.",

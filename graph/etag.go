@@ -147,5 +147,6 @@ func tagType(b []byte, t *RelationshipType) []byte {
 	}
 	b = tagStr(b, t.PLOVER)
 	b = tagStr(b, t.PLOVERMode)
+	b = tagBool(b, t.Direct)
 	return tagBool(b, t.Builtin)
 }

@@ -22,11 +22,28 @@ type RelationshipType struct {
 	Goldstein     *float64 `json:"goldstein,omitempty"`
 	PLOVER        string   `json:"plover,omitempty"`
 	PLOVERMode    string   `json:"plover_mode,omitempty"`
-	Builtin       bool     `json:"builtin"`
+	// Direct marks a cooperative or structural type as direct engagement
+	// of its target (talks, mediation, appeals, verification) rather than
+	// alignment or material support: a tie of the type reaches its target
+	// but relays nothing on, so it can only be the last hop of an
+	// influence channel (see Relays). The zero value relays, so a type
+	// stored before the attribute existed keeps the meaning it had.
+	Direct  bool `json:"direct,omitempty"`
+	Builtin bool `json:"builtin"`
 }
 
 // Sign is the type's polarity as a path sign factor.
 func (t RelationshipType) Sign() int { return t.Polarity }
+
+// Relays reports whether a tie of this type passes influence on to a
+// further tie of a channel, i.e. may be a channel's intermediate hop.
+// Alignment and material support relay (supports, allied_with, funds,
+// arms, sponsors: what the target does next is done with the source's
+// backing); direct engagement does not (negotiates_with, mediates,
+// appeals_to, monitors: Oman mediating with the US gives Oman no hand in
+// the US's sanctions on Iran); a conflictual tie never does — it ends a
+// pressure channel.
+func (t RelationshipType) Relays() bool { return t.Polarity >= 0 && !t.Direct }
 
 // Note (kept from the registry's design notes): Goldstein scores the
 // source -> target act only, so "arms a proxy against X" is two facts (arms
@@ -105,6 +122,9 @@ func ValidateType(t *RelationshipType, prefix string) []FieldError {
 	}
 	if !(t.DefaultWeight > 0 && t.DefaultWeight <= 1) {
 		errs.add(prefix+".default_weight", "must be in (0, 1]")
+	}
+	if t.Direct && t.Polarity < 0 {
+		errs.add(prefix+".relays", "must be false or absent for a conflictual type: a conflictual tie always ends a channel and never relays influence")
 	}
 	if t.Goldstein != nil && (*t.Goldstein < -10 || *t.Goldstein > 10) {
 		errs.add(prefix+".goldstein", "must be in [-10, 10]")

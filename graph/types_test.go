@@ -51,3 +51,31 @@ func TestAppealsTo(t *testing.T) {
 		t.Errorf("monitors: %+v, want a neutral type", mo)
 	}
 }
+
+// TestRelayingTypes pins which built-in types relay influence along a
+// channel (issue #18): alignment and material support do; direct
+// engagement (talks, mediation, appeals, verification) and every
+// conflictual type do not.
+func TestRelayingTypes(t *testing.T) {
+	want := map[string]bool{
+		"supports": true, "allied_with": true, "funds": true, "arms": true, "sponsors": true, "member_of": true,
+		"negotiates_with": false, "mediates": false, "appeals_to": false, "monitors": false,
+	}
+	for _, typ := range BuiltinTypes() {
+		w, listed := want[typ.Name]
+		if typ.Polarity < 0 {
+			w, listed = false, true
+		}
+		if !listed {
+			t.Errorf("%s: not pinned here; decide whether it relays", typ.Name)
+			continue
+		}
+		if typ.Relays() != w {
+			t.Errorf("%s relays %v, want %v", typ.Name, typ.Relays(), w)
+		}
+	}
+	bad := RelationshipType{Name: "blockades", Polarity: -1, DefaultWeight: 0.5, Direct: true}
+	if errs := ValidateType(&bad, "$"); len(errs) != 1 || errs[0].Path != "$.relays" {
+		t.Errorf("a conflictual type marked direct: %v, want one error at $.relays", errs)
+	}
+}

@@ -1370,7 +1370,11 @@ type BatchRelationshipType struct {
 	Plover     *string                       `json:"plover,omitempty"`
 	PloverMode *string                       `json:"plover_mode,omitempty"`
 	Polarity   BatchRelationshipTypePolarity `json:"polarity"`
-	Symmetric  *bool                         `json:"symmetric,omitempty"`
+
+	// Relays As in RelationshipTypeCreate: default true for cooperative and
+	// structural types; an export gives it only when false on one of them.
+	Relays    *bool `json:"relays,omitempty"`
+	Symmetric *bool `json:"symmetric,omitempty"`
 }
 
 // BatchRelationshipTypePolarity defines model for BatchRelationshipType.Polarity.
@@ -1448,8 +1452,13 @@ type Blocs struct {
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
 	Resolution float64 `json:"resolution"`
-	Version    int     `json:"version"`
-	Weighted   bool    `json:"weighted"`
+
+	// SignedModularity signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.
+	//
+	// Example: 0.43
+	SignedModularity *float64 `json:"signed_modularity,omitempty"`
+	Version          int      `json:"version"`
+	Weighted         bool     `json:"weighted"`
 }
 
 // BlocsMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
@@ -2237,6 +2246,17 @@ type RelationshipType struct {
 	// Example: -1
 	Polarity RelationshipTypePolarity `json:"polarity"`
 
+	// Relays Whether a tie of this type passes influence on along a sway or
+	// pressure channel (GET /actors/{id}/influence), i.e. may be a
+	// channel's intermediate hop. Alignment and material support relay
+	// (supports, allied_with, funds, arms, sponsors); direct engagement
+	// (negotiates_with, mediates, appeals_to, monitors) reaches its target
+	// but relays nothing, so it can only be a channel's last hop; a
+	// conflictual type never relays.
+	//
+	// Example: false
+	Relays bool `json:"relays"`
+
 	// Symmetric Whether the tie runs both ways.
 	Symmetric bool `json:"symmetric"`
 }
@@ -2270,6 +2290,12 @@ type RelationshipTypeCreate struct {
 	//
 	// Example: -1
 	Polarity RelationshipTypeCreatePolarity `json:"polarity"`
+
+	// Relays Whether a tie of this type passes influence on along a channel
+	// (alignment, material support) or only engages its target directly
+	// (talks, mediation: false). Default: true for cooperative and
+	// structural types; a conflictual type never relays (true is refused).
+	Relays *bool `json:"relays,omitempty"`
 
 	// Symmetric Whether the tie runs both ways; default false.
 	Symmetric *bool `json:"symmetric,omitempty"`
@@ -2570,7 +2596,7 @@ type UpdateActorParams struct {
 
 // ActorInfluenceParams defines parameters for ActorInfluence.
 type ActorInfluenceParams struct {
-	// Weighted Use relationship weights
+	// Weighted Weigh each tie by weight x confidence (default true; false counts every tie as 1)
 	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
 
 	// Types Only these relationship types (comma-separated)
@@ -2672,7 +2698,7 @@ type FindBlocsParams struct {
 	// K signed: the number of blocs (default: chosen by the criterion)
 	K *int `form:"k,omitempty" json:"k,omitempty"`
 
-	// Resolution Modularity resolution (higher: smaller blocs)
+	// Resolution Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)
 	Resolution *float32 `form:"resolution,omitempty" json:"resolution,omitempty"`
 
 	// Limit How many blocs
@@ -2777,7 +2803,7 @@ type RankInfluenceParams struct {
 	// Algorithm Centrality
 	Algorithm *RankInfluenceParamsAlgorithm `form:"algorithm,omitempty" json:"algorithm,omitempty"`
 
-	// Weighted Use relationship weights
+	// Weighted Use relationship weights (default false: the centralities as NetworkX computes them on the unweighted graph)
 	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
 
 	// Normalized Degrees divided by n-1
@@ -2837,7 +2863,7 @@ type KeyPlayersParams struct {
 	// MaxHops Ties per channel (channel measures)
 	MaxHops *int `form:"max_hops,omitempty" json:"max_hops,omitempty"`
 
-	// Weighted Use relationship weights and confidence
+	// Weighted Use relationship weights and confidence (as /actors/{id}/influence)
 	Weighted *bool `form:"weighted,omitempty" json:"weighted,omitempty"`
 
 	// Types Only these relationship types (comma-separated)
@@ -3269,7 +3295,7 @@ type ClientInterface interface {
 
 	// ActorInfluence Who sways an actor, and whom it sways
 	//
-	// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
+	// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so "Oman —mediates→ US —sanctions→ Iran" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted (the default), the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph, weighted like the rest), deprecated. An actor with no selected tie gets empty lists.
 	//
 	// Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
 	ActorInfluence(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3290,7 +3316,7 @@ type ClientInterface interface {
 
 	// FindBlocs Which blocs form
 	//
-	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 	FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3697,7 +3723,7 @@ func (c *Client) UpdateActorWithApplicationMergePatchPlusJSONBody(ctx context.Co
 
 // ActorInfluence Who sways an actor, and whom it sways
 //
-// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
+// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so "Oman —mediates→ US —sanctions→ Iran" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted (the default), the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph, weighted like the rest), deprecated. An actor with no selected tie gets empty lists.
 //
 // Corresponds with GET /api/v1/actors/{id}/influence (the `ActorInfluence` operationId).
 func (c *Client) ActorInfluence(ctx context.Context, id string, params *ActorInfluenceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3748,7 +3774,7 @@ func (c *Client) StructuralBalance(ctx context.Context, params *StructuralBalanc
 
 // FindBlocs Which blocs form
 //
-// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Corresponds with GET /api/v1/blocs (the `FindBlocs` operationId).
 func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7588,7 +7614,7 @@ type ClientWithResponsesInterface interface {
 
 	// ActorInfluenceWithResponse Who sways an actor, and whom it sways
 	//
-	// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
+	// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so "Oman —mediates→ US —sanctions→ Iran" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted (the default), the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph, weighted like the rest), deprecated. An actor with no selected tie gets empty lists.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -7615,7 +7641,7 @@ type ClientWithResponsesInterface interface {
 
 	// FindBlocsWithResponse Which blocs form
 	//
-	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+	// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11681,7 +11707,7 @@ func (c *ClientWithResponses) UpdateActorWithApplicationMergePatchPlusJSONBodyWi
 
 // ActorInfluenceWithResponse Who sways an actor, and whom it sways
 //
-// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id). A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted, the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph), deprecated. An actor with no selected tie gets empty lists.
+// Sign-aware influence, in each direction: sways / swayed_by list who the actor sways and who sways it through cooperation; pressures / pressured_by who it pressures and who pressures it. A relationship source -> target is the source acting on the target (symmetric types act both ways). A sway channel is a simple path of at most max_hops ties, all cooperative (polarity +1); a pressure channel is the same but its last tie is conflictual (polarity -1): influence may end in one hostile tie but never passes through one, so "Iran —hostile_to— US —attacks→ Houthis" is no channel from Iran to the Houthis. Only ties whose type relays (relays in /relationship-types: alignment and material support — supports, allied_with, funds, arms, sponsors) may sit inside a channel; direct engagement (negotiates_with, mediates, appeals_to, monitors) can only be its last hop, so "Oman —mediates→ US —sanctions→ Iran" is no pressure of Oman on Iran. A cooperative tie passes influence on to a further tie only if its pair is not hostile on balance (the sum of polarity x weight, or of polarities unweighted, over the pair's signed ties either way is positive, as /balance reads a pair): "US —negotiates_with— Iran" is a direct channel, but Iran does not pressure the Houthis through the US's sanctions. Structural ties (polarity 0: membership, monitoring) are connections, not influence: left out by default (polarity=signed); polarity=all counts them as cooperative conduits (and sets structural); positive gives sways only, negative only direct pressure. Each ordered pair contributes its best tie of each sign (highest weight x confidence, then lowest id), and a channel that goes on past the pair its best tie of that sign whose type relays. A channel's strength is 0.5^hops (Katz attenuation, Katz 1953) times, when weighted (the default), the product of weight x confidence over its ties; an actor's score sums the strengths of all its channels of that kind (count of them), so the sign of a path is the product of its ties' signs as in Cartwright and Harary's structural balance. Each entry lists its strongest channels (at most paths), each a path with relationship ids, types, signs and dates, read in the direction of influence. influences / influenced_by are the older sign-blind reach (personalised PageRank seeded at the actor, on the graph and on the reversed graph, weighted like the rest), deprecated. An actor with no selected tie gets empty lists.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -11726,7 +11752,7 @@ func (c *ClientWithResponses) StructuralBalanceWithResponse(ctx context.Context,
 
 // FindBlocsWithResponse Which blocs form
 //
-// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
+// Who stands with whom. method=signed (the default when the selected ties include a hostile pair): generalised structural balance (Doreian and Mrvar 1996) — the actors with a signed tie are split into k blocs minimising the frustrated pairs (hostile inside a bloc, cooperative between blocs; pair signs as in /balance, their |net| weight when weighted), searched by relocation from 40 seeded random starts; without k, every k from 2 to 6 is tried and the lowest criterion wins (the smaller k on ties); frustration reports it, and signed_modularity the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution. method=louvain (the default otherwise): communities of the cooperative ties by Louvain (Blondel et al. 2008, with the Reichardt-Bornholdt resolution; a fixed seed orders the nodes, so results are stable), a pair's weight being the sum of its positive tie weights (1 each when unweighted). Structural ties count in neither. Blocs are sorted by size, then by their first member.
 //
 // Returns a wrapper object for the known response body format(s).
 //

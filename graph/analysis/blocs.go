@@ -83,7 +83,11 @@ func (q *BlocQuery) fieldErrors() []graph.FieldError {
 // With Method BlocsSigned the blocs are signedBlocs' partition of the
 // actors with a signed pair (allies together, enemies apart), Frustration
 // is its criterion P (the frustrated pairs, or their |net| weight) and K
-// its number of blocs; Modularity is still that of the cooperative ties.
+// its number of blocs; Modularity is still that of the cooperative ties,
+// and SignedModularity is the partition's signed modularity at Resolution
+// on the signed pairs (signedModularity: Gómez, Jensen and Arenas 2009;
+// Traag and Bruggeman 2009), the quality leidenalg gives the partition on
+// a positive and a negative layer.
 type Blocs struct {
 	Method      string  `json:"method"`
 	K           int     `json:"k,omitempty"`
@@ -92,9 +96,11 @@ type Blocs struct {
 	Version     uint64  `json:"version"`
 	Resolution  float64 `json:"resolution"`
 	Modularity  float64 `json:"modularity"`
-	Actors      int     `json:"actors"` // actors with a positive tie
-	Count       int     `json:"count"`  // blocs in all (Blocs may be cut by the limit)
-	Blocs       []Bloc  `json:"blocs"`
+	// SignedModularity is set with Method BlocsSigned only.
+	SignedModularity *float64 `json:"signed_modularity,omitempty"`
+	Actors           int      `json:"actors"` // actors with a positive tie
+	Count            int      `json:"count"`  // blocs in all (Blocs may be cut by the limit)
+	Blocs            []Bloc   `json:"blocs"`
 }
 
 // Bloc is one community.
@@ -119,11 +125,12 @@ func (p *Projection) blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 	res := Blocs{Method: q.Method, Weighted: p.weighted, Version: p.Version(), Resolution: q.Resolution, Blocs: []Bloc{}}
 	g := newPositiveGraph(p)
 	if res.Method == BlocsSigned {
-		members, crit, k, err := p.signedBlocs(ctx, q.K)
+		members, crit, k, smod, err := p.signedBlocs(ctx, q.K, q.Resolution)
 		if err != nil {
 			return Blocs{}, err
 		}
-		res.K, res.Frustration = k, roundScore(crit)
+		smod = roundScore(smod)
+		res.K, res.Frustration, res.SignedModularity = k, roundScore(crit), &smod
 		if g.m2 > 0 {
 			res.Modularity = roundScore(g.modularity(members, q.Resolution))
 		}

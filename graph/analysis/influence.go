@@ -69,6 +69,14 @@ func (q *ActorInfluenceQuery) fieldErrors() []graph.FieldError {
 //     sanctions Iran and both are hostile: US —negotiates_with— Iran is a
 //     direct sway channel, but Iran —negotiates_with— US —sanctions→
 //     Houthis is no pressure of Iran on the Houthis;
+//   - only alignment and material support relay (the registry's
+//     graph.RelationshipType.Relays: supports, allied_with, funds, arms,
+//     sponsors): a tie of a direct-engagement type (negotiates_with,
+//     mediates, appeals_to, monitors) reaches its own target and can be a
+//     channel's last hop only. Oman mediates with the US, which sanctions
+//     Iran: Oman sways the US, but Oman —mediates→ US —sanctions→ Iran is
+//     no pressure of Oman on Iran — the mediator has no hand in what the
+//     party does next, as a patron has in what its client does;
 //   - structural ties (polarity 0: membership, monitoring) are
 //     connections, not influence: they carry none, unless the projection
 //     selects them explicitly (Polarity "all"), in which case they count as
@@ -77,7 +85,10 @@ func (q *ActorInfluenceQuery) fieldErrors() []graph.FieldError {
 //
 // On each ordered pair and sign the channel takes the pair's best
 // relationship of that sign (highest weight × confidence, then lowest id),
-// as the path measures do (see Projection). A channel's strength is
+// as the path measures do (see Projection); a channel that goes on past
+// the pair takes the best of those whose type relays (a pair that both
+// mediates, 0.9, and supports, 0.3, ends channels by its mediation and
+// passes them on by its support). A channel's strength is
 // α^hops × Π weight×confidence over its ties when weighted, α^hops when
 // not, with α = KatzAttenuation; an actor's score is the sum of the
 // strengths of all its channels of that kind (Count of them), so

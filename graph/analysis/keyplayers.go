@@ -661,9 +661,11 @@ func (ks *keySearch) masked(set []keyItem) *Projection {
 		}
 	}
 	if flip {
-		d.flipped = make(map[int32]bool, len(dropRel))
+		d.flipped = make(map[int32]graph.RelationshipType, len(dropRel))
 		for _, ri := range dropRel {
-			d.flipped[ri] = true
+			// Only ties with a counterpart are candidates (flipType).
+			name, _ := flipType(p.base.reg, p.base.rels[ri].Type, p.filter.Types)
+			d.flipped[ri], _ = p.base.reg.Get(name)
 		}
 		dropRel = nil
 	}

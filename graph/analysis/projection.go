@@ -53,10 +53,11 @@ type data struct {
 	outDeg  []float64 // per actor: number of out-edges
 	nrels   int       // selected relationships
 	relsSel []int32   // the selected relationships (indices into base.rels)
-	// flipped holds the relationships read with the opposite polarity: set
-	// only on the masked projections that key players evaluate (see
-	// keySearch.masked), nil on every projection the Service builds.
-	flipped map[int32]bool
+	// flipped holds the relationships read as another type — their sign
+	// counterpart (flipType): set only on the masked projections that key
+	// players evaluate (see keySearch.masked), nil on every projection the
+	// Service builds.
+	flipped map[int32]graph.RelationshipType
 
 	undOnce sync.Once
 	und     *undirected
@@ -420,13 +421,18 @@ func (b *base) polarity(typ string) int {
 }
 
 // relPolarity is the sign the projection reads relationship ri with: its
-// type's polarity, negated when ri is flipped. Every signed measure reads
-// polarity through it (the undirected view, the signed adjacencies, the
-// frustration index, the mediator layer), so a flip is seen by all.
-func (d *data) relPolarity(ri int32) int {
-	pol := d.base.polarity(d.base.rels[ri].Type)
-	if d.flipped != nil && d.flipped[ri] {
-		return -pol
+// type's polarity, or its flip type's when ri is flipped. Every signed
+// measure reads polarity through it (the undirected view, the signed
+// adjacencies, the frustration index, the mediator layer), so a flip is
+// seen by all.
+func (d *data) relPolarity(ri int32) int { return d.relType(ri).Polarity }
+
+// relType is the type the projection reads relationship ri as: its own,
+// or, when ri is flipped, the counterpart type the scenario gives it (so
+// its sign and whether it relays are the counterpart's).
+func (d *data) relType(ri int32) graph.RelationshipType {
+	if t, ok := d.flipped[ri]; ok {
+		return t
 	}
-	return pol
+	return d.base.types[d.base.kind[ri]]
 }

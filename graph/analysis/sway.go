@@ -11,9 +11,14 @@ import (
 // signedEdge is a hop of the signed adjacency: the best relationship of one
 // sign on an ordered pair (see ActorInfluence).
 type signedEdge struct {
-	nbr  int32
-	rel  int32 // index into base.rels
-	sign int8  // +1 cooperative (or structural, when counted), -1 conflictual
+	nbr int32
+	rel int32 // index into base.rels: the pair's best tie of this sign
+	// via is the pair's best tie of this sign whose type relays
+	// (graph.RelationshipType.Relays), -1 if none: a channel that goes on
+	// past nbr takes it, one that ends at nbr takes rel. Only cooperative
+	// (and counted structural) hops have one.
+	via  int32
+	sign int8 // +1 cooperative (or structural, when counted), -1 conflictual
 	// relays, unweighted and weighted: the pair is not hostile on balance,
 	// so a cooperative hop on it may pass influence on (see relays).
 	relays, relaysWeighted bool
@@ -41,8 +46,13 @@ func pairEntry(und *undirected, u, v int32) int32 {
 	return lo + int32(i)
 }
 
-// relaysFor returns the relays flag of a hop for this projection's view.
+// relaysFor reports whether a channel may go on past hop e in this
+// projection's view: the pair is not hostile on balance and has a tie of
+// e's sign whose type relays (e.via).
 func (p *Projection) relaysFor(e *signedEdge) bool {
+	if e.via < 0 {
+		return false
+	}
 	if p.weighted {
 		return e.relaysWeighted
 	}
@@ -88,8 +98,8 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 	hops := make([]hop, 0, 2*len(p.relsSel))
 	for _, ri := range p.relsSel {
 		r := &p.base.rels[ri]
-		t, _ := p.base.reg.Get(r.Type)
-		pol := p.relPolarity(ri)
+		t := p.relType(ri)
+		pol := t.Polarity
 		var s int8
 		switch {
 		case pol > 0:
@@ -105,9 +115,15 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 		if reverse {
 			u, v = v, u
 		}
-		hops = append(hops, hop{u, signedEdge{nbr: v, rel: ri, sign: s}})
+		// via marks, until the rows are compacted, whether the tie's
+		// own type relays: 0 if it does, -1 if not.
+		via := int32(-1)
+		if s > 0 && t.Relays() {
+			via = 0
+		}
+		hops = append(hops, hop{u, signedEdge{nbr: v, rel: ri, via: via, sign: s}})
 		if t.Symmetric {
-			hops = append(hops, hop{v, signedEdge{nbr: u, rel: ri, sign: s}})
+			hops = append(hops, hop{v, signedEdge{nbr: u, rel: ri, via: via, sign: s}})
 		}
 	}
 	n := len(p.ids)
@@ -144,7 +160,22 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 			}
 			return cmp.Compare(a.rel, b.rel)
 		})
-		row = slices.CompactFunc(row, func(a, b signedEdge) bool { return a.nbr == b.nbr && a.sign == b.sign })
+		// Each (neighbour, sign) group keeps its first, best, tie, and
+		// in via the best of its ties whose type relays.
+		k := 0
+		for i := 0; i < len(row); {
+			j, via := i, int32(-1)
+			for ; j < len(row) && row[j].nbr == row[i].nbr && row[j].sign == row[i].sign; j++ {
+				if via < 0 && row[j].via == 0 {
+					via = row[j].rel
+				}
+			}
+			row[k] = row[i]
+			row[k].via = via
+			k++
+			i = j
+		}
+		row = row[:k]
 		for i := range row {
 			if row[i].sign > 0 {
 				e := pairEntry(und, int32(v), row[i].nbr)
@@ -225,33 +256,29 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 	nodes[0] = seed
 	onPath[seed] = true
 	expansions := 0
-	var visit func(v int32, strength float64, pressured bool, w graph.Window) error
+	var visit, step func(v int32, strength float64, pressured bool, w graph.Window) error
 	visit = func(v int32, strength float64, pressured bool, w graph.Window) error {
 		hops := len(rels)
 		for _, e := range adj[v] {
 			if onPath[e.nbr] {
 				continue
 			}
-			// A channel's ties must have coexisted: over all of history
-			// (no as_of) the running window of common validity may not
-			// become empty. With as_of every tie is valid on that day.
-			ew := w
-			if p.filter.AsOf == nil {
-				ew = w.Narrow(&p.base.rels[e.rel])
-				if ew.Empty() {
+			// Walking back, every hop but the first (the channel's last)
+			// is followed by another, so it must relay: a conflictual
+			// tie, or one of a direct-engagement type (mediates,
+			// negotiates_with), never does.
+			back := reverse && hops > 0
+			if e.sign < 0 && (back || pressured) {
+				continue // a channel never passes through a conflictual tie
+			}
+			rel := e.rel
+			if back {
+				if !p.relaysFor(&e) {
 					continue
 				}
+				rel = e.via
 			}
-			isPressure := pressured
-			if reverse && hops > 0 && !p.relaysFor(&e) {
-				continue // walking back, every hop but the first relays
-			}
-			if e.sign < 0 {
-				if reverse && hops > 0 || !reverse && pressured {
-					continue // a channel never passes through a conflictual tie
-				}
-				isPressure = true
-			}
+			isPressure := pressured || e.sign < 0
 			if expansions >= maxEvidenceExpansions {
 				truncated = true
 				return nil
@@ -259,27 +286,59 @@ func (p *Projection) enumerateChannels(ctx context.Context, adj [][]signedEdge, 
 			if expansions++; expansions%4096 == 0 && ctx.Err() != nil {
 				return ctxError(ctx)
 			}
-			s := strength * KatzAttenuation * p.tieStrength(e.rel)
-			nodes, rels = append(nodes, e.nbr), append(rels, e.rel)
 			tally := sway
 			if isPressure {
 				tally = pressure
 			}
-			tally.add(e.nbr, nodes, rels, s, k)
-			if hops+1 < maxHops && (reverse || !isPressure && p.relaysFor(&e)) {
-				onPath[e.nbr] = true
-				err := visit(e.nbr, s, isPressure, ew)
-				onPath[e.nbr] = false
-				if err != nil {
-					return err
+			// The channel that ends with this hop (going with influence)
+			// or starts with it (going against); against influence it
+			// goes on back from there.
+			if ew, ok := p.narrow(w, rel); ok {
+				s := strength * KatzAttenuation * p.tieStrength(rel)
+				nodes, rels = append(nodes, e.nbr), append(rels, rel)
+				tally.add(e.nbr, nodes, rels, s, k)
+				if reverse && hops+1 < maxHops {
+					if err := step(e.nbr, s, isPressure, ew); err != nil {
+						return err
+					}
+				}
+				nodes, rels = nodes[:len(nodes)-1], rels[:len(rels)-1]
+			}
+			// Going with influence, the channels that pass through
+			// e.nbr take the pair's best tie that relays.
+			if !reverse && !isPressure && hops+1 < maxHops && p.relaysFor(&e) {
+				if ew, ok := p.narrow(w, e.via); ok {
+					s := strength * KatzAttenuation * p.tieStrength(e.via)
+					nodes, rels = append(nodes, e.nbr), append(rels, e.via)
+					if err := step(e.nbr, s, false, ew); err != nil {
+						return err
+					}
+					nodes, rels = nodes[:len(nodes)-1], rels[:len(rels)-1]
 				}
 			}
-			nodes, rels = nodes[:len(nodes)-1], rels[:len(rels)-1]
 		}
 		return nil
 	}
+	step = func(v int32, strength float64, pressured bool, w graph.Window) error {
+		onPath[v] = true
+		err := visit(v, strength, pressured, w)
+		onPath[v] = false
+		return err
+	}
 	err = visit(seed, 1, false, graph.Window{})
 	return sway, pressure, truncated, err
+}
+
+// narrow returns the window of common validity of a channel's ties once
+// relationship ri joins it, and whether it is non-empty: over all of
+// history (no as_of) a channel's ties must have coexisted; with as_of
+// every tie is valid on that day and w is left as it is.
+func (p *Projection) narrow(w graph.Window, ri int32) (graph.Window, bool) {
+	if p.filter.AsOf != nil {
+		return w, true
+	}
+	w = w.Narrow(&p.base.rels[ri])
+	return w, !w.Empty()
 }
 
 // signedInfluence fills the sign-aware lists of res (see ActorInfluence).

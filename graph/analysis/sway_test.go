@@ -13,8 +13,9 @@ import (
 )
 
 // signedTypes are the types the generated graphs draw from: cooperative,
-// conflictual and structural, symmetric and not.
-var signedTypes = []string{"supports", "allied_with", "arms", "negotiates_with", "sanctions", "hostile_to", "attacks", "member_of", "monitors"}
+// conflictual and structural, symmetric and not, relaying and direct
+// engagement (negotiates_with, mediates, monitors).
+var signedTypes = []string{"supports", "allied_with", "arms", "negotiates_with", "mediates", "sanctions", "hostile_to", "attacks", "member_of", "monitors"}
 
 // swayGraph generates a graph of n actors and m ties of random signed
 // types, weights and confidences; parallel ties and both directions occur.
@@ -56,8 +57,10 @@ func signedLists(ai ActorInfluence) []struct {
 
 // checkChannel reports what is wrong with one channel of a list: its
 // shape (a simple path from the influencer to the influenced, each tie
-// running that way) and its signs (sway: all +1; pressure: +1 but the
-// last, -1; structural ties only as conduits, when counted).
+// running that way), its signs (sway: all +1; pressure: +1 but the last,
+// -1; structural ties only as conduits, when counted) and its relays
+// (every tie but the last of a type that relays, on a pair not hostile on
+// balance).
 func checkChannel(reg graph.Registry, relays func(u, v string) bool, from, to string, pressure, structural bool, maxHops int, c ChannelPath) error {
 	n := len(c.Relationships)
 	if n == 0 || n > maxHops || len(c.Actors) != n+1 || len(c.Signs) != n || c.Hops != n {
@@ -82,6 +85,9 @@ func checkChannel(reg graph.Registry, relays func(u, v string) bool, from, to st
 			return fmt.Errorf("tie %s: sign %d, its type's polarity %d", r.ID, c.Signs[i], t.Polarity)
 		}
 		last := i == n-1
+		if !last && !t.Relays() {
+			return fmt.Errorf("channel passes through tie %s of type %s, which does not relay, at hop %d", r.ID, r.Type, i+1)
+		}
 		if !last && relays != nil && !relays(c.Actors[i], c.Actors[i+1]) {
 			return fmt.Errorf("tie %s relays influence on a pair hostile on balance (%s, %s)", r.ID, c.Actors[i], c.Actors[i+1])
 		}
@@ -104,7 +110,9 @@ func checkChannel(reg graph.Registry, relays func(u, v string) bool, from, to st
 // TestSignedChannelsProperty: on generated signed graphs, no sway channel
 // holds a structural or conflictual tie, and no pressure channel holds a
 // conflictual tie before its last hop nor any structural tie; with
-// polarity "all" structural ties may only be conduits.
+// polarity "all" structural ties may only be conduits; and no channel
+// passes through a tie whose type does not relay (mediation, talks,
+// monitoring): such a tie is only ever a channel's last hop.
 func TestSignedChannelsProperty(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
@@ -209,9 +217,14 @@ func pairRelays(b graph.Batch, reg graph.Registry, f Filter) func(u, v string) b
 	}
 }
 
+// referenceChannels enumerates every channel by brute force: a channel
+// ends with the strongest tie of its sign from one actor on the next, and
+// goes on past an actor only through the strongest cooperative tie whose
+// type relays, on a pair not hostile on balance.
 func referenceChannels(b graph.Batch, reg graph.Registry, weighted, structural bool, maxHops int) (sway, pressure map[string]refScore) {
 	// best[from][to][sign]: the strongest tie of each sign from one actor
-	// on another (weight × confidence; existence alone when unweighted).
+	// on another (weight × confidence; existence alone when unweighted);
+	// sign 2 holds the strongest cooperative tie whose type relays.
 	best := map[string]map[string]map[int]float64{}
 	var actors []string
 	add := func(u, v string, sign int, s float64) {
@@ -244,6 +257,12 @@ func referenceChannels(b graph.Batch, reg graph.Registry, weighted, structural b
 		if t.Symmetric {
 			add(r.Target, r.Source, sign, s)
 		}
+		if sign > 0 && t.Relays() {
+			add(r.Source, r.Target, 2, s)
+			if t.Symmetric {
+				add(r.Target, r.Source, 2, s)
+			}
+		}
 		for _, a := range []string{r.Source, r.Target} {
 			if !seen[a] {
 				seen[a] = true
@@ -275,9 +294,9 @@ func referenceChannels(b graph.Batch, reg graph.Registry, weighted, structural b
 				r.score += strength * KatzAttenuation * s
 				r.count++
 				sway[key] = r
-				if relaysPair(last, next) {
-					walk(append(slices.Clone(path), next), strength*KatzAttenuation*s)
-				}
+			}
+			if s, ok := signs[2]; ok && relaysPair(last, next) {
+				walk(append(slices.Clone(path), next), strength*KatzAttenuation*s)
 			}
 		}
 	}
@@ -351,7 +370,7 @@ func TestSignedInfluenceReference(t *testing.T) {
 
 // TestSignedInfluenceScenario runs actor influence on the shipped
 // scenario as of its cut-off, as GET /actors/{id}/influence does by
-// default (signed ties, weighted as the explorer asks).
+// default (signed ties, weighted) and unweighted.
 func TestSignedInfluenceScenario(t *testing.T) {
 	ctx := context.Background()
 	b, asOf := scenario(t)
@@ -396,6 +415,30 @@ func TestSignedInfluenceScenario(t *testing.T) {
 			for _, e := range houthis.PressuredBy {
 				if e.Actor == "iran" {
 					t.Errorf("Iran pressures the Houthis: %s", e.Channels[0].Explanation)
+				}
+			}
+
+			// Oman mediates with the US and with Iran; the US sanctions
+			// Iran. Mediation engages the US directly and relays nothing,
+			// so Oman pressures no one through the US, and no channel to
+			// or from Iran passes through mediation, talks or appeals.
+			all, err := p.ActorInfluence(ctx, ActorInfluenceQuery{Actor: "iran", Limit: MaxLimit, Paths: MaxPaths})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range all.PressuredBy {
+				if e.Actor == "oman" {
+					t.Errorf("Oman pressures Iran: %s", e.Channels[0].Explanation)
+				}
+			}
+			for _, l := range signedLists(all) {
+				for _, e := range l.list {
+					for _, c := range e.Channels {
+						if err := checkChannel(registry, relays, map[bool]string{true: e.Actor, false: "iran"}[l.inward],
+							map[bool]string{true: "iran", false: e.Actor}[l.inward], l.pressure, false, DefaultPathHops, c); err != nil {
+							t.Errorf("iran %s %s: %v: %s", l.name, e.Actor, err, c.Explanation)
+						}
+					}
 				}
 			}
 
@@ -576,6 +619,67 @@ func TestSignedChannelsCoexist(t *testing.T) {
 			if tc.swayedBy != nil {
 				if got := names(r.SwayedBy); !slices.Equal(got, tc.swayedBy) {
 					t.Errorf("swayed by %v, want %v", got, tc.swayedBy)
+				}
+			}
+		})
+	}
+}
+
+// TestDirectEngagementEndsChannels: a tie of a type that does not relay
+// (mediates, negotiates_with) is only ever a channel's last hop. Oman
+// mediates with the US and Iran and the US sanctions Iran: Oman sways
+// both parties directly and pressures no one. Qatar both mediates with
+// the US (0.9) and supports it (0.3): its sway on the US is the stronger
+// mediation, but its pressure on Iran through the US runs through the
+// support, the one of its ties that relays.
+func TestDirectEngagementEndsChannels(t *testing.T) {
+	b := batchOf([]tie{
+		{"oman", "us", "mediates", 0.7},
+		{"oman", "iran", "mediates", 0.7},
+		{"us", "iran", "sanctions", 0.8},
+		{"qatar", "us", "mediates", 0.9},
+		{"qatar", "us", "supports", 0.3},
+		{"us", "israel", "negotiates_with", 0.5},
+	})
+	type entry struct {
+		actor       string
+		score       float64
+		explanation string
+	}
+	cases := []struct {
+		actor, list string
+		want        []entry
+	}{
+		{"oman", "sways", []entry{{"iran", 0.35, "Actor oman —mediates→ Actor iran"}, {"us", 0.35, "Actor oman —mediates→ Actor us"}}},
+		{"oman", "pressures", []entry{}},
+		{"qatar", "sways", []entry{{"us", 0.45, "Actor qatar —mediates→ Actor us"}, {"israel", 0.0375, "Actor qatar —supports→ Actor us —negotiates_with— Actor israel"}}},
+		// Through the US only by Qatar's support: 0.5 × 0.3 × 0.5 × 0.8.
+		{"qatar", "pressures", []entry{{"iran", 0.5 * 0.3 * 0.5 * 0.8, "Actor qatar —supports→ Actor us —sanctions→ Actor iran"}}},
+		{"iran", "pressured_by", []entry{{"us", 0.4, "Actor us —sanctions→ Actor iran"}, {"qatar", 0.06, "Actor qatar —supports→ Actor us —sanctions→ Actor iran"}}},
+		{"israel", "swayed_by", []entry{{"us", 0.25, "Actor us —negotiates_with— Actor israel"}, {"qatar", 0.0375, "Actor qatar —supports→ Actor us —negotiates_with— Actor israel"}}},
+	}
+	p := project(t, b, Filter{Polarity: PolaritySigned, Weighted: true})
+	for _, tc := range cases {
+		t.Run(tc.actor+" "+tc.list, func(t *testing.T) {
+			ai, err := p.ActorInfluence(context.Background(), ActorInfluenceQuery{Actor: tc.actor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []entry{}
+			for _, l := range signedLists(ai) {
+				if l.name == tc.list {
+					for _, e := range l.list {
+						got = append(got, entry{e.Actor, e.Score, e.Channels[0].Explanation})
+					}
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%s %s = %v, want %v", tc.actor, tc.list, got, tc.want)
+			}
+			for i := range got {
+				if got[i].actor != tc.want[i].actor || !closeTo(got[i].score, tc.want[i].score) || got[i].explanation != tc.want[i].explanation {
+					t.Errorf("%s %s = %v, want %v", tc.actor, tc.list, got, tc.want)
+					break
 				}
 			}
 		})

@@ -187,6 +187,7 @@ func typeProps(t *graph.RelationshipType) map[string]any {
 		"goldstein":      goldstein,
 		"plover":         optional(t.PLOVER),
 		"plover_mode":    optional(t.PLOVERMode),
+		"direct":         t.Direct,
 	}
 }
 
@@ -205,6 +206,7 @@ func toType(v any) (graph.RelationshipType, error) {
 	p, _ := m["polarity"].(int64)
 	t.Polarity = int(p)
 	t.Symmetric, _ = m["symmetric"].(bool)
+	t.Direct, _ = m["direct"].(bool) // absent on a type stored before it existed: it relays
 	var err error
 	if t.DefaultWeight, err = float(m, "default_weight"); err != nil {
 		return t, err

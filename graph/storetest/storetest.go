@@ -501,7 +501,9 @@ func testTypes(t *testing.T, s *graph.Store) {
 		t.Fatalf("sanctions: %+v", tt)
 	}
 	g := 2.0
-	custom := graph.RelationshipType{Name: "trades_with", Polarity: 1, Symmetric: true, DefaultWeight: 0.4, Description: "trade", Goldstein: &g}
+	// Trade engages the partner directly and relays nothing (Direct):
+	// the attribute is stored and read back like every other.
+	custom := graph.RelationshipType{Name: "trades_with", Polarity: 1, Symmetric: true, DefaultWeight: 0.4, Description: "trade", Goldstein: &g, Direct: true}
 	got := must[graph.RelationshipType](t)(s.CreateRelationshipType(ctx, custom))
 	if diff := cmp.Diff(custom, got); diff != "" {
 		t.Fatalf("(-want +got):\n%s", diff)
@@ -513,7 +515,7 @@ func testTypes(t *testing.T, s *graph.Store) {
 	_, err = s.CreateRelationshipType(ctx, graph.RelationshipType{Name: "Bad-Name`) DETACH DELETE", Polarity: 3, DefaultWeight: 0})
 	wantFields(t, wantCode(t, err, graph.EINVALID), "$.name", "$.polarity", "$.default_weight")
 	reg = must[graph.Registry](t)(s.RelationshipTypes(ctx))
-	if tt, ok := reg.Get("trades_with"); !ok || !tt.Symmetric || tt.Builtin {
+	if tt, ok := reg.Get("trades_with"); !ok || !tt.Symmetric || tt.Builtin || tt.Relays() {
 		t.Fatalf("custom type not listed: %+v", tt)
 	}
 	seedActors(t, s, "china", "iran")
