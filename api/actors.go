@@ -143,7 +143,9 @@ func (s *Server) createActor(c *gin.Context) {
 //	@Produce	application/problem+json
 //	@Param		id	path		string	true	"Actor id"	maxlength(128)	example(iran)
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
+//	@Param			If-None-Match	header	string	false	"Entity tag from a previous read: 304 when it still matches"
 //	@Success	200	{object}	Actor
+//	@Success		304	"Not modified: the If-None-Match tag is current"
 //	@Header		200	{string}	ETag				"Entity tag, for If-Match on PATCH and DELETE"
 //	@Failure	400	{object}	Problem				"Not an id, or a query parameter given"
 //	@Failure	404	{object}	Problem				"No such actor"
@@ -170,6 +172,9 @@ func (s *Server) getActor(c *gin.Context) {
 		return
 	}
 	setETag(c, a)
+	if notModified(s, c) {
+		return
+	}
 	writeJSON(c, http.StatusOK, "application/json", actorFromDomain(a))
 }
 

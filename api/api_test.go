@@ -337,7 +337,7 @@ func TestConditionalRequests(t *testing.T) {
 			problem(t, e.do("PATCH", "/api/v1/actors/iran", `{"region":"Middle East"}`, "If-Match", h), 412, api.ProblemPrecondition)
 			problem(t, e.do("DELETE", "/api/v1/actors/iran?cascade=true", "", "If-Match", h), 412, api.ProblemPrecondition)
 		}
-		p := problem(t, e.do("PATCH", "/api/v1/actors/iran", `{"region":"x"}`, "If-Match", "no-quotes"), 400, api.ProblemInvalidParameter)
+		p := problem(t, e.do("PATCH", "/api/v1/actors/iran", `{"region":"x"}`, "If-Match", "no-quotes"), 400, api.ProblemInvalidHeader)
 		wantPaths(t, p, "If-Match")
 		problem(t, e.do("PATCH", "/api/v1/actors/iran", `{"attributes":{"a":1}}`, "If-Match", `"stale"`), 412, api.ProblemPrecondition)
 		if e.export() != before {

@@ -78,7 +78,7 @@ func ifMatch(c *gin.Context, current func() (any, error)) (graph.Revision, error
 	}
 	tags, star, ok := parseETags(strings.Join(h, ", "))
 	if !ok {
-		return graph.Revision{}, paramError(graph.FieldError{Path: "If-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`})
+		return graph.Revision{}, headerError(graph.FieldError{Path: "If-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`})
 	}
 	if star {
 		return graph.Revision{}, nil
@@ -95,4 +95,31 @@ func ifMatch(c *gin.Context, current func() (any, error)) (graph.Revision, error
 	}
 	return graph.Revision{}, newHTTPError(http.StatusPreconditionFailed, ProblemPrecondition,
 		"If-Match does not list the current entity tag (a weak tag never matches)")
+}
+
+// notModified answers a conditional GET (RFC 9110 §13.1.2): after setETag,
+// when If-None-Match lists the resource's tag (weak comparison: W/"x"
+// matches "x") or is *, the answer is 304 Not Modified with the ETag and no
+// body, and notModified returns true; the caller writes nothing more. A
+// malformed If-None-Match is a 400 naming the header.
+func notModified(s *Server, c *gin.Context) bool {
+	h, present := c.Request.Header["If-None-Match"]
+	if !present {
+		return false
+	}
+	tags, star, ok := parseETags(strings.Join(h, ", "))
+	if !ok {
+		s.fail(c, headerError(graph.FieldError{Path: "If-None-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`}))
+		return true
+	}
+	cur := c.Writer.Header().Get("ETag")
+	match := star
+	for _, t := range tags {
+		match = match || strings.TrimPrefix(t, "W/") == strings.TrimPrefix(cur, "W/")
+	}
+	if match {
+		c.Status(http.StatusNotModified)
+		c.Writer.WriteHeaderNow()
+	}
+	return match
 }

@@ -22,6 +22,7 @@ const (
 	ProblemMalformedJSON    = "malformed-json"         // 400: not one well-formed UTF-8 JSON value (syntax, empty body, trailing data, duplicate keys)
 	ProblemValidation       = "validation-failed"      // 400: well-formed JSON that breaks the schema or the domain rules; see errors[]
 	ProblemInvalidParameter = "invalid-parameter"      // 400: a bad, unknown or repeated query or path parameter; see errors[]
+	ProblemInvalidHeader    = "invalid-header"         // 400: a malformed request header (If-Match, If-None-Match); see errors[]
 	ProblemLimitExceeded    = "limit-exceeded"         // 400: a result or query exceeds a documented cap
 	ProblemUnauthorized     = "unauthorized"           // 401: reserved for the auth middleware
 	ProblemForbidden        = "forbidden"              // 403: reserved for the auth middleware
@@ -43,7 +44,7 @@ const RetryAfterSeconds = 5
 // Problem is an RFC 9457 problem detail, the body of every error response
 // (Content-Type application/problem+json).
 type Problem struct {
-	// A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.
+	// A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.
 	Type string `json:"type" validate:"required" format:"uri" example:"https://detente.dev/problems/validation-failed"`
 	// A short summary of the problem class; the same for every occurrence.
 	Title string `json:"title" validate:"required" example:"Validation failed"`
@@ -88,6 +89,7 @@ var titles = map[string]string{
 	ProblemMalformedJSON:    "Malformed JSON",
 	ProblemValidation:       "Validation failed",
 	ProblemInvalidParameter: "Invalid parameter",
+	ProblemInvalidHeader:    "Invalid header",
 	ProblemLimitExceeded:    "Limit exceeded",
 	ProblemUnauthorized:     "Unauthorized",
 	ProblemForbidden:        "Forbidden",
@@ -125,6 +127,16 @@ func paramError(fields ...graph.FieldError) *httpError {
 		detail = "invalid query parameters"
 	}
 	return newHTTPError(http.StatusBadRequest, ProblemInvalidParameter, detail, fields...)
+}
+
+// headerError is a 400 for bad request headers, each named at its path
+// (the header's name).
+func headerError(fields ...graph.FieldError) *httpError {
+	detail := "invalid request header"
+	if len(fields) != 1 {
+		detail = "invalid request headers"
+	}
+	return newHTTPError(http.StatusBadRequest, ProblemInvalidHeader, detail, fields...)
 }
 
 // WriteProblem writes a problem+json response and aborts the chain. It is

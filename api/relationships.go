@@ -154,7 +154,9 @@ func (s *Server) createRelationship(c *gin.Context) {
 //	@Produce	application/problem+json
 //	@Param		id	path		string	true	"Relationship id"	maxlength(128)
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
+//	@Param			If-None-Match	header	string	false	"Entity tag from a previous read: 304 when it still matches"
 //	@Success	200	{object}	Relationship
+//	@Success		304	"Not modified: the If-None-Match tag is current"
 //	@Header		200	{string}	ETag				"Entity tag, for If-Match on PATCH and DELETE"
 //	@Failure	400	{object}	Problem				"Not an id, or a query parameter given"
 //	@Failure	404	{object}	Problem				"No such relationship"
@@ -181,6 +183,9 @@ func (s *Server) getRelationship(c *gin.Context) {
 		return
 	}
 	setETag(c, r)
+	if notModified(s, c) {
+		return
+	}
 	writeJSON(c, http.StatusOK, "application/json", relationshipFromDomain(r))
 }
 

@@ -509,7 +509,9 @@ func (s *Server) createScenario(c *gin.Context) {
 //	@Produce		json
 //	@Produce		application/problem+json
 //	@Param			id	path		string	true	"Scenario id"	maxlength(128)
+//	@Param			If-None-Match	header	string	false	"Entity tag from a previous read: 304 when it still matches"
 //	@Success		200	{object}	Scenario
+//	@Success		304	"Not modified: the If-None-Match tag is current"
 //	@Header			200	{string}	ETag				"Entity tag, for If-Match on PATCH and DELETE"
 //	@Failure		400	{object}	Problem				"Not an id, or a query parameter given"
 //	@Failure		404	{object}	Problem				"No such scenario"
@@ -542,6 +544,9 @@ func (s *Server) getScenario(c *gin.Context) {
 		return
 	}
 	setETag(c, sc)
+	if notModified(s, c) {
+		return
+	}
 	writeJSON(c, http.StatusOK, "application/json", scenarioFromDomain(sc, stale))
 }
 

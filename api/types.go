@@ -53,7 +53,9 @@ func (s *Server) listTypes(c *gin.Context) {
 //	@Produce	json
 //	@Produce	application/problem+json
 //	@Param		name	path		string	true	"Type name"	maxlength(63)	example(sanctions)
+//	@Param			If-None-Match	header	string	false	"Entity tag from a previous read: 304 when it still matches"
 //	@Success	200		{object}	RelationshipType
+//	@Success		304	"Not modified: the If-None-Match tag is current"
 //	@Header		200		{string}	ETag				"Entity tag"
 //	@Failure	400		{object}	Problem				"Not a type name, or a query parameter given"
 //	@Failure	404		{object}	Problem				"No such type"
@@ -86,6 +88,9 @@ func (s *Server) getType(c *gin.Context) {
 		return
 	}
 	setETag(c, t)
+	if notModified(s, c) {
+		return
+	}
 	writeJSON(c, http.StatusOK, "application/json", typeFromDomain(t))
 }
 

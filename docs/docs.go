@@ -281,6 +281,12 @@ const docTemplate = `{
                         "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
                         "name": "scenario",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read: 304 when it still matches",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -295,6 +301,9 @@ const docTemplate = `{
                                 "description": "Entity tag, for If-Match on PATCH and DELETE"
                             }
                         }
+                    },
+                    "304": {
+                        "description": "Not modified: the If-None-Match tag is current"
                     },
                     "400": {
                         "description": "Not an id, or a query parameter given",
@@ -2545,6 +2554,12 @@ const docTemplate = `{
                         "name": "name",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read: 304 when it still matches",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -2559,6 +2574,9 @@ const docTemplate = `{
                                 "description": "Entity tag"
                             }
                         }
+                    },
+                    "304": {
+                        "description": "Not modified: the If-None-Match tag is current"
                     },
                     "400": {
                         "description": "Not a type name, or a query parameter given",
@@ -2881,6 +2899,12 @@ const docTemplate = `{
                         "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
                         "name": "scenario",
                         "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read: 304 when it still matches",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -2895,6 +2919,9 @@ const docTemplate = `{
                                 "description": "Entity tag, for If-Match on PATCH and DELETE"
                             }
                         }
+                    },
+                    "304": {
+                        "description": "Not modified: the If-None-Match tag is current"
                     },
                     "400": {
                         "description": "Not an id, or a query parameter given",
@@ -3387,6 +3414,12 @@ const docTemplate = `{
                         "name": "id",
                         "in": "path",
                         "required": true
+                    },
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read: 304 when it still matches",
+                        "name": "If-None-Match",
+                        "in": "header"
                     }
                 ],
                 "responses": {
@@ -3401,6 +3434,9 @@ const docTemplate = `{
                                 "description": "Entity tag, for If-Match on PATCH and DELETE"
                             }
                         }
+                    },
+                    "304": {
+                        "description": "Not modified: the If-None-Match tag is current"
                     },
                     "400": {
                         "description": "Not an id, or a query parameter given",
@@ -6250,7 +6286,7 @@ const docTemplate = `{
                     "example": "Validation failed"
                 },
                 "type": {
-                    "description": "A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.",
+                    "description": "A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.",
                     "type": "string",
                     "format": "uri",
                     "example": "https://detente.dev/problems/validation-failed"

@@ -2080,7 +2080,7 @@ type Problem struct {
 	// Example: Validation failed
 	Title string `json:"title"`
 
-	// Type A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.
+	// Type A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.
 	//
 	// Example: https://detente.dev/problems/validation-failed
 	Type string `json:"type"`
@@ -2586,6 +2586,9 @@ type DeleteActorParams struct {
 type GetActorParams struct {
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
 	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
+
+	// IfNoneMatch Entity tag from a previous read: 304 when it still matches
+	IfNoneMatch *string `json:"If-None-Match,omitempty"`
 }
 
 // UpdateActorParams defines parameters for UpdateActor.
@@ -2975,6 +2978,12 @@ type FindPathsParamsOrder string
 // FindPathsParamsDirection defines parameters for FindPaths.
 type FindPathsParamsDirection string
 
+// GetRelationshipTypeParams defines parameters for GetRelationshipType.
+type GetRelationshipTypeParams struct {
+	// IfNoneMatch Entity tag from a previous read: 304 when it still matches
+	IfNoneMatch *string `json:"If-None-Match,omitempty"`
+}
+
 // ListRelationshipsParams defines parameters for ListRelationships.
 type ListRelationshipsParams struct {
 	// Source Only relationships from this actor
@@ -3012,6 +3021,9 @@ type DeleteRelationshipParams struct {
 type GetRelationshipParams struct {
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
 	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
+
+	// IfNoneMatch Entity tag from a previous read: 304 when it still matches
+	IfNoneMatch *string `json:"If-None-Match,omitempty"`
 }
 
 // UpdateRelationshipParams defines parameters for UpdateRelationship.
@@ -3033,6 +3045,12 @@ type ListScenariosParams struct {
 type DeleteScenarioParams struct {
 	// IfMatch Entity tag from a previous read
 	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// GetScenarioParams defines parameters for GetScenario.
+type GetScenarioParams struct {
+	// IfNoneMatch Entity tag from a previous read: 304 when it still matches
+	IfNoneMatch *string `json:"If-None-Match,omitempty"`
 }
 
 // UpdateScenarioParams defines parameters for UpdateScenario.
@@ -3416,7 +3434,7 @@ type ClientInterface interface {
 	// GetRelationshipType Get a relationship type
 	//
 	// Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
-	GetRelationshipType(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetRelationshipType(ctx context.Context, name string, params *GetRelationshipTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRelationships List relationships
 	//
@@ -3519,7 +3537,7 @@ type ClientInterface interface {
 	// The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
 	//
 	// Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
-	GetScenario(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetScenario(ctx context.Context, id string, params *GetScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateScenarioWithBody Update a what-if scenario
 	//
@@ -4004,8 +4022,8 @@ func (c *Client) CreateRelationshipType(ctx context.Context, body CreateRelation
 // GetRelationshipType Get a relationship type
 //
 // Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
-func (c *Client) GetRelationshipType(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetRelationshipTypeRequest(c.Server, name)
+func (c *Client) GetRelationshipType(ctx context.Context, name string, params *GetRelationshipTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetRelationshipTypeRequest(c.Server, name, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4237,8 +4255,8 @@ func (c *Client) DeleteScenario(ctx context.Context, id string, params *DeleteSc
 // The scenario with the changes that no longer apply to the graph as it is now (stale), which reads on the scenario leave out.
 //
 // Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
-func (c *Client) GetScenario(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetScenarioRequest(c.Server, id)
+func (c *Client) GetScenario(ctx context.Context, id string, params *GetScenarioParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetScenarioRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4660,6 +4678,21 @@ func NewGetActorRequest(server string, id string, params *GetActorParams) (*http
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -6457,7 +6490,7 @@ func NewCreateRelationshipTypeRequestWithBody(server string, contentType string,
 }
 
 // NewGetRelationshipTypeRequest constructs an http.Request for the GetRelationshipType method
-func NewGetRelationshipTypeRequest(server string, name string) (*http.Request, error) {
+func NewGetRelationshipTypeRequest(server string, name string, params *GetRelationshipTypeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -6485,6 +6518,21 @@ func NewGetRelationshipTypeRequest(server string, name string) (*http.Request, e
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -6775,6 +6823,21 @@ func NewGetRelationshipRequest(server string, id string, params *GetRelationship
 		return nil, err
 	}
 
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
 	return req, nil
 }
 
@@ -7007,7 +7070,7 @@ func NewDeleteScenarioRequest(server string, id string, params *DeleteScenarioPa
 }
 
 // NewGetScenarioRequest constructs an http.Request for the GetScenario method
-func NewGetScenarioRequest(server string, id string) (*http.Request, error) {
+func NewGetScenarioRequest(server string, id string, params *GetScenarioParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -7035,6 +7098,21 @@ func NewGetScenarioRequest(server string, id string) (*http.Request, error) {
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -7761,7 +7839,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
-	GetRelationshipTypeWithResponse(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*GetRelationshipTypeResponse, error)
+	GetRelationshipTypeWithResponse(ctx context.Context, name string, params *GetRelationshipTypeParams, reqEditors ...RequestEditorFn) (*GetRelationshipTypeResponse, error)
 
 	// ListRelationshipsWithResponse List relationships
 	//
@@ -7876,7 +7954,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
-	GetScenarioWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetScenarioResponse, error)
+	GetScenarioWithResponse(ctx context.Context, id string, params *GetScenarioParams, reqEditors ...RequestEditorFn) (*GetScenarioResponse, error)
 
 	// UpdateScenarioWithBodyWithResponse Update a what-if scenario
 	//
@@ -11950,8 +12028,8 @@ func (c *ClientWithResponses) CreateRelationshipTypeWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
-func (c *ClientWithResponses) GetRelationshipTypeWithResponse(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*GetRelationshipTypeResponse, error) {
-	rsp, err := c.GetRelationshipType(ctx, name, reqEditors...)
+func (c *ClientWithResponses) GetRelationshipTypeWithResponse(ctx context.Context, name string, params *GetRelationshipTypeParams, reqEditors ...RequestEditorFn) (*GetRelationshipTypeResponse, error) {
+	rsp, err := c.GetRelationshipType(ctx, name, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -12143,8 +12221,8 @@ func (c *ClientWithResponses) DeleteScenarioWithResponse(ctx context.Context, id
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/scenarios/{id} (the `GetScenario` operationId).
-func (c *ClientWithResponses) GetScenarioWithResponse(ctx context.Context, id string, reqEditors ...RequestEditorFn) (*GetScenarioResponse, error) {
-	rsp, err := c.GetScenario(ctx, id, reqEditors...)
+func (c *ClientWithResponses) GetScenarioWithResponse(ctx context.Context, id string, params *GetScenarioParams, reqEditors ...RequestEditorFn) (*GetScenarioResponse, error) {
+	rsp, err := c.GetScenario(ctx, id, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -12627,6 +12705,9 @@ func ParseGetActorResponse(rsp *http.Response) (*GetActorResponse, error) {
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest Problem
@@ -14301,6 +14382,9 @@ func ParseGetRelationshipTypeResponse(rsp *http.Response) (*GetRelationshipTypeR
 		}
 		response.JSON200 = &dest
 
+	case rsp.StatusCode == 304:
+		break // No content-type
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest Problem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -14755,6 +14839,9 @@ func ParseGetRelationshipResponse(rsp *http.Response) (*GetRelationshipResponse,
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest Problem
@@ -15356,6 +15443,9 @@ func ParseGetScenarioResponse(rsp *http.Response) (*GetScenarioResponse, error) 
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest Problem

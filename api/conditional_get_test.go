@@ -1,0 +1,46 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/detente/detente/api"
+)
+
+// TestConditionalGet: every GET with an ETag answers 304, without a body,
+// while If-None-Match lists the current tag (weakly compared) or is *; a
+// changed resource answers 200 again; a malformed header is a 400 that
+// names it.
+func TestConditionalGet(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		seed(t, e)
+		e.must(201, "POST", "/api/v1/scenarios", `{"id":"s","name":"S","changes":[]}`, nil)
+		for _, tc := range []struct{ path, patch, body string }{
+			{"/api/v1/actors/iran", "/api/v1/actors/iran", `{"region":"Middle East"}`},
+			{"/api/v1/relationships/united-states--sanctions--iran--2018-05-08", "/api/v1/relationships/united-states--sanctions--iran--2018-05-08", `{"weight":0.7}`},
+			{"/api/v1/scenarios/s", "/api/v1/scenarios/s", `{"description":"changed"}`},
+			{"/api/v1/relationship-types/sanctions", "", ""},
+		} {
+			t.Run(tc.path, func(t *testing.T) {
+				tag := e.must(200, "GET", tc.path, "", nil).Header().Get("ETag")
+				if tag == "" {
+					t.Fatal("no ETag")
+				}
+				for _, h := range []string{tag, "W/" + tag, `"other", ` + tag, "*"} {
+					rec := e.do("GET", tc.path, "", "If-None-Match", h)
+					if rec.Code != 304 || rec.Body.Len() != 0 || rec.Header().Get("ETag") != tag {
+						t.Errorf("If-None-Match %s: %d, %d bytes, ETag %q", h, rec.Code, rec.Body.Len(), rec.Header().Get("ETag"))
+					}
+				}
+				e.must(200, "GET", tc.path, "", nil, "If-None-Match", `"other"`)
+				wantPaths(t, problem(t, e.do("GET", tc.path, "", "If-None-Match", "no-quotes"), 400, api.ProblemInvalidHeader), "If-None-Match")
+				if tc.patch == "" {
+					return
+				}
+				e.must(200, "PATCH", tc.patch, tc.body, nil, "Content-Type", "application/merge-patch+json")
+				if rec := e.do("GET", tc.path, "", "If-None-Match", tag); rec.Code != 200 || rec.Header().Get("ETag") == tag {
+					t.Errorf("after a change: %d, ETag %q (was %q)", rec.Code, rec.Header().Get("ETag"), tag)
+				}
+			})
+		}
+	})
+}
