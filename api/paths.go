@@ -51,6 +51,8 @@ type PathList struct {
 	// The day analysed (YYYY-MM-DD), or all: every tie, a path's ties having coexisted.
 	AsOf  string `json:"as_of" validate:"required" example:"2025-04-12"`
 	Paths []Path `json:"paths" validate:"required"`
+	// More paths match than limit let through (raise limit, or narrow the query).
+	Truncated bool `json:"truncated" validate:"required"`
 } //@name PathList
 
 // pathFromDomain converts a finished path (graph.Path.Finish has filled
@@ -180,12 +182,12 @@ func (s *Server) findPaths(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	paths, err := s.storeOf(c).Paths(c.Request.Context(), pq)
+	paths, truncated, err := s.storeOf(c).FindPaths(c.Request.Context(), pq)
 	if err != nil {
 		s.failAs(c, err, ProblemInvalidParameter)
 		return
 	}
-	out := PathList{AsOf: answerAsOf(c), Paths: make([]Path, len(paths))}
+	out := PathList{AsOf: answerAsOf(c), Paths: make([]Path, len(paths)), Truncated: truncated}
 	for i, p := range paths {
 		out.Paths[i] = pathFromDomain(p)
 	}

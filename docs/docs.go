@@ -6153,7 +6153,8 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "as_of",
-                "paths"
+                "paths",
+                "truncated"
             ],
             "properties": {
                 "as_of": {
@@ -6166,6 +6167,10 @@ const docTemplate = `{
                     "items": {
                         "$ref": "#/definitions/Path"
                     }
+                },
+                "truncated": {
+                    "description": "More paths match than limit let through (raise limit, or narrow the query).",
+                    "type": "boolean"
                 }
             }
         },

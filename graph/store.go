@@ -247,6 +247,14 @@ func (s *Store) Export(ctx context.Context) (Batch, error) {
 // those, and selects by mode among the rest: a shortest path of ties that
 // never coexisted gives way to a longer one that did.
 func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
+	paths, _, err := s.FindPaths(ctx, q)
+	return paths, err
+}
+
+// FindPaths is Paths, also saying whether the answer was cut to q.Limit:
+// truncated is true when more paths match than the answer holds (for
+// all_shortest, when a driver stopped at the limit, more may match).
+func (s *Store) FindPaths(ctx context.Context, q PathQuery) (paths []Path, truncated bool, err error) {
 	q.Types = slices.Clone(q.Types)
 	q.Exclude = slices.Clone(q.Exclude)
 	reg := builtinRegistry()
@@ -255,20 +263,20 @@ func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 			// Only a query naming a user type needs the store's registry.
 			var err error
 			if reg, err = s.d.RelationshipTypes(ctx); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			break
 		}
 	}
 	if err := q.Normalize(reg); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if q.Mode == ModeTemporal {
 		return s.temporalPaths(ctx, q)
 	}
 	c, err := s.d.Paths(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	paths, dropped := coexisting(c.Paths)
 	if dropped && (q.Mode != ModeAll || len(c.Paths) >= q.Limit) && c.Count <= MaxPathCandidates {
@@ -277,14 +285,17 @@ func (s *Store) Paths(ctx context.Context, q PathQuery) ([]Path, error) {
 		dq := q
 		dq.Mode, dq.K, dq.Limit = ModeAll, 0, MaxPathCandidates
 		if c, err = s.d.Paths(ctx, dq); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		paths, _ = coexisting(c.Paths)
 	}
 	if c.Count > MaxPathCandidates {
-		return nil, Errorf(ETOOLARGE, "the query matches more than %d paths; narrow it with types, as_of, min_confidence, exclude or a smaller max_hops", MaxPathCandidates)
+		return nil, false, Errorf(ETOOLARGE, "the query matches more than %d paths; narrow it with types, as_of, min_confidence, exclude or a smaller max_hops", MaxPathCandidates)
 	}
-	return selectPaths(paths, &q), nil
+	// A driver may have stopped at the limit (all, all_shortest).
+	driverCut := c.Count > len(c.Paths) && (q.Mode == ModeAll || q.Mode == ModeAllShortest)
+	paths, cut := selectPaths(paths, &q)
+	return paths, cut || driverCut, nil
 }
 
 // coexisting fills each path's Window and keeps those whose window is not
@@ -302,7 +313,7 @@ func coexisting(paths []Path) ([]Path, bool) {
 
 // selectPaths keeps the candidates the query's mode asks for, in output
 // order, cut at the limit.
-func selectPaths(paths []Path, q *PathQuery) []Path {
+func selectPaths(paths []Path, q *PathQuery) ([]Path, bool) {
 	switch q.Mode {
 	case ModeShortest:
 		slices.SortStableFunc(paths, ComparePathsBySelection)
@@ -317,13 +328,14 @@ func selectPaths(paths []Path, q *PathQuery) []Path {
 		}
 	}
 	SortPaths(paths)
-	if len(paths) > q.Limit {
+	cut := len(paths) > q.Limit
+	if cut {
 		paths = paths[:q.Limit]
 	}
 	if paths == nil {
 		paths = []Path{}
 	}
-	return paths
+	return paths, cut
 }
 
 // builtinRegistry is the registry of the built-in types alone: enough to

@@ -14,16 +14,16 @@ import (
 // Only simple paths are considered; that loses no arrival: a
 // time-respecting walk that visits an actor twice can drop the loop
 // between the visits and stays time-respecting, with fewer hops.
-func (s *Store) temporalPaths(ctx context.Context, q PathQuery) ([]Path, error) {
+func (s *Store) temporalPaths(ctx context.Context, q PathQuery) ([]Path, bool, error) {
 	dq := q
 	dq.Mode, dq.Limit = ModeAll, MaxPathCandidates
 	dq.Start, dq.End, dq.Order = nil, nil, ""
 	c, err := s.d.Paths(ctx, dq)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if c.Count > MaxPathCandidates {
-		return nil, Errorf(ETOOLARGE, "the query matches more than %d paths; narrow it with types, min_confidence, exclude or a smaller max_hops", MaxPathCandidates)
+		return nil, false, Errorf(ETOOLARGE, "the query matches more than %d paths; narrow it with types, min_confidence, exclude or a smaller max_hops", MaxPathCandidates)
 	}
 	kept := c.Paths[:0]
 	for _, p := range c.Paths {
@@ -39,13 +39,14 @@ func (s *Store) temporalPaths(ctx context.Context, q PathQuery) ([]Path, error) 
 		}
 	}
 	slices.SortStableFunc(kept, temporalCompare(q.Order))
-	if len(kept) > q.Limit {
+	cut := len(kept) > q.Limit
+	if cut {
 		kept = kept[:q.Limit]
 	}
 	if kept == nil {
 		kept = []Path{}
 	}
-	return kept, nil
+	return kept, cut, nil
 }
 
 // earliestTimes returns the earliest day each tie of a path can be used,

@@ -2010,6 +2010,9 @@ type PathList struct {
 	// Example: 2025-04-12
 	AsOf  string `json:"as_of"`
 	Paths []Path `json:"paths"`
+
+	// Truncated More paths match than limit let through (raise limit, or narrow the query).
+	Truncated bool `json:"truncated"`
 }
 
 // PathRelationship defines model for PathRelationship.

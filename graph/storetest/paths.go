@@ -361,3 +361,34 @@ func testPathsKarate(t *testing.T, s *graph.Store) {
 		}
 	}
 }
+
+// testPathsTruncated: FindPaths says when the limit cut the answer, the
+// same on every store, whether the driver or the layer cut it.
+func testPathsTruncated(t *testing.T, s *graph.Store) {
+	must[graph.ImportResult](t)(s.Import(ctx, clique(5), false))
+	// Between two actors of a 5-clique: 1 + 3 + 6 + 6 = 16 simple paths.
+	for _, tc := range []struct {
+		q         graph.PathQuery
+		n         int
+		truncated bool
+	}{
+		{graph.PathQuery{Mode: graph.ModeAll, Limit: 16}, 16, false},
+		{graph.PathQuery{Mode: graph.ModeAll, Limit: 15}, 15, true},
+		{graph.PathQuery{Mode: graph.ModeAll, Limit: 1}, 1, true},
+		{graph.PathQuery{Mode: graph.ModeAll, MaxHops: 2, Limit: 4}, 4, false},
+		{graph.PathQuery{Mode: graph.ModeKShortest, K: 5, Limit: 3}, 3, true},
+		{graph.PathQuery{Mode: graph.ModeKShortest, K: 3, Limit: 3}, 3, false},
+		{graph.PathQuery{Mode: graph.ModeShortest}, 1, false},
+		{graph.PathQuery{Mode: graph.ModeAllShortest, MaxHops: 2}, 1, false},
+	} {
+		tc.q.From, tc.q.To = "c00", "c04"
+		got, truncated, err := s.FindPaths(ctx, tc.q)
+		if err != nil {
+			t.Fatalf("%+v: %v", tc.q, err)
+		}
+		if len(got) != tc.n || truncated != tc.truncated {
+			t.Errorf("mode %s k %d max_hops %d limit %d: %d paths, truncated %v; want %d, %v",
+				tc.q.Mode, tc.q.K, tc.q.MaxHops, tc.q.Limit, len(got), truncated, tc.n, tc.truncated)
+		}
+	}
+}

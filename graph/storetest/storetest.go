@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"PathsKarate", testPathsKarate},
 		{"PathsCandidateCap", testPathsCandidateCap},
 		{"PathsShortestCap", testPathsShortestCap},
+		{"PathsTruncated", testPathsTruncated},
 		{"Scenarios", testScenarios},
 	}
 	for _, c := range cases {
