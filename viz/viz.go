@@ -79,7 +79,7 @@ var ErrUnknownFormat = errors.New("viz: unknown format")
 func ContentType(format string) string {
 	switch format {
 	case "json", "cytoscape", "graphology", "d3":
-		return "application/json; charset=utf-8"
+		return "application/json" // as every JSON answer of the API: JSON is UTF-8 by definition (RFC 8259), the media type has no charset parameter
 	case "graphml":
 		return "application/graphml+xml; charset=utf-8"
 	case "gexf":

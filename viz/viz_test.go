@@ -592,10 +592,10 @@ func TestWriteErrors(t *testing.T) {
 
 func TestContentTypeAndExtension(t *testing.T) {
 	tests := []struct{ format, contentType, ext string }{
-		{"json", "application/json; charset=utf-8", ".json"},
-		{"cytoscape", "application/json; charset=utf-8", ".json"},
-		{"graphology", "application/json; charset=utf-8", ".json"},
-		{"d3", "application/json; charset=utf-8", ".json"},
+		{"json", "application/json", ".json"},
+		{"cytoscape", "application/json", ".json"},
+		{"graphology", "application/json", ".json"},
+		{"d3", "application/json", ".json"},
 		{"graphml", "application/graphml+xml; charset=utf-8", ".graphml"},
 		{"gexf", "application/gexf+xml; charset=utf-8", ".gexf"},
 		{"dot", "", ""},

@@ -48,7 +48,7 @@ function problem(res, status, title, detail) {
 }
 
 function json(res, body) {
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.writeHead(200, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
 }
 
