@@ -251,6 +251,17 @@ func (s *Server) updateActor(c *gin.Context) {
 		Name: in.Name, Kind: (*graph.ActorKind)(in.Kind), Aliases: in.Aliases, CountryCode: in.CountryCode,
 		Region: in.Region, Tags: in.Tags, Description: in.Description,
 	}
+	// RFC 7396: null removes an optional field's value.
+	empty, none := "", []string{}
+	for field, set := range map[string]func(){
+		"aliases": func() { p.Aliases = &none }, "tags": func() { p.Tags = &none },
+		"country_code": func() { p.CountryCode = &empty }, "region": func() { p.Region = &empty },
+		"description": func() { p.Description = &empty },
+	} {
+		if obj.isNull(field) {
+			set()
+		}
+	}
 	var a graph.Actor
 	for attempt := 0; ; attempt++ {
 		if obj.has("attributes") {

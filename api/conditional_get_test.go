@@ -44,3 +44,22 @@ func TestConditionalGet(t *testing.T) {
 		}
 	})
 }
+
+// TestActorPatchNull: PATCH is a JSON merge patch (RFC 7396): null
+// removes an optional field; a required one cannot be removed.
+func TestActorPatchNull(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		seed(t, e)
+		e.must(200, "PATCH", "/api/v1/actors/iran", `{"region":"Middle East","description":"x"}`, nil, "Content-Type", "application/merge-patch+json")
+		var a api.Actor
+		e.must(200, "PATCH", "/api/v1/actors/iran", `{"region":null,"tags":null,"country_code":null,"aliases":null,"description":null}`, &a, "Content-Type", "application/merge-patch+json")
+		if a.Region != "" || len(a.Tags) != 0 || a.CountryCode != "" || len(a.Aliases) != 0 || a.Description != "" || a.Name != "Iran" {
+			t.Errorf("after nulls: %+v", a)
+		}
+		e.must(200, "GET", "/api/v1/actors/iran", "", &a)
+		if a.Region != "" || len(a.Tags) != 0 || a.CountryCode != "" {
+			t.Errorf("read back: %+v", a)
+		}
+		wantPaths(t, problem(t, e.do("PATCH", "/api/v1/actors/iran", `{"name":null,"kind":null,"region":null}`, "Content-Type", "application/merge-patch+json"), 400, api.ProblemValidation), "$.name", "$.kind")
+	})
+}

@@ -65,13 +65,14 @@ type ActorCreate struct {
 // key (a null value removes a key); arrays are replaced whole. id,
 // created_at and updated_at cannot be changed.
 type ActorPatch struct {
-	Name        *string   `json:"name,omitempty" minLength:"1" maxLength:"200"`
-	Kind        *string   `json:"kind,omitempty" enums:"state,igo,armed_group,political_group,person,company,other"`
-	Aliases     *[]string `json:"aliases,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
-	CountryCode *string   `json:"country_code,omitempty" maxLength:"3"`
-	Region      *string   `json:"region,omitempty" maxLength:"200"`
-	Tags        *[]string `json:"tags,omitempty" validate:"max=100" minLength:"1" maxLength:"200"`
-	Description *string   `json:"description,omitempty" maxLength:"10000"`
+	Name *string `json:"name,omitempty" minLength:"1" maxLength:"200"`
+	Kind *string `json:"kind,omitempty" enums:"state,igo,armed_group,political_group,person,company,other"`
+	// The optional fields: null removes the value (RFC 7396).
+	Aliases     *[]string `json:"aliases,omitempty" validate:"max=100" minLength:"1" maxLength:"200" extensions:"x-nullable"`
+	CountryCode *string   `json:"country_code,omitempty" maxLength:"3" extensions:"x-nullable"`
+	Region      *string   `json:"region,omitempty" maxLength:"200" extensions:"x-nullable"`
+	Tags        *[]string `json:"tags,omitempty" validate:"max=100" minLength:"1" maxLength:"200" extensions:"x-nullable"`
+	Description *string   `json:"description,omitempty" maxLength:"10000" extensions:"x-nullable"`
 	// Merged into the current attributes (RFC 7396): a key set to null is removed.
 	Attributes map[string]any `json:"attributes,omitempty"`
 } //@name ActorPatch

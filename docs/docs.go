@@ -4423,13 +4423,15 @@ const docTemplate = `{
             "type": "object",
             "properties": {
                 "aliases": {
+                    "description": "The optional fields: null removes the value (RFC 7396).",
                     "type": "array",
                     "maxItems": 100,
                     "items": {
                         "type": "string",
                         "maxLength": 200,
                         "minLength": 1
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "attributes": {
                     "description": "Merged into the current attributes (RFC 7396): a key set to null is removed.",
@@ -4438,11 +4440,13 @@ const docTemplate = `{
                 },
                 "country_code": {
                     "type": "string",
-                    "maxLength": 3
+                    "maxLength": 3,
+                    "x-nullable": true
                 },
                 "description": {
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "kind": {
                     "type": "string",
@@ -4463,7 +4467,8 @@ const docTemplate = `{
                 },
                 "region": {
                     "type": "string",
-                    "maxLength": 200
+                    "maxLength": 200,
+                    "x-nullable": true
                 },
                 "tags": {
                     "type": "array",
@@ -4472,7 +4477,8 @@ const docTemplate = `{
                         "type": "string",
                         "maxLength": 200,
                         "minLength": 1
-                    }
+                    },
+                    "x-nullable": true
                 }
             }
         },

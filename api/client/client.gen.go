@@ -1225,6 +1225,7 @@ type ActorList struct {
 
 // ActorPatch defines model for ActorPatch.
 type ActorPatch struct {
+	// Aliases The optional fields: null removes the value (RFC 7396).
 	Aliases *[]string `json:"aliases,omitempty"`
 
 	// Attributes Merged into the current attributes (RFC 7396): a key set to null is removed.
