@@ -63,3 +63,19 @@ func TestActorPatchNull(t *testing.T) {
 		wantPaths(t, problem(t, e.do("PATCH", "/api/v1/actors/iran", `{"name":null,"kind":null,"region":null}`, "Content-Type", "application/merge-patch+json"), 400, api.ProblemValidation), "$.name", "$.kind")
 	})
 }
+
+// TestRelationshipPatchNull: null removes a relationship's note, its
+// citations and its dates.
+func TestRelationshipPatchNull(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *env) {
+		seed(t, e)
+		const path = "/api/v1/relationships/united-states--sanctions--iran--2018-05-08"
+		e.must(200, "PATCH", path, `{"note":"n","sources":[{"title":"A source"}]}`, nil, "Content-Type", "application/merge-patch+json")
+		var r api.Relationship
+		e.must(200, "PATCH", path, `{"note":null,"sources":null,"valid_from":null}`, &r, "Content-Type", "application/merge-patch+json")
+		if r.Note != "" || len(r.Sources) != 0 || r.ValidFrom != nil {
+			t.Errorf("after nulls: note %q, %d sources, valid_from %v", r.Note, len(r.Sources), r.ValidFrom)
+		}
+		wantPaths(t, problem(t, e.do("PATCH", path, `{"weight":null,"confidence":null}`, "Content-Type", "application/merge-patch+json"), 400, api.ProblemValidation), "$.weight", "$.confidence")
+	})
+}

@@ -150,8 +150,10 @@ type RelationshipPatch struct {
 	ValidFrom *string `json:"valid_from,omitempty" format:"date" extensions:"x-nullable"`
 	// null removes the end date.
 	ValidTo *string     `json:"valid_to,omitempty" format:"date" extensions:"x-nullable"`
-	Sources *[]Citation `json:"sources,omitempty" validate:"max=100"`
-	Note    *string     `json:"note,omitempty" maxLength:"10000"`
+	// null removes every citation.
+	Sources *[]Citation `json:"sources,omitempty" validate:"max=100" extensions:"x-nullable"`
+	// null removes the note.
+	Note *string `json:"note,omitempty" maxLength:"10000" extensions:"x-nullable"`
 } //@name RelationshipPatch
 
 // RelationshipList is one page of relationships.

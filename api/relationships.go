@@ -258,6 +258,13 @@ func (s *Server) updateRelationship(c *gin.Context) {
 		cs := citationsToDomain(*in.Sources)
 		p.Sources = &cs
 	}
+	// RFC 7396: null removes the note, or every citation.
+	if obj.isNull("note") {
+		p.Note = new(string)
+	}
+	if obj.isNull("sources") {
+		p.Sources = &[]graph.Citation{}
+	}
 	ctx := c.Request.Context()
 	tag, err := ifMatch(c, func() (any, error) { return s.store.GetRelationship(ctx, id) })
 	if err != nil {

@@ -6543,15 +6543,19 @@ const docTemplate = `{
                     "minimum": 0
                 },
                 "note": {
+                    "description": "null removes the note.",
                     "type": "string",
-                    "maxLength": 10000
+                    "maxLength": 10000,
+                    "x-nullable": true
                 },
                 "sources": {
+                    "description": "null removes every citation.",
                     "type": "array",
                     "maxItems": 100,
                     "items": {
                         "$ref": "#/definitions/Citation"
-                    }
+                    },
+                    "x-nullable": true
                 },
                 "valid_from": {
                     "description": "null removes the start date.",

@@ -2207,9 +2207,13 @@ type RelationshipList struct {
 
 // RelationshipPatch defines model for RelationshipPatch.
 type RelationshipPatch struct {
-	Confidence *float64    `json:"confidence,omitempty"`
-	Note       *string     `json:"note,omitempty"`
-	Sources    *[]Citation `json:"sources,omitempty"`
+	Confidence *float64 `json:"confidence,omitempty"`
+
+	// Note null removes the note.
+	Note *string `json:"note,omitempty"`
+
+	// Sources null removes every citation.
+	Sources *[]Citation `json:"sources,omitempty"`
 
 	// ValidFrom null removes the start date.
 	ValidFrom *openapi_types.Date `json:"valid_from,omitempty"`
