@@ -149,7 +149,7 @@ type RelationshipPatch struct {
 	// null removes the start date.
 	ValidFrom *string `json:"valid_from,omitempty" format:"date" extensions:"x-nullable"`
 	// null removes the end date.
-	ValidTo *string     `json:"valid_to,omitempty" format:"date" extensions:"x-nullable"`
+	ValidTo *string `json:"valid_to,omitempty" format:"date" extensions:"x-nullable"`
 	// null removes every citation.
 	Sources *[]Citation `json:"sources,omitempty" validate:"max=100" extensions:"x-nullable"`
 	// null removes the note.
