@@ -4,13 +4,18 @@
 // only to the public API (api.js). Tests drive it through the ids and
 // data-testid attributes of index.html and read window.cy.
 //
+// The analyst's workbench (evidence, what-if, filters, timeline, size-by,
+// export: workbench.js and the modules it imports) is loaded after the
+// first graph is on screen, so none of it costs the cold load; it reaches
+// the page through the `app` object exported here.
+//
 // ?graph=URL loads the graph from URL (same origin only) instead of
 // api/v1/graph: how the browser test renders a large generated graph.
 
 import { api, resolve, getJSON } from './api.js';
 import { KINDS, stylesheet } from './graphstyle.js';
 
-const $ = (id) => document.getElementById(id);
+export const $ = (id) => document.getElementById(id);
 const LARGE = 1500; // nodes: above this the graph is drawn for speed
 // Nodes: above this, a graph without the API's positions gets rings, not
 // Cytoscape.js' cose, which blocked the page for 7 s at 500 nodes and
@@ -18,20 +23,51 @@ const LARGE = 1500; // nodes: above this the graph is drawn for speed
 const COSE_MAX = 200;
 const EDGE_PREFIX = 'relationship:'; // viz.CytoscapeEdgePrefix
 
-const state = {
+export const state = {
   cy: null,
   large: false,
   asOf: null, // YYYY-MM-DD or null for all dates
   months: [], // the slider's stops, as YYYY-MM-01
   types: new Map(), // relationship type name -> {polarity, symmetric}
   override: null, // ?graph= URL
+  scenario: null, // {id, name} of the what-if scenario shown, or null for the graph itself
+  // Every actor's last drawn position: an actor that leaves the graph (a
+  // scenario removes it, a date hides it) comes back where it was, and no
+  // reload runs a layout for actors already placed once.
+  positions: new Map(),
+  loadSeq: 0, // the latest loadGraph: an older one's answer is dropped
 };
 
 window.detente = { timings: {}, renders: 0 };
 
+/**
+ * What the workbench modules (loaded after the first paint) use of the
+ * page, and the hooks by which they join in: they set the on* handlers,
+ * replace filters with the filter panel's, and add to hooks.graphLoaded
+ * (called after every reload or merge of the graph).
+ */
+export const app = {
+  state,
+  api,
+  onNodeTap: null, // (node) => void
+  onEdgeTap: null, // (edge) => void
+  onBackgroundTap: null,
+  filters: {
+    types: () => null, // the relationship types the analyses may use; null: all
+    minConfidence: () => 0,
+    hiddenActors: () => [], // ids of actors the filters hide
+    active: () => false,
+  },
+  hooks: { graphLoaded: [], filtersChanged: [] },
+  loadGraph: () => loadGraph(),
+  loadInfluence: () => loadInfluence(),
+  setAsOf: (d) => setAsOf(d),
+  refreshAnalyses: () => refreshAnalyses(),
+};
+
 // ---------- small helpers ----------
 
-function el(tag, props = {}, ...children) {
+export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'dataset') Object.assign(e.dataset, v);
@@ -42,13 +78,13 @@ function el(tag, props = {}, ...children) {
   return e;
 }
 
-function status(msg, { error = false } = {}) {
+export function status(msg, { error = false } = {}) {
   const s = $('status');
   s.textContent = msg;
   s.classList.toggle('error', error);
 }
 
-function message(id, msg, { error = false } = {}) {
+export function message(id, msg, { error = false } = {}) {
   const m = $(id);
   m.textContent = msg;
   m.classList.toggle('error', error);
@@ -56,7 +92,7 @@ function message(id, msg, { error = false } = {}) {
 
 const nextFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
-function nodeName(id) {
+export function nodeName(id) {
   const n = state.cy?.getElementById(id);
   return n && n.nonempty() ? n.data('label') : id;
 }
@@ -67,9 +103,11 @@ function edgesByRelationship() {
   return m;
 }
 
-function polarityClass(sign) {
+export function polarityClass(sign) {
   return sign > 0 ? 'positive' : sign < 0 ? 'negative' : 'structural';
 }
+
+export const signSymbol = (sign) => (sign > 0 ? '+' : sign < 0 ? '−' : '0');
 
 // ---------- the graph ----------
 
@@ -126,7 +164,7 @@ function layoutOptions() {
 
 // fitTo shows eles whole, but never closer than maxZoom: a fit to two
 // nodes would otherwise fill the screen with them.
-function fitTo(eles, { padding = 40, maxZoom = 1.3, animate = false } = {}) {
+export function fitTo(eles, { padding = 40, maxZoom = 1.3, animate = false } = {}) {
   const cy = state.cy;
   // On a big graph the box of the node centres is close enough and needs
   // no style: eles.boundingBox() would compute every node's first.
@@ -147,6 +185,18 @@ function circlePositions(elements) {
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
     n.position = { x: r * Math.cos(a), y: r * Math.sin(a) };
+  });
+}
+
+// placeBeside puts actors new to a drawn graph next to a neighbour already
+// placed (or the middle of the view), a little apart from each other.
+function placeBeside(nodes) {
+  const cy = state.cy;
+  nodes.forEach((n, i) => {
+    const anchor = n.neighborhood('node').filter((m) => !nodes.has(m))[0];
+    const c = anchor ? anchor.position() : { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom() };
+    const a = 2.4 * i + 0.5;
+    n.position({ x: c.x + 70 * Math.cos(a), y: c.y + 70 * Math.sin(a) });
   });
 }
 
@@ -176,31 +226,49 @@ function createCy(elements) {
     pixelRatio: state.large ? 1 : 'auto',
   });
   cy.on('tap', 'node', (ev) => onNodeTap(ev.target));
-  cy.on('tap', (ev) => { if (ev.target === cy) showDetails(null); });
+  cy.on('tap', 'edge', (ev) => app.onEdgeTap?.(ev.target));
+  cy.on('tap', (ev) => { if (ev.target === cy) { showDetails(null); app.onBackgroundTap?.(); } });
   state.cy = cy;
   window.cy = cy;
   window.detente.cy = cy;
   return cy;
 }
 
-async function loadGraph() {
+function viewName() {
+  const parts = [];
+  if (state.scenario) parts.push(`in scenario “${state.scenario.name}”`);
+  if (state.asOf) parts.push(`as of ${state.asOf}`);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/**
+ * loadGraph (re)draws the graph for the date and scenario in state. When
+ * several overlap (a timeline playing, a scenario opened meanwhile) only
+ * the latest is drawn: the others resolve to null.
+ */
+export async function loadGraph() {
+  const seq = ++state.loadSeq;
   document.body.dataset.graphState = 'loading';
-  status(state.asOf ? `Loading the graph as of ${state.asOf}…` : 'Loading the graph…');
+  status(`Loading the graph${viewName()}…`);
   const t0 = performance.now();
   let doc;
   try {
     // Only the first load asks for the API's layout: later ones (the as-of
-    // slider) keep every actor where it is already drawn.
-    doc = state.override ? await getJSON(state.override.href) : await api.graph(state.asOf, { layout: !state.cy });
+    // slider, a scenario) keep every actor where it is already drawn.
+    doc = state.override ? await getJSON(state.override.href)
+      : await api.graph(state.asOf, { layout: !state.cy, scenario: state.scenario?.id });
   } catch (err) {
+    if (seq !== state.loadSeq) return null;
     document.body.dataset.graphState = 'error';
     status(`Could not load the graph: ${err.message}`, { error: true });
     throw err;
   }
+  if (seq !== state.loadSeq) return null;
   const fetched = performance.now();
   const elements = elementsOf(doc);
   let cy = state.cy;
-  const old = new Map(cy ? cy.nodes().map((n) => [n.id(), { ...n.position() }]) : []);
+  if (cy) cy.nodes().forEach((n) => { state.positions.set(n.id(), { ...n.position() }); });
+  const old = state.positions;
   if (!cy) cy = createCy(elements);
   // The API laid the graph out (layout=force) unless it was over the
   // API's limit or came from ?graph=.
@@ -214,10 +282,11 @@ async function loadGraph() {
   });
   const added = performance.now();
   const fresh = cy.nodes().filter((n) => !old.has(n.id()));
-  cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
+  if (old.size) cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
   if (fresh.nonempty() && (rings || placed)) fitTo(cy.elements(), { padding: state.large ? 20 : 30 });
+  else if (fresh.nonempty() && old.size) placeBeside(fresh); // an actor a scenario adds: no layout of the rest
   else if (fresh.nonempty()) await runLayout(cy.elements());
-  if (fresh.nonempty()) window.detente.placement = placed ? 'api' : rings ? 'rings' : 'cose'; // for the tests
+  if (fresh.nonempty() && !old.size) window.detente.placement = placed ? 'api' : rings ? 'rings' : 'cose'; // for the tests
   const laidOut = performance.now();
   await nextFrames();
   const rendered = performance.now();
@@ -236,8 +305,9 @@ async function loadGraph() {
     w.timings.graphRendered = rendered; // ms since navigation start
   }
   document.body.dataset.graphState = 'ready';
-  status(`${cy.nodes().length} actors, ${cy.edges().length} relationships${state.asOf ? ` as of ${state.asOf}` : ''}.`);
+  status(`${cy.nodes().length} actors, ${cy.edges().length} relationships${viewName()}.`);
   fillActorList();
+  for (const f of app.hooks.graphLoaded) f();
   return cy;
 }
 
@@ -265,35 +335,41 @@ function merge(elements, around) {
 
 async function onNodeTap(node) {
   showDetails(node);
+  app.onNodeTap?.(node);
   if (node.data('expanded')) return;
   status(`Expanding ${node.data('label')}…`);
   try {
-    const doc = await api.neighborhood(node.id(), state.asOf);
+    const doc = await api.neighborhood(node.id(), state.asOf, { scenario: state.scenario?.id, types: app.filters.types() });
     const added = merge(elementsOf(doc), node);
     node.data('expanded', true);
-    status(`${node.data('label')}: ${added.nodes().length} actors and ${added.edges().length} relationships added.`);
-    if (added.nonempty()) fillActorList();
+    const name = node.data('label');
+    const ties = node.connectedEdges().length;
+    status(added.nonempty()
+      ? `${name}: ${added.nodes().length} actors and ${added.edges().length} relationships added.`
+      : `${name}: all ${ties} of its ties${viewName()} are already on the graph.`);
+    if (added.nonempty()) { fillActorList(); app.hooks.graphLoaded.forEach((f) => f()); }
   } catch (err) {
     status(`Could not expand ${node.data('label')}: ${err.message}`, { error: true });
   }
 }
 
-function focusNode(id) {
+export function focusNode(id) {
   const n = state.cy.getElementById(id);
   if (n.empty()) return false;
   state.cy.elements().unselect();
   n.select();
   state.cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(state.cy.zoom(), 1), 1.5) }, { duration: 300 });
   showDetails(n);
+  app.onNodeTap?.(n);
   return true;
 }
 
-function showDetails(node) {
+export function showDetails(node) {
   const box = $('details');
   if (!node) { box.hidden = true; box.replaceChildren(); return; }
   const d = node.data();
   const row = (k, v) => (v && (!Array.isArray(v) || v.length) ? [el('dt', { textContent: k }), el('dd', { textContent: Array.isArray(v) ? v.join(', ') : v })] : []);
-  box.replaceChildren(
+  box.replaceChildren(...[
     el('h3', { textContent: d.label }),
     el('dl', {},
       ...row('id', d.id), ...row('kind', (KINDS[d.kind]?.label) ?? d.kind), ...row('country', d.country_code),
@@ -304,7 +380,7 @@ function showDetails(node) {
       el('button', { type: 'button', textContent: 'Path from here', dataset: { testid: 'details-from' }, onclick: () => { $('path-from').value = d.id; } }),
       ' ',
       el('button', { type: 'button', textContent: 'Path to here', dataset: { testid: 'details-to' }, onclick: () => { $('path-to').value = d.id; } })),
-  );
+  ].filter(Boolean));
   box.hidden = false;
 }
 
@@ -329,11 +405,11 @@ async function onSearch(ev) {
   }
 }
 
-async function showActor(id) {
+export async function showActor(id) {
   if (focusNode(id)) return;
   // not drawn yet (e.g. filtered out): bring in its neighbourhood
   try {
-    const doc = await api.neighborhood(id, state.asOf);
+    const doc = await api.neighborhood(id, state.asOf, { scenario: state.scenario?.id });
     merge(elementsOf(doc));
     fillActorList();
     focusNode(id);
@@ -344,7 +420,7 @@ async function showActor(id) {
 
 // ---------- paths ----------
 
-function clearHighlight() {
+export function clearHighlight() {
   state.cy.elements().removeClass('highlighted faded');
   for (const li of $('path-results').children) li.classList.remove('active');
 }
@@ -430,11 +506,16 @@ async function onPathSubmit(ev) {
 
 // ---------- influence ----------
 
-async function loadInfluence() {
+export async function loadInfluence() {
   const algorithm = $('influence-algorithm').value;
   const list = $('influence-results');
+  const types = app.filters.types();
+  if (types && !types.length) {
+    list.replaceChildren(el('li', { className: 'small', textContent: 'No relationship type is selected in the filters.' }));
+    return;
+  }
   try {
-    const res = await api.influence(algorithm, state.asOf);
+    const res = await api.influence(algorithm, state.asOf, 10, { types, scenario: state.scenario?.id });
     list.replaceChildren(...(res.results ?? []).map((r) => {
       const id = typeof r.actor === 'object' ? r.actor.id : r.actor;
       const name = typeof r.actor === 'object' && r.actor.name ? r.actor.name : nodeName(id);
@@ -471,6 +552,26 @@ function setupSlider() {
 }
 
 function sliderDate() { return state.months[Number($('asof-slider').value)]; }
+
+// setAsOf shows the graph as of day d (one of state.months), or of all
+// dates for null, as the slider would; resolves once it is drawn.
+export async function setAsOf(d) {
+  const i = d ? state.months.indexOf(d) : -1;
+  if (i >= 0) $('asof-slider').value = String(i);
+  $('asof-enabled').checked = i >= 0;
+  await applyAsOf();
+}
+
+// refreshAnalyses redoes what depends on the filters or the scenario: the
+// ranking, and the path list (cleared: its paths may no longer hold).
+export function refreshAnalyses() {
+  if ($('path-results').children.length) {
+    clearHighlight();
+    $('path-results').replaceChildren();
+    message('path-message', 'The view changed: find the paths again.');
+  }
+  if (!state.override) loadInfluence();
+}
 
 function showAsOf() {
   const on = $('asof-enabled').checked;
@@ -532,6 +633,11 @@ async function main() {
   setupSlider();
   await types;
   if (!state.override) loadInfluence();
+  // The workbench after the first paint: its code is not needed to see
+  // the graph, and fetching it earlier would delay it.
+  const wb = await import('./workbench.js');
+  wb.setup(app);
+  document.body.dataset.workbench = 'ready';
 }
 
 window.detente.ready = main().catch((err) => {

@@ -2,8 +2,11 @@
 // playwright-core) loads the page, waits for the graph, finds paths from
 // united-states to houthis, checks that the explanations are listed and the
 // paths highlighted in the Cytoscape.js instance (window.cy), and measures
-// load time; a second case renders a generated 5,000-actor graph and times
-// rendering and the response to zoom and pan.
+// load time; the workbench case (live server only) drives the evidence
+// panel, the path finder by name, the filters, what-if scenarios, the
+// timeline, size-by and export, checking what each shows and the API
+// requests it makes; a last case renders a generated 5,000-actor graph and
+// times rendering and the response to zoom and pan.
 //
 // Environment:
 //   DETENTE_URL     the page of a live server (e.g. http://127.0.0.1:8080/),
@@ -223,6 +226,125 @@ test('explorer: graph, path finder, search, neighbourhood, influence, as-of', as
   }
 });
 
+// ---------- the analyst's workbench ----------
+
+// apiCalls records the page's API requests (method, path, query) in order.
+function apiCalls(page) {
+  const calls = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.includes('/api/v1/')) calls.push({ method: r.method(), path: u.pathname.replace(/^.*\/api\/v1/, ''), q: u.searchParams, body: r.postData() });
+  });
+  return calls;
+}
+
+const isAPI = (path, method = 'GET') => (r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(`/api/v1${path}`);
+
+async function download(page, testid) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+  const chunks = [];
+  for await (const c of await d.createReadStream()) chunks.push(c);
+  return { name: d.suggestedFilename(), body: Buffer.concat(chunks) };
+}
+
+test('explorer: the analyst\'s workbench', async (t) => {
+  if (fake) {
+    t.skip('needs a live server (DETENTE_URL): the fake API has no scenarios, records or timeline');
+    return;
+  }
+  const { context, page, problems } = await openPage();
+  const calls = apiCalls(page);
+  try {
+    await page.goto(baseURL);
+    await waitForGraph(page);
+    await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
+
+    await t.test('the first paint asks for nothing new, and the workbench loads after it', async () => {
+      const first = calls.map((c) => c.path).sort();
+      assert.deepEqual(first, ['/graph', '/influence', '/relationship-types'], 'only the three preloaded first-view requests');
+      const order = await page.evaluate(() => {
+        const mark = performance.getEntriesByName('graph-rendered')[0].startTime;
+        const wb = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/static/workbench.js'));
+        return { mark, wb: wb?.startTime };
+      });
+      assert.ok(order.wb > order.mark, `workbench.js requested after the first paint (${order.wb} > ${order.mark})`);
+    });
+
+    // A tie with a quote and a link, straight from the API.
+    const rels = await page.evaluate(async () => (await (await fetch('api/v1/relationships?limit=1000')).json()).items);
+    const cited = rels.find((r) => r.valid_from && r.sources?.length > 1 && r.sources.some((s) => s.quote) && r.sources.some((s) => s.url));
+    assert.ok(cited, 'the scenario has a dated tie with quoted and linked sources');
+
+    await t.test('evidence panel: a tie shows its record and every citation in full', async () => {
+      const [resp] = await Promise.all([
+        page.waitForResponse(isAPI(`/relationships/${cited.id}`)),
+        page.evaluate((id) => { cy.edges().filter((e) => e.data('relationship_id') === id)[0].emit('tap'); }, cited.id),
+      ]);
+      assert.equal(resp.status(), 200);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      const panel = page.locator('[data-testid="evidence-panel"]');
+      const field = (k) => panel.locator(`[data-field="${k}"]`).textContent();
+      assert.equal(await field('type'), cited.type);
+      assert.match(await field('sign'), /^[−+]?[01] \((cooperative|conflictual|structural)/);
+      assert.equal(await field('valid_from'), cited.valid_from);
+      assert.equal(await field('valid_to'), cited.valid_to ?? 'still in force');
+      assert.equal(await field('weight'), String(cited.weight));
+      assert.equal(await field('confidence'), String(cited.confidence));
+      const shown = await panel.locator('[data-testid="evidence-source"]').evaluateAll((lis) => lis.map((li) => ({
+        quote: li.querySelector('.quote')?.textContent ?? null,
+        title: li.querySelector('.title')?.textContent,
+        published: li.querySelector('.published time')?.textContent ?? null,
+        href: li.querySelector('a.source-link')?.getAttribute('href') ?? null,
+        rel: li.querySelector('a.source-link')?.getAttribute('rel') ?? null,
+      })));
+      assert.deepEqual(shown, cited.sources.map((s) => ({ quote: s.quote ?? null, title: s.title, published: s.published ?? null,
+        href: s.url ? new URL(s.url).href : null, rel: s.url ? 'noopener noreferrer' : null })), 'every citation, quote in full');
+      if (cited.note) assert.equal((await panel.locator('[data-testid="evidence-note"]').textContent()).replace(/^Note: /, ''), cited.note);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-evidence.png') });
+      await panel.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-evidence-panel.png') });
+    });
+
+    await t.test('evidence panel: an actor shows its ties grouped by polarity and type, with dates', async () => {
+      const [resp] = await Promise.all([
+        page.waitForResponse((r) => isAPI('/relationships')(r) && new URL(r.url()).searchParams.get('actor') === 'iran'),
+        page.evaluate(() => { cy.getElementById('iran').emit('tap'); }),
+      ]);
+      const items = (await resp.json()).items;
+      await page.waitForSelector('#evidence[data-kind="actor"][data-state="shown"]');
+      const groups = await page.$$eval('[data-testid="evidence-group"]', (gs) => gs.map((g) => ({
+        polarity: g.dataset.polarity,
+        ties: [...g.querySelectorAll('[data-testid="evidence-tie"]')].map((li) => ({ id: li.dataset.relationship, type: li.dataset.type, polarity: li.dataset.polarity, text: li.textContent })),
+      })));
+      assert.deepEqual(groups.map((g) => g.polarity), ['positive', 'negative', 'structural'].filter((p) => groups.some((g) => g.polarity === p)), 'cooperative, conflictual, structural');
+      const listed = groups.flatMap((g) => g.ties);
+      assert.deepEqual(listed.map((x) => x.id).sort(), items.map((r) => r.id).sort(), 'every tie of the actor, once');
+      for (const g of groups) {
+        assert.ok(g.ties.every((x) => x.polarity === g.polarity), `${g.polarity}: one polarity per group`);
+        const types = g.ties.map((x) => x.type);
+        assert.deepEqual(types, [...types].sort(), `${g.polarity}: grouped by type`);
+      }
+      for (const r of items) {
+        const text = listed.find((x) => x.id === r.id).text;
+        if (r.valid_from) assert.ok(text.includes(r.valid_from), `${r.id}: its start date is shown`);
+        if (r.valid_to) assert.ok(text.includes(r.valid_to), `${r.id}: its end date is shown`);
+      }
+      // A listed tie opens its evidence without another request.
+      const n = calls.length;
+      await page.click(`[data-testid="evidence-tie"][data-relationship="${cited.source === 'iran' || cited.target === 'iran' ? cited.id : items[0].id}"] button`);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      assert.equal(calls.length, n);
+    });
+
+    // Against a server that keeps its data between runs, the scenario's
+    // name may be taken already: the page's first POST is then a 409 (which
+    // Chromium logs) and it saves under an id of its own.
+    const retried = calls.some((c) => c.method === 'POST' && c.path === '/scenarios') && calls.filter((c) => c.method === 'POST').length > 1;
+    assert.deepEqual(problems.filter((p) => !(retried && p.includes('status of 409'))), [], 'no console errors, page errors or failed requests');
+  } finally {
+    await context.close();
+  }
+});
+
 // One page load is one sample of a noisy machine: five more, each in a
 // fresh browser context (empty cache, new connections), give the median
 // the figure is read from, printed with the load average beside it; then
@@ -332,6 +454,8 @@ test('explorer: a 5,000-actor graph renders and stays responsive to zoom and pan
     assert.equal(await page.evaluate(() => window.detente.placement), 'rings');
     console.log(`e2e: 5,000 actors / 10,000 relationships (${(big.length / 1e6).toFixed(1)} MB): navigation start → graph rendered ` +
       `${ms(load.graphRenderedMs)} (${breakdown(load)})`);
+    // The workbench loads after the first paint: measure the page once it has.
+    await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
 
     const box = await page.locator('#cy').boundingBox();
     const cx = box.x + box.width / 2;
