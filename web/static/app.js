@@ -1,7 +1,7 @@
 // detente explorer: the graph (coloured by sign and kind), actor search,
-// neighbourhood expansion on click, a path finder that highlights and
-// explains paths, an influence ranking, and an as-of date slider. It talks
-// only to the public API (api.js). Tests drive it through the ids and
+// neighbourhood expansion on click, a path finder by name that highlights
+// and explains paths, an influence ranking, and an as-of date slider. It
+// talks only to the public API (api.js). Tests drive it through the ids and
 // data-testid attributes of index.html and read window.cy.
 //
 // The analyst's workbench (evidence, what-if, filters, timeline, size-by,
@@ -12,7 +12,7 @@
 // ?graph=URL loads the graph from URL (same origin only) instead of
 // api/v1/graph: how the browser test renders a large generated graph.
 
-import { api, resolve, getJSON } from './api.js';
+import { api, resolve, getJSON, APIError } from './api.js';
 import { KINDS, stylesheet } from './graphstyle.js';
 
 export const $ = (id) => document.getElementById(id);
@@ -22,6 +22,8 @@ const LARGE = 1500; // nodes: above this the graph is drawn for speed
 // 29 s at 1,000 in the browser test's Chromium (cose is quadratic).
 const COSE_MAX = 200;
 const EDGE_PREFIX = 'relationship:'; // viz.CytoscapeEdgePrefix
+
+const MAX_HOPS = 6; // the path finder's, said in its messages
 
 export const state = {
   cy: null,
@@ -36,6 +38,7 @@ export const state = {
   // reload runs a layout for actors already placed once.
   positions: new Map(),
   loadSeq: 0, // the latest loadGraph: an older one's answer is dropped
+  names: new Map(), // lower-cased name, alias or id -> actor id, from every actor seen
 };
 
 window.detente = { timings: {}, renders: 0 };
@@ -108,6 +111,14 @@ export function polarityClass(sign) {
 }
 
 export const signSymbol = (sign) => (sign > 0 ? '+' : sign < 0 ? '−' : '0');
+
+// remember indexes an actor's id, name and aliases for the path finder.
+function remember(a) {
+  if (!a?.id) return;
+  for (const k of [a.id, a.name ?? a.label, ...(a.aliases ?? [])]) {
+    if (k) state.names.set(String(k).toLowerCase(), a.id);
+  }
+}
 
 // ---------- the graph ----------
 
@@ -311,9 +322,13 @@ export async function loadGraph() {
   return cy;
 }
 
+// fillActorList offers the drawn actors' names to the name fields (path
+// finder, what-if) before anything is typed; typing asks the API (suggest).
 function fillActorList() {
-  const list = $('actor-ids');
-  list.replaceChildren(...state.cy.nodes().map((n) => el('option', { value: n.id(), label: n.data('label') })));
+  if (state.large) return; // 5,000 options help nobody
+  const nodes = state.cy.nodes();
+  nodes.forEach((n) => remember({ id: n.id(), name: n.data('label'), aliases: n.data('aliases') }));
+  $('actor-names').replaceChildren(...nodes.map((n) => el('option', { value: n.data('label') ?? n.id() })));
 }
 
 // Adds a Cytoscape.js document's elements that are not on the graph yet,
@@ -377,9 +392,9 @@ export function showDetails(node) {
       ...row('ties', String(node.degree(false)))),
     d.description ? el('p', { textContent: d.description }) : null,
     el('div', {},
-      el('button', { type: 'button', textContent: 'Path from here', dataset: { testid: 'details-from' }, onclick: () => { $('path-from').value = d.id; } }),
+      el('button', { type: 'button', textContent: 'Path from here', dataset: { testid: 'details-from' }, onclick: () => { $('path-from').value = d.label ?? d.id; } }),
       ' ',
-      el('button', { type: 'button', textContent: 'Path to here', dataset: { testid: 'details-to' }, onclick: () => { $('path-to').value = d.id; } })),
+      el('button', { type: 'button', textContent: 'Path to here', dataset: { testid: 'details-to' }, onclick: () => { $('path-to').value = d.label ?? d.id; } })),
   ].filter(Boolean));
   box.hidden = false;
 }
@@ -394,11 +409,12 @@ async function onSearch(ev) {
   try {
     const res = await api.actors(q);
     const items = res.items ?? [];
+    items.forEach(remember);
     list.replaceChildren(...items.map((a) => el('li', { dataset: { actor: a.id } },
       el('button', { type: 'button', className: 'link', textContent: a.name, onclick: () => showActor(a.id) }),
       ' ', el('span', { className: 'small', textContent: `${a.kind} · ${a.id}` }), ' ',
-      el('button', { type: 'button', textContent: 'from', title: 'Use as the path start', onclick: () => { $('path-from').value = a.id; } }),
-      el('button', { type: 'button', textContent: 'to', title: 'Use as the path end', onclick: () => { $('path-to').value = a.id; } }))));
+      el('button', { type: 'button', textContent: 'from', title: 'Use as the path start', onclick: () => { $('path-from').value = a.name; } }),
+      el('button', { type: 'button', textContent: 'to', title: 'Use as the path end', onclick: () => { $('path-to').value = a.name; } }))));
     if (!items.length) list.replaceChildren(el('li', { className: 'small', textContent: `No actor matches “${q}”.` }));
   } catch (err) {
     list.replaceChildren(el('li', { className: 'small', textContent: `Search failed: ${err.message}` }));
@@ -467,27 +483,103 @@ function highlight(paths) {
   return on;
 }
 
+// resolveActor turns what was typed in a name field into an actor id: an
+// id, a name or an alias already seen (drawn, searched or suggested), else
+// the API's name search (GET api/v1/actors?q=). It returns {id, name} or
+// {error} with a sentence for the user.
+export async function resolveActor(text) {
+  const t = text.trim();
+  if (!t) return { error: 'Type an actor’s name.' };
+  const known = state.names.get(t.toLowerCase());
+  if (known) return { id: known, name: nodeName(known) === known ? t : nodeName(known) };
+  let items;
+  try {
+    items = (await api.actors(t, 10, { scenario: state.scenario?.id })).items ?? [];
+  } catch (err) {
+    return { error: `Could not look up “${t}”: ${err.message}` };
+  }
+  items.forEach(remember);
+  const lc = t.toLowerCase();
+  const exact = items.filter((a) => a.name.toLowerCase() === lc || a.id === lc || (a.aliases ?? []).some((x) => x.toLowerCase() === lc));
+  const pick = exact.length === 1 ? exact[0] : items.length === 1 ? items[0] : null;
+  if (pick) return { id: pick.id, name: pick.name };
+  if (items.length > 1) {
+    return { error: `Several actors match “${t}”: ${items.slice(0, 5).map((a) => a.name).join(', ')}${items.length > 5 ? ', …' : ''}. Pick one from the list.` };
+  }
+  return { error: `No actor named “${t}”${state.scenario ? ` in scenario “${state.scenario.name}”` : ''}.` };
+}
+
+// suggest fills a name field's own list from the API's name search as the
+// user types (a few characters, a pause), so actors not drawn and aliases
+// ("Ansar Allah") are offered too.
+function suggest(input, listId) {
+  let timer = 0;
+  let seq = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2 || state.names.has(q.toLowerCase())) return; // a name or id already known: nothing to suggest
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const items = (await api.actors(q, 10, { scenario: state.scenario?.id })).items ?? [];
+        if (mine !== seq) return;
+        items.forEach(remember);
+        $(listId).replaceChildren(...items.map((a) => el('option', { value: a.name, label: `${a.kind} · ${a.id}` })));
+        input.setAttribute('list', listId);
+      } catch { /* the field still takes a name; submitting says what is wrong */ }
+    }, 200);
+  });
+}
+export { suggest };
+
+// The query filters in force (filters.js replaces these when it loads).
+function pathTypes() {
+  const picked = [...$('path-types').selectedOptions].map((o) => o.value);
+  const allowed = app.filters.types(); // null: every type
+  if (!allowed) return picked;
+  if (!picked.length) return allowed;
+  return picked.filter((t) => allowed.includes(t));
+}
+
 async function onPathSubmit(ev) {
   ev.preventDefault();
-  const from = $('path-from').value.trim();
-  const to = $('path-to').value.trim();
-  const types = [...$('path-types').selectedOptions].map((o) => o.value).join(',');
-  const asOf = $('path-as-of').value || undefined;
   const list = $('path-results');
   list.replaceChildren();
   clearHighlight();
-  message('path-message', `Finding paths from ${nodeName(from)} to ${nodeName(to)}…`);
+  delete document.body.dataset.pathState;
+  const asOf = $('path-as-of').value || undefined;
+  message('path-message', 'Looking up the actors…');
+  const [a, b] = await Promise.all([resolveActor($('path-from').value), resolveActor($('path-to').value)]);
+  const bad = [a, b].filter((x) => x.error);
+  if (bad.length) {
+    message('path-message', bad.map((x) => x.error).join(' '), { error: true });
+    return;
+  }
+  const types = pathTypes();
+  if (app.filters.types() && !types.length) {
+    message('path-message', 'No relationship type is selected in the filters.', { error: true });
+    return;
+  }
+  const from = a.id;
+  const to = b.id;
+  const hidden = app.filters.hiddenActors().filter((id) => id !== from && id !== to);
+  message('path-message', `Finding paths from ${a.name} to ${b.name}…`);
   try {
-    const res = await api.paths({ from, to, types, asOf });
+    const res = await api.paths({ from, to, types, asOf, maxHops: MAX_HOPS, minConfidence: app.filters.minConfidence() || undefined,
+      exclude: hidden.length <= 200 ? hidden : undefined, scenario: state.scenario?.id });
     const paths = res.paths ?? [];
     if (!paths.length) {
-      message('path-message', `No path from ${nodeName(from)} to ${nodeName(to)} with these filters.`);
+      const when = res.as_of === 'all' ? ' at any date' : res.as_of ? ` as of ${res.as_of}` : '';
+      const where = state.scenario ? ` in scenario “${state.scenario.name}”` : '';
+      const filtered = types.length || app.filters.active() ? ' with these filters' : '';
+      message('path-message', `No path from ${a.name} to ${b.name} within ${MAX_HOPS} hops${when}${where}${filtered}.`);
       return;
     }
     list.replaceChildren(...paths.map((p, i) => {
       const li = el('li', { tabIndex: 0, dataset: { path: String(i), testid: 'path-result' } },
         el('span', { className: 'explanation', textContent: p.explanation }),
-        el('span', { className: 'small', textContent: `${p.hops} hop${p.hops === 1 ? '' : 's'} · sign ${p.sign > 0 ? '+' : p.sign < 0 ? '−' : '0'}` }));
+        el('span', { className: 'small', textContent: `${p.hops} hop${p.hops === 1 ? '' : 's'} · sign ${signSymbol(p.sign)}` }));
       const pick = () => {
         highlight([p]);
         for (const x of list.children) x.classList.toggle('active', x === li);
@@ -497,10 +589,14 @@ async function onPathSubmit(ev) {
       return li;
     }));
     const on = highlight(paths);
-    message('path-message', `${paths.length} path${paths.length === 1 ? '' : 's'}; ${on.edges().length} relationships highlighted. Click one to show it alone.`);
+    message('path-message', `${paths.length} path${paths.length === 1 ? '' : 's'}${res.as_of ? ` as of ${res.as_of}` : ''}; ${on.edges().length} relationships highlighted. Click one to show it alone.`);
     document.body.dataset.pathState = 'shown';
   } catch (err) {
-    message('path-message', `No paths: ${err.message}`, { error: true });
+    if (err instanceof APIError && err.status === 404) {
+      message('path-message', `No actor named “${err.message.match(/actor (\S+)/)?.[1] ?? ''}”.`, { error: true });
+    } else {
+      message('path-message', `No paths: ${err.message}`, { error: true });
+    }
   }
 }
 
@@ -627,6 +723,9 @@ async function main() {
   $('asof-slider').addEventListener('input', () => { $('asof-enabled').checked = true; showAsOf(); });
   $('asof-slider').addEventListener('change', applyAsOf);
   $('asof-enabled').addEventListener('change', applyAsOf);
+
+  suggest($('path-from'), 'path-from-names');
+  suggest($('path-to'), 'path-to-names');
 
   const types = loadTypes();
   await loadGraph();

@@ -335,6 +335,47 @@ test('explorer: the analyst\'s workbench', async (t) => {
       assert.equal(calls.length, n);
     });
 
+    await t.test('path finder takes names, suggests them, and says plainly what is wrong', async () => {
+      await page.fill('#path-from', 'United States');
+      await page.fill('#path-to', 'Houthis');
+      const [resp] = await Promise.all([page.waitForResponse(isAPI('/paths')), page.click('#path-submit')]);
+      const q = new URL(resp.url()).searchParams;
+      assert.deepEqual([q.get('from'), q.get('to'), q.get('max_hops')], ['united-states', 'houthis', '6']);
+      await page.waitForSelector('#path-results li');
+      assert.doesNotMatch(await page.textContent('#path-message'), /invalid|No paths/);
+
+      // Suggestions from the API's name search, aliases included.
+      await page.fill('#path-to', '');
+      const [sug] = await Promise.all([
+        page.waitForResponse((r) => isAPI('/actors')(r) && new URL(r.url()).searchParams.get('q') === 'Ansar'),
+        page.type('#path-to', 'Ansar'),
+      ]);
+      assert.ok((await sug.json()).items.some((a) => a.id === 'houthis'));
+      await page.waitForFunction(() => [...document.querySelectorAll('#path-to-names option')].some((o) => o.value === 'Houthis'));
+      assert.equal(await page.getAttribute('#path-to', 'list'), 'path-to-names');
+      await page.fill('#path-to', 'Ansar Allah'); // an alias
+      const [byAlias] = await Promise.all([page.waitForResponse(isAPI('/paths')), page.click('#path-submit')]);
+      assert.equal(new URL(byAlias.url()).searchParams.get('to'), 'houthis');
+
+      // No such actor: said, and no path query made.
+      await page.fill('#path-to', 'Atlantis');
+      const before = calls.filter((c) => c.path === '/paths').length;
+      await page.click('#path-submit');
+      await page.waitForFunction(() => document.getElementById('path-message').textContent.includes('Atlantis'));
+      assert.equal(await page.textContent('#path-message'), 'No actor named “Atlantis”.');
+      assert.equal(calls.filter((c) => c.path === '/paths').length, before);
+
+      // No path on that day (Iraq's ties all start later).
+      await page.fill('#path-from', 'Iraq');
+      await page.fill('#path-to', 'Houthis');
+      await page.fill('#path-as-of', '1980-01-01');
+      await Promise.all([page.waitForResponse(isAPI('/paths')), page.click('#path-submit')]);
+      await page.waitForFunction(() => document.getElementById('path-message').textContent.startsWith('No path'));
+      assert.equal(await page.textContent('#path-message'), 'No path from Iraq to Houthis within 6 hops as of 1980-01-01.');
+      await page.fill('#path-as-of', '');
+      await page.click('#path-clear');
+    });
+
     // Against a server that keeps its data between runs, the scenario's
     // name may be taken already: the page's first POST is then a 409 (which
     // Chromium logs) and it saves under an id of its own.
