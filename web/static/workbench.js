@@ -5,7 +5,9 @@
 // the `app` object (app.js) and asks the API for nothing until it is used.
 
 import * as evidence from './evidence.js';
+import * as whatif from './whatif.js';
 
 export function setup(app) {
   evidence.setup(app);
+  whatif.setup(app);
 }

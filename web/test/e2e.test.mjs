@@ -376,6 +376,106 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.click('#path-clear');
     });
 
+    let scenarioID;
+    await t.test('what-if: toggle an actor off, add a tie, save, see the scenario and the ranking shift, go back', async () => {
+      const omanAt = await page.evaluate(() => ({ ...cy.getElementById('oman').position() }));
+      await page.evaluate(() => { cy.elements().unselect(); cy.getElementById('oman').select(); });
+      await page.click('[data-testid="whatif-toggle"]');
+      assert.ok(await page.evaluate(() => cy.getElementById('oman').hasClass('whatif-off')));
+      await page.fill('#whatif-source', 'Russia');
+      await page.selectOption('#whatif-type', 'arms');
+      await page.fill('#whatif-target', 'Houthis');
+      await page.click('[data-testid="whatif-add"]');
+      await page.waitForFunction(() => cy.edges('.whatif-added').length === 1);
+      const listed = await page.$$eval('[data-testid="whatif-change"]', (lis) => lis.map((li) => li.dataset.op));
+      assert.deepEqual(listed, ['remove_actor', 'add_relationship']);
+      await page.fill('#whatif-name', 'Oman steps back, Russia arms the Houthis');
+
+      const [post, graph, cmp] = await Promise.all([
+        // 201: the page retries with an id of its own when the name's is taken (409)
+        page.waitForResponse((r) => isAPI('/scenarios', 'POST')(r) && r.status() !== 409),
+        page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/graph') && new URL(r.url()).searchParams.has('scenario')),
+        page.waitForResponse((r) => /\/api\/v1\/scenarios\/[^/]+\/compare$/.test(new URL(r.url()).pathname)),
+        page.click('[data-testid="whatif-save"]'),
+      ]);
+      assert.equal(post.status(), 201);
+      const sent = JSON.parse(post.request().postData());
+      assert.deepEqual(sent.changes, [{ op: 'remove_actor', id: 'oman' }, { op: 'add_relationship', relationship: { source: 'russia', target: 'houthis', type: 'arms' } }]);
+      scenarioID = (await post.json()).id;
+      assert.equal(new URL(graph.url()).searchParams.get('scenario'), scenarioID);
+      assert.equal(new URL(graph.url()).searchParams.get('format'), 'cytoscape');
+      assert.deepEqual(new URL(cmp.url()).searchParams.get('measures').split(','), ['pagerank', 'pn', 'balance']);
+      const compared = await cmp.json();
+      await page.waitForSelector('[data-testid="whatif-shift"] [data-testid="shift-row"]');
+      const drawn = await page.evaluate(() => ({
+        oman: cy.getElementById('oman').length,
+        arms: cy.edges('[source = "russia"][target = "houthis"][type = "arms"]').length,
+        pending: cy.elements('.whatif-off, .whatif-added').length,
+      }));
+      assert.deepEqual(drawn, { oman: 0, arms: 1, pending: 0 }, 'the canvas draws the scenario');
+      const pr = compared.measures.find((m) => m.measure === 'pagerank').actors.filter((a) => a.delta !== 0);
+      const rows = await page.$$eval('[data-testid="shift-row"]', (lis) => lis.map((li) => ({ actor: li.dataset.actor, rank: li.querySelector('.rank').textContent })));
+      const rank = (r) => (r == null ? '—' : `#${r}`);
+      assert.deepEqual(rows, pr.map((a) => ({ actor: a.actor, rank: `${rank(a.base_rank)} → ${rank(a.scenario_rank)}` })), 'the top movers, base → scenario rank');
+      assert.ok(rows.some((r) => r.actor === 'oman' && r.rank.endsWith('→ —')), 'the removed actor drops out');
+      assert.match(await page.textContent('[data-testid="whatif-balance"]'), /frustration index \d+ → \d+/);
+      assert.match(await page.textContent('[data-testid="whatif-mode"]'), /Showing scenario “Oman steps back, Russia arms the Houthis”/);
+      await page.waitForSelector('#influence-results li[data-actor]');
+      assert.ok(calls.some((c) => c.path === '/influence' && c.q.get('scenario') === scenarioID), 'the ranking answers on the scenario');
+      await page.locator('[data-testid="whatif-panel"]').evaluate((e) => e.scrollIntoView());
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-whatif.png') });
+      await page.locator('[data-testid="whatif-panel"]').screenshot({ path: join(SCREENSHOT_DIR, 'explorer-whatif-panel.png') });
+
+      // The evidence of the added tie comes from the scenario.
+      const [rec] = await Promise.all([
+        page.waitForResponse((r) => /\/api\/v1\/relationships\/[^/]+$/.test(new URL(r.url()).pathname)),
+        page.evaluate(() => { cy.edges('[source = "russia"][target = "houthis"][type = "arms"]')[0].emit('tap'); }),
+      ]);
+      assert.equal(new URL(rec.url()).searchParams.get('scenario'), scenarioID);
+      assert.equal(rec.status(), 200);
+
+      const [back] = await Promise.all([
+        page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/graph')),
+        page.click('[data-testid="whatif-base"]'),
+      ]);
+      assert.equal(new URL(back.url()).searchParams.get('scenario'), null);
+      await page.waitForFunction(() => cy.getElementById('oman').length === 1 && document.body.dataset.graphState === 'ready');
+      assert.deepEqual(await page.evaluate(() => ({ ...cy.getElementById('oman').position() })), omanAt, 'Oman back where it was drawn');
+      assert.ok(await page.isHidden('[data-testid="whatif-base"]'));
+    });
+
+    await t.test('what-if: a saved scenario opens from the list, and its records are shown as text, never markup', async () => {
+      const hostile = '<img src=x data-xss="1"><script>window.__xss=1</script>';
+      const sid = `e2e-markup-${Date.now().toString(36)}`;
+      const made = await page.evaluate(async ([h, sid]) => (await fetch('api/v1/scenarios', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: sid, name: `Markup ${h}`, changes: [{ op: 'add_relationship', relationship: { id: 'e2e-markup-tie', source: 'oman', target: 'russia', type: 'supports',
+          note: h, sources: [{ title: h, quote: h, url: 'https://example.org/?q=<b>', published: '2024-01-02' }] } }] }),
+      })).status, [hostile, sid]);
+      assert.equal(made, 201);
+      await page.focus('#whatif-open');
+      await page.waitForSelector(`#whatif-open option[value="${sid}"]`, { state: 'attached' });
+      const [g] = await Promise.all([
+        page.waitForRequest((r) => new URL(r.url()).searchParams.get('scenario') === sid && new URL(r.url()).pathname.endsWith('/api/v1/graph')),
+        page.selectOption('#whatif-open', sid),
+      ]);
+      assert.ok(g);
+      await page.waitForFunction(() => cy.getElementById('e2e-markup-tie').length === 1 && document.body.dataset.graphState === 'ready');
+      await Promise.all([page.waitForResponse(isAPI('/relationships/e2e-markup-tie')), page.evaluate(() => { cy.getElementById('e2e-markup-tie').emit('tap'); })]);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      const out = await page.evaluate(() => ({
+        quote: document.querySelector('[data-testid="evidence-source"] .quote').textContent,
+        title: document.querySelector('[data-testid="evidence-source"] .title').textContent,
+        injected: document.querySelectorAll('#evidence img, #evidence script, [data-xss]').length,
+        xss: window.__xss ?? null,
+        mode: document.querySelector('[data-testid="whatif-mode"]').textContent,
+      }));
+      assert.deepEqual([out.quote, out.title, out.injected, out.xss], [hostile, hostile, 0, null]);
+      assert.ok(out.mode.includes(hostile), 'the scenario name as text');
+      await page.click('[data-testid="whatif-base"]');
+      await page.waitForFunction(() => cy.getElementById('e2e-markup-tie').length === 0 && document.body.dataset.graphState === 'ready');
+    });
+
     // Against a server that keeps its data between runs, the scenario's
     // name may be taken already: the page's first POST is then a 409 (which
     // Chromium logs) and it saves under an id of its own.
