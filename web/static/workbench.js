@@ -4,10 +4,12 @@
 // toolbar's size-by, zoom and export. Each module joins the page through
 // the `app` object (app.js) and asks the API for nothing until it is used.
 
+import * as filters from './filters.js';
 import * as evidence from './evidence.js';
 import * as whatif from './whatif.js';
 
 export function setup(app) {
+  filters.setup(app); // first: the others ask app.filters
   evidence.setup(app);
   whatif.setup(app);
 }

@@ -376,6 +376,51 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.click('#path-clear');
     });
 
+    await t.test('filters hide ties and actors on the canvas and narrow the queries', async () => {
+      const types = await page.evaluate(async () => (await (await fetch('api/v1/relationship-types')).json()).items);
+      const nonNegative = types.filter((x) => x.polarity >= 0).map((x) => x.name).sort();
+      const [infl] = await Promise.all([
+        page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/influence')),
+        page.click('[data-testid="filter-polarity-negative"]'),
+      ]);
+      assert.deepEqual(new URL(infl.url()).searchParams.get('types').split(',').sort(), nonNegative, 'the ranking without conflictual types');
+      // Shown: what Cytoscape.js draws (its computed display, ends included;
+      // ele.visible() may answer from a style not recomputed yet).
+      await page.evaluate(() => {
+        window.__shown = (e) => e.style('display') !== 'none' && (e.isNode() || (window.__shown(e.source()) && window.__shown(e.target())));
+      });
+      let seen = await page.evaluate(() => ({
+        hiddenNeg: cy.edges('[sign < 0]').every((e) => !__shown(e)),
+        shownPos: cy.edges('[sign > 0]').every((e) => __shown(e)),
+      }));
+      assert.deepEqual(seen, { hiddenNeg: true, shownPos: true });
+
+      await page.$eval('#filter-confidence', (i) => { i.value = '0.9'; i.dispatchEvent(new Event('input', { bubbles: true })); i.dispatchEvent(new Event('change', { bubbles: true })); });
+      await page.click('[data-testid="filter-kind-igo"]');
+      seen = await page.evaluate(() => ({
+        lowConf: cy.edges().filter((e) => e.data('confidence') < 0.9).every((e) => !__shown(e)),
+        igo: cy.nodes('[kind = "igo"]').every((n) => !__shown(n)),
+        summary: document.querySelector('[data-testid="filter-summary"]').textContent,
+        visibleEdges: cy.edges().filter(__shown).length,
+      }));
+      assert.ok(seen.lowConf && seen.igo, 'low-confidence ties and international organisations hidden');
+      assert.match(seen.summary, new RegExp(`and ${seen.visibleEdges} of \\d+ ties`));
+
+      await page.fill('#path-from', 'United States');
+      await page.fill('#path-to', 'Houthis');
+      const [paths] = await Promise.all([page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/paths')), page.click('#path-submit')]);
+      const q = new URL(paths.url()).searchParams;
+      assert.deepEqual(q.get('types').split(',').sort(), nonNegative);
+      assert.equal(q.get('min_confidence'), '0.9');
+      const igos = await page.evaluate(() => cy.nodes('[kind = "igo"]').map((n) => n.id()).sort());
+      assert.deepEqual(q.get('exclude').split(',').sort(), igos, 'paths avoid the hidden kinds');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-filters.png') });
+
+      await page.click('[data-testid="filter-reset"]');
+      assert.equal(await page.evaluate(() => cy.elements().filter((e) => !__shown(e)).length), 0, 'everything shown again');
+      await page.click('#path-clear');
+    });
+
     let scenarioID;
     await t.test('what-if: toggle an actor off, add a tie, save, see the scenario and the ranking shift, go back', async () => {
       const omanAt = await page.evaluate(() => ({ ...cy.getElementById('oman').position() }));
