@@ -7,9 +7,13 @@
 import * as filters from './filters.js';
 import * as evidence from './evidence.js';
 import * as whatif from './whatif.js';
+import * as timeline from './timeline.js';
+import * as view from './view.js';
 
 export function setup(app) {
   filters.setup(app); // first: the others ask app.filters
   evidence.setup(app);
   whatif.setup(app);
+  timeline.setup(app);
+  view.setup(app);
 }

@@ -521,6 +521,79 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.waitForFunction(() => cy.getElementById('e2e-markup-tie').length === 0 && document.body.dataset.graphState === 'ready');
     });
 
+    await t.test('timeline: steps and plays through a range of dates, naming the ties that formed and ended', async () => {
+      await page.selectOption('#timeline-from', '2015-01-01');
+      await page.selectOption('#timeline-to', '2017-01-01');
+      await page.selectOption('#timeline-every', '12');
+      const step = async (want) => {
+        const [req] = await Promise.all([
+          page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/graph') && new URL(r.url()).searchParams.get('as_of') === want),
+          page.click('[data-testid="timeline-step"]'),
+        ]);
+        await page.waitForFunction((d) => document.getElementById('timeline').dataset.date === d, want);
+        return req;
+      };
+      await step('2015-01-01');
+      assert.equal(await page.textContent('[data-testid="timeline-date"]'), '2015-01-01');
+      assert.equal(await page.inputValue('#path-as-of'), '2015-01-01', 'the as-of reload, as the slider does it');
+      await step('2016-01-01');
+      // What formed and ended, checked against the API's graphs of both days.
+      const want = await page.evaluate(async () => {
+        const ids = async (d) => new Set((await (await fetch(`api/v1/graph?format=cytoscape&as_of=${d}`)).json()).elements.edges.map((e) => e.data.relationship_id));
+        const [a, b] = [await ids('2015-01-01'), await ids('2016-01-01')];
+        return { formed: [...b].filter((x) => !a.has(x)).sort(), ended: [...a].filter((x) => !b.has(x)).sort() };
+      });
+      const got = await page.evaluate(() => ({
+        formed: cy.edges('.formed').map((e) => e.data('relationship_id')).sort(),
+        counts: [document.getElementById('timeline').dataset.formed, document.getElementById('timeline').dataset.ended],
+        text: document.querySelector('[data-testid="timeline-changes"]').textContent,
+      }));
+      assert.deepEqual(got.formed, want.formed, 'the ties formed since the last step are ringed');
+      assert.deepEqual(got.counts, [String(want.formed.length), String(want.ended.length)]);
+      assert.match(got.text, new RegExp(`${want.formed.length} ties? formed, ${want.ended.length} ended`));
+      console.log(`e2e: timeline 2015-01-01 → 2016-01-01: ${got.text}`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-timeline.png') });
+
+      // Play runs on to the end of the range and stops there.
+      await Promise.all([
+        page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/graph') && new URL(r.url()).searchParams.get('as_of') === '2017-01-01'),
+        page.click('[data-testid="timeline-play"]'),
+      ]);
+      assert.equal(await page.getAttribute('#timeline-play', 'aria-pressed'), 'true');
+      await page.waitForFunction(() => document.getElementById('timeline').dataset.playing === 'false', null, { timeout: 30_000 });
+      assert.equal(await page.textContent('#timeline-play'), 'Play');
+      // Played again from the end, it starts over; Pause stops it.
+      await Promise.all([
+        page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('/api/v1/graph') && new URL(r.url()).searchParams.get('as_of') === '2015-01-01'),
+        page.click('[data-testid="timeline-play"]'),
+      ]);
+      await page.click('[data-testid="timeline-play"]');
+      assert.equal(await page.getAttribute('#timeline-play', 'aria-pressed'), 'false');
+      assert.equal(await page.evaluate(() => window.detente.timeline.isPlaying()), false);
+      await page.waitForFunction(() => document.body.dataset.graphState === 'ready');
+    });
+
+    await t.test('size-by sizes the actors by their PageRank, PN or betweenness', async () => {
+      for (const algorithm of ['pagerank', 'pn', 'betweenness']) {
+        const [resp] = await Promise.all([
+          page.waitForResponse((r) => isAPI('/influence')(r) && new URL(r.url()).searchParams.get('algorithm') === algorithm),
+          page.selectOption('[data-testid="size-by"]', algorithm),
+        ]);
+        const q = new URL(resp.url()).searchParams;
+        assert.equal(q.get('limit'), '1000');
+        assert.equal(q.get('as_of'), await page.evaluate(() => window.detente.cy && document.getElementById('path-as-of').value || null));
+        const results = (await resp.json()).results;
+        await page.waitForFunction((a) => document.querySelector('[data-testid="size-by"]').dataset.applied === a, algorithm);
+        const sizes = await page.evaluate((ids) => ids.map((id) => cy.getElementById(id)).filter((n) => n.length).map((n) => n.width()), results.map((r) => r.actor));
+        assert.ok(sizes.length > 1);
+        assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a), `${algorithm}: the higher the score, the bigger`);
+        assert.ok(sizes[0] > sizes[sizes.length - 1], `${algorithm}: sizes differ`);
+      }
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-size-by.png') });
+      await page.selectOption('[data-testid="size-by"]', '');
+      assert.equal(await page.evaluate(() => cy.nodes('[size]').length), 0);
+    });
+
     // Against a server that keeps its data between runs, the scenario's
     // name may be taken already: the page's first POST is then a 409 (which
     // Chromium logs) and it saves under an id of its own.
