@@ -594,6 +594,25 @@ test('explorer: the analyst\'s workbench', async (t) => {
       assert.equal(await page.evaluate(() => cy.nodes('[size]').length), 0);
     });
 
+    await t.test('export: the view as PNG and JSON, the graph in the API formats', async () => {
+      const png = await download(page, 'export-image');
+      assert.match(png.name, /\.png$/);
+      assert.deepEqual([...png.body.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+      await page.click('[data-testid="filter-kind-armed_group"]');
+      const json = await download(page, 'export-json');
+      const doc = JSON.parse(json.body.toString());
+      const shown = await page.evaluate(() => ({ nodes: cy.nodes().filter(__shown).map((n) => n.id()).sort(), edges: cy.edges().filter(__shown).length, asOf: document.getElementById('path-as-of').value }));
+      assert.deepEqual(doc.elements.nodes.map((n) => n.data.id).sort(), shown.nodes, 'the actors shown, no more');
+      assert.equal(doc.elements.edges.length, shown.edges);
+      assert.ok(doc.elements.nodes.every((n) => Number.isFinite(n.position.x)), 'with positions');
+      assert.equal(doc.view.as_of, shown.asOf || 'all');
+      const href = new URL(await page.getAttribute('[data-testid="export-api"]', 'href'));
+      assert.equal(href.pathname, new URL('api/v1/graph', baseURL).pathname);
+      assert.equal(href.searchParams.get('format'), 'graphml');
+      assert.deepEqual(href.searchParams.get('kind')?.split(','), ['state', 'igo', 'political_group', 'person', 'company', 'other'], `the API link follows the filters: ${href}`);
+      await page.click('[data-testid="filter-reset"]');
+    });
+
     // Against a server that keeps its data between runs, the scenario's
     // name may be taken already: the page's first POST is then a 409 (which
     // Chromium logs) and it saves under an id of its own.
