@@ -141,4 +141,40 @@ func TestPageTestIDs(t *testing.T) {
 			t.Errorf("index.html has no element with id %q", id)
 		}
 	}
+	for _, id := range []string{"evidence-panel", "whatif-panel", "filter-panel", "timeline", "size-by", "export-image"} {
+		if !strings.Contains(string(b), `data-testid="`+id+`"`) {
+			t.Errorf("index.html has no element with data-testid %q", id)
+		}
+	}
+}
+
+// The page's own scripts put data into the document as text only: no
+// HTML parsing of strings (a record's quote, a scenario's name are data,
+// and the CSP would not stop markup injected that way from being shown),
+// and no code from strings. The vendored Cytoscape.js is not ours to check.
+func TestScriptsInsertNoMarkup(t *testing.T) {
+	sinks := regexp.MustCompile(`\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser|\beval\(|new Function\(|setTimeout\(\s*['"]`)
+	entries, err := fs.ReadDir(web.Files, "static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".js") {
+			continue
+		}
+		n++
+		b, err := fs.ReadFile(web.Files, "static/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if m := sinks.FindString(line); m != "" {
+				t.Errorf("static/%s:%d uses %s: insert text (textContent, el()) instead", e.Name(), i+1, m)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("found no script to check in static/")
+	}
 }

@@ -1,16 +1,21 @@
 // detente explorer: the graph (coloured by sign and kind), actor search,
-// neighbourhood expansion on click, a path finder that highlights and
-// explains paths, an influence ranking, and an as-of date slider. It talks
-// only to the public API (api.js). Tests drive it through the ids and
+// neighbourhood expansion on click, a path finder by name that highlights
+// and explains paths, an influence ranking, and an as-of date slider. It
+// talks only to the public API (api.js). Tests drive it through the ids and
 // data-testid attributes of index.html and read window.cy.
+//
+// The analyst's workbench (evidence, what-if, filters, timeline, size-by,
+// export: workbench.js and the modules it imports) is loaded after the
+// first graph is on screen, so none of it costs the cold load; it reaches
+// the page through the `app` object exported here.
 //
 // ?graph=URL loads the graph from URL (same origin only) instead of
 // api/v1/graph: how the browser test renders a large generated graph.
 
-import { api, resolve, getJSON } from './api.js';
+import { api, resolve, getJSON, APIError } from './api.js';
 import { KINDS, stylesheet } from './graphstyle.js';
 
-const $ = (id) => document.getElementById(id);
+export const $ = (id) => document.getElementById(id);
 const LARGE = 1500; // nodes: above this the graph is drawn for speed
 // Nodes: above this, a graph without the API's positions gets rings, not
 // Cytoscape.js' cose, which blocked the page for 7 s at 500 nodes and
@@ -18,20 +23,54 @@ const LARGE = 1500; // nodes: above this the graph is drawn for speed
 const COSE_MAX = 200;
 const EDGE_PREFIX = 'relationship:'; // viz.CytoscapeEdgePrefix
 
-const state = {
+const MAX_HOPS = 6; // the path finder's, said in its messages
+
+export const state = {
   cy: null,
   large: false,
   asOf: null, // YYYY-MM-DD or null for all dates
   months: [], // the slider's stops, as YYYY-MM-01
   types: new Map(), // relationship type name -> {polarity, symmetric}
   override: null, // ?graph= URL
+  scenario: null, // {id, name} of the what-if scenario shown, or null for the graph itself
+  // Every actor's last drawn position: an actor that leaves the graph (a
+  // scenario removes it, a date hides it) comes back where it was, and no
+  // reload runs a layout for actors already placed once.
+  positions: new Map(),
+  loadSeq: 0, // the latest loadGraph: an older one's answer is dropped
+  names: new Map(), // lower-cased name, alias or id -> actor id, from every actor seen
 };
 
 window.detente = { timings: {}, renders: 0 };
 
+/**
+ * What the workbench modules (loaded after the first paint) use of the
+ * page, and the hooks by which they join in: they set the on* handlers,
+ * replace filters with the filter panel's, and add to hooks.graphLoaded
+ * (called after every reload or merge of the graph).
+ */
+export const app = {
+  state,
+  api,
+  onNodeTap: null, // (node) => void
+  onEdgeTap: null, // (edge) => void
+  onBackgroundTap: null,
+  filters: {
+    types: () => null, // the relationship types the analyses may use; null: all
+    minConfidence: () => 0,
+    hiddenActors: () => [], // ids of actors the filters hide
+    active: () => false,
+  },
+  hooks: { graphLoaded: [], filtersChanged: [] },
+  loadGraph: () => loadGraph(),
+  loadInfluence: () => loadInfluence(),
+  setAsOf: (d) => setAsOf(d),
+  refreshAnalyses: () => refreshAnalyses(),
+};
+
 // ---------- small helpers ----------
 
-function el(tag, props = {}, ...children) {
+export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'dataset') Object.assign(e.dataset, v);
@@ -42,13 +81,13 @@ function el(tag, props = {}, ...children) {
   return e;
 }
 
-function status(msg, { error = false } = {}) {
+export function status(msg, { error = false } = {}) {
   const s = $('status');
   s.textContent = msg;
   s.classList.toggle('error', error);
 }
 
-function message(id, msg, { error = false } = {}) {
+export function message(id, msg, { error = false } = {}) {
   const m = $(id);
   m.textContent = msg;
   m.classList.toggle('error', error);
@@ -56,7 +95,7 @@ function message(id, msg, { error = false } = {}) {
 
 const nextFrames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
-function nodeName(id) {
+export function nodeName(id) {
   const n = state.cy?.getElementById(id);
   return n && n.nonempty() ? n.data('label') : id;
 }
@@ -67,8 +106,18 @@ function edgesByRelationship() {
   return m;
 }
 
-function polarityClass(sign) {
+export function polarityClass(sign) {
   return sign > 0 ? 'positive' : sign < 0 ? 'negative' : 'structural';
+}
+
+export const signSymbol = (sign) => (sign > 0 ? '+' : sign < 0 ? '−' : '0');
+
+// remember indexes an actor's id, name and aliases for the path finder.
+function remember(a) {
+  if (!a?.id) return;
+  for (const k of [a.id, a.name ?? a.label, ...(a.aliases ?? [])]) {
+    if (k) state.names.set(String(k).toLowerCase(), a.id);
+  }
 }
 
 // ---------- the graph ----------
@@ -126,7 +175,7 @@ function layoutOptions() {
 
 // fitTo shows eles whole, but never closer than maxZoom: a fit to two
 // nodes would otherwise fill the screen with them.
-function fitTo(eles, { padding = 40, maxZoom = 1.3, animate = false } = {}) {
+export function fitTo(eles, { padding = 40, maxZoom = 1.3, animate = false } = {}) {
   const cy = state.cy;
   // On a big graph the box of the node centres is close enough and needs
   // no style: eles.boundingBox() would compute every node's first.
@@ -147,6 +196,18 @@ function circlePositions(elements) {
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
     n.position = { x: r * Math.cos(a), y: r * Math.sin(a) };
+  });
+}
+
+// placeBeside puts actors new to a drawn graph next to a neighbour already
+// placed (or the middle of the view), a little apart from each other.
+function placeBeside(nodes) {
+  const cy = state.cy;
+  nodes.forEach((n, i) => {
+    const anchor = n.neighborhood('node').filter((m) => !nodes.has(m))[0];
+    const c = anchor ? anchor.position() : { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom() };
+    const a = 2.4 * i + 0.5;
+    n.position({ x: c.x + 70 * Math.cos(a), y: c.y + 70 * Math.sin(a) });
   });
 }
 
@@ -176,31 +237,49 @@ function createCy(elements) {
     pixelRatio: state.large ? 1 : 'auto',
   });
   cy.on('tap', 'node', (ev) => onNodeTap(ev.target));
-  cy.on('tap', (ev) => { if (ev.target === cy) showDetails(null); });
+  cy.on('tap', 'edge', (ev) => app.onEdgeTap?.(ev.target));
+  cy.on('tap', (ev) => { if (ev.target === cy) { showDetails(null); app.onBackgroundTap?.(); } });
   state.cy = cy;
   window.cy = cy;
   window.detente.cy = cy;
   return cy;
 }
 
-async function loadGraph() {
+function viewName() {
+  const parts = [];
+  if (state.scenario) parts.push(`in scenario “${state.scenario.name}”`);
+  if (state.asOf) parts.push(`as of ${state.asOf}`);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/**
+ * loadGraph (re)draws the graph for the date and scenario in state. When
+ * several overlap (a timeline playing, a scenario opened meanwhile) only
+ * the latest is drawn: the others resolve to null.
+ */
+export async function loadGraph() {
+  const seq = ++state.loadSeq;
   document.body.dataset.graphState = 'loading';
-  status(state.asOf ? `Loading the graph as of ${state.asOf}…` : 'Loading the graph…');
+  status(`Loading the graph${viewName()}…`);
   const t0 = performance.now();
   let doc;
   try {
     // Only the first load asks for the API's layout: later ones (the as-of
-    // slider) keep every actor where it is already drawn.
-    doc = state.override ? await getJSON(state.override.href) : await api.graph(state.asOf, { layout: !state.cy });
+    // slider, a scenario) keep every actor where it is already drawn.
+    doc = state.override ? await getJSON(state.override.href)
+      : await api.graph(state.asOf, { layout: !state.cy, scenario: state.scenario?.id });
   } catch (err) {
+    if (seq !== state.loadSeq) return null;
     document.body.dataset.graphState = 'error';
     status(`Could not load the graph: ${err.message}`, { error: true });
     throw err;
   }
+  if (seq !== state.loadSeq) return null;
   const fetched = performance.now();
   const elements = elementsOf(doc);
   let cy = state.cy;
-  const old = new Map(cy ? cy.nodes().map((n) => [n.id(), { ...n.position() }]) : []);
+  if (cy) cy.nodes().forEach((n) => { state.positions.set(n.id(), { ...n.position() }); });
+  const old = state.positions;
   if (!cy) cy = createCy(elements);
   // The API laid the graph out (layout=force) unless it was over the
   // API's limit or came from ?graph=.
@@ -214,10 +293,11 @@ async function loadGraph() {
   });
   const added = performance.now();
   const fresh = cy.nodes().filter((n) => !old.has(n.id()));
-  cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
+  if (old.size) cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
   if (fresh.nonempty() && (rings || placed)) fitTo(cy.elements(), { padding: state.large ? 20 : 30 });
+  else if (fresh.nonempty() && old.size) placeBeside(fresh); // an actor a scenario adds: no layout of the rest
   else if (fresh.nonempty()) await runLayout(cy.elements());
-  if (fresh.nonempty()) window.detente.placement = placed ? 'api' : rings ? 'rings' : 'cose'; // for the tests
+  if (fresh.nonempty() && !old.size) window.detente.placement = placed ? 'api' : rings ? 'rings' : 'cose'; // for the tests
   const laidOut = performance.now();
   await nextFrames();
   const rendered = performance.now();
@@ -236,14 +316,19 @@ async function loadGraph() {
     w.timings.graphRendered = rendered; // ms since navigation start
   }
   document.body.dataset.graphState = 'ready';
-  status(`${cy.nodes().length} actors, ${cy.edges().length} relationships${state.asOf ? ` as of ${state.asOf}` : ''}.`);
+  status(`${cy.nodes().length} actors, ${cy.edges().length} relationships${viewName()}.`);
   fillActorList();
+  for (const f of app.hooks.graphLoaded) f();
   return cy;
 }
 
+// fillActorList offers the drawn actors' names to the name fields (path
+// finder, what-if) before anything is typed; typing asks the API (suggest).
 function fillActorList() {
-  const list = $('actor-ids');
-  list.replaceChildren(...state.cy.nodes().map((n) => el('option', { value: n.id(), label: n.data('label') })));
+  if (state.large) return; // 5,000 options help nobody
+  const nodes = state.cy.nodes();
+  nodes.forEach((n) => remember({ id: n.id(), name: n.data('label'), aliases: n.data('aliases') }));
+  $('actor-names').replaceChildren(...nodes.map((n) => el('option', { value: n.data('label') ?? n.id() })));
 }
 
 // Adds a Cytoscape.js document's elements that are not on the graph yet,
@@ -265,35 +350,41 @@ function merge(elements, around) {
 
 async function onNodeTap(node) {
   showDetails(node);
+  app.onNodeTap?.(node);
   if (node.data('expanded')) return;
   status(`Expanding ${node.data('label')}…`);
   try {
-    const doc = await api.neighborhood(node.id(), state.asOf);
+    const doc = await api.neighborhood(node.id(), state.asOf, { scenario: state.scenario?.id, types: app.filters.types() });
     const added = merge(elementsOf(doc), node);
     node.data('expanded', true);
-    status(`${node.data('label')}: ${added.nodes().length} actors and ${added.edges().length} relationships added.`);
-    if (added.nonempty()) fillActorList();
+    const name = node.data('label');
+    const ties = node.connectedEdges().length;
+    status(added.nonempty()
+      ? `${name}: ${added.nodes().length} actors and ${added.edges().length} relationships added.`
+      : `${name}: all ${ties} of its ties${viewName()} are already on the graph.`);
+    if (added.nonempty()) { fillActorList(); app.hooks.graphLoaded.forEach((f) => f()); }
   } catch (err) {
     status(`Could not expand ${node.data('label')}: ${err.message}`, { error: true });
   }
 }
 
-function focusNode(id) {
+export function focusNode(id) {
   const n = state.cy.getElementById(id);
   if (n.empty()) return false;
   state.cy.elements().unselect();
   n.select();
   state.cy.animate({ center: { eles: n }, zoom: Math.min(Math.max(state.cy.zoom(), 1), 1.5) }, { duration: 300 });
   showDetails(n);
+  app.onNodeTap?.(n);
   return true;
 }
 
-function showDetails(node) {
+export function showDetails(node) {
   const box = $('details');
   if (!node) { box.hidden = true; box.replaceChildren(); return; }
   const d = node.data();
   const row = (k, v) => (v && (!Array.isArray(v) || v.length) ? [el('dt', { textContent: k }), el('dd', { textContent: Array.isArray(v) ? v.join(', ') : v })] : []);
-  box.replaceChildren(
+  box.replaceChildren(...[
     el('h3', { textContent: d.label }),
     el('dl', {},
       ...row('id', d.id), ...row('kind', (KINDS[d.kind]?.label) ?? d.kind), ...row('country', d.country_code),
@@ -301,10 +392,10 @@ function showDetails(node) {
       ...row('ties', String(node.degree(false)))),
     d.description ? el('p', { textContent: d.description }) : null,
     el('div', {},
-      el('button', { type: 'button', textContent: 'Path from here', dataset: { testid: 'details-from' }, onclick: () => { $('path-from').value = d.id; } }),
+      el('button', { type: 'button', textContent: 'Path from here', dataset: { testid: 'details-from' }, onclick: () => { $('path-from').value = d.label ?? d.id; } }),
       ' ',
-      el('button', { type: 'button', textContent: 'Path to here', dataset: { testid: 'details-to' }, onclick: () => { $('path-to').value = d.id; } })),
-  );
+      el('button', { type: 'button', textContent: 'Path to here', dataset: { testid: 'details-to' }, onclick: () => { $('path-to').value = d.label ?? d.id; } })),
+  ].filter(Boolean));
   box.hidden = false;
 }
 
@@ -318,22 +409,23 @@ async function onSearch(ev) {
   try {
     const res = await api.actors(q);
     const items = res.items ?? [];
+    items.forEach(remember);
     list.replaceChildren(...items.map((a) => el('li', { dataset: { actor: a.id } },
       el('button', { type: 'button', className: 'link', textContent: a.name, onclick: () => showActor(a.id) }),
       ' ', el('span', { className: 'small', textContent: `${a.kind} · ${a.id}` }), ' ',
-      el('button', { type: 'button', textContent: 'from', title: 'Use as the path start', onclick: () => { $('path-from').value = a.id; } }),
-      el('button', { type: 'button', textContent: 'to', title: 'Use as the path end', onclick: () => { $('path-to').value = a.id; } }))));
+      el('button', { type: 'button', textContent: 'from', title: 'Use as the path start', onclick: () => { $('path-from').value = a.name; } }),
+      el('button', { type: 'button', textContent: 'to', title: 'Use as the path end', onclick: () => { $('path-to').value = a.name; } }))));
     if (!items.length) list.replaceChildren(el('li', { className: 'small', textContent: `No actor matches “${q}”.` }));
   } catch (err) {
     list.replaceChildren(el('li', { className: 'small', textContent: `Search failed: ${err.message}` }));
   }
 }
 
-async function showActor(id) {
+export async function showActor(id) {
   if (focusNode(id)) return;
   // not drawn yet (e.g. filtered out): bring in its neighbourhood
   try {
-    const doc = await api.neighborhood(id, state.asOf);
+    const doc = await api.neighborhood(id, state.asOf, { scenario: state.scenario?.id });
     merge(elementsOf(doc));
     fillActorList();
     focusNode(id);
@@ -344,7 +436,7 @@ async function showActor(id) {
 
 // ---------- paths ----------
 
-function clearHighlight() {
+export function clearHighlight() {
   state.cy.elements().removeClass('highlighted faded');
   for (const li of $('path-results').children) li.classList.remove('active');
 }
@@ -391,27 +483,103 @@ function highlight(paths) {
   return on;
 }
 
+// resolveActor turns what was typed in a name field into an actor id: an
+// id, a name or an alias already seen (drawn, searched or suggested), else
+// the API's name search (GET api/v1/actors?q=). It returns {id, name} or
+// {error} with a sentence for the user.
+export async function resolveActor(text) {
+  const t = text.trim();
+  if (!t) return { error: 'Type an actor’s name.' };
+  const known = state.names.get(t.toLowerCase());
+  if (known) return { id: known, name: nodeName(known) === known ? t : nodeName(known) };
+  let items;
+  try {
+    items = (await api.actors(t, 10, { scenario: state.scenario?.id })).items ?? [];
+  } catch (err) {
+    return { error: `Could not look up “${t}”: ${err.message}` };
+  }
+  items.forEach(remember);
+  const lc = t.toLowerCase();
+  const exact = items.filter((a) => a.name.toLowerCase() === lc || a.id === lc || (a.aliases ?? []).some((x) => x.toLowerCase() === lc));
+  const pick = exact.length === 1 ? exact[0] : items.length === 1 ? items[0] : null;
+  if (pick) return { id: pick.id, name: pick.name };
+  if (items.length > 1) {
+    return { error: `Several actors match “${t}”: ${items.slice(0, 5).map((a) => a.name).join(', ')}${items.length > 5 ? ', …' : ''}. Pick one from the list.` };
+  }
+  return { error: `No actor named “${t}”${state.scenario ? ` in scenario “${state.scenario.name}”` : ''}.` };
+}
+
+// suggest fills a name field's own list from the API's name search as the
+// user types (a few characters, a pause), so actors not drawn and aliases
+// ("Ansar Allah") are offered too.
+function suggest(input, listId) {
+  let timer = 0;
+  let seq = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2 || state.names.has(q.toLowerCase())) return; // a name or id already known: nothing to suggest
+    timer = setTimeout(async () => {
+      const mine = ++seq;
+      try {
+        const items = (await api.actors(q, 10, { scenario: state.scenario?.id })).items ?? [];
+        if (mine !== seq) return;
+        items.forEach(remember);
+        $(listId).replaceChildren(...items.map((a) => el('option', { value: a.name, label: `${a.kind} · ${a.id}` })));
+        input.setAttribute('list', listId);
+      } catch { /* the field still takes a name; submitting says what is wrong */ }
+    }, 200);
+  });
+}
+export { suggest };
+
+// The query filters in force (filters.js replaces these when it loads).
+function pathTypes() {
+  const picked = [...$('path-types').selectedOptions].map((o) => o.value);
+  const allowed = app.filters.types(); // null: every type
+  if (!allowed) return picked;
+  if (!picked.length) return allowed;
+  return picked.filter((t) => allowed.includes(t));
+}
+
 async function onPathSubmit(ev) {
   ev.preventDefault();
-  const from = $('path-from').value.trim();
-  const to = $('path-to').value.trim();
-  const types = [...$('path-types').selectedOptions].map((o) => o.value).join(',');
-  const asOf = $('path-as-of').value || undefined;
   const list = $('path-results');
   list.replaceChildren();
   clearHighlight();
-  message('path-message', `Finding paths from ${nodeName(from)} to ${nodeName(to)}…`);
+  delete document.body.dataset.pathState;
+  const asOf = $('path-as-of').value || undefined;
+  message('path-message', 'Looking up the actors…');
+  const [a, b] = await Promise.all([resolveActor($('path-from').value), resolveActor($('path-to').value)]);
+  const bad = [a, b].filter((x) => x.error);
+  if (bad.length) {
+    message('path-message', bad.map((x) => x.error).join(' '), { error: true });
+    return;
+  }
+  const types = pathTypes();
+  if (app.filters.types() && !types.length) {
+    message('path-message', 'No relationship type is selected in the filters.', { error: true });
+    return;
+  }
+  const from = a.id;
+  const to = b.id;
+  const hidden = app.filters.hiddenActors().filter((id) => id !== from && id !== to);
+  message('path-message', `Finding paths from ${a.name} to ${b.name}…`);
   try {
-    const res = await api.paths({ from, to, types, asOf });
+    const res = await api.paths({ from, to, types, asOf, maxHops: MAX_HOPS, minConfidence: app.filters.minConfidence() || undefined,
+      exclude: hidden.length <= 200 ? hidden : undefined, scenario: state.scenario?.id });
     const paths = res.paths ?? [];
     if (!paths.length) {
-      message('path-message', `No path from ${nodeName(from)} to ${nodeName(to)} with these filters.`);
+      const when = res.as_of === 'all' ? ' at any date' : res.as_of ? ` as of ${res.as_of}` : '';
+      const where = state.scenario ? ` in scenario “${state.scenario.name}”` : '';
+      const filtered = types.length || app.filters.active() ? ' with these filters' : '';
+      message('path-message', `No path from ${a.name} to ${b.name} within ${MAX_HOPS} hops${when}${where}${filtered}.`);
       return;
     }
     list.replaceChildren(...paths.map((p, i) => {
       const li = el('li', { tabIndex: 0, dataset: { path: String(i), testid: 'path-result' } },
         el('span', { className: 'explanation', textContent: p.explanation }),
-        el('span', { className: 'small', textContent: `${p.hops} hop${p.hops === 1 ? '' : 's'} · sign ${p.sign > 0 ? '+' : p.sign < 0 ? '−' : '0'}` }));
+        el('span', { className: 'small', textContent: `${p.hops} hop${p.hops === 1 ? '' : 's'} · sign ${signSymbol(p.sign)}` }));
       const pick = () => {
         highlight([p]);
         for (const x of list.children) x.classList.toggle('active', x === li);
@@ -421,20 +589,29 @@ async function onPathSubmit(ev) {
       return li;
     }));
     const on = highlight(paths);
-    message('path-message', `${paths.length} path${paths.length === 1 ? '' : 's'}; ${on.edges().length} relationships highlighted. Click one to show it alone.`);
+    message('path-message', `${paths.length} path${paths.length === 1 ? '' : 's'}${res.as_of ? ` as of ${res.as_of}` : ''}; ${on.edges().length} relationships highlighted. Click one to show it alone.`);
     document.body.dataset.pathState = 'shown';
   } catch (err) {
-    message('path-message', `No paths: ${err.message}`, { error: true });
+    if (err instanceof APIError && err.status === 404) {
+      message('path-message', `No actor named “${err.message.match(/actor (\S+)/)?.[1] ?? ''}”.`, { error: true });
+    } else {
+      message('path-message', `No paths: ${err.message}`, { error: true });
+    }
   }
 }
 
 // ---------- influence ----------
 
-async function loadInfluence() {
+export async function loadInfluence() {
   const algorithm = $('influence-algorithm').value;
   const list = $('influence-results');
+  const types = app.filters.types();
+  if (types && !types.length) {
+    list.replaceChildren(el('li', { className: 'small', textContent: 'No relationship type is selected in the filters.' }));
+    return;
+  }
   try {
-    const res = await api.influence(algorithm, state.asOf);
+    const res = await api.influence(algorithm, state.asOf, 10, { types, scenario: state.scenario?.id });
     list.replaceChildren(...(res.results ?? []).map((r) => {
       const id = typeof r.actor === 'object' ? r.actor.id : r.actor;
       const name = typeof r.actor === 'object' && r.actor.name ? r.actor.name : nodeName(id);
@@ -471,6 +648,26 @@ function setupSlider() {
 }
 
 function sliderDate() { return state.months[Number($('asof-slider').value)]; }
+
+// setAsOf shows the graph as of day d (one of state.months), or of all
+// dates for null, as the slider would; resolves once it is drawn.
+export async function setAsOf(d) {
+  const i = d ? state.months.indexOf(d) : -1;
+  if (i >= 0) $('asof-slider').value = String(i);
+  $('asof-enabled').checked = i >= 0;
+  await applyAsOf();
+}
+
+// refreshAnalyses redoes what depends on the filters or the scenario: the
+// ranking, and the path list (cleared: its paths may no longer hold).
+export function refreshAnalyses() {
+  if ($('path-results').children.length) {
+    clearHighlight();
+    $('path-results').replaceChildren();
+    message('path-message', 'The view changed: find the paths again.');
+  }
+  if (!state.override) loadInfluence();
+}
 
 function showAsOf() {
   const on = $('asof-enabled').checked;
@@ -527,11 +724,19 @@ async function main() {
   $('asof-slider').addEventListener('change', applyAsOf);
   $('asof-enabled').addEventListener('change', applyAsOf);
 
+  suggest($('path-from'), 'path-from-names');
+  suggest($('path-to'), 'path-to-names');
+
   const types = loadTypes();
   await loadGraph();
   setupSlider();
   await types;
   if (!state.override) loadInfluence();
+  // The workbench after the first paint: its code is not needed to see
+  // the graph, and fetching it earlier would delay it.
+  const wb = await import('./workbench.js');
+  wb.setup(app);
+  document.body.dataset.workbench = 'ready';
 }
 
 window.detente.ready = main().catch((err) => {

@@ -15,6 +15,8 @@ export const KINDS = {
 
 export const SIGN_COLORS = { positive: '#2e9e4f', negative: '#d63b3b', structural: '#9a9a9a' };
 const HIGHLIGHT = '#f2b600';
+export const WHATIF_ADDED = '#6f42c1';
+export const FORMED = '#17a2b8';
 
 /**
  * The stylesheet. large trades looks for speed on big graphs: straight
@@ -67,7 +69,19 @@ export function stylesheet({ large = false } = {}) {
     { selector: 'edge[sign < 0]', style: { 'line-color': SIGN_COLORS.negative, 'target-arrow-color': SIGN_COLORS.negative } },
     { selector: 'edge[sign = 0]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[?symmetric]', style: { 'target-arrow-shape': 'none' } },
+    // Size by a measure (the toolbar's size-by): the page sets size.
+    { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1d2430', label: 'data(label)' } },
+    { selector: 'edge:selected', style: { 'underlay-color': '#1d2430', 'underlay-padding': 3, 'underlay-opacity': 0.3 } },
+    // What-if edits not saved yet: what is toggled off, what is added.
+    { selector: 'node.whatif-off', style: { opacity: 0.3, 'border-style': 'dashed', 'border-width': 2, 'border-color': '#1d2430' } },
+    { selector: 'edge.whatif-off', style: { opacity: 0.25, 'line-style': 'dashed' } },
+    {
+      selector: 'edge.whatif-added',
+      style: { 'line-color': WHATIF_ADDED, 'target-arrow-color': WHATIF_ADDED, 'line-style': 'dashed', width: 4, opacity: 1, label: 'data(type)', 'font-size': 9, 'text-rotation': 'autorotate', 'text-outline-color': '#ffffff', 'text-outline-width': 2 },
+    },
+    // The timeline: ties formed since its last step.
+    { selector: 'edge.formed', style: { 'underlay-color': FORMED, 'underlay-padding': 5, 'underlay-opacity': 0.6, opacity: 1 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.3 } },
     {
       selector: 'node.highlighted',
@@ -89,6 +103,8 @@ export function stylesheet({ large = false } = {}) {
         'text-outline-width': 2,
       },
     },
+    // The filter panel's: last, so nothing shows a filtered element again.
+    { selector: '.filtered', style: { display: 'none' } },
   ];
   return s;
 }
