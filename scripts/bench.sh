@@ -7,7 +7,7 @@
 #
 #   BENCH_QUICK=1        the 10^4/10^5 graph only (a few minutes, not ~25)
 #   BENCH_NEO4J=0        leave Neo4j out (its targets are then "not measured")
-#   BENCH_ONLY=a,b       only these parts: http, analysis, influence, embedded, startup, neo4j
+#   BENCH_ONLY=a,b       only these parts: http, analysis, signed, influence, embedded, startup, neo4j
 #   BENCH_NEO4J_PORT=N   Bolt port of the benchmark's own Neo4j (default: a free one)
 #   BENCH_WORK=DIR       graphs, data, logs and results.json (default tmp/bench)
 #   BENCH_OUT=FILE       the report (default BENCHMARKS.md)

@@ -5,7 +5,8 @@
 // against a peer in the same run for every target of the benchmark issue —
 // the API against neo4j-go-driver running the same Cypher, graph/analysis
 // against python-igraph and NetworkX (bench/peers.py) on the same
-// projection, Gin against a bare net/http handler, a cached influence
+// projection, PN and signed blocs against PageRank and Louvain in the same
+// run, Gin against a bare net/http handler, a cached influence
 // request over HTTP against /healthz and a bare server sending the same
 // bytes, 8 clients against one,
 // imports, memory, start-up — prints a summary table and writes
@@ -79,7 +80,7 @@ func main() {
 	fs.StringVar(&cfg.work, "work", "tmp/bench", "work directory (graphs, data, logs, results.json)")
 	fs.StringVar(&cfg.out, "out", "BENCHMARKS.md", "the report to (re)write; empty: none")
 	fs.BoolVar(&cfg.quick, "quick", false, "the 10^4/10^5 graph only (and 10^3/10^4 where NetworkX needs it)")
-	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, influence, embedded, startup, neo4j, whatif); default all")
+	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, signed, influence, embedded, startup, neo4j, whatif); default all")
 	fs.StringVar(&commands, "commands", "", "the commands that ran this, newline-separated, for the report")
 	fs.StringVar(&render, "render", "", "write -out from this results.json of an earlier run instead of measuring")
 	fs.Parse(os.Args[1:])
@@ -200,6 +201,7 @@ func run(ctx context.Context, cfg *config) *Report {
 	}{
 		{"http", func() { benchHTTP(ctx, r, cfg) }},
 		{"analysis", func() { benchAnalysis(ctx, r, cfg, s3, big) }},
+		{"signed", func() { benchSigned(ctx, r, cfg, s4) }},
 		{"influence", func() { benchInfluence(ctx, r, cfg, big) }},
 		{"embedded", func() { benchEmbedded(ctx, r, cfg, big) }},
 		{"startup", func() { benchStartup(ctx, r, cfg, big[len(big)-1]) }},

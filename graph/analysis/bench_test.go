@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphgen"
 )
 
 // randomProjection builds a projection of n actors and about m directed
@@ -223,5 +224,38 @@ func BenchmarkBalance(b *testing.B) {
 			f := bal.Frustration
 			b.Logf("frustration %d..%d (exact %v), walk index %v", f.LowerBound, f.Index, f.Exact, bal.WalkIndex != nil)
 		})
+	}
+}
+
+// BenchmarkSignedMeasures times, on the generated 10^4/10^5 graph of make
+// bench (graphgen, seed 1), each signed measure and its unsigned
+// counterpart on a fresh projection, as cmd/detente-bench's "signed" part
+// does: PageRank and PN, Louvain and signed blocs; view is building the
+// undirected view alone (which PN and both bloc methods read first).
+func BenchmarkSignedMeasures(b *testing.B) {
+	batch := graphgen.Generate(graphgen.Options{Actors: 10_000, Relationships: 100_000, Seed: 1})
+	ctx := context.Background()
+	for _, weighted := range []bool{false, true} {
+		for _, m := range []struct {
+			name string
+			run  func(p *Projection) error
+		}{
+			{"view", func(p *Projection) error { p.undirected(); return nil }},
+			{"pagerank", func(p *Projection) error { _, err := p.Centrality(ctx, PageRank); return err }},
+			{"pn", func(p *Projection) error { _, err := p.Centrality(ctx, PN); return err }},
+			{"louvain", func(p *Projection) error { _, err := p.Blocs(ctx, BlocQuery{Method: BlocsLouvain}); return err }},
+			{"signed", func(p *Projection) error { _, err := p.Blocs(ctx, BlocQuery{Method: BlocsSigned}); return err }},
+		} {
+			b.Run(fmt.Sprintf("%s/weighted=%v", m.name, weighted), func(b *testing.B) {
+				for b.Loop() {
+					b.StopTimer()
+					p := project(b, batch, Filter{Weighted: weighted})
+					b.StartTimer()
+					if err := m.run(p); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
