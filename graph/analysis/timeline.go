@@ -2,10 +2,13 @@ package analysis
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/detente/detente/graph"
 )
@@ -199,25 +202,46 @@ func (s *Service) Timeline(ctx context.Context, q TimelineQuery) (Timeline, erro
 			t.Actors = []string{}
 		}
 	}
+	// The days where a selected tie started or ended since the previous
+	// point are computed, each on its own projection of the one export,
+	// as many at once as there are processors; the others repeat the
+	// previous point. The day projections are not put in the Service's
+	// cache: a timeline of fifty days would push out the projections that
+	// every other request reuses.
+	t.Points = make([]TimelinePoint, len(days))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, d := range days {
 		if i > 0 && !changedBetween(changes, days[i-1], d) {
-			p := t.Points[i-1]
-			p.AsOf, p.Unchanged = d, true
-			t.Points = append(t.Points, p)
 			continue
 		}
-		fd := f
-		fd.AsOf = &d
-		p, err := s.projection(ctx, fd, nil)
-		if err != nil {
-			return Timeline{}, err
+		g.Go(func() error {
+			fd := f.normalized()
+			fd.AsOf = &d
+			data, err := build(gctx, all.base, fd)
+			if err != nil {
+				return err
+			}
+			pt, err := q.point(gctx, &Projection{data: data, weighted: f.Weighted})
+			if err != nil {
+				return err
+			}
+			pt.AsOf = d
+			t.Points[i] = pt
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		if ctx.Err() != nil {
+			return Timeline{}, ctxError(ctx)
 		}
-		pt, err := q.point(ctx, p)
-		if err != nil {
-			return Timeline{}, err
+		return Timeline{}, err
+	}
+	for i := 1; i < len(days); i++ {
+		if !changedBetween(changes, days[i-1], days[i]) {
+			t.Points[i] = t.Points[i-1]
+			t.Points[i].AsOf, t.Points[i].Unchanged = days[i], true
 		}
-		pt.AsOf = d
-		t.Points = append(t.Points, pt)
 	}
 	return t, nil
 }
