@@ -153,6 +153,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 			acked     []string
 			importsOK []int
 			started   []int
+			scenarios []string
 			wg        sync.WaitGroup
 		)
 		for w := 0; w < 4; w++ {
@@ -174,6 +175,23 @@ func TestKillNineLosesNothing(t *testing.T) {
 				}
 			}(w)
 		}
+		wg.Add(1)
+		go func() { // what-if scenarios, stored beside the graph
+			defer wg.Done()
+			for i := 0; ctx.Err() == nil; i++ {
+				id := fmt.Sprintf("scen-r%d-%d", round, i)
+				resp, err := post(ctx, s.base+"/api/v1/scenarios", map[string]any{"id": id, "name": id, "changes": []any{}})
+				if err != nil {
+					return
+				}
+				resp.Body.Close()
+				if resp.StatusCode == http.StatusCreated {
+					mu.Lock()
+					scenarios = append(scenarios, id)
+					mu.Unlock()
+				}
+			}
+		}()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -199,7 +217,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 		// at a different point of the stream.
 		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 			mu.Lock()
-			ready := len(acked) > 0 && len(importsOK) > 0
+			ready := len(acked) > 0 && len(importsOK) > 0 && len(scenarios) > 0
 			mu.Unlock()
 			if ready {
 				break
@@ -220,6 +238,12 @@ func TestKillNineLosesNothing(t *testing.T) {
 				t.Fatalf("round %d: acknowledged actor %s lost after kill -9", round, id)
 			}
 		}
+		stored := storedScenarios(t, s2.base)
+		for _, id := range scenarios {
+			if !stored[id] {
+				t.Fatalf("round %d: acknowledged scenario %s lost after kill -9", round, id)
+			}
+		}
 		for _, b := range started {
 			n := 0
 			for i := 0; i < 500; i++ {
@@ -237,7 +261,7 @@ func TestKillNineLosesNothing(t *testing.T) {
 		if len(acked) == 0 || len(importsOK) == 0 {
 			t.Fatalf("round %d: the kill came before any write was acknowledged (%d writes, %d imports); lengthen the stream", round, len(acked), len(importsOK))
 		}
-		t.Logf("round %d: %d acknowledged writes and %d acknowledged imports (of %d started) survived kill -9", round, len(acked), len(importsOK), len(started))
+		t.Logf("round %d: %d acknowledged writes, %d acknowledged imports (of %d started) and %d scenarios survived kill -9", round, len(acked), len(importsOK), len(started), len(scenarios))
 		s2.cmd.Process.Signal(syscall.SIGTERM)
 		<-s2.exited
 	}
@@ -264,6 +288,37 @@ func importBatch(round, b, n int) map[string]any {
 		}
 	}
 	return map[string]any{"actors": actors, "relationships": rels}
+}
+
+// storedScenarios lists every scenario's id, page by page.
+func storedScenarios(t *testing.T, base string) map[string]bool {
+	t.Helper()
+	ids := map[string]bool{}
+	cursor := ""
+	for {
+		resp, err := http.Get(base + "/api/v1/scenarios?limit=1000&cursor=" + cursor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Items []struct {
+				ID string `json:"id"`
+			} `json:"items"`
+			NextCursor string `json:"next_cursor"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range page.Items {
+			ids[it.ID] = true
+		}
+		if page.NextCursor == "" {
+			return ids
+		}
+		cursor = page.NextCursor
+	}
 }
 
 func exportedActors(t *testing.T, base string) map[string]bool {
