@@ -298,12 +298,16 @@ func openDriver(ctx context.Context, cfg Config, log *slog.Logger) (graph.Driver
 
 func storePath(cfg Config) string { return filepath.Join(cfg.Data, "detente.db") }
 
-// storeError adds to a damaged file's error what the operator can do.
+// storeError adds to a damaged or locked file's error what the operator
+// can do.
 func storeError(cfg Config, err error) error {
 	if errors.As(err, new(*memstore.DamagedError)) {
 		return fmt.Errorf("%w.\nRestore %s from a backup (a copy made while no detente had it open) or rebuild it from an export "+
 			"(detente import FILE --data EMPTY_DIR), or start with --data pointing to another directory; "+
 			"detente check --data %s tells what is wrong without changing anything", err, storePath(cfg), cfg.Data)
+	}
+	if errors.As(err, new(*memstore.LockedError)) {
+		return fmt.Errorf("%w: stop it first, or ask it instead (GET /api/v1/export for an export, POST /api/v1/import for an import)", err)
 	}
 	return err
 }

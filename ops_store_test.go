@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -139,4 +140,19 @@ func TestDamagedStoreRefusedByTheBinary(t *testing.T) {
 			t.Errorf("restart after kill -9: want the warning and the acknowledged actor; log:\n%s", s.stderr.String())
 		}
 	})
+}
+
+// TestLockedStoreNamesTheServer: `detente export` (or seed, import,
+// check, a second serve) beside a running server says the store is in
+// use and by which process, instead of bbolt's "timeout".
+func TestLockedStoreNamesTheServer(t *testing.T) {
+	data := t.TempDir()
+	s := startServer(t, data, "--seed=false")
+	want := fmt.Sprintf("the store %s is in use by another detente process (pid %d)", filepath.Join(data, "detente.db"), s.cmd.Process.Pid)
+	for _, args := range [][]string{{"export", "--data", data}, {"check", "--data", data}} {
+		out, errs, code := runBin(t, args...)
+		if code == 0 || !strings.Contains(errs, want) {
+			t.Errorf("detente %s beside a server: exit %d, want %q; stdout:\n%s\nstderr:\n%s", args[0], code, want, out, errs)
+		}
+	}
 }

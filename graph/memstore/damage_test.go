@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -295,4 +298,70 @@ func TestCleanShutdownSkipsTheCheck(t *testing.T) {
 	if err != nil || rep.Shutdown != "clean" {
 		t.Errorf("Check: %+v, %v", rep, err)
 	}
+}
+
+// TestLockedStore: a store another Open holds is refused once the lock
+// timeout has passed, with the holder's pid; the pid file goes with the
+// holder's Close, and a stale one (its process gone) gives no pid.
+func TestLockedStore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "detente.db")
+	// The premise: bbolt's flock belongs to the open file description,
+	// so a second bolt.Open of the file in the same process waits too.
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db2, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 100 * time.Millisecond}); err == nil {
+		db2.Close()
+		t.Fatal("a second bolt.Open in the same process did not wait for the lock")
+	}
+	db.Close()
+	os.Remove(path)
+
+	first, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := memstore.Options{LockTimeout: 100 * time.Millisecond}
+	for name, open := range map[string]func() error{
+		"OpenWith": func() error {
+			s, err := memstore.OpenWith(path, short)
+			if err == nil {
+				s.Close()
+			}
+			return err
+		},
+		"Check": func() error { _, err := memstore.Check(path, short); return err },
+	} {
+		err := open()
+		var le *memstore.LockedError
+		if !errors.As(err, &le) || le.PID != os.Getpid() || le.Path != path || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s of a held store: %v, want a *LockedError naming %s with pid %d", name, err, path, os.Getpid())
+		}
+	}
+	// A stale pid file: the process it names has exited.
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path+".pid", []byte(strconv.Itoa(gone.ProcessState.Pid())), 0o644)
+	_, err = memstore.OpenWith(path, short)
+	var le *memstore.LockedError
+	if !errors.As(err, &le) || le.PID != 0 || !strings.Contains(err.Error(), "in use by another process (its pid is unknown)") {
+		t.Errorf("a stale pid file: %v, want no pid", err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".pid"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the pid file outlived Close: %v", err)
+	}
+	again, err := memstore.OpenWith(path, short)
+	if err != nil {
+		t.Fatalf("reopening after Close: %v", err)
+	}
+	if b, _ := os.ReadFile(path + ".pid"); strings.TrimSpace(string(b)) != strconv.Itoa(os.Getpid()) {
+		t.Errorf("pid file %q, want %d", b, os.Getpid())
+	}
+	again.Close()
 }

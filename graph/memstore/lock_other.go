@@ -19,3 +19,6 @@ func lockFile(path string, create bool, timeout time.Duration) (f *os.File, crea
 	}
 	return f, created, err
 }
+
+// alive cannot tell here: a pid file names the holder.
+func alive(int) bool { return true }

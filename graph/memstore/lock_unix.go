@@ -44,3 +44,9 @@ func lockFile(path string, create bool, timeout time.Duration) (f *os.File, crea
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// alive reports whether process pid exists.
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,43 @@ func (e *DamagedError) Error() string {
 }
 
 var errLocked = errors.New("memstore: the file is locked")
+
+// LockedError is a store file another process holds (bbolt's lock is
+// exclusive), once Options.LockTimeout has passed. PID is the holder's,
+// from the file beside the store that each holder writes once it has the
+// lock (a flock does not tell its owner); 0 when unknown.
+type LockedError struct {
+	Path string
+	PID  int
+}
+
+func (e *LockedError) Error() string {
+	switch {
+	case e.PID == 0:
+		return fmt.Sprintf("the store %s is in use by another process (its pid is unknown)", e.Path)
+	case e.PID == os.Getpid():
+		return fmt.Sprintf("the store %s is already open in this process (pid %d)", e.Path, e.PID)
+	}
+	return fmt.Sprintf("the store %s is in use by another detente process (pid %d)", e.Path, e.PID)
+}
+
+// pidPath is the file beside the store that names the process holding it.
+func pidPath(path string) string { return path + ".pid" }
+
+// holder reads the pid of the process holding the store at path: 0 when
+// the file is missing or names a process that is gone (a holder that did
+// not write one, such as an older detente, leaves a stale file behind).
+func holder(path string) int {
+	b, err := os.ReadFile(pidPath(path))
+	if err != nil {
+		return 0
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 || !alive(pid) {
+		return 0
+	}
+	return pid
+}
 
 // The shutdown marker, in the meta bucket: set to shutdownOpen by Open
 // and to shutdownClosing then shutdownClean, two transactions, by Close.
@@ -94,10 +132,17 @@ func OpenWith(path string, o Options) (*Store, error) {
 		})
 	}
 	if err != nil {
-		db.Close()
+		closeFile(db, path)
 		return nil, err
 	}
 	return s, nil
+}
+
+// closeFile lets go of the store's file: the pid file first, while the
+// lock still makes it ours.
+func closeFile(db *bolt.DB, path string) error {
+	os.Remove(pidPath(path))
+	return db.Close()
 }
 
 // Report is what Check found in a sound file.
@@ -123,7 +168,7 @@ func Check(path string, o Options) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	defer db.Close()
+	defer closeFile(db, path)
 	s := newStore()
 	s.db = db
 	if err := s.loadAll(path); err != nil {
@@ -162,15 +207,18 @@ func openChecked(path string, create, always bool, o Options) (*bolt.DB, opened,
 	f, created, err := lockFile(path, create, timeout)
 	switch {
 	case errors.Is(err, errLocked):
-		return nil, op, fmt.Errorf("memstore: open %s: timeout", path)
+		return nil, op, &LockedError{Path: path, PID: holder(path)}
 	case errors.Is(err, os.ErrNotExist):
 		return nil, op, fmt.Errorf("memstore: no store at %s: %w", path, err)
 	case err != nil:
 		return nil, op, fmt.Errorf("memstore: open %s: %w", path, err)
 	}
+	// Ours while the lock is: Close removes it before letting go.
+	os.WriteFile(pidPath(path), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
 	op.created = created
 	if !created {
 		if op.state, err = preflight(f, path); err != nil {
+			os.Remove(pidPath(path))
 			f.Close()
 			return nil, op, err
 		}
@@ -184,12 +232,13 @@ func openChecked(path string, create, always bool, o Options) (*bolt.DB, opened,
 		return err
 	})
 	switch {
-	case errors.Is(err, berrors.ErrTimeout):
-		return nil, op, fmt.Errorf("memstore: open %s: timeout", path)
+	case errors.Is(err, berrors.ErrTimeout): // where lockFile does not lock
+		return nil, op, &LockedError{Path: path, PID: holder(path)}
 	case err != nil && !errors.As(err, new(*DamagedError)):
 		err = &DamagedError{Path: path, Problem: "bbolt refused it: " + err.Error()}
 		fallthrough
 	case err != nil:
+		os.Remove(pidPath(path))
 		f.Close() // bbolt closes it on an error it returns, not on a panic
 		return nil, op, err
 	}
@@ -197,7 +246,7 @@ func openChecked(path string, create, always bool, o Options) (*bolt.DB, opened,
 		return db, op, nil
 	}
 	fail := func(err error) (*bolt.DB, opened, error) {
-		db.Close()
+		closeFile(db, path)
 		return nil, op, err
 	}
 	err = guarded(path, func() error {

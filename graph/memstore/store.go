@@ -259,7 +259,7 @@ func (s *Store) Close() error {
 	if err == nil {
 		err = s.setShutdown(shutdownClean)
 	}
-	return errors.Join(err, s.db.Close())
+	return errors.Join(err, closeFile(s.db, s.db.Path()))
 }
 
 // Ping reports whether the store is usable.
