@@ -71,7 +71,7 @@ func (s *Store) UpdateScenario(ctx context.Context, id string, update func(*grap
 			return b.Put([]byte(id), doc)
 		})
 		if err != nil {
-			return graph.Unavailable("the embedded store could not write", err)
+			return graph.WriteFailed("the embedded store could not write", err)
 		}
 	}
 	if next == nil {

@@ -329,7 +329,7 @@ func (s *Store) commit(c *change) error {
 		return tx.Bucket(bucketMeta).Put(keyVersion, v[:])
 	})
 	if err != nil {
-		return graph.Unavailable("the embedded store could not write", err)
+		return graph.WriteFailed("the embedded store could not write", err)
 	}
 	s.version = next
 	return nil
