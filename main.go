@@ -175,7 +175,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.StringVar(&cfg.Addr, "addr", env("DETENTE_ADDR", "127.0.0.1:8080"), "listen address (env DETENTE_ADDR)")
 		fs.BoolVar(&cfg.Seed, "seed", envBool("DETENTE_SEED", true), "load the shipped scenario into an empty store at start (env DETENTE_SEED)")
 		fs.Float64Var(&cfg.RateLimit, "rate-limit", envFloat("DETENTE_RATE_LIMIT", 50),
-			"requests a second each API key (or client IP on an open server) may make under /api/v1; 0 disables (env DETENTE_RATE_LIMIT)")
+			"requests a second each API key (or client IP on an open server) may make under /api/v1, of the documentation and of the explorer page; 0 disables (env DETENTE_RATE_LIMIT)")
 		fs.IntVar(&cfg.RateBurst, "rate-burst", envInt("DETENTE_RATE_BURST", 100),
 			"requests a client may make at once above the rate (env DETENTE_RATE_BURST)")
 		fs.IntVar(&cfg.ImportBudget, "import-budget", envInt("DETENTE_IMPORT_BUDGET", 128),
@@ -394,10 +394,11 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	}
 	m.CacheSource(func() (uint64, uint64) { st := srv.Analysis().Stats(); return st.Hits, st.Misses })
 	// The explorer page: static files, a client of the public API.
+	// It draws on its clients' rate limits, as the API does.
 	page := gin.WrapH(web.Handler())
 	for _, p := range []string{"/", "/static/*filepath"} {
-		srv.Engine().GET(p, page)
-		srv.Engine().HEAD(p, page)
+		srv.Engine().GET(p, srv.RateLimit(), page)
+		srv.Engine().HEAD(p, srv.RateLimit(), page)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -154,5 +155,41 @@ func TestLockedStoreNamesTheServer(t *testing.T) {
 		if code == 0 || !strings.Contains(errs, want) {
 			t.Errorf("detente %s beside a server: exit %d, want %q; stdout:\n%s\nstderr:\n%s", args[0], code, want, out, errs)
 		}
+	}
+}
+
+// TestExplorerAndDocsRateLimited: in the real program, the explorer page,
+// its static files and the documentation draw on the client's rate
+// limit: once a burst is spent, each answers 429 with Retry-After. One
+// token per 1000 s: no refill during the test, however slow the machine.
+func TestExplorerAndDocsRateLimited(t *testing.T) {
+	s := startServe(t, nil, "--data", t.TempDir(), "--seed=false", "--rate-limit", "0.001", "--rate-burst", "3")
+	for i := range 3 {
+		resp, err := http.Get(s.base + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET / %d within the burst: %d", i, resp.StatusCode)
+		}
+	}
+	for _, path := range []string{"/", "/static/app.js", "/openapi.json", "/swagger/index.html", "/api/v1/actors"} {
+		resp, err := http.Get(s.base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 429 || resp.Header.Get("Retry-After") == "" {
+			t.Errorf("GET %s after the burst: %d, Retry-After %q; want 429 with Retry-After", path, resp.StatusCode, resp.Header.Get("Retry-After"))
+		}
+	}
+	resp, err := http.Get(s.base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("/healthz: %d", resp.StatusCode)
 	}
 }
