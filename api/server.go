@@ -35,7 +35,8 @@ const (
 // default.
 type Config struct {
 	// Logger receives one line per request and every internal error, each
-	// with its request_id. Default: slog.Default().
+	// with its request_id, every value capped (see LogValueCap). Default:
+	// slog.Default().
 	Logger *slog.Logger
 	// MaxBodyBytes caps JSON request bodies (413 beyond). Default 8 MiB.
 	MaxBodyBytes int64
@@ -146,7 +147,7 @@ const APIPrefix = "/api/v1"
 func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache(),
+	s := &Server{cfg: cfg, store: store, logger: slog.New(capHandler{cfg.Logger.Handler()}), analysis: analysis.NewService(store), bodies: newBodyCache(),
 		views: whatif.New(store, whatif.Capacity)}
 	var err error
 	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
