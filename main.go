@@ -1,5 +1,5 @@
 // Command detente serves the stakeholder relationship graph API and runs
-// its maintenance tasks: seed, import, export, version.
+// its maintenance tasks: seed, import, export, check, version.
 //
 // Configuration comes from flags, each with an environment twin, in one
 // Config struct that is printed (secrets masked) at start-up.
@@ -61,6 +61,7 @@ Usage:
   detente seed    [--reset]      load the shipped US–Iran scenario (idempotent)
   detente import  [flags] FILE   import a JSON batch {"actors": [...], "relationships": [...]} ("-" reads stdin)
   detente export  [flags]        write the whole graph as a JSON batch to stdout
+  detente check   [--data DIR]   check the embedded store's file; exits non-zero when it is damaged
   detente version                print the version
 
 Run "detente COMMAND --help" for a command's flags. Every flag has an
@@ -168,12 +169,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("detente "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := flags(fs)
+	cliLog := slog.New(slog.NewTextHandler(stderr, nil))
 	switch cmd {
 	case "serve":
 		fs.StringVar(&cfg.Addr, "addr", env("DETENTE_ADDR", "127.0.0.1:8080"), "listen address (env DETENTE_ADDR)")
 		fs.BoolVar(&cfg.Seed, "seed", envBool("DETENTE_SEED", true), "load the shipped scenario into an empty store at start (env DETENTE_SEED)")
 		fs.Float64Var(&cfg.RateLimit, "rate-limit", envFloat("DETENTE_RATE_LIMIT", 50),
-			"requests a second each API key (or client IP on an open server) may make under /api/v1; 0 disables (env DETENTE_RATE_LIMIT)")
+			"requests a second each API key (or client IP on an open server) may make under /api/v1, of the documentation and of the explorer page; 0 disables (env DETENTE_RATE_LIMIT)")
 		fs.IntVar(&cfg.RateBurst, "rate-burst", envInt("DETENTE_RATE_BURST", 100),
 			"requests a client may make at once above the rate (env DETENTE_RATE_BURST)")
 		fs.IntVar(&cfg.ImportBudget, "import-budget", envInt("DETENTE_IMPORT_BUDGET", 128),
@@ -197,7 +199,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		return withStore(ctx, *cfg, func(s *graph.Store) error {
+		return withStore(ctx, *cfg, cliLog, func(s *graph.Store) error {
 			if *reset {
 				if err := seed.Reset(ctx, s); err != nil {
 					return err
@@ -231,7 +233,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			ctx, cancel = context.WithTimeout(ctx, cfg.ImportTimeout)
 			defer cancel()
 		}
-		return withStore(ctx, *cfg, func(s *graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
+		return withStore(ctx, *cfg, cliLog, func(s *graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
 	case "export":
 		fs.Usage = func() {
 			fmt.Fprintf(stderr, "Usage: detente export [flags]\n\nWrite the whole graph as a JSON batch to stdout.\n\n")
@@ -240,7 +242,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		return withStore(ctx, *cfg, func(s *graph.Store) error { return exportTo(ctx, s, stdout) })
+		return withStore(ctx, *cfg, cliLog, func(s *graph.Store) error { return exportTo(ctx, s, stdout) })
+	case "check":
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "Usage: detente check [--data DIR]\n\n"+
+				"Check the embedded store's file (DIR/detente.db) without changing it: its meta pages, size and\n"+
+				"pages, bbolt's consistency check, and every record. It needs the file to itself: stop the server\n"+
+				"first. Exits 1 with what is wrong when the file is damaged.\n\n")
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return checkStore(*cfg, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "detente", versionString())
 		return nil
@@ -261,8 +275,10 @@ func versionString() string {
 	return v
 }
 
-// openDriver opens Neo4j when a URI is configured, else the embedded store.
-func openDriver(ctx context.Context, cfg Config) (graph.Driver, error) {
+// openDriver opens Neo4j when a URI is configured, else the embedded
+// store, whose warnings (an unclean shutdown, a damaged meta page) go to
+// log.
+func openDriver(ctx context.Context, cfg Config, log *slog.Logger) (graph.Driver, error) {
 	if cfg.Neo4jURI != "" {
 		d, err := neo4jstore.Open(ctx, neo4jstore.Config{
 			URI: cfg.Neo4jURI, Username: cfg.Neo4jUser, Password: cfg.Neo4jPassword,
@@ -273,15 +289,46 @@ func openDriver(ctx context.Context, cfg Config) (graph.Driver, error) {
 		}
 		return d, nil
 	}
-	d, err := memstore.Open(filepath.Join(cfg.Data, "detente.db"))
+	d, err := memstore.OpenWith(storePath(cfg), memstore.Options{Logger: log})
 	if err != nil {
-		return nil, err
+		return nil, storeError(cfg, err)
 	}
 	return d, nil
 }
 
-func withStore(ctx context.Context, cfg Config, fn func(*graph.Store) error) error {
-	d, err := openDriver(ctx, cfg)
+func storePath(cfg Config) string { return filepath.Join(cfg.Data, "detente.db") }
+
+// storeError adds to a damaged or locked file's error what the operator
+// can do.
+func storeError(cfg Config, err error) error {
+	if errors.As(err, new(*memstore.DamagedError)) {
+		return fmt.Errorf("%w.\nRestore %s from a backup (a copy made while no detente had it open) or rebuild it from an export "+
+			"(detente import FILE --data EMPTY_DIR), or start with --data pointing to another directory; "+
+			"detente check --data %s tells what is wrong without changing anything", err, storePath(cfg), cfg.Data)
+	}
+	if errors.As(err, new(*memstore.LockedError)) {
+		return fmt.Errorf("%w: stop it first, or ask it instead (GET /api/v1/export for an export, POST /api/v1/import for an import)", err)
+	}
+	return err
+}
+
+// checkStore runs memstore.Check on the embedded store's file.
+func checkStore(cfg Config, stdout, stderr io.Writer) error {
+	rep, err := memstore.Check(storePath(cfg), memstore.Options{})
+	if err != nil {
+		return storeError(cfg, err)
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	fmt.Fprintf(stdout, "%s: no problems found\n  records:       %d actors, %d relationships, %d scenarios\n"+
+		"  file:          %d bytes; %d pages of %d bytes in use; transaction #%d\n  last shutdown: %s\n",
+		rep.Path, rep.Actors, rep.Relationships, rep.Scenarios, rep.Size, rep.Pages, rep.PageSize, rep.Transaction, rep.Shutdown)
+	return nil
+}
+
+func withStore(ctx context.Context, cfg Config, log *slog.Logger, fn func(*graph.Store) error) error {
+	d, err := openDriver(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -321,7 +368,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return err
 	}
 	log.Info("config", "config", cfg.String())
-	drv, err := openDriver(ctx, cfg)
+	drv, err := openDriver(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -347,10 +394,11 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	}
 	m.CacheSource(func() (uint64, uint64) { st := srv.Analysis().Stats(); return st.Hits, st.Misses })
 	// The explorer page: static files, a client of the public API.
+	// It draws on its clients' rate limits, as the API does.
 	page := gin.WrapH(web.Handler())
 	for _, p := range []string{"/", "/static/*filepath"} {
-		srv.Engine().GET(p, page)
-		srv.Engine().HEAD(p, page)
+		srv.Engine().GET(p, srv.RateLimit(), page)
+		srv.Engine().HEAD(p, srv.RateLimit(), page)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

@@ -104,6 +104,7 @@ func (s *Server) listActors(c *gin.Context) {
 //	@Failure		500		{object}	Problem				"Internal error (a bug)"
 //	@Failure		503		{object}	Problem				"Store unavailable"
 //	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507		{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors [post]
@@ -209,6 +210,7 @@ const maxMergeRetries = 3
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id} [patch]
@@ -319,6 +321,7 @@ func (s *Server) updateActor(c *gin.Context) {
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id} [delete]

@@ -36,6 +36,7 @@ const (
 	ProblemRateLimited      = "rate-limited"           // 429: reserved for the rate limiter
 	ProblemInternal         = "internal"               // 500: a bug; details are logged, never shown
 	ProblemUnavailable      = "unavailable"            // 503: the store cannot be reached; see Retry-After
+	ProblemStorageFull      = "insufficient-storage"   // 507: the store's disk is full; nothing was written
 )
 
 // RetryAfterSeconds is the Retry-After sent with every 503.
@@ -44,7 +45,7 @@ const RetryAfterSeconds = 5
 // Problem is an RFC 9457 problem detail, the body of every error response
 // (Content-Type application/problem+json).
 type Problem struct {
-	// A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.
+	// A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal, unavailable or insufficient-storage. New classes may be added.
 	Type string `json:"type" validate:"required" format:"uri" example:"https://detente.dev/problems/validation-failed"`
 	// A short summary of the problem class; the same for every occurrence.
 	Title string `json:"title" validate:"required" example:"Validation failed"`
@@ -81,6 +82,7 @@ var statusOf = map[graph.Code]struct {
 	graph.EPRECONDITION: {http.StatusPreconditionFailed, ProblemPrecondition},
 	graph.ETOOLARGE:     {http.StatusBadRequest, ProblemLimitExceeded},
 	graph.EUNAVAILABLE:  {http.StatusServiceUnavailable, ProblemUnavailable},
+	graph.EFULL:         {http.StatusInsufficientStorage, ProblemStorageFull},
 	graph.EINTERNAL:     {http.StatusInternalServerError, ProblemInternal},
 }
 
@@ -103,6 +105,7 @@ var titles = map[string]string{
 	ProblemRateLimited:      "Too many requests",
 	ProblemInternal:         "Internal error",
 	ProblemUnavailable:      "Service unavailable",
+	ProblemStorageFull:      "Insufficient storage",
 }
 
 // httpError is an error decided by the HTTP layer itself (bad JSON, bad
@@ -205,6 +208,8 @@ func (s *Server) failAs(c *gin.Context, err error, invalidSlug string) {
 		detail = "internal error"
 	case m.status == http.StatusServiceUnavailable:
 		s.log(c).Warn("store unavailable", "error", err.Error())
+	case m.status == http.StatusInsufficientStorage:
+		s.log(c).Error("the store's disk is full", "error", err.Error())
 	}
 	WriteProblem(c, m.status, slug, detail, de.Fields...)
 }

@@ -30,6 +30,7 @@ import (
 //	@Failure		500		{object}	Problem				"Internal error (a bug)"
 //	@Failure		503		{object}	Problem				"Store unavailable, or another large import in progress"
 //	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507		{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/import [post]

@@ -13,7 +13,8 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Rate limiting (API.md, Conventions: 429). Every /api/v1 request takes a
+// Rate limiting (API.md, Conventions: 429). Every /api/v1 request, and
+// every request of the documentation and the explorer page, takes a
 // token from a bucket: the bucket of its API key when it presents a valid
 // one, else the bucket of its client IP (c.ClientIP, which trusts no proxy
 // header: see NewServer). Requests with an invalid key count against their

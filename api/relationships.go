@@ -99,6 +99,7 @@ func (s *Server) listRelationships(c *gin.Context) {
 //	@Failure		500				{object}	Problem				"Internal error (a bug)"
 //	@Failure		503				{object}	Problem				"Store unavailable"
 //	@Header			503				{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507				{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships [post]
@@ -215,6 +216,7 @@ func (s *Server) getRelationship(c *gin.Context) {
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships/{id} [patch]
@@ -299,6 +301,7 @@ func (s *Server) updateRelationship(c *gin.Context) {
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships/{id} [delete]

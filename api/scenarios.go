@@ -460,6 +460,7 @@ func (s *Server) listScenarios(c *gin.Context) {
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios [post]
@@ -576,6 +577,7 @@ func (s *Server) getScenario(c *gin.Context) {
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios/{id} [patch]
@@ -670,6 +672,7 @@ func (s *Server) updateScenario(c *gin.Context) {
 //	@Failure		500			{object}	Problem				"Internal error (a bug)"
 //	@Failure		503			{object}	Problem				"Store unavailable"
 //	@Header			503			{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507			{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios/{id} [delete]

@@ -35,7 +35,8 @@ const (
 // default.
 type Config struct {
 	// Logger receives one line per request and every internal error, each
-	// with its request_id. Default: slog.Default().
+	// with its request_id, every value capped (see LogValueCap). Default:
+	// slog.Default().
 	Logger *slog.Logger
 	// MaxBodyBytes caps JSON request bodies (413 beyond). Default 8 MiB.
 	MaxBodyBytes int64
@@ -75,8 +76,9 @@ type Config struct {
 	// Operations (issue 8): rate limits and metrics.
 
 	// RateLimit is the sustained requests a second each client may make
-	// under /api/v1 (a client: its API key, else its IP); beyond it, 429
-	// with Retry-After. Zero: no limit.
+	// under /api/v1 and of the documentation (/openapi.json, /swagger/),
+	// from one bucket per client (its API key, else its IP); beyond it,
+	// 429 with Retry-After. Zero: no limit.
 	RateLimit float64
 	// RateBurst is how many requests a client may make at once, above
 	// the sustained rate. Default (when RateLimit is set): 2 × RateLimit.
@@ -145,7 +147,7 @@ const APIPrefix = "/api/v1"
 func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: store, logger: cfg.Logger, analysis: analysis.NewService(store), bodies: newBodyCache(),
+	s := &Server{cfg: cfg, store: store, logger: slog.New(capHandler{cfg.Logger.Handler()}), analysis: analysis.NewService(store), bodies: newBodyCache(),
 		views: whatif.New(store, whatif.Capacity)}
 	var err error
 	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
@@ -174,14 +176,17 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 			c.Request.Method+" is not allowed on "+c.Request.URL.Path+"; allowed: "+c.Writer.Header().Get("Allow"))
 	})
 
+	s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst)
+	// Probes are not limited; the documentation is, from the same
+	// buckets as the API: it is the biggest answer an anonymous client
+	// can ask for (issue 15).
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
-	r.GET("/swagger/*any", ginSwagger.WrapHandler(swaggerFiles.Handler))
-	r.GET("/openapi.json", s.openAPI)
+	r.GET("/swagger/*any", s.rateLimit(), ginSwagger.WrapHandler(swaggerFiles.Handler))
+	r.GET("/openapi.json", s.rateLimit(), s.openAPI)
 	if cfg.Metrics != nil {
 		r.GET("/metrics", s.require(ScopeAdmin), gin.WrapH(cfg.Metrics))
 	}
-	s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst)
 
 	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline(), s.analysisDate()}, cfg.Middleware...)...)
 	s.v1 = v1
@@ -299,6 +304,12 @@ func (s *Server) Handler() http.Handler { return s.engine }
 // Engine returns the Gin engine, for callers that add routes of their own
 // (the query endpoints, metrics, the explorer page).
 func (s *Server) Engine() *gin.Engine { return s.engine }
+
+// RateLimit returns the middleware that takes each request's token from
+// its client's bucket (429 with Retry-After when there is none), for
+// routes added through Engine that clients may call at will, such as the
+// explorer page: the same buckets as /api/v1 and the documentation.
+func (s *Server) RateLimit() gin.HandlerFunc { return s.rateLimit() }
 
 // healthz godoc
 //

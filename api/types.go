@@ -117,6 +117,7 @@ func (s *Server) getType(c *gin.Context) {
 //	@Failure		500		{object}	Problem				"Internal error (a bug)"
 //	@Failure		503		{object}	Problem				"Store unavailable"
 //	@Header			503		{integer}	Retry-After			"Seconds to wait (5)"
+//	@Failure		507		{object}	Problem				"The store's disk is full; nothing was written"
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationship-types [post]

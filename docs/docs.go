@@ -243,6 +243,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -454,6 +460,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             },
@@ -583,6 +595,12 @@ const docTemplate = `{
                                 "type": "integer",
                                 "description": "Seconds to wait (5)"
                             }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     }
                 }
@@ -1637,6 +1655,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2522,6 +2546,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -2862,6 +2892,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             }
@@ -3058,6 +3094,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             },
@@ -3186,6 +3228,12 @@ const docTemplate = `{
                                 "type": "integer",
                                 "description": "Seconds to wait (5)"
                             }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     }
                 }
@@ -3381,6 +3429,12 @@ const docTemplate = `{
                                 "type": "integer",
                                 "description": "Seconds to wait (5)"
                             }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     }
                 }
@@ -3579,6 +3633,12 @@ const docTemplate = `{
                                 "description": "Seconds to wait (5)"
                             }
                         }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
                     }
                 }
             },
@@ -3707,6 +3767,12 @@ const docTemplate = `{
                                 "type": "integer",
                                 "description": "Seconds to wait (5)"
                             }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
                         }
                     }
                 }
@@ -6297,7 +6363,7 @@ const docTemplate = `{
                     "example": "Validation failed"
                 },
                 "type": {
-                    "description": "A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal or unavailable. New classes may be added.",
+                    "description": "A URI identifying the problem class: https://detente.dev/problems/ followed by malformed-json, validation-failed, invalid-parameter, invalid-header, limit-exceeded, unauthorized, forbidden, not-found, route-not-found, method-not-allowed, conflict, precondition-failed, payload-too-large, unsupported-media-type, rate-limited, internal, unavailable or insufficient-storage. New classes may be added.",
                     "type": "string",
                     "format": "uri",
                     "example": "https://detente.dev/problems/validation-failed"
@@ -7288,7 +7354,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{},
 	Title:            "detente API",
-	Description:      "A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.\nErrors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters (a list parameter, declared comma-separated, may also be repeated: types=a&types=b reads as types=a,b), trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored; so are numbers beyond the range of a double (±1.8e308), inside attributes too.\nLimits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON; paths of at most 10 hops, k at most 100, at most 1000 paths per answer and 100000 candidate paths per query (else 400 limit-exceeded). Time: each request's store work has a budget (default 10 s, DETENTE_QUERY_TIMEOUT); beyond it, and whenever the store is unreachable, 503 with Retry-After.\nRate limit: each API key (or, without one, each client IP) may make 50 requests a second with bursts of 100 by default (DETENTE_RATE_LIMIT, DETENTE_RATE_BURST); beyond that every /api/v1 operation answers 429 with Retry-After, the seconds until the next request is allowed.\nSecurity: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Changes to the relationship-type registry (POST /api/v1/relationship-types, or an import that adds or changes types) need an admin key, and so does GET /metrics (Prometheus; open on an open server). Without keys the server is open and listens on loopback only.\nConditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).",
+	Description:      "A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.\nErrors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters (a list parameter, declared comma-separated, may also be repeated: types=a&types=b reads as types=a,b), trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored; so are numbers beyond the range of a double (±1.8e308), inside attributes too.\nLimits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON; paths of at most 10 hops, k at most 100, at most 1000 paths per answer and 100000 candidate paths per query (else 400 limit-exceeded). Time: each request's store work has a budget (default 10 s, DETENTE_QUERY_TIMEOUT); beyond it, and whenever the store is unreachable, 503 with Retry-After. A write the store has no disk space for is 507 insufficient-storage (nothing was written; retrying will not help until an operator frees space).\nRate limit: each API key (or, without one, each client IP) may make 50 requests a second with bursts of 100 by default (DETENTE_RATE_LIMIT, DETENTE_RATE_BURST); beyond that every /api/v1 operation answers 429 with Retry-After, the seconds until the next request is allowed. The documentation (/openapi.json, /swagger/) and the explorer page (/) draw on the same allowance; /healthz and /readyz do not.\nSecurity: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Changes to the relationship-type registry (POST /api/v1/relationship-types, or an import that adds or changes types) need an admin key, and so does GET /metrics (Prometheus; open on an open server). Without keys the server is open and listens on loopback only.\nConditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

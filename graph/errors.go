@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"syscall"
 )
 
 // Code classifies a domain error. A caller maps each code to its own
@@ -18,6 +19,7 @@ const (
 	EPRECONDITION Code = "precondition" // the record is no longer at the revision a write named
 	ETOOLARGE     Code = "too_large"    // a result or request exceeds a documented cap
 	EUNAVAILABLE  Code = "unavailable"  // the store cannot be reached, or the query ran out of time
+	EFULL         Code = "storage_full" // the store has no space left to write (its disk or quota is full)
 	EINTERNAL     Code = "internal"     // a bug; details never shown to users
 )
 
@@ -67,6 +69,18 @@ func Invalid(message string, fields ...FieldError) *Error {
 // Unavailable wraps a cause (a driver error, a deadline) as EUNAVAILABLE.
 func Unavailable(message string, cause error) *Error {
 	return &Error{Code: EUNAVAILABLE, Message: message, Err: cause}
+}
+
+// WriteFailed is the domain error of a write a store could not make:
+// EFULL when the cause is a full disk or quota (ENOSPC, EDQUOT anywhere
+// in its chain), which waiting does not fix and an operator must,
+// else EUNAVAILABLE with message. Drivers pass their backend's error
+// here, so that this decision is made once.
+func WriteFailed(message string, cause error) *Error {
+	if errors.Is(cause, syscall.ENOSPC) || errors.Is(cause, syscall.EDQUOT) {
+		return &Error{Code: EFULL, Message: "the store has no space left to write; nothing was written", Err: cause}
+	}
+	return Unavailable(message, cause)
 }
 
 // Internal wraps an unexpected cause; users see only "internal error".

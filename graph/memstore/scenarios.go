@@ -16,17 +16,17 @@ import (
 // version.
 var bucketScenarios = []byte("scenarios")
 
-// loadScenarios reads the scenarios of an opened file into memory,
-// creating their bucket in a file written before scenarios existed.
+// loadScenarios reads the scenarios of an opened file into memory (Open
+// creates their bucket in a file written before scenarios existed).
 func (s *Store) loadScenarios() error {
 	s.scenarios = map[string]graph.Scenario{}
 	if s.db == nil {
 		return nil
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(bucketScenarios)
-		if err != nil {
-			return err
+	return s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketScenarios)
+		if b == nil {
+			return nil
 		}
 		return b.ForEach(func(k, v []byte) error {
 			var sc graph.Scenario
@@ -71,7 +71,7 @@ func (s *Store) UpdateScenario(ctx context.Context, id string, update func(*grap
 			return b.Put([]byte(id), doc)
 		})
 		if err != nil {
-			return graph.Unavailable("the embedded store could not write", err)
+			return graph.WriteFailed("the embedded store could not write", err)
 		}
 	}
 	if next == nil {

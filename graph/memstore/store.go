@@ -17,8 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -58,6 +58,7 @@ type adj struct {
 type Store struct {
 	mu       sync.RWMutex
 	db       *bolt.DB // nil: memory only
+	closed   bool
 	actors   map[string]*node
 	actorIDs *btree.BTreeG[string]
 	nodes    []*node // by idx; nil where an actor was deleted
@@ -88,9 +89,11 @@ type Store struct {
 
 var _ graph.Driver = (*Store)(nil)
 
-// Open opens (creating if need be) the store kept in the bbolt file at
-// path; an empty path keeps the graph in memory only (for tests).
-func Open(path string) (*Store, error) {
+// Open opens the store kept in the bbolt file at path with the default
+// Options; see OpenWith.
+func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
+
+func newStore() *Store {
 	s := &Store{
 		actors:   map[string]*node{},
 		actorIDs: btree.NewOrderedG[string](32),
@@ -100,26 +103,7 @@ func Open(path string) (*Store, error) {
 	}
 	s.types = graph.NewRegistry(graph.BuiltinTypes())
 	s.syncTypes()
-	if path == "" {
-		return s, s.loadScenarios()
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("memstore: %w", err)
-	}
-	db, err := bolt.Open(path, 0o600, boltOptions(path))
-	if err != nil {
-		return nil, fmt.Errorf("memstore: open %s: %w", path, err)
-	}
-	s.db = db
-	err = s.load()
-	if err == nil {
-		err = s.loadScenarios()
-	}
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return s
 }
 
 // boltOptions sizes bbolt for bulk writes. The initial mapping is made
@@ -148,12 +132,13 @@ func boltOptions(path string) *bolt.Options {
 // memory, bounding the transient copies.
 const loadChunk = 1 << 16
 
-// load reads the bbolt file into memory.
+// load reads the bbolt file into memory. A file without the buckets
+// (Open makes them all at once; Check changes nothing) is empty.
 func (s *Store) load() error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketActors, bucketRels, bucketTypes, bucketMeta} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
+	return s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketActors, bucketRels, bucketTypes, bucketMeta} {
+			if tx.Bucket(name) == nil {
+				return nil
 			}
 		}
 		if v := tx.Bucket(bucketMeta).Get(keyVersion); len(v) == 8 {
@@ -205,6 +190,13 @@ func (s *Store) load() error {
 			for w := range parts {
 				lo, hi := min(w*per, n), min((w+1)*per, n)
 				wg.Go(func() {
+					// The values are in bbolt's mapping: see guarded.
+					defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+					defer func() {
+						if r := recover(); r != nil && lo < hi {
+							errs[lo] = fmt.Errorf("reading it failed: %v", r)
+						}
+					}()
 					for i := lo; i < hi; i++ {
 						chunk[i] = graph.Relationship{} // Unmarshal would merge into the last record
 						errs[i] = json.Unmarshal(vals[i], &chunk[i])
@@ -254,12 +246,20 @@ func (s *Store) load() error {
 	})
 }
 
-// Close closes the bbolt file.
+// Close marks the file as closed cleanly (see keyShutdown) and closes
+// it. A second Close does nothing.
 func (s *Store) Close() error {
-	if s.db == nil {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil || s.closed {
 		return nil
 	}
-	return s.db.Close()
+	s.closed = true
+	err := s.setShutdown(shutdownClosing)
+	if err == nil {
+		err = s.setShutdown(shutdownClean)
+	}
+	return errors.Join(err, closeFile(s.db, s.db.Path()))
 }
 
 // Ping reports whether the store is usable.
@@ -329,7 +329,7 @@ func (s *Store) commit(c *change) error {
 		return tx.Bucket(bucketMeta).Put(keyVersion, v[:])
 	})
 	if err != nil {
-		return graph.Unavailable("the embedded store could not write", err)
+		return graph.WriteFailed("the embedded store could not write", err)
 	}
 	s.version = next
 	return nil
