@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"net/url"
 	"slices"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/detente/detente/api"
+	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/graphgen"
 	detenteseed "github.com/detente/detente/seed"
 )
 
@@ -483,4 +486,88 @@ func deref(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+// TestScenarioOracleGenerated: the oracle on generated dated graphs with
+// random changes of every kind, stacked two deep.
+func TestScenarioOracleGenerated(t *testing.T) {
+	for name, st := range stores(t) {
+		t.Run(name, func(t *testing.T) {
+			b := graphgen.Generate(graphgen.Options{Actors: 60, Relationships: 400, Seed: 3, Dated: true})
+			if _, err := st.Import(t.Context(), b, false); err != nil {
+				t.Fatal(err)
+			}
+			day := graph.Date{Year: 2010, Month: 6, Day: 1}
+			e := newEnv(t, st, api.Config{AsOf: &day})
+			rng := rand.New(rand.NewPCG(5, 5))
+			a := func(i int) string { return graphgen.ActorID(i) }
+			var drop string // a tie the removal of a(0) leaves
+			for drop == "" {
+				if r := b.Relationships[rng.IntN(len(b.Relationships))]; r.Source != a(0) && r.Target != a(0) {
+					drop = r.ID
+				}
+			}
+			first := []map[string]any{
+				{"op": "remove_actor", "id": a(0)},
+				{"op": "remove_relationship", "id": drop},
+				{"op": "add_actor", "actor": map[string]any{"id": "newcomer", "name": "Newcomer", "kind": "state"}},
+				{"op": "add_relationship", "relationship": map[string]any{"id": "gen-1", "source": "newcomer", "target": a(1), "type": "allied_with", "weight": 0.9, "valid_from": "2001-01-01"}},
+				{"op": "add_relationship", "relationship": map[string]any{"id": "gen-2", "source": a(2), "target": a(3), "type": "hostile_to", "weight": 0.4}},
+			}
+			var upd string
+			for _, r := range b.Relationships {
+				if r.Source != a(0) && r.Target != a(0) && r.ValidFrom != nil {
+					upd = r.ID
+					break
+				}
+			}
+			second := []map[string]any{
+				{"op": "update_relationship", "id": upd, "patch": map[string]any{"valid_from": nil, "weight": 0.25}},
+				{"op": "remove_relationship", "id": "gen-2"},
+			}
+			base := e.export()
+			for _, sc := range []struct {
+				id, base string
+				changes  []map[string]any
+			}{{"gen-first", "", first}, {"gen-second", "gen-first", second}} {
+				body, _ := json.Marshal(map[string]any{"id": sc.id, "name": sc.id, "base": sc.base, "changes": sc.changes})
+				e.must(201, "POST", "/api/v1/scenarios", string(body), nil)
+			}
+			applied := applyByHand(t, applyByHand(t, base, first), second)
+			o := newEnv(t, memStore(t), api.Config{AsOf: &day})
+			o.must(200, "POST", "/api/v1/import", applied, nil)
+			reads := []string{
+				"/api/v1/actors?limit=1000",
+				"/api/v1/relationships?limit=1000",
+				"/api/v1/export",
+				"/api/v1/paths?from=" + a(1) + "&to=" + a(5) + "&mode=k_shortest&k=4&weighted=true",
+				"/api/v1/paths?from=" + a(1) + "&to=" + a(5) + "&mode=temporal&max_hops=3",
+				"/api/v1/graph?format=json",
+				"/api/v1/influence?algorithm=pagerank&limit=1000",
+				"/api/v1/influence?algorithm=betweenness&limit=1000&weighted=true",
+				"/api/v1/influence?algorithm=pn&limit=1000",
+				"/api/v1/actors/" + a(1) + "/influence?limit=100",
+				"/api/v1/mediators?between=" + a(1) + "," + a(2),
+				"/api/v1/blocs",
+				"/api/v1/balance",
+				"/api/v1/timeline?measure=pagerank&from=1995-01-01&to=2015-01-01&step=5y&actors=" + a(1) + "," + a(2),
+				"/api/v1/diff?from=2000-01-01&to=2010-01-01&measure=pagerank",
+				"/api/v1/keyplayers?measure=sway&target=" + a(1) + "&k=2",
+			}
+			differs := 0
+			for _, p := range reads {
+				got := comparable(t, p, e.must(200, "GET", withScenario(p, "gen-second"), "", nil).Body.String())
+				want := comparable(t, p, o.must(200, "GET", p, "", nil).Body.String())
+				if d := cmp.Diff(want, got); d != "" {
+					t.Errorf("%s differs from the oracle (-oracle +scenario):\n%.3000s", p, d)
+				}
+				if !cmp.Equal(got, comparable(t, p, e.must(200, "GET", p, "", nil).Body.String())) {
+					differs++
+				}
+			}
+			if differs < len(reads)/2 {
+				t.Errorf("only %d of %d reads differ between the graph and the scenario", differs, len(reads))
+			}
+		})
+	}
 }
