@@ -30,14 +30,13 @@ type icewsReader struct {
 
 func newICEWSReader(r io.Reader, o ReaderOptions) (Reader, error) {
 	ir := &icewsReader{l: newLines(r), latest: o.Latest}
-	head, no, err := ir.l.next()
+	head, _, err := ir.l.next()
 	if err == io.EOF {
 		return nil, &FormatError{Format: ICEWS, Msg: "it is empty: an ICEWS file starts with its header row"}
 	}
 	if err != nil {
 		return nil, err
 	}
-	_ = no
 	ir.names = splitTabs(strings.TrimPrefix(head, "\ufeff"), nil)
 	ir.col, err = columnIndex(ICEWS, ir.names, icewsRequired, icewsOptional)
 	if err != nil {
