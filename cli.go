@@ -1,14 +1,17 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/detente/detente/api"
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/ingest"
 )
 
 // importFile imports a JSON batch from path ("-" for stdin) with the rules
@@ -110,4 +114,90 @@ func exportTo(ctx context.Context, s *graph.Store, w io.Writer) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// ingestFiles runs ingest.Run over the named files ("-" for stdin; .gz
+// and single-file .zip archives are read decompressed), printing progress
+// to stderr — rows read and their rate, at most once a second, on one
+// line on a terminal — and the summary as JSON to stdout.
+func ingestFiles(ctx context.Context, s *graph.Store, paths []string, o ingest.Options, stdout, stderr io.Writer) error {
+	var inputs []ingest.Input
+	for _, p := range paths {
+		r, closeFn, err := openEventFile(p)
+		if err != nil {
+			return err
+		}
+		defer closeFn()
+		inputs = append(inputs, ingest.Input{Name: p, R: r})
+	}
+	tty := false
+	if f, ok := stderr.(*os.File); ok {
+		tty = isatty.IsTerminal(f.Fd())
+	}
+	var last time.Duration
+	o.Progress = func(p ingest.Progress) {
+		if !p.Done && p.Elapsed-last < time.Second {
+			return
+		}
+		last = p.Elapsed
+		rate := float64(p.Rows) / max(p.Elapsed.Seconds(), 1e-3)
+		msg := fmt.Sprintf("ingest: %s: %d rows read, %.0f rows/s", p.Input, p.Rows, rate)
+		if p.Done {
+			msg += ", done"
+		}
+		if tty {
+			fmt.Fprintf(stderr, "\r%-78s", msg)
+			if p.Done {
+				fmt.Fprintln(stderr)
+			}
+		} else {
+			fmt.Fprintln(stderr, msg)
+		}
+	}
+	sum, err := ingest.Run(ctx, s, inputs, o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "ingest: %d events, %d relationships created, %d updated, %d unchanged\n",
+		sum.Events, sum.Relationships.Created, sum.Relationships.Updated, sum.Relationships.Unchanged)
+	out, _ := json.MarshalIndent(sum, "", "  ")
+	_, err = fmt.Fprintln(stdout, string(out))
+	return err
+}
+
+// openEventFile opens an event file for reading, decompressing a .gz file
+// or the single file of a .zip archive.
+func openEventFile(path string) (io.Reader, func() error, error) {
+	if path == "-" {
+		return os.Stdin, func() error { return nil }, nil
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".zip") {
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(z.File) != 1 {
+			z.Close()
+			return nil, nil, fmt.Errorf("%s: the archive holds %d files; ingest reads archives of one", path, len(z.File))
+		}
+		rc, err := z.File[0].Open()
+		if err != nil {
+			z.Close()
+			return nil, nil, err
+		}
+		return rc, func() error { rc.Close(); return z.Close() }, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return gz, f.Close, nil
+	}
+	return f, f.Close, nil
 }

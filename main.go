@@ -1,5 +1,5 @@
 // Command detente serves the stakeholder relationship graph API and runs
-// its maintenance tasks: seed, import, export, check, version.
+// its maintenance tasks: seed, import, export, ingest, check, version.
 //
 // Configuration comes from flags, each with an environment twin, in one
 // Config struct that is printed (secrets masked) at start-up.
@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,6 +30,7 @@ import (
 	"github.com/detente/detente/graph/memstore"
 	"github.com/detente/detente/graph/neo4jstore"
 	"github.com/detente/detente/graph/storemetrics"
+	"github.com/detente/detente/ingest"
 	"github.com/detente/detente/metrics"
 	"github.com/detente/detente/seed"
 	"github.com/detente/detente/web"
@@ -61,6 +63,8 @@ Usage:
   detente seed    [--reset]      load the shipped US–Iran scenario (idempotent)
   detente import  [flags] FILE   import a JSON batch {"actors": [...], "relationships": [...]} ("-" reads stdin)
   detente export  [flags]        write the whole graph as a JSON batch to stdout
+  detente ingest  --format F [flags] FILE...
+                                 derive relationships from event data (gdelt, gdelt1, plover, icews, acled)
   detente check   [--data DIR]   check the embedded store's file; exits non-zero when it is damaged
   detente version                print the version
 
@@ -234,6 +238,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			defer cancel()
 		}
 		return withStore(ctx, *cfg, cliLog, func(s *graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
+	case "ingest":
+		o := ingest.Options{Rules: ingest.DefaultRules()}
+		format := fs.String("format", "", "the files' format: "+strings.Join(ingest.Formats(), ", ")+" (required)")
+		fs.BoolVar(&o.Strict, "strict", false, "stop at the first malformed row (default: skip and count it)")
+		fs.BoolVar(&o.CreateActors, "create-actors", false, "create the actors that do not resolve, from the events' names, tagged unreviewed")
+		fs.IntVar(&o.Rules.GapDays, "gap-days", o.Rules.GapDays, "days without events after which a derived tie ends")
+		fs.Usage = func() {
+			fmt.Fprintf(stderr, "Usage: detente ingest --format %s [flags] FILE...\n\n"+
+				"Read coded event data (GDELT 2.0 or 1.0 event files, PLOVER/POLECAT JSON Lines, ICEWS, ACLED), resolve\n"+
+				"the events' actors to the graph's, map their codes to relationship types (ingest/mapping.json), and\n"+
+				"fold them into dated, sourced relationships (see README, \"Event data\"). FILE \"-\" reads stdin;\n"+
+				"FILE.gz and a FILE.zip holding one file (as GDELT publishes them) are read compressed. Progress\n"+
+				"goes to stderr, a JSON summary to stdout. Ingesting the same files again changes nothing.\n\n",
+				strings.Join(ingest.Formats(), "|"))
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		f, err := ingest.ParseFormat(*format)
+		if err != nil || fs.NArg() == 0 || o.Rules.GapDays < 0 {
+			if err != nil {
+				fmt.Fprintf(stderr, "detente ingest: --format: %v\n\n", err)
+			}
+			fs.Usage()
+			return errUsage
+		}
+		o.Format = f
+		if cfg.ImportTimeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, cfg.ImportTimeout)
+			defer cancel()
+		}
+		return withStore(ctx, *cfg, cliLog, func(s *graph.Store) error { return ingestFiles(ctx, s, fs.Args(), o, stdout, stderr) })
 	case "export":
 		fs.Usage = func() {
 			fmt.Fprintf(stderr, "Usage: detente export [flags]\n\nWrite the whole graph as a JSON batch to stdout.\n\n")

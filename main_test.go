@@ -395,7 +395,7 @@ func TestCommands(t *testing.T) {
 	if after, _, _ := run("export", "--data", other); after != first {
 		t.Fatal("a refused import changed the graph")
 	}
-	for _, cmd := range []string{"serve", "seed", "import", "export", "check"} {
+	for _, cmd := range []string{"serve", "seed", "import", "export", "ingest", "check"} {
 		out, errs, err := run(cmd, "--help")
 		if err != nil || !strings.Contains(out+errs, "Usage: detente "+cmd) {
 			t.Fatalf("%s --help: %v %s%s", cmd, err, out, errs)

@@ -1,0 +1,408 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/detente/detente/graph"
+)
+
+// Options configure Run.
+type Options struct {
+	Format Format
+	// Strict stops at the first malformed row; by default such rows are
+	// skipped and counted.
+	Strict bool
+	// CreateActors creates the actors that do not resolve, from the
+	// event's names, tagged "unreviewed"; by default they are reported.
+	CreateActors bool
+	Rules        Rules    // zero: DefaultRules
+	Mapping      *Mapping // nil: DefaultMapping
+	// BatchSize is how many relationships go to one Store.Import; 0: 5000.
+	BatchSize int
+	// Latest is the last event date accepted; zero: tomorrow (UTC).
+	Latest graph.Date
+	// Progress, when set, is called every ProgressEvery rows and at the
+	// end of each input.
+	Progress func(Progress)
+}
+
+// ProgressEvery is how many rows pass between two Progress calls.
+const ProgressEvery = 10_000
+
+// Progress is how far Run has read.
+type Progress struct {
+	Input   string
+	Rows    int // rows read so far, over all inputs, malformed ones included
+	Elapsed time.Duration
+	Done    bool // the input has been read to its end
+}
+
+// Input is one file to ingest.
+type Input struct {
+	Name string
+	R    io.Reader
+}
+
+// Summary reports an ingest.
+type Summary struct {
+	Events     int `json:"events"`     // well-formed events read
+	New        int `json:"new"`        // distinct event ids among them
+	Duplicates int `json:"duplicates"` // events whose id came before in this run
+	Skipped    int `json:"skipped"`    // malformed rows, skipped
+	// Folded is how many new events became part of a relationship; the
+	// others are one-sided, between an actor and itself, unmapped or
+	// unresolved.
+	Folded        int          `json:"folded"`
+	OneSided      int          `json:"one_sided"`
+	SelfTies      int          `json:"self_ties"`
+	Relationships graph.Counts `json:"relationships"`
+	Actors        struct {
+		Created int `json:"created"`
+	} `json:"actors"`
+	// Unresolved lists the actor codes (names, for sources without codes)
+	// that matched no actor, most frequent first, at most MaxReported.
+	Unresolved      []Tally `json:"unresolved"`
+	UnresolvedTotal int     `json:"unresolved_total"` // distinct unresolved codes
+	// Unmapped lists the event codes no rule maps to a type.
+	Unmapped []Tally `json:"unmapped"`
+	// Conflicts lists derived ids that a relationship not derived from
+	// events already holds: it is left as it is.
+	Conflicts []string `json:"conflicts"`
+	// Errors holds the first MaxReported row errors.
+	Errors []string `json:"errors"`
+}
+
+// Tally counts the events behind one unresolved or unmapped code.
+type Tally struct {
+	Code    string `json:"code"`
+	Count   int    `json:"count"`
+	Example string `json:"example"`
+	Note    string `json:"note,omitempty"`
+}
+
+// MaxReported caps the lists of a Summary.
+const MaxReported = 100
+
+// tallies counts codes, keeping the first example of each.
+type tallies map[string]*Tally
+
+func (t tallies) add(code, example, note string) {
+	if x, ok := t[code]; ok {
+		x.Count++ // (not t[code] = …: that would store the line-sharing key)
+		return
+	}
+	t[strings.Clone(code)] = &Tally{Code: strings.Clone(code), Count: 1, Example: clip(example, 200), Note: note}
+}
+
+func (t tallies) list() []Tally {
+	out := make([]Tally, 0, len(t))
+	for _, x := range t {
+		out = append(out, *x)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Code < out[j].Code
+	})
+	if len(out) > MaxReported {
+		out = out[:MaxReported]
+	}
+	return out
+}
+
+// run is the state of one Run.
+type run struct {
+	ctx        context.Context
+	s          *graph.Store
+	o          Options
+	reg        graph.Registry
+	res        *Resolver
+	agg        *Aggregator
+	seen       map[uint64]struct{}
+	unresolved tallies
+	unmapped   tallies
+	created    []graph.Actor
+	taken      map[string]bool // ids of created actors
+	sum        Summary
+	rows       int
+	start      time.Time
+}
+
+// Run ingests inputs of one format into s: it reads them as streams,
+// resolves and maps each event, folds the events into relationships by
+// o.Rules, and writes the relationships (and, with CreateActors, the new
+// actors first) through s.Import in batches. Re-running it on the same
+// inputs changes nothing.
+//
+// A file of the wrong format is refused before any of it is read, with a
+// *FormatError; with Strict, the first malformed row stops the run with
+// its *RowError. Nothing is written before every input has been read.
+//
+// The only state that grows with the number of events is the set of event
+// ids seen (8 bytes an event, for the duplicates count); the aggregate
+// grows with the number of ties.
+func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summary, error) {
+	if o.Rules == (Rules{}) {
+		o.Rules = DefaultRules()
+	}
+	if o.Mapping == nil {
+		o.Mapping = DefaultMapping()
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 5000
+	}
+	if (o.Latest == graph.Date{}) {
+		o.Latest = graph.DateOf(time.Now().Add(24 * time.Hour))
+	}
+	if _, err := ParseFormat(string(o.Format)); err != nil {
+		return Summary{}, err
+	}
+	reg, err := s.RelationshipTypes(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	res, err := LoadResolver(ctx, s)
+	if err != nil {
+		return Summary{}, err
+	}
+	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res, agg: NewAggregator(o.Format, o.Rules),
+		seen: map[uint64]struct{}{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, start: time.Now()}
+	r.sum.Errors, r.sum.Conflicts = []string{}, []string{}
+	for _, in := range inputs {
+		if err := r.read(in); err != nil {
+			return r.summary(), err
+		}
+	}
+	err = r.write()
+	return r.summary(), err
+}
+
+func (r *run) summary() Summary {
+	r.sum.Unresolved = r.unresolved.list()
+	r.sum.UnresolvedTotal = len(r.unresolved)
+	r.sum.Unmapped = r.unmapped.list()
+	return r.sum
+}
+
+func (r *run) progress(name string, done bool) {
+	if r.o.Progress != nil {
+		r.o.Progress(Progress{Input: name, Rows: r.rows, Elapsed: time.Since(r.start), Done: done})
+	}
+}
+
+func (r *run) read(in Input) error {
+	rd, err := NewReader(r.o.Format, in.R, ReaderOptions{Latest: r.o.Latest, Mapping: r.o.Mapping})
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.Name, err)
+	}
+	for {
+		ev, err := rd.Next()
+		if err == io.EOF {
+			r.progress(in.Name, true)
+			return nil
+		}
+		r.rows++
+		if r.rows%ProgressEvery == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+			r.progress(in.Name, false)
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			if r.o.Strict {
+				return fmt.Errorf("%s: %w (--strict stops at the first malformed row)", in.Name, err)
+			}
+			r.sum.Skipped++
+			if len(r.sum.Errors) < MaxReported {
+				r.sum.Errors = append(r.sum.Errors, in.Name+": "+err.Error())
+			}
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", in.Name, err)
+		}
+		r.event(&ev)
+	}
+}
+
+// eventKey is the key of an event id in the set of ids seen: the number
+// itself for GDELT's numeric ids, else a 64-bit FNV-1a hash (at 10^8
+// events a false duplicate has a chance of about 3 in 10,000).
+func eventKey(id string) uint64 {
+	if n, err := strconv.ParseUint(id, 10, 64); err == nil && len(id) < 20 {
+		return n
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64() | 1<<63 // apart from small numeric ids
+}
+
+func (r *run) event(ev *Event) {
+	r.sum.Events++
+	k := eventKey(ev.SourceID)
+	if _, dup := r.seen[k]; dup {
+		r.sum.Duplicates++
+		return
+	}
+	r.seen[k] = struct{}{}
+	r.sum.New++
+	if ev.Actor2.Empty() {
+		r.sum.OneSided++
+		return
+	}
+	rule, key, ok := r.o.Mapping.Lookup(ev)
+	var typ graph.RelationshipType
+	if ok {
+		if typ, ok = r.reg.Get(rule.Type); !ok {
+			rule.Why = "the mapping names type " + rule.Type + ", which the registry does not have"
+		}
+	}
+	if !ok {
+		r.unmapped.add(key, "event "+ev.SourceID, rule.Why)
+		return
+	}
+	src, ok1 := r.resolve(&ev.Actor1, ev)
+	tgt, ok2 := r.resolve(&ev.Actor2, ev)
+	if !ok1 || !ok2 {
+		return
+	}
+	if src == tgt {
+		r.sum.SelfTies++
+		return
+	}
+	r.sum.Folded++
+	r.agg.Add(src, tgt, typ, ev)
+}
+
+// resolve finds (or, with CreateActors, creates) the actor a is.
+func (r *run) resolve(a *Actor, ev *Event) (string, bool) {
+	id, ambiguous := r.res.Resolve(a)
+	if id != "" {
+		return id, true
+	}
+	if r.o.CreateActors && ambiguous == nil {
+		if act, ok := r.newActor(a, ev); ok {
+			r.created = append(r.created, act)
+			r.taken[act.ID] = true
+			r.res.Add(&act)
+			return act.ID, true
+		}
+	}
+	example := fmt.Sprintf("%s (event %s, line %d)", a.Name, ev.SourceID, ev.Line)
+	note := ""
+	if ambiguous != nil {
+		note = "matches several actors: " + strings.Join(ambiguous, ", ")
+	}
+	r.unresolved.add(a.Key(), example, note)
+	return "", false
+}
+
+// newActor builds an actor for an unresolved event actor, from its names
+// and codes, tagged unreviewed. The codes it is given in attributes make
+// the next ingest resolve it by rule 1.
+func (r *run) newActor(a *Actor, ev *Event) (graph.Actor, bool) {
+	name := a.Name
+	switch {
+	case name == "":
+		name = a.Code
+	case !a.Named && !a.State && a.Code != "":
+		// GDELT names a country's civilians or rebels after the country:
+		// the code tells them apart.
+		name += " (" + a.Code + ")"
+	}
+	kind := graph.KindOther
+	switch {
+	case a.State:
+		kind = graph.KindState
+	case strings.HasPrefix(a.Code, "IGO"):
+		kind = graph.KindIGO
+	}
+	base := graph.Slugify(name)
+	if base == "" {
+		base = graph.Slugify(a.Code)
+	}
+	if base == "" {
+		return graph.Actor{}, false
+	}
+	id := base
+	for i := 2; r.taken[id] || r.exists(id); i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	act := graph.Actor{
+		ID: id, Name: name, Kind: kind, Tags: []string{"unreviewed", "from-events"},
+		Description: fmt.Sprintf("Created by detente ingest from %s event %s; not reviewed.", ev.Format.Title(), ev.SourceID),
+	}
+	if isCountry(a.Country) {
+		act.CountryCode = a.Country
+	}
+	codes := map[string]any{}
+	if a.Code != "" {
+		codes["cameo"] = []any{a.Code}
+	}
+	if a.Wikidata != "" {
+		codes["wikidata"] = a.Wikidata
+	}
+	if len(codes) > 0 {
+		act.Attributes = map[string]any{"codes": codes}
+	}
+	act.Normalize()
+	if len(graph.ValidateActor(&act, "$")) > 0 {
+		return graph.Actor{}, false
+	}
+	return act, true
+}
+
+func (r *run) exists(id string) bool {
+	_, err := r.s.GetActor(r.ctx, id)
+	return err == nil
+}
+
+// write imports the new actors, then the derived relationships in
+// batches, leaving alone any relationship not derived from events that
+// holds a derived id.
+func (r *run) write() error {
+	if len(r.created) > 0 {
+		res, err := r.s.Import(r.ctx, graph.Batch{Actors: r.created}, false)
+		if err != nil {
+			return fmt.Errorf("creating %d actors: %w", len(r.created), err)
+		}
+		r.sum.Actors.Created = res.Actors.Created
+	}
+	written := 0
+	return r.agg.Each(r.reg, r.o.BatchSize, func(rels []graph.Relationship) error {
+		kept := rels[:0]
+		for _, rel := range rels {
+			old, err := r.s.GetRelationship(r.ctx, rel.ID)
+			switch {
+			case err == nil && !IsDerived(&old):
+				r.sum.Conflicts = append(r.sum.Conflicts, rel.ID)
+				continue
+			case err != nil && graph.ErrorCode(err) != graph.ENOTFOUND:
+				return err
+			}
+			kept = append(kept, rel)
+		}
+		if len(kept) == 0 {
+			return nil
+		}
+		res, err := r.s.Import(r.ctx, graph.Batch{Relationships: kept}, false)
+		if err != nil {
+			return fmt.Errorf("writing relationships %d to %d of %d: %w", written+1, written+len(kept), r.agg.Spells(), err)
+		}
+		written += len(kept)
+		r.sum.Relationships.Created += res.Relationships.Created
+		r.sum.Relationships.Updated += res.Relationships.Updated
+		r.sum.Relationships.Unchanged += res.Relationships.Unchanged
+		return nil
+	})
+}
