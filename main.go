@@ -89,6 +89,7 @@ type Config struct {
 	RateLimit     float64       // requests a second per API key (or client IP when open); 0: no limit
 	RateBurst     int
 	ImportBudget  int // MiB of import bodies processed at once; 0: the API's default
+	CacheBudget   int // MiB of answers kept for repeated requests
 	// AsOf is the analysis date (YYYY-MM-DD) analyses without as_of are
 	// answered for; empty: the seeded scenario's cut-off when the server
 	// seeds it, else the current day.
@@ -184,6 +185,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			"requests a client may make at once above the rate (env DETENTE_RATE_BURST)")
 		fs.IntVar(&cfg.ImportBudget, "import-budget", envInt("DETENTE_IMPORT_BUDGET", 128),
 			"MiB of import bodies processed at once (at least the 64 MiB an import may be); an import beyond it gets 503 with Retry-After (env DETENTE_IMPORT_BUDGET)")
+		fs.IntVar(&cfg.CacheBudget, "cache-budget", envInt("DETENTE_CACHE_BUDGET", 256),
+			"MiB of analysis answers and encoded bodies kept for repeated requests, least recently used out first (env DETENTE_CACHE_BUDGET)")
 		fs.StringVar(&cfg.AsOf, "as-of", os.Getenv("DETENTE_AS_OF"),
 			"analysis date (YYYY-MM-DD): the day analyses without as_of are answered for; default: the seeded scenario's cut-off when --seed, else today (env DETENTE_AS_OF)")
 		fs.Usage = func() {
@@ -425,12 +428,14 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	srv, err := api.NewServer(api.Config{
 		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout, ImportTimeout: cfg.ImportTimeout,
 		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, AsOf: asOf, ImportBudget: int64(cfg.ImportBudget) << 20,
-		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
+		CacheBudget: int64(cfg.CacheBudget) << 20,
+		Observe:     []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
 	}, graph.NewStore(storemetrics.New(drv, m.ObserveStore)))
 	if err != nil {
 		return err
 	}
 	m.CacheSource(func() (uint64, uint64) { st := srv.Analysis().Stats(); return st.Hits, st.Misses })
+	m.CacheBytesSource(srv.CacheBytes)
 	// The explorer page: static files, a client of the public API.
 	// It draws on its clients' rate limits, as the API does.
 	page := gin.WrapH(web.Handler())

@@ -119,7 +119,7 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 			return nil, err
 		}
 		if a.key != "" && buf.Len() <= maxAnalysisBody {
-			s.bodies.Add(a.key, buf.Bytes())
+			s.bodies.Add(a.key, buf.Bytes(), int64(buf.Len()))
 		}
 		return buf.Bytes(), nil
 	}

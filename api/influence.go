@@ -6,10 +6,10 @@ import (
 	"strconv"
 
 	"github.com/gin-gonic/gin"
-	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/analysis"
+	"github.com/detente/detente/internal/sizedlru"
 )
 
 // ---- response types of the influence endpoints ----
@@ -382,16 +382,15 @@ func balanceFromDomain(b analysis.Balance) Balance {
 // dashboard polling — skips the wire conversion and the JSON encoding,
 // which for an actor's influence with its evidence paths cost more than
 // the cached analysis itself (issue 6). A write bumps the version, so no
-// body outlives the graph it describes. Bounded by count, and bodies over
-// maxAnalysisBody are not kept.
+// body outlives the graph it describes. Bounded by bytes (a quarter of
+// Config.CacheBudget) and count; bodies over maxAnalysisBody are not kept.
 const (
 	analysisBodies  = 256
 	maxAnalysisBody = 1 << 20
 )
 
-func newBodyCache() *lru.Cache[string, []byte] {
-	c, _ := lru.New[string, []byte](analysisBodies) // fails only for a size below 1
-	return c
+func newBodyCache(budget int64) *sizedlru.Cache[string, []byte] {
+	return sizedlru.New[string, []byte](budget, maxAnalysisBody, analysisBodies)
 }
 
 // writeAnalysis answers 200 with the body for (version, request URI),
@@ -417,9 +416,7 @@ func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any,
 		return
 	}
 	b = append(b, '\n')
-	if len(b) <= maxAnalysisBody {
-		s.bodies.Add(key, b)
-	}
+	s.bodies.Add(key, b, int64(len(b))) // kept unless over maxAnalysisBody
 	c.Data(http.StatusOK, "application/json", b)
 }
 

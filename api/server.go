@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-	lru "github.com/hashicorp/golang-lru/v2"
 	swaggerFiles "github.com/swaggo/files"
 	ginSwagger "github.com/swaggo/gin-swagger"
 	"golang.org/x/sync/singleflight"
@@ -15,6 +14,7 @@ import (
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/analysis"
 	"github.com/detente/detente/graph/whatif"
+	"github.com/detente/detente/internal/sizedlru"
 )
 
 // Defaults of Config, documented in the OpenAPI description.
@@ -47,6 +47,12 @@ type Config struct {
 	// none); an import that does not fit is refused with 503 and
 	// Retry-After. Default: 2 × MaxImportBytes; never below it.
 	ImportBudget int64
+	// CacheBudget caps the bytes of analysis answers kept for repeated
+	// requests: half for the analysis Service's results
+	// (analysis.WithResultBudget), a quarter for the what-if views'
+	// (whatif.Capacity of them), a quarter for encoded answer bodies.
+	// Default 256 MiB.
+	CacheBudget int64
 	// PingTimeout bounds the store check of /readyz. Default 2s.
 	PingTimeout time.Duration
 	// QueryTimeout bounds each /api/v1 request's store work through its
@@ -108,6 +114,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxImportBytes <= 0 {
 		c.MaxImportBytes = DefaultMaxImportBytes
 	}
+	if c.CacheBudget <= 0 {
+		c.CacheBudget = analysis.DefaultResultBudget
+	}
 	if c.ImportBudget <= 0 {
 		c.ImportBudget = 2 * c.MaxImportBytes
 	}
@@ -134,9 +143,9 @@ type Server struct {
 	openapi  []byte           // OpenAPI 3 description, converted once at start-up
 	limiter  *rateLimiter     // nil: no rate limit
 	analysis *analysis.Service
-	views    *whatif.Views              // the graphs on scenarios (scenario=)
-	bodies   *lru.Cache[string, []byte] // encoded influence answers (writeAnalysis) and laid-out graphs (writeGraph)
-	layouts  singleflight.Group         // laid-out graphs being computed (writeGraph)
+	views    *whatif.Views                   // the graphs on scenarios (scenario=)
+	bodies   *sizedlru.Cache[string, []byte] // encoded influence answers (writeAnalysis) and laid-out graphs (writeGraph)
+	layouts  singleflight.Group              // laid-out graphs being computed (writeGraph)
 }
 
 // APIPrefix is where the resources live.
@@ -147,8 +156,9 @@ const APIPrefix = "/api/v1"
 func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, store: store, logger: slog.New(capHandler{cfg.Logger.Handler()}), analysis: analysis.NewService(store), bodies: newBodyCache(),
-		views: whatif.New(store, whatif.Capacity)}
+	s := &Server{cfg: cfg, store: store, logger: slog.New(capHandler{cfg.Logger.Handler()}), analysis: analysis.NewService(store, analysis.WithResultBudget(cfg.CacheBudget/2)),
+		bodies: newBodyCache(cfg.CacheBudget / 4),
+		views:  whatif.New(store, whatif.Capacity, analysis.WithResultBudget(cfg.CacheBudget/4/whatif.Capacity))}
 	var err error
 	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
@@ -297,6 +307,11 @@ func (s *Server) analysisDate() gin.HandlerFunc {
 // Analysis returns the influence service, whose cache statistics feed
 // the metrics.
 func (s *Server) Analysis() *analysis.Service { return s.analysis }
+
+// CacheBytes estimates the bytes of answers the server keeps: the
+// analysis results and the encoded bodies (at most Config.CacheBudget,
+// with the what-if views' share).
+func (s *Server) CacheBytes() int64 { return s.analysis.Stats().ResultBytes + s.bodies.Bytes() }
 
 // Handler returns the server's http.Handler.
 func (s *Server) Handler() http.Handler { return s.engine }

@@ -39,6 +39,7 @@ type Metrics struct {
 	hits, misses atomic.Uint64
 	mu           sync.Mutex
 	cacheSources []func() (hits, misses uint64)
+	bytesSources []func() int64
 }
 
 // Buckets of the latency histograms, in seconds: from a cached read
@@ -73,6 +74,10 @@ func New() *Metrics {
 		m.requests, m.latency, m.inFlight, m.store,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "detente_answer_cache_bytes",
+			Help: "Estimated bytes of analysis answers and encoded bodies kept for repeated requests (bounded by --cache-budget).",
+		}, func() float64 { return float64(m.cacheBytes()) }),
 		prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name: "detente_analysis_cache_hits_total",
 			Help: "Analysis queries answered from a cached projection.",
@@ -150,6 +155,24 @@ func (m *Metrics) CacheSource(f func() (hits, misses uint64)) {
 	m.mu.Lock()
 	m.cacheSources = append(m.cacheSources, f)
 	m.mu.Unlock()
+}
+
+// CacheBytesSource adds a source of cached bytes read at scrape time.
+func (m *Metrics) CacheBytesSource(f func() int64) {
+	m.mu.Lock()
+	m.bytesSources = append(m.bytesSources, f)
+	m.mu.Unlock()
+}
+
+func (m *Metrics) cacheBytes() int64 {
+	m.mu.Lock()
+	srcs := m.bytesSources
+	m.mu.Unlock()
+	var n int64
+	for _, f := range srcs {
+		n += f()
+	}
+	return n
 }
 
 func (m *Metrics) cacheTotals() (hits, misses uint64) {

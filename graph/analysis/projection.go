@@ -6,7 +6,7 @@ import (
 	"slices"
 	"sync"
 
-	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/detente/detente/internal/sizedlru"
 
 	"github.com/detente/detente/graph"
 )
@@ -70,7 +70,10 @@ type data struct {
 	flights flightGroup
 
 	resultsOnce sync.Once
-	results     *lru.Cache[string, any] // see memoResult
+	results     *sizedlru.Cache[string, any] // see memoResult
+	// resultBudget is the bytes of answers results may hold (0: the
+	// default share); the Service sets it on the projections it caches.
+	resultBudget int64
 }
 
 // adjacency is a compressed sparse row structure: the neighbours of node v

@@ -5,14 +5,22 @@ import (
 	"strconv"
 	"strings"
 
-	lru "github.com/hashicorp/golang-lru/v2"
+	"github.com/detente/detente/internal/sizedlru"
 )
 
-// resultCacheSize bounds the per-actor and per-pair answers a projection
-// keeps (ActorInfluence, Mediators). Centralities are few (one per
-// algorithm and weighting) and kept in memo; these are one per actor or
-// pair asked about, so they go in a bounded LRU.
+// resultCacheSize bounds the number of per-actor and per-pair answers a
+// projection keeps (ActorInfluence, Mediators, Blocs, Balance, key
+// players); their bytes are bounded too (DefaultResultBudget,
+// WithResultBudget), since one actor-influence answer with many evidence
+// paths can hold tens of megabytes. Centralities are few (one per
+// algorithm and weighting) and kept in memo.
 const resultCacheSize = 256
+
+// DefaultResultBudget is the bytes of answers a Service keeps across its
+// cached projections (each projection holds at most its share, the
+// budget divided by the cache size; an answer larger than that share is
+// computed for its request and not kept).
+const DefaultResultBudget = 256 << 20
 
 // memoResult returns the answer of key on this projection, computing it
 // once: repeated queries (an explorer redrawing, an analyst reloading) are
@@ -38,7 +46,7 @@ func memoResult[T any](ctx context.Context, p *Projection, key string, compute f
 		if err != nil {
 			return nil, err
 		}
-		c.Add(key, v)
+		c.Add(key, v, sizedlru.Estimate(v))
 		return v, nil
 	})
 	if err != nil {
@@ -48,10 +56,13 @@ func memoResult[T any](ctx context.Context, p *Projection, key string, compute f
 	return v.(T), nil
 }
 
-func (d *data) resultCache() *lru.Cache[string, any] {
+func (d *data) resultCache() *sizedlru.Cache[string, any] {
 	d.resultsOnce.Do(func() {
-		// New fails only for a size below 1.
-		d.results, _ = lru.New[string, any](resultCacheSize)
+		budget := d.resultBudget
+		if budget <= 0 {
+			budget = DefaultResultBudget / DefaultCacheSize
+		}
+		d.results = sizedlru.New[string, any](budget, budget, resultCacheSize)
 	})
 	return d.results
 }

@@ -39,6 +39,9 @@ const DefaultCacheSize = 8
 type Service struct {
 	src      Source
 	capacity int
+	// resultBudget is the bytes of answers kept across the cached
+	// projections; each holds at most resultBudget/capacity.
+	resultBudget int64
 	now      func() time.Time // the clock: today is the default analysis date of mediators
 
 	mu      sync.Mutex
@@ -63,6 +66,13 @@ func WithCacheSize(n int) Option {
 	return func(s *Service) { s.capacity = max(n, 1) }
 }
 
+// WithResultBudget sets the bytes of answers the Service keeps across
+// its cached projections (DefaultResultBudget by default; see
+// memoResult).
+func WithResultBudget(bytes int64) Option {
+	return func(s *Service) { s.resultBudget = max(bytes, 0) }
+}
+
 // WithClock sets the Service's clock (time.Now by default), which gives
 // mediator queries without AsOf their analysis date.
 func WithClock(now func() time.Time) Option {
@@ -71,7 +81,7 @@ func WithClock(now func() time.Time) Option {
 
 // NewService returns a Service reading from src.
 func NewService(src Source, opts ...Option) *Service {
-	s := &Service{src: src, capacity: DefaultCacheSize, now: time.Now}
+	s := &Service{src: src, capacity: DefaultCacheSize, now: time.Now, resultBudget: DefaultResultBudget}
 	for _, o := range opts {
 		o(s)
 	}
@@ -85,15 +95,22 @@ type CacheStats struct {
 	Builds  uint64 `json:"builds"`  // projections built
 	Exports uint64 `json:"exports"` // full reads of the store
 	Entries int    `json:"entries"` // projections held now
+	// ResultBytes estimates the answers kept on the cached projections
+	// (at most the result budget).
+	ResultBytes int64 `json:"result_bytes"`
 }
 
 // Stats returns the cache counters.
 func (s *Service) Stats() CacheStats {
 	s.mu.Lock()
 	n := len(s.entries)
+	var bytes int64
+	for _, e := range s.entries {
+		bytes += e.data.resultCache().Bytes()
+	}
 	s.mu.Unlock()
 	return CacheStats{Hits: s.hits.Load(), Misses: s.misses.Load(), Builds: s.builds.Load(),
-		Exports: s.exports.Load(), Entries: n}
+		Exports: s.exports.Load(), Entries: n, ResultBytes: bytes}
 }
 
 // Projection returns the projection of the current graph under f, from
@@ -134,6 +151,7 @@ func (s *Service) projection(ctx context.Context, f Filter, queryErrs []graph.Fi
 		if err != nil {
 			return nil, err
 		}
+		d.resultBudget = s.resultBudget / int64(s.capacity)
 		s.builds.Add(1)
 		s.insert(&entry{version: v, key: key, data: d})
 		return d, nil
