@@ -42,7 +42,7 @@ type Service struct {
 	// resultBudget is the bytes of answers kept across the cached
 	// projections; each holds at most resultBudget/capacity.
 	resultBudget int64
-	now      func() time.Time // the clock: today is the default analysis date of mediators
+	now          func() time.Time // the clock: today is the default analysis date of mediators
 
 	mu      sync.Mutex
 	base    *base
