@@ -150,6 +150,8 @@ func TestOutOfRangeNumbers(t *testing.T) {
 		{"type weight", "POST", "/api/v1/relationship-types", `{"name":"admires","polarity":1,"default_weight":1e400,"goldstein":1e400}`, api.ProblemValidation, []string{"$.default_weight", "$.goldstein"}},
 		{"import", "POST", "/api/v1/import", `{"actors":[{"name":"A","kind":"state","attributes":{"n":1e400}}],"relationships":[{"source":"iran","target":"russia","type":"supports","weight":1e999}]}`, api.ProblemValidation, []string{"$.actors[0].attributes.n", "$.relationships[0].weight"}},
 		{"import attribute", "POST", "/api/v1/import", `{"actors":[{"name":"A","kind":"state","attributes":{"n":[-1e400]}}],"relationships":[]}`, api.ProblemValidation, []string{"$.actors[0].attributes.n[0]"}},
+		{"integer beyond 2^53", "POST", "/api/v1/actors", `{"name":"X","kind":"state","attributes":{"id":12345678901234567890,"ok":9007199254740992,"neg":-9007199254740993,"float":1.5e300}}`, api.ProblemValidation, []string{"$.attributes.id", "$.attributes.neg"}},
+		{"import integer beyond 2^53", "POST", "/api/v1/import", `{"actors":[{"name":"A","kind":"state","attributes":{"n":[12345678901234567890]}}],"relationships":[]}`, api.ProblemValidation, []string{"$.actors[0].attributes.n[0]"}},
 		{"query float", "GET", "/api/v1/paths?from=iran&to=russia&min_confidence=1e400", "", api.ProblemInvalidParameter, []string{"min_confidence"}},
 		{"query float inf", "GET", "/api/v1/blocs?resolution=Inf", "", api.ProblemInvalidParameter, []string{"resolution"}},
 		{"query float nan", "GET", "/api/v1/blocs?resolution=NaN", "", api.ProblemInvalidParameter, []string{"resolution"}},

@@ -90,12 +90,24 @@ type (
 )
 
 // hasNullOrEmptyString reports whether a JSON text has a null literal or
-// an empty string (as a value or a key). Outside strings, 'n' appears in
+// an empty string (as a value or a key), or a number of 16 digits or
+// more. Outside strings, 'n' appears in
 // JSON only in null (true, false and numbers have none), so one pass that
 // skips strings finds both. On text that is not JSON the answer does not
 // matter: the decoder rejects it.
 func hasNullOrEmptyString(b []byte) bool {
+	digits := 0 // the run of digits outside strings so far
 	for i := 0; i < len(b); i++ {
+		if c := b[i]; c >= '0' && c <= '9' {
+			// 16 digits or more may be an integer beyond 2^53, which
+			// the strict decoder would round into an attribute: the
+			// general way refuses it (checkAny).
+			if digits++; digits >= 16 {
+				return true
+			}
+			continue
+		}
+		digits = 0
 		switch b[i] {
 		case 'n':
 			return true

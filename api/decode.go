@@ -495,6 +495,19 @@ func kindOf(v any) string {
 // msgOutOfRange reports a number beyond float64 (±1.8e308).
 const msgOutOfRange = "is out of range"
 
+// maxExactInt is 2^53, the largest magnitude up to which a double holds
+// every integer.
+const maxExactInt = 1 << 53
+
+// exactInt reports whether an integer literal is within ±2^53.
+func exactInt(lit string) bool {
+	n, err := strconv.ParseInt(lit, 10, 64)
+	return err == nil && n >= -maxExactInt && n <= maxExactInt
+}
+
+// msgInexactInt reports an integer attribute beyond ±2^53.
+const msgInexactInt = "is an integer beyond ±2^53 (9007199254740992), which JSON numbers here cannot hold exactly; send it as a string"
+
 // checkAny checks a free-form value (attributes) at any depth for what
 // encoding/json cannot decode into an interface: numbers beyond float64,
 // which would otherwise fail stage 4 as a 500 (issue 15). Everything
@@ -502,8 +515,15 @@ const msgOutOfRange = "is out of range"
 func checkAny(v any, path *seg, errs *fieldErrs) {
 	switch v := v.(type) {
 	case json.Number:
-		if _, err := strconv.ParseFloat(string(v), 64); err != nil {
+		_, err := strconv.ParseFloat(string(v), 64)
+		switch {
+		case err != nil:
 			errs.add(path.String(), msgOutOfRange)
+		case !strings.ContainsAny(string(v), ".eE") && !exactInt(string(v)):
+			// An integer a double cannot hold exactly would come back
+			// rounded (12345678901234567890 as …7000): refused, not kept
+			// wrong.
+			errs.add(path.String(), msgInexactInt)
 		}
 	case []any:
 		for i, e := range v {
