@@ -220,3 +220,41 @@ func testStore(t *testing.T) *graph.Store {
 	t.Cleanup(func() { ms.Close() })
 	return graph.NewStore(ms)
 }
+
+// TestSlowUploadOfAnImport: an import's body may take longer to arrive
+// than the server's ReadTimeout (it has its import budget); any other
+// request's body may not. The upload pauses longer than the ReadTimeout,
+// however fast the machine: the pause is a lower bound.
+func TestSlowUploadOfAnImport(t *testing.T) {
+	srv, err := NewServer(Config{Logger: slog.New(slog.DiscardHandler), ImportTimeout: time.Minute}, testStore(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(srv.Handler())
+	ts.Config.ReadTimeout = 300 * time.Millisecond
+	ts.Start()
+	defer ts.Close()
+	slowly := func(path, first, rest string) (int, error) {
+		pr, pw := io.Pipe()
+		go func() {
+			pw.Write([]byte(first))
+			time.Sleep(900 * time.Millisecond)
+			pw.Write([]byte(rest))
+			pw.Close()
+		}()
+		req, _ := http.NewRequest("POST", ts.URL+path, pr)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		resp.Body.Close()
+		return resp.StatusCode, nil
+	}
+	if code, err := slowly(APIPrefix+"/import", `{"actors":[{"name":"Iran",`, `"kind":"state"}],"relationships":[]}`); err != nil || code != 200 {
+		t.Errorf("a slow import upload: %d %v, want 200", code, err)
+	}
+	if code, err := slowly(APIPrefix+"/actors", `{"name":"Oman",`, `"kind":"state"}`); err == nil && code < 400 {
+		t.Errorf("a slow actor upload past the ReadTimeout was answered %d", code)
+	}
+}

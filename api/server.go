@@ -266,13 +266,32 @@ func (s *Server) writeTimeout(route string) time.Duration {
 // value for all, had to fit an import, so a client that never read a
 // large GEXF answer held it for 10 m 30 s (issue 15). A ResponseWriter
 // without deadlines (a test's recorder) is left as it is.
+//
+// An import's body (up to 64 MiB) also gets its budget to arrive: the
+// http.Server's ReadTimeout (30 s), one value for every request, would
+// cut a large upload over a slow link; every other route keeps it.
 func (s *Server) writeDeadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if d := s.writeTimeout(c.FullPath()); d > 0 {
-			_ = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(d))
+		route := c.FullPath()
+		rc := http.NewResponseController(c.Writer)
+		if d := s.writeTimeout(route); d > 0 {
+			_ = rc.SetWriteDeadline(time.Now().Add(d))
+		}
+		if d := s.readTimeout(route); d > 0 {
+			_ = rc.SetReadDeadline(time.Now().Add(d))
 		}
 		c.Next()
 	}
+}
+
+// readTimeout is how long an import's body may take to arrive (its
+// budget); zero for every other route, which keeps the server's
+// ReadTimeout.
+func (s *Server) readTimeout(route string) time.Duration {
+	if route == APIPrefix+"/import" {
+		return s.budget(route)
+	}
+	return 0
 }
 
 // deadline bounds the request's store work by its budget: QueryTimeout,
