@@ -5,7 +5,10 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Bloc methods.
@@ -68,14 +71,30 @@ func (p *Projection) signedBlocs(ctx context.Context, k int, gamma float64) (mem
 	best := math.Inf(1)
 	var bestLabel []int
 	g := newSignedRows(u, w, n)
-	for _, c := range ks {
-		c = min(c, len(nodes))
-		label, pc, err := relocate(ctx, g, nodes, n, c)
-		if err != nil {
-			return nil, 0, 0, 0, err
+	// Each k's search is independent (its own seeded generator, read-only
+	// rows), so they run at once, a processor each; the choice among them
+	// is made in k order afterwards, so the answer is the one a single
+	// thread gives.
+	labels := make([][]int, len(ks))
+	crits := make([]float64, len(ks))
+	eg, ectx := errgroup.WithContext(ctx)
+	eg.SetLimit(runtime.GOMAXPROCS(0))
+	for i, c := range ks {
+		eg.Go(func() error {
+			var err error
+			labels[i], crits[i], err = relocate(ectx, g, nodes, n, min(c, len(nodes)))
+			return err
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		if ctx.Err() != nil {
+			return nil, 0, 0, 0, ctxError(ctx)
 		}
-		if pc < best-1e-9 {
-			best, bestLabel, bestK = pc, label, c
+		return nil, 0, 0, 0, err
+	}
+	for i, c := range ks {
+		if crits[i] < best-1e-9 {
+			best, bestLabel, bestK = crits[i], labels[i], min(c, len(nodes))
 		}
 	}
 	groups := make([][]int32, bestK)
