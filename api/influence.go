@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -175,6 +176,8 @@ type Mediators struct {
 	// Sizes of the two camps: each side and its cooperative neighbours.
 	Camps   []int      `json:"camps" validate:"required"`
 	Results []Mediator `json:"results" validate:"required"`
+	// Pass as cursor to get the next page of results; absent on the last page.
+	NextCursor string `json:"next_cursor,omitempty"`
 	// Disqualified candidates, by id.
 	Excluded []ExcludedMediator `json:"excluded" validate:"required"`
 } //@name Mediators
@@ -571,6 +574,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			max_hops	query		int			false	"Hops of a cooperative channel from a candidate to a side"	minimum(1)	maximum(3)		default(2)
 //	@Param			limit		query		int			false	"How many candidates (and excluded actors)"				minimum(1)	maximum(1000)	default(10)
+//	@Param			cursor		query		string		false	"next_cursor of the previous page"
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Mediators
 //	@Failure		400			{object}	Problem				"Invalid parameter"
@@ -584,7 +588,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //	@Security		BearerAuth
 //	@Router			/api/v1/mediators [get]
 func (s *Server) mediators(c *gin.Context) {
-	q := parseQuery(c, "between", "weighted", "types", "as_of", "max_hops", "limit")
+	q := parseQuery(c, "between", "weighted", "types", "as_of", "max_hops", "limit", "cursor")
 	// Unlike the other analyses, weighted defaults to true: an answer that
 	// ignored strength, confidence and recency ranked a 0.3-weight appeal
 	// above a mediation round (issue 18).
@@ -592,7 +596,17 @@ func (s *Server) mediators(c *gin.Context) {
 		q.errs.add("as_of", "mediators weigh the ties active on one day: must be a date of the form YYYY-MM-DD")
 	}
 	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", true)}
-	mq := analysis.MediatorQuery{Filter: f, Limit: q.intIn("limit", 1, analysis.MaxLimit),
+	// Every candidate is ranked (the limit only cuts the list), so the
+	// ranking is read whole, cached once, and paged here.
+	limit := q.intIn("limit", 1, analysis.MaxLimit)
+	if limit == 0 {
+		limit = analysis.DefaultActorLimit
+	}
+	var after string
+	if q.has("cursor") {
+		after, _ = graph.DecodeCursor(q.cursor())
+	}
+	mq := analysis.MediatorQuery{Filter: f, Limit: analysis.MaxLimit,
 		MaxHops: q.intIn("max_hops", 1, analysis.MaxMediatorHops)}
 	sides := q.list("between")
 	if q.values["between"] == nil {
@@ -621,7 +635,23 @@ func (s *Server) mediators(c *gin.Context) {
 		return
 	}
 	s.writeAnalysis(c, m.Version, func() (any, error) {
-		return mediatorsFromDomain(m), nil
+		from := 0
+		if after != "" {
+			i := slices.IndexFunc(m.Results, func(r analysis.Mediator) bool { return r.Actor == after })
+			if i < 0 {
+				return nil, paramError(graph.FieldError{Path: "cursor", Message: "its actor is no longer among the mediators (the graph changed); start again without cursor"})
+			}
+			from = i + 1
+		}
+		page := m
+		to := min(from+limit, len(m.Results))
+		page.Results = m.Results[from:to]
+		page.Excluded = m.Excluded[:min(limit, len(m.Excluded))]
+		out := mediatorsFromDomain(page)
+		if to < len(m.Results) {
+			out.NextCursor = graph.EncodeCursor(m.Results[to-1].Actor)
+		}
+		return out, nil
 	})
 }
 

@@ -121,3 +121,40 @@ func TestInfluencePaging(t *testing.T) {
 	wantPaths(t, problem(t, e.do("GET", "/api/v1/influence?cursor=bm9ib2R5", ""), 400, api.ProblemInvalidParameter), "cursor") // "nobody"
 	wantPaths(t, problem(t, e.do("GET", "/api/v1/influence?cursor=aXJhbg&actors=iran", ""), 400, api.ProblemInvalidParameter), "cursor")
 }
+
+// TestMediatorsPaging: limit and cursor page through the mediators in
+// the order of one big request.
+func TestMediatorsPaging(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	var all api.Mediators
+	e.must(200, "GET", "/api/v1/mediators?between=united-states,iran&limit=1000", "", &all)
+	if len(all.Results) < 3 || all.NextCursor != "" {
+		t.Fatalf("%d mediators, next %q", len(all.Results), all.NextCursor)
+	}
+	var paged []api.Mediator
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > len(all.Results) {
+			t.Fatal("paging does not end")
+		}
+		var page api.Mediators
+		e.must(200, "GET", "/api/v1/mediators?between=united-states,iran&limit=2&cursor="+cursor, "", &page)
+		if len(page.Results) > 2 {
+			t.Fatalf("a page of %d", len(page.Results))
+		}
+		paged = append(paged, page.Results...)
+		if page.NextCursor == "" {
+			break
+		}
+		cursor = page.NextCursor
+	}
+	if d := cmp.Diff(all.Results, paged); d != "" {
+		t.Errorf("pages differ from one request (-one +pages):\n%s", d)
+	}
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/mediators?between=united-states,iran&cursor=bm9ib2R5", ""), 400, api.ProblemInvalidParameter), "cursor")
+}

@@ -2094,6 +2094,12 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
                         "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
                         "name": "scenario",
                         "in": "query"
@@ -6082,6 +6088,10 @@ const docTemplate = `{
                 "max_hops": {
                     "type": "integer",
                     "example": 2
+                },
+                "next_cursor": {
+                    "description": "Pass as cursor to get the next page of results; absent on the last page.",
+                    "type": "string"
                 },
                 "results": {
                     "type": "array",

@@ -1942,10 +1942,13 @@ type Mediators struct {
 	Excluded []ExcludedMediator `json:"excluded"`
 
 	// MaxHops Example: 2
-	MaxHops  int        `json:"max_hops"`
-	Results  []Mediator `json:"results"`
-	Version  int        `json:"version"`
-	Weighted bool       `json:"weighted"`
+	MaxHops int `json:"max_hops"`
+
+	// NextCursor Pass as cursor to get the next page of results; absent on the last page.
+	NextCursor *string    `json:"next_cursor,omitempty"`
+	Results    []Mediator `json:"results"`
+	Version    int        `json:"version"`
+	Weighted   bool       `json:"weighted"`
 }
 
 // PairComparison defines model for PairComparison.
@@ -2921,6 +2924,9 @@ type FindMediatorsParams struct {
 
 	// Limit How many candidates (and excluded actors)
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
 	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
@@ -6169,6 +6175,18 @@ func NewFindMediatorsRequest(server string, params *FindMediatorsParams) (*http.
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
