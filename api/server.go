@@ -192,7 +192,18 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	// can ask for (issue 15).
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
-	r.GET("/swagger/*any", s.rateLimit(), ginSwagger.WrapHandler(swaggerFiles.Handler))
+	// Swagger UI opens the OpenAPI 3 description (/openapi.json, the
+	// contract), not swag's Swagger 2.0 one (still at /swagger/doc.json);
+	// /swagger and /swagger/ lead to it.
+	ui := ginSwagger.WrapHandler(swaggerFiles.Handler, ginSwagger.URL("/openapi.json"))
+	r.GET("/swagger/*any", s.rateLimit(), func(c *gin.Context) {
+		if p := c.Param("any"); p == "" || p == "/" {
+			c.Redirect(http.StatusMovedPermanently, "/swagger/index.html")
+			return
+		}
+		ui(c)
+	})
+	r.GET("/swagger", s.rateLimit(), func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/swagger/index.html") })
 	r.GET("/openapi.json", s.rateLimit(), s.openAPI)
 	if cfg.Metrics != nil {
 		r.GET("/metrics", s.require(ScopeAdmin), gin.WrapH(cfg.Metrics))

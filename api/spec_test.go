@@ -52,6 +52,26 @@ func TestSwagger2Valid(t *testing.T) {
 	e.must(200, "GET", "/swagger/index.html", "", nil)
 }
 
+// TestSwaggerUIOpensOpenAPI3: Swagger UI is configured with the OpenAPI 3
+// description, and /swagger and /swagger/ lead to it.
+func TestSwaggerUIOpensOpenAPI3(t *testing.T) {
+	e := newEnv(t, memStore(t), api.Config{})
+	found := false
+	for _, p := range []string{"/swagger/index.html", "/swagger/swagger-initializer.js", "/swagger/doc.json"} {
+		if rec := e.do("GET", p, ""); rec.Code == 200 && strings.Contains(rec.Body.String(), `"/openapi.json"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Swagger UI's configuration does not name /openapi.json")
+	}
+	for _, p := range []string{"/swagger", "/swagger/"} {
+		if rec := e.do("GET", p, ""); rec.Code != 301 || rec.Header().Get("Location") != "/swagger/index.html" {
+			t.Errorf("%s: %d to %q", p, rec.Code, rec.Header().Get("Location"))
+		}
+	}
+}
+
 // TestOpenAPI3Valid loads /openapi.json with kin-openapi's loader and
 // validates it.
 func TestOpenAPI3Valid(t *testing.T) {
