@@ -206,7 +206,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	r.GET("/swagger", s.rateLimit(), func(c *gin.Context) { c.Redirect(http.StatusMovedPermanently, "/swagger/index.html") })
 	r.GET("/openapi.json", s.rateLimit(), s.openAPI)
 	if cfg.Metrics != nil {
-		r.GET("/metrics", s.require(ScopeAdmin), gin.WrapH(cfg.Metrics))
+		r.GET("/metrics", s.require(ScopeAdmin), metrics(cfg.Metrics))
 	}
 
 	v1 := r.Group(APIPrefix, append([]gin.HandlerFunc{s.rateLimit(), s.authenticate(), s.deadline(), s.analysisDate()}, cfg.Middleware...)...)
@@ -391,3 +391,20 @@ func (s *Server) readyz(c *gin.Context) {
 	}
 	writeJSON(c, http.StatusOK, "application/json", Status{Status: "ok"})
 }
+
+// metrics godoc
+//
+//	@Summary		Prometheus metrics
+//	@ID				metrics
+//	@Description	The server's metrics in the Prometheus text exposition format: requests by method, route and status, their latency, store calls, the analysis cache (hits, misses, bytes kept), the Go runtime and the process. Open on a server without API keys; with keys, an admin key is needed. Served only when the server was started with metrics (detente serve always is).
+//	@Tags			operations
+//	@Produce		plain
+//	@Produce		application/problem+json
+//	@Success		200	{string}	string				"Prometheus text format 0.0.4"
+//	@Failure		401	{object}	Problem				"Missing or invalid API key (when keys are configured)"
+//	@Header			401	{string}	WWW-Authenticate	"The authentication challenge: Bearer"
+//	@Failure		403	{object}	Problem				"The API key lacks the admin scope"
+//	@Security		ApiKeyAuth
+//	@Security		BearerAuth
+//	@Router			/metrics [get]
+func metrics(h http.Handler) gin.HandlerFunc { return gin.WrapH(h) }

@@ -4154,6 +4154,54 @@ const docTemplate = `{
                 }
             }
         },
+        "/metrics": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The server's metrics in the Prometheus text exposition format: requests by method, route and status, their latency, store calls, the analysis cache (hits, misses, bytes kept), the Go runtime and the process. Open on a server without API keys; with keys, an admin key is needed. Served only when the server was started with metrics (detente serve always is).",
+                "produces": [
+                    "text/plain",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "operations"
+                ],
+                "summary": "Prometheus metrics",
+                "operationId": "metrics",
+                "responses": {
+                    "200": {
+                        "description": "Prometheus text format 0.0.4",
+                        "schema": {
+                            "type": "string"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the admin scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/readyz": {
             "get": {
                 "description": "200 when the store answers a ping within 2 seconds, else 503 with Retry-After. Load balancers should route only to ready instances.",
