@@ -12,6 +12,7 @@
 
 import { $, el, state, fitTo } from './app.js';
 import { KINDS } from './graphstyle.js';
+import { placeLabels } from './labels.js';
 
 const MIN = 14;
 const MAX = 60;
@@ -26,6 +27,7 @@ async function sizeBy(app) {
   const algorithm = $('size-by').value;
   if (!algorithm) {
     cy.batch(() => cy.nodes().removeData('size'));
+    placeLabels();
     $('size-legend').textContent = '';
     delete $('size-by').dataset.applied;
     return;
@@ -56,6 +58,7 @@ async function sizeBy(app) {
   $('size-legend').textContent = shown.length
     ? `${LABELS[algorithm]} ${lo.toPrecision(2)} (small) to ${hi.toPrecision(2)} (large)${sized.asOf ? ` as of ${sized.asOf}` : ''}`
     : `no actor has a ${LABELS[algorithm]} score here`;
+  placeLabels(); // the actors' sizes moved their names
   $('size-by').dataset.applied = algorithm;
 }
 

@@ -122,6 +122,53 @@ test('explorer: graph, path finder, search, neighbourhood, influence, as-of', as
     });
     assert.deepEqual(styles, { pos: 'rgb(46,158,79)', neg: 'rgb(214,59,59)', zero: 'rgb(154,154,154)', state: 'ellipse', armed: 'triangle' });
 
+    await t.test('readable by default: names do not collide, the graph fills the canvas, the legend shows the drawn symbols', async () => {
+      // Label placement runs once the workbench is loaded (after the first paint).
+      await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
+      const drawing = await page.evaluate(() => {
+        const over = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+        const pairs = (boxes) => { let k = 0; for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (over(boxes[i], boxes[j])) k++; return k; };
+        const nodes = cy.nodes().filter((n) => n.style('label'));
+        const names = nodes.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+        const whole = nodes.map((n) => n.boundingBox({ includeLabels: true }));
+        const bodies = nodes.map((n) => n.boundingBox({ includeLabels: false }));
+        let nameOnActor = 0;
+        names.forEach((b, i) => bodies.forEach((o, j) => { if (i !== j && over(b, o)) nameOnActor++; }));
+        const bb = cy.elements().renderedBoundingBox();
+        return { labelled: nodes.length, names: pairs(names), whole: pairs(whole), nameOnActor,
+          fill: Math.max(bb.w / cy.width(), bb.h / cy.height()), inside: bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= cy.width() + 1 && bb.y2 <= cy.height() + 1 };
+      });
+      console.log(`e2e: labels at the default fit: ${drawing.labelled} names, ${drawing.names} overlapping name pairs, ${drawing.nameOnActor} names over another actor, ` +
+        `${drawing.whole} overlapping actor+name boxes; the drawing fills ${Math.round(drawing.fill * 100)}% of the canvas`);
+      assert.ok(drawing.labelled >= 20, 'every actor is named');
+      assert.ok(drawing.names <= 2, `${drawing.names} pairs of names overlap`);
+      assert.ok(drawing.nameOnActor <= 3, `${drawing.nameOnActor} names lie over another actor`);
+      assert.ok(drawing.inside, 'the whole drawing, names included, is in view');
+      assert.ok(drawing.fill > 0.85, `the drawing fills the canvas (${drawing.fill})`);
+
+      // The legend is in view, and its symbols are the ones Cytoscape.js draws.
+      const legend = page.locator('[data-testid="legend"]');
+      assert.ok(await legend.isVisible());
+      const lb = await legend.boundingBox();
+      assert.ok(lb.y + lb.height <= 900 && lb.x + lb.width <= 1400, 'the legend is on screen, not below the fold');
+      const seen = await page.evaluate(() => {
+        const rgb = (hex) => { const n = parseInt(hex.slice(1), 16); return `rgb(${n >> 16},${(n >> 8) & 255},${n & 255})`; };
+        const kinds = {};
+        cy.nodes().forEach((n) => { kinds[n.data('kind')] = { shape: n.style('shape'), color: n.style('background-color') }; });
+        const ties = {};
+        cy.edges().forEach((e) => { const p = e.data('sign') > 0 ? 'positive' : e.data('sign') < 0 ? 'negative' : 'structural'; ties[p] = { color: e.style('line-color'), dashed: e.style('line-style') === 'dashed' }; });
+        const legendKinds = {};
+        document.querySelectorAll('#legend [data-kind]').forEach((li) => { const s = li.querySelector('[data-shape]'); legendKinds[li.dataset.kind] = { shape: s.dataset.shape, color: rgb(s.dataset.color) }; });
+        const legendTies = {};
+        document.querySelectorAll('#legend [data-tie]').forEach((li) => { const s = li.querySelector('line'); legendTies[li.dataset.tie] = { color: rgb(s.dataset.color), dashed: s.hasAttribute('stroke-dasharray') }; });
+        return { kinds, ties, legendKinds, legendTies };
+      });
+      assert.ok(Object.keys(seen.kinds).length >= 3 && Object.keys(seen.ties).length === 3);
+      for (const [kind, drawn] of Object.entries(seen.kinds)) assert.deepEqual(seen.legendKinds[kind], drawn, `legend symbol of ${kind}`);
+      for (const [polarity, drawn] of Object.entries(seen.ties)) assert.deepEqual(seen.legendTies[polarity], drawn, `legend line of ${polarity} ties`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-graph.png') });
+    });
+
     await t.test('path finder lists explanations and highlights the paths', async () => {
       await page.fill('#path-from', 'united-states');
       await page.fill('#path-to', 'houthis');
@@ -651,6 +698,8 @@ test('explorer: page load on the scenario, five fresh loads and five returning v
     for (let i = 0; i < 6; i++) {
       await page.goto(baseURL);
       const load = await waitForGraph(page);
+      // Leaving before the workbench modules arrive would abort them.
+      await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
       if (i > 0) again.push(load); // the first visit fills the caches
     }
     assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
