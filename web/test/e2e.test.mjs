@@ -22,7 +22,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { resolve as resolvePath, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,8 @@ const SCREENSHOT_DIR = resolvePath(REPO, process.env.SCREENSHOT_DIR || 'test-out
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOAD_TIMEOUT = 90_000;
+// axe-core, pinned in package.json: injected into the page by the accessibility check.
+const AXE = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'axe-core', 'axe.min.js');
 
 let browser;
 let fake;
@@ -658,6 +660,35 @@ test('explorer: the analyst\'s workbench', async (t) => {
       assert.equal(href.searchParams.get('format'), 'graphml');
       assert.deepEqual(href.searchParams.get('kind')?.split(','), ['state', 'igo', 'political_group', 'person', 'company', 'other'], `the API link follows the filters: ${href}`);
       await page.click('[data-testid="filter-reset"]');
+    });
+
+    await t.test('accessibility: axe-core finds no serious or critical violation with the panels open', async () => {
+      // Evaluated through the DevTools protocol, which the page's CSP does
+      // not govern (a <script> tag would be refused, as it should be).
+      await page.evaluate(readFileSync(AXE, 'utf8'));
+      const check = async (what) => {
+        const found = await page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`));
+        assert.deepEqual(found, [], `axe-core, ${what}`);
+      };
+      // A tie's evidence, the paths listed, the actors sized.
+      await Promise.all([page.waitForResponse(isAPI(`/relationships/${cited.id}`)),
+        page.evaluate((id) => { cy.edges().filter((e) => e.data('relationship_id') === id)[0].emit('tap'); }, cited.id)]);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      await page.fill('#path-from', 'United States');
+      await page.fill('#path-to', 'Houthis');
+      await page.click('#path-submit');
+      await page.waitForSelector('#path-results li');
+      await page.selectOption('[data-testid="size-by"]', 'pagerank');
+      await page.waitForFunction(() => document.querySelector('[data-testid="size-by"]').dataset.applied === 'pagerank');
+      await check('a tie\'s evidence, paths and size-by shown');
+      // An actor's ties.
+      await page.evaluate(() => { cy.getElementById('iran').emit('tap'); });
+      await page.waitForSelector('#evidence[data-kind="actor"][data-state="shown"]');
+      await check('an actor\'s ties shown');
+      await page.selectOption('[data-testid="size-by"]', '');
+      await page.click('#path-clear');
     });
 
     // Against a server that keeps its data between runs, the scenario's
