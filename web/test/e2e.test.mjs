@@ -655,6 +655,31 @@ test('explorer: the analyst\'s workbench', async (t) => {
       assert.equal(doc.elements.edges.length, shown.edges);
       assert.ok(doc.elements.nodes.every((n) => Number.isFinite(n.position.x)), 'with positions');
       assert.equal(doc.view.as_of, shown.asOf || 'all');
+
+      // SVG: one group per actor and tie shown, each actor in its shape and colour.
+      const svgFile = await download(page, 'export-svg');
+      assert.match(svgFile.name, /\.svg$/);
+      const svg = await page.evaluate((text) => {
+        const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+        if (d.querySelector('parsererror')) return { error: d.querySelector('parsererror').textContent };
+        const nodes = [...d.querySelectorAll('[data-node]')];
+        const want = cy.nodes().filter(__shown);
+        return {
+          root: d.documentElement.localName,
+          nodes: nodes.map((g) => g.getAttribute('data-node')).sort(),
+          edges: [...d.querySelectorAll('[data-edge]')].map((g) => g.getAttribute('data-edge')).sort(),
+          wantEdges: cy.edges().filter(__shown).map((e) => e.id()).sort(),
+          shapes: nodes.every((g) => { const n = cy.getElementById(g.getAttribute('data-node')); const s = g.querySelector('[data-shape]');
+            return s.getAttribute('data-shape') === n.style('shape') && s.getAttribute('fill') === n.style('background-color'); }),
+          labels: nodes.every((g) => g.querySelector('text')?.textContent === cy.getElementById(g.getAttribute('data-node')).data('label')),
+          wantNodes: want.map((n) => n.id()).sort(),
+        };
+      }, svgFile.body.toString());
+      assert.equal(svg.error, undefined, 'the SVG parses');
+      assert.equal(svg.root, 'svg');
+      assert.deepEqual(svg.nodes, svg.wantNodes, 'one element per actor shown');
+      assert.deepEqual(svg.edges, svg.wantEdges, 'one element per tie shown');
+      assert.ok(svg.shapes && svg.labels, 'each actor in its drawn shape and colour, with its name');
       const href = new URL(await page.getAttribute('[data-testid="export-api"]', 'href'));
       assert.equal(href.pathname, new URL('api/v1/graph', baseURL).pathname);
       assert.equal(href.searchParams.get('format'), 'graphml');
