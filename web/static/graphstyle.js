@@ -69,6 +69,20 @@ export function stylesheet({ large = false } = {}) {
     { selector: 'edge[sign < 0]', style: { 'line-color': SIGN_COLORS.negative, 'target-arrow-color': SIGN_COLORS.negative } },
     { selector: 'edge[sign = 0]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[?symmetric]', style: { 'target-arrow-shape': 'none' } },
+    // Parallel ties (bundles.js): each polarity of a pair on a curve of
+    // its own, the group's first tie labelled with the count.
+    ...[['bo-n2', -26], ['bo-n1', -13], ['bo-0', 0], ['bo-p1', 13], ['bo-p2', 26]].map(([c, d]) => ({
+      selector: `edge.${c}`,
+      style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': d, 'control-point-weights': 0.5 },
+    })),
+    {
+      selector: 'edge.bundle-head',
+      style: {
+        label: 'data(bundle_label)', width: 'mapData(bundle_count, 2, 12, 3, 9)', 'target-arrow-shape': 'none',
+        'font-size': 9, 'font-weight': 'bold', color: '#1d2430', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85,
+        'text-background-padding': 1, 'text-background-shape': 'round-rectangle',
+      },
+    },
     // Size by a measure (the toolbar's size-by): the page sets size.
     { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
     // Label placement (labels.js, after the first paint): a label that
@@ -108,6 +122,12 @@ export function stylesheet({ large = false } = {}) {
         'text-outline-width': 2,
       },
     },
+    // The other ties of a bundle: on the head's curve, not drawn, unless
+    // something marks them (a path, a timeline step, a what-if edit).
+    { selector: 'edge.bundled', style: { opacity: 0, label: '' } },
+    { selector: 'edge.bundled.highlighted, edge.bundled.formed, edge.bundled.whatif-added', style: { opacity: 1 } },
+    { selector: 'edge.bundled.highlighted', style: { label: 'data(type)' } },
+    { selector: 'edge.bundled.whatif-off', style: { opacity: 0.25 } },
     // The filter panel's: last, so nothing shows a filtered element again.
     { selector: '.filtered', style: { display: 'none' } },
   ];

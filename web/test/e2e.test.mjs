@@ -319,6 +319,62 @@ test('explorer: the analyst\'s workbench', async (t) => {
       assert.ok(order.wb > order.mark, `workbench.js requested after the first paint (${order.wb} > ${order.mark})`);
     });
 
+    await t.test('parallel ties: one line per polarity between two actors, with its count; a click draws them one by one', async () => {
+      const key = () => {
+        window.__pair = (e) => [e.source().id(), e.target().id()].sort().join(' ');
+        window.__pol = (e) => (e.data('sign') > 0 ? 'positive' : e.data('sign') < 0 ? 'negative' : 'structural');
+        window.__drawn = (e) => Number(e.style('opacity')) > 0 && e.style('display') !== 'none';
+      };
+      await page.evaluate(key);
+      const b = await page.evaluate(() => {
+        const groups = new Map();
+        cy.edges().forEach((e) => { if (e.isLoop()) return; const k = `${__pair(e)} ${__pol(e)}`; if (!groups.has(k)) groups.set(k, []); groups.get(k).push(e); });
+        const bad = [];
+        const heads = new Map(); // pair -> midpoints of its lines
+        let biggest = null;
+        for (const [k, es] of groups) {
+          const drawn = es.filter(__drawn);
+          if (drawn.length !== 1) { bad.push(`${k}: ${drawn.length} lines`); continue; }
+          if (es.length > 1 && drawn[0].style('label') !== `×${es.length}`) bad.push(`${k}: labelled “${drawn[0].style('label')}”, ${es.length} ties`);
+          // The curve's control point (the midpoint moves a little with
+          // the arrow, which the labelled line does not have).
+          const m = es.map((e) => e.controlPoints()?.[0] ?? e.midpoint());
+          if (m.some((p) => Math.hypot(p.x - m[0].x, p.y - m[0].y) > 0.5)) bad.push(`${k}: not on one curve`);
+          const pair = __pair(es[0]);
+          if (!heads.has(pair)) heads.set(pair, []);
+          heads.get(pair).push(m[0]);
+          if (!biggest || es.length > biggest.n) biggest = { n: es.length, pair, head: drawn[0].id() };
+        }
+        for (const [pair, ms] of heads) {
+          for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
+            if (Math.hypot(ms[i].x - ms[j].x, ms[i].y - ms[j].y) < 5) bad.push(`${pair}: two polarities on one line`);
+          }
+        }
+        return { ties: cy.edges().length, lines: cy.edges().filter(__drawn).length, groups: groups.size, bad, biggest };
+      });
+      console.log(`e2e: parallel ties: ${b.ties} ties drawn as ${b.lines} lines (one per pair and polarity); the biggest bundle: ${b.biggest.n} ties (${b.biggest.pair})`);
+      assert.deepEqual(b.bad, [], 'one labelled line per pair and polarity, polarities apart');
+      assert.equal(b.lines, b.groups);
+      assert.ok(b.lines < b.ties, 'fewer lines than ties');
+
+      // A click on the bundle draws the pair's ties one by one, and shows the tie clicked.
+      await Promise.all([
+        page.waitForResponse((r) => /\/api\/v1\/relationships\/[^/]+$/.test(new URL(r.url()).pathname)),
+        page.evaluate((id) => { cy.getElementById(id).emit('tap'); }, b.biggest.head),
+      ]);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      const spread = await page.evaluate((pair) => {
+        const es = cy.edges().filter((e) => __pair(e) === pair);
+        const mids = es.map((e) => e.midpoint());
+        let apart = true;
+        for (let i = 0; i < mids.length; i++) for (let j = i + 1; j < mids.length; j++) if (Math.hypot(mids[i].x - mids[j].x, mids[i].y - mids[j].y) < 0.5) apart = false;
+        return { n: es.length, drawn: es.filter(__drawn).length, labelled: es.filter((e) => e.style('label')).length, apart };
+      }, b.biggest.pair);
+      assert.ok(spread.n >= b.biggest.n);
+      assert.deepEqual(spread, { n: spread.n, drawn: spread.n, labelled: 0, apart: true }, 'every tie of the pair on a curve of its own');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-bundle-spread.png') });
+    });
+
     // A tie with a quote and a link, straight from the API.
     const rels = await page.evaluate(async () => (await (await fetch('api/v1/relationships?limit=1000')).json()).items);
     const cited = rels.find((r) => r.valid_from && r.sources?.length > 1 && r.sources.some((s) => s.quote) && r.sources.some((s) => s.url));
