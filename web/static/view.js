@@ -1,6 +1,7 @@
 // The toolbar over the graph: size the actors by a measure, zoom, export.
 //
-// Size by: GET api/v1/influence?algorithm=A&limit=1000 (with the day, the
+// Size by: GET api/v1/influence?algorithm=A&limit=1000, or for the sway or
+// pressure of one actor GET api/v1/actors/{id}/influence (with the day, the
 // scenario and the filters' types shown), asked again only when one of
 // those changes; each actor's area grows with its score between the
 // lowest and the highest shown (actors the measure leaves out, having no
@@ -10,14 +11,17 @@
 // drawn with), and the graph in the API's formats (a link to GET
 // api/v1/graph?format=F with the same date, scenario and filters).
 
-import { $, el, state, fitTo } from './app.js';
+import { $, el, state, fitTo, resolveActor, nodeName } from './app.js';
 import { KINDS, svgEl, nodeShape } from './graphstyle.js';
 import { placeLabels } from './labels.js';
 
 const MIN = 14;
 const MAX = 60;
 const UNRANKED = 10;
-const LABELS = { pagerank: 'PageRank', pn: 'PN', betweenness: 'betweenness' };
+const LABELS = { pagerank: 'PageRank', pn: 'PN', betweenness: 'betweenness', sway: 'sway', pressure: 'pressure' };
+// Sway and pressure are one actor's on each other (the actor named in
+// size-actor, or the one selected): GET api/v1/actors/{id}/influence.
+const OF_ACTOR = new Set(['sway', 'pressure']);
 
 let sized = { key: null, scores: null };
 let sizeSeq = 0;
@@ -26,6 +30,7 @@ async function sizeBy(app) {
   const cy = state.cy;
   const algorithm = $('size-by').value;
   if (!algorithm) {
+    $('size-actor').hidden = true;
     cy.batch(() => cy.nodes().removeData('size'));
     placeLabels();
     $('size-legend').textContent = '';
@@ -33,14 +38,34 @@ async function sizeBy(app) {
     return;
   }
   const types = app.filters.types();
-  const key = JSON.stringify([algorithm, state.asOf, state.scenario?.id, types]);
   const mine = ++sizeSeq;
+  $('size-actor').hidden = !OF_ACTOR.has(algorithm);
+  let of = null; // {id, name}: whose sway or pressure
+  if (OF_ACTOR.has(algorithm)) {
+    const picked = cy.nodes(':selected');
+    if (!$('size-actor').value.trim() && picked.length === 1) $('size-actor').value = picked.data('label') ?? picked.id();
+    if (!$('size-actor').value.trim()) { $('size-legend').textContent = 'name an actor, or select one'; delete $('size-by').dataset.applied; return; }
+    of = await resolveActor($('size-actor').value);
+    if (mine !== sizeSeq) return;
+    if (of.error) { $('size-legend').textContent = of.error; delete $('size-by').dataset.applied; return; }
+  }
+  const key = JSON.stringify([algorithm, of?.id, state.asOf, state.scenario?.id, types]);
   if (sized.key !== key) {
     $('size-legend').textContent = 'loading…';
     try {
-      const res = await app.api.influence(algorithm, state.asOf, 1000, { types, scenario: state.scenario?.id });
+      let results;
+      let asOf;
+      if (of) {
+        const res = await app.api.actorInfluence(of.id, { asOf: state.asOf, types, scenario: state.scenario?.id });
+        results = (algorithm === 'sway' ? res.sways : res.pressures) ?? [];
+        asOf = res.as_of;
+      } else {
+        const res = await app.api.influence(algorithm, state.asOf, 1000, { types, scenario: state.scenario?.id });
+        results = res.results ?? [];
+        asOf = res.as_of;
+      }
       if (mine !== sizeSeq) return;
-      sized = { key, scores: new Map((res.results ?? []).map((r) => [typeof r.actor === 'object' ? r.actor.id : r.actor, r.score])), asOf: res.as_of };
+      sized = { key, scores: new Map(results.map((r) => [typeof r.actor === 'object' ? r.actor.id : r.actor, r.score])), asOf, of };
     } catch (err) {
       if (mine === sizeSeq) $('size-legend').textContent = `unavailable: ${err.message}`;
       return;
@@ -55,9 +80,10 @@ async function sizeBy(app) {
     // By area: the diameter grows with the square root of the share.
     n.data('size', s === undefined ? UNRANKED : hi > lo ? MIN + (MAX - MIN) * Math.sqrt((s - lo) / (hi - lo)) : (MIN + MAX) / 2);
   }));
+  const what = sized.of ? `${LABELS[algorithm]} of ${nodeName(sized.of.id)}` : LABELS[algorithm];
   $('size-legend').textContent = shown.length
-    ? `${LABELS[algorithm]} ${lo.toPrecision(2)} (small) to ${hi.toPrecision(2)} (large)${sized.asOf ? ` as of ${sized.asOf}` : ''}`
-    : `no actor has a ${LABELS[algorithm]} score here`;
+    ? `${what} ${lo.toPrecision(2)} (small) to ${hi.toPrecision(2)} (large)${sized.asOf ? ` as of ${sized.asOf}` : ''}`
+    : `no actor has a ${what} score here`;
   placeLabels(); // the actors' sizes moved their names
   $('size-by').dataset.applied = algorithm;
 }
@@ -201,6 +227,7 @@ function apiLink(app) {
 export function setup(app) {
   const cy = state.cy;
   $('size-by').addEventListener('change', () => sizeBy(app));
+  $('size-actor').addEventListener('change', () => sizeBy(app));
   app.hooks.graphLoaded.push(() => { if ($('size-by').value) sizeBy(app); apiLink(app); });
   app.hooks.filtersChanged.push(() => { if ($('size-by').value) sizeBy(app); apiLink(app); });
   const zoom = (f) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });

@@ -678,7 +678,7 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.waitForFunction(() => document.body.dataset.graphState === 'ready');
     });
 
-    await t.test('size-by sizes the actors by their PageRank, PN or betweenness', async () => {
+    await t.test('size-by sizes the actors by their PageRank, PN or betweenness, or by a chosen actor\'s sway or pressure', async () => {
       for (const algorithm of ['pagerank', 'pn', 'betweenness']) {
         const [resp] = await Promise.all([
           page.waitForResponse((r) => isAPI('/influence')(r) && new URL(r.url()).searchParams.get('algorithm') === algorithm),
@@ -695,6 +695,26 @@ test('explorer: the analyst\'s workbench', async (t) => {
         assert.ok(sizes[0] > sizes[sizes.length - 1], `${algorithm}: sizes differ`);
       }
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-size-by.png') });
+
+      // Sway and pressure of a chosen actor on each other: GET actors/{id}/influence.
+      await page.selectOption('[data-testid="size-by"]', 'sway');
+      assert.ok(await page.isVisible('[data-testid="size-actor"]'), 'the field for the actor shows');
+      await page.fill('[data-testid="size-actor"]', 'Iran');
+      for (const [measure, list] of [['sway', 'sways'], ['pressure', 'pressures']]) {
+        const [resp] = await Promise.all([
+          page.waitForResponse(isAPI('/actors/iran/influence')),
+          measure === 'sway' ? page.dispatchEvent('[data-testid="size-actor"]', 'change') : page.selectOption('[data-testid="size-by"]', measure),
+        ]);
+        assert.equal(new URL(resp.url()).searchParams.get('limit'), '1000');
+        const results = (await resp.json())[list];
+        assert.ok(results.length > 1, `Iran has a ${measure} on several actors`);
+        await page.waitForFunction((a) => document.querySelector('[data-testid="size-by"]').dataset.applied === a, measure);
+        const sizes = await page.evaluate((ids) => ids.map((id) => cy.getElementById(id)).filter((n) => n.length).map((n) => n.width()), results.map((r) => r.actor));
+        assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a), `${measure} of Iran: the higher the score, the bigger`);
+        assert.ok(sizes[0] > sizes[sizes.length - 1], `${measure}: sizes differ`);
+        assert.match(await page.textContent('[data-testid="size-legend"]'), new RegExp(`^${measure} of Iran `));
+      }
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-size-by-pressure.png') });
       await page.selectOption('[data-testid="size-by"]', '');
       assert.equal(await page.evaluate(() => cy.nodes('[size]').length), 0);
     });
