@@ -141,7 +141,7 @@ func TestPageTestIDs(t *testing.T) {
 			t.Errorf("index.html has no element with id %q", id)
 		}
 	}
-	for _, id := range []string{"evidence-panel", "whatif-panel", "filter-panel", "timeline", "size-by", "export-image"} {
+	for _, id := range []string{"evidence-panel", "whatif-panel", "filter-panel", "timeline", "size-by", "export-image", "export-svg", "legend"} {
 		if !strings.Contains(string(b), `data-testid="`+id+`"`) {
 			t.Errorf("index.html has no element with data-testid %q", id)
 		}

@@ -96,6 +96,10 @@ export const api = {
       min_confidence: minConfidence, exclude: list(exclude), scenario }),
   influence: (algorithm, asOf, limit = 10, { types, scenario } = {}) =>
     getJSON('api/v1/influence', { algorithm, limit, as_of: asOf, types: list(types), scenario }),
+  // One actor's sway and pressure on every other (and theirs on it): the
+  // size-by's sway and pressure; one channel each, the fewest it answers.
+  actorInfluence: (id, { asOf, types, scenario } = {}) =>
+    getJSON(`api/v1/actors/${enc(id)}/influence`, { limit: 1000, paths: 1, as_of: asOf, types: list(types), scenario }),
   relationshipTypes: () => getJSON('api/v1/relationship-types'),
   relationship: (id, { scenario } = {}) => getJSON(`api/v1/relationships/${enc(id)}`, { scenario }),
   // Every tie of an actor, whatever its dates (the evidence panel marks the

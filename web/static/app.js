@@ -13,7 +13,7 @@
 // api/v1/graph: how the browser test renders a large generated graph.
 
 import { api, resolve, getJSON, APIError } from './api.js';
-import { KINDS, stylesheet } from './graphstyle.js';
+import { KINDS, SIGN_COLORS, WHATIF_ADDED, FORMED, stylesheet, svgEl, nodeShape } from './graphstyle.js';
 
 export const $ = (id) => document.getElementById(id);
 const LARGE = 1500; // nodes: above this the graph is drawn for speed
@@ -63,6 +63,7 @@ export const app = {
   },
   hooks: { graphLoaded: [], filtersChanged: [] },
   loadGraph: () => loadGraph(),
+  fitTo: (eles, opts) => fitTo(eles, opts),
   loadInfluence: () => loadInfluence(),
   setAsOf: (d) => setAsOf(d),
   refreshAnalyses: () => refreshAnalyses(),
@@ -294,7 +295,9 @@ export async function loadGraph() {
   const added = performance.now();
   const fresh = cy.nodes().filter((n) => !old.has(n.id()));
   if (old.size) cy.nodes().forEach((n) => { if (old.has(n.id())) n.position(old.get(n.id())); });
-  if (fresh.nonempty() && (rings || placed)) fitTo(cy.elements(), { padding: state.large ? 20 : 30 });
+  // maxZoom 2: the scenario fills the canvas (at 1.3 it used 60% of it).
+  if (fresh.nonempty() && (rings || placed)) fitTo(cy.elements(), { padding: state.large ? 20 : 30, maxZoom: 2 })
+  if (!old.size) state.firstView = JSON.stringify([cy.zoom(), cy.pan()]); // the workbench refits once labels are placed, if untouched
   else if (fresh.nonempty() && old.size) placeBeside(fresh); // an actor a scenario adds: no layout of the rest
   else if (fresh.nonempty()) await runLayout(cy.elements());
   if (fresh.nonempty() && !old.size) window.detente.placement = placed ? 'api' : rings ? 'rings' : 'cose'; // for the tests
@@ -704,11 +707,25 @@ async function loadTypes() {
   }
 }
 
+// legend draws the legend's symbols from the stylesheet's own values
+// (graphstyle.js), so they are the shapes and colours on the canvas; the
+// browser test compares them with what Cytoscape.js computed.
 function legend() {
-  $('legend-kinds').replaceChildren(...Object.values(KINDS).map((k) => {
-    const dot = el('span', { className: 'kind-dot' });
-    dot.style.background = k.color;
-    return el('li', {}, dot, ` ${k.label} (${k.shape})`);
+  const tie = (key, label, color, dashed = false, extra = {}) => {
+    const svg = svgEl('svg', { width: 28, height: 10, viewBox: '0 0 28 10', 'aria-hidden': 'true' });
+    svg.append(svgEl('line', { x1: 1, y1: 5, x2: 27, y2: 5, stroke: color, 'stroke-width': extra.width ?? 3, 'stroke-dasharray': dashed ? '5 3' : null, 'data-color': color }));
+    return el('li', { dataset: { tie: key } }, svg, label);
+  };
+  $('legend-ties').replaceChildren(
+    tie('positive', 'cooperative', SIGN_COLORS.positive),
+    tie('negative', 'conflictual', SIGN_COLORS.negative),
+    tie('structural', 'structural', SIGN_COLORS.structural, true),
+    tie('whatif-added', 'what-if: added', WHATIF_ADDED, true),
+    tie('formed', 'formed (timeline)', FORMED, false, { width: 6 }));
+  $('legend-kinds').replaceChildren(...Object.entries(KINDS).map(([kind, k]) => {
+    const svg = svgEl('svg', { width: 14, height: 14, viewBox: '0 0 14 14', 'aria-hidden': 'true' });
+    svg.append(nodeShape(k.shape, 7, 7, 12, 12, { fill: k.color, 'data-color': k.color }));
+    return el('li', { dataset: { kind } }, svg, k.label);
   }));
 }
 

@@ -22,7 +22,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { resolve as resolvePath, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,8 @@ const SCREENSHOT_DIR = resolvePath(REPO, process.env.SCREENSHOT_DIR || 'test-out
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOAD_TIMEOUT = 90_000;
+// axe-core, pinned in package.json: injected into the page by the accessibility check.
+const AXE = join(dirname(fileURLToPath(import.meta.url)), 'node_modules', 'axe-core', 'axe.min.js');
 
 let browser;
 let fake;
@@ -121,6 +123,53 @@ test('explorer: graph, path finder, search, neighbourhood, influence, as-of', as
         state: cy.nodes('[kind = "state"]')[0].style('shape'), armed: cy.nodes('[kind = "armed_group"]')[0]?.style('shape') };
     });
     assert.deepEqual(styles, { pos: 'rgb(46,158,79)', neg: 'rgb(214,59,59)', zero: 'rgb(154,154,154)', state: 'ellipse', armed: 'triangle' });
+
+    await t.test('readable by default: names do not collide, the graph fills the canvas, the legend shows the drawn symbols', async () => {
+      // Label placement runs once the workbench is loaded (after the first paint).
+      await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
+      const drawing = await page.evaluate(() => {
+        const over = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+        const pairs = (boxes) => { let k = 0; for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (over(boxes[i], boxes[j])) k++; return k; };
+        const nodes = cy.nodes().filter((n) => n.style('label'));
+        const names = nodes.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+        const whole = nodes.map((n) => n.boundingBox({ includeLabels: true }));
+        const bodies = nodes.map((n) => n.boundingBox({ includeLabels: false }));
+        let nameOnActor = 0;
+        names.forEach((b, i) => bodies.forEach((o, j) => { if (i !== j && over(b, o)) nameOnActor++; }));
+        const bb = cy.elements().renderedBoundingBox();
+        return { labelled: nodes.length, names: pairs(names), whole: pairs(whole), nameOnActor,
+          fill: Math.max(bb.w / cy.width(), bb.h / cy.height()), inside: bb.x1 >= -1 && bb.y1 >= -1 && bb.x2 <= cy.width() + 1 && bb.y2 <= cy.height() + 1 };
+      });
+      console.log(`e2e: labels at the default fit: ${drawing.labelled} names, ${drawing.names} overlapping name pairs, ${drawing.nameOnActor} names over another actor, ` +
+        `${drawing.whole} overlapping actor+name boxes; the drawing fills ${Math.round(drawing.fill * 100)}% of the canvas`);
+      assert.ok(drawing.labelled >= 20, 'every actor is named');
+      assert.ok(drawing.names <= 2, `${drawing.names} pairs of names overlap`);
+      assert.ok(drawing.nameOnActor <= 3, `${drawing.nameOnActor} names lie over another actor`);
+      assert.ok(drawing.inside, 'the whole drawing, names included, is in view');
+      assert.ok(drawing.fill > 0.85, `the drawing fills the canvas (${drawing.fill})`);
+
+      // The legend is in view, and its symbols are the ones Cytoscape.js draws.
+      const legend = page.locator('[data-testid="legend"]');
+      assert.ok(await legend.isVisible());
+      const lb = await legend.boundingBox();
+      assert.ok(lb.y + lb.height <= 900 && lb.x + lb.width <= 1400, 'the legend is on screen, not below the fold');
+      const seen = await page.evaluate(() => {
+        const rgb = (hex) => { const n = parseInt(hex.slice(1), 16); return `rgb(${n >> 16},${(n >> 8) & 255},${n & 255})`; };
+        const kinds = {};
+        cy.nodes().forEach((n) => { kinds[n.data('kind')] = { shape: n.style('shape'), color: n.style('background-color') }; });
+        const ties = {};
+        cy.edges().forEach((e) => { const p = e.data('sign') > 0 ? 'positive' : e.data('sign') < 0 ? 'negative' : 'structural'; ties[p] = { color: e.style('line-color'), dashed: e.style('line-style') === 'dashed' }; });
+        const legendKinds = {};
+        document.querySelectorAll('#legend [data-kind]').forEach((li) => { const s = li.querySelector('[data-shape]'); legendKinds[li.dataset.kind] = { shape: s.dataset.shape, color: rgb(s.dataset.color) }; });
+        const legendTies = {};
+        document.querySelectorAll('#legend [data-tie]').forEach((li) => { const s = li.querySelector('line'); legendTies[li.dataset.tie] = { color: rgb(s.dataset.color), dashed: s.hasAttribute('stroke-dasharray') }; });
+        return { kinds, ties, legendKinds, legendTies };
+      });
+      assert.ok(Object.keys(seen.kinds).length >= 3 && Object.keys(seen.ties).length === 3);
+      for (const [kind, drawn] of Object.entries(seen.kinds)) assert.deepEqual(seen.legendKinds[kind], drawn, `legend symbol of ${kind}`);
+      for (const [polarity, drawn] of Object.entries(seen.ties)) assert.deepEqual(seen.legendTies[polarity], drawn, `legend line of ${polarity} ties`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-graph.png') });
+    });
 
     await t.test('path finder lists explanations and highlights the paths', async () => {
       await page.fill('#path-from', 'united-states');
@@ -268,6 +317,62 @@ test('explorer: the analyst\'s workbench', async (t) => {
         return { mark, wb: wb?.startTime };
       });
       assert.ok(order.wb > order.mark, `workbench.js requested after the first paint (${order.wb} > ${order.mark})`);
+    });
+
+    await t.test('parallel ties: one line per polarity between two actors, with its count; a click draws them one by one', async () => {
+      const key = () => {
+        window.__pair = (e) => [e.source().id(), e.target().id()].sort().join(' ');
+        window.__pol = (e) => (e.data('sign') > 0 ? 'positive' : e.data('sign') < 0 ? 'negative' : 'structural');
+        window.__drawn = (e) => Number(e.style('opacity')) > 0 && e.style('display') !== 'none';
+      };
+      await page.evaluate(key);
+      const b = await page.evaluate(() => {
+        const groups = new Map();
+        cy.edges().forEach((e) => { if (e.isLoop()) return; const k = `${__pair(e)} ${__pol(e)}`; if (!groups.has(k)) groups.set(k, []); groups.get(k).push(e); });
+        const bad = [];
+        const heads = new Map(); // pair -> midpoints of its lines
+        let biggest = null;
+        for (const [k, es] of groups) {
+          const drawn = es.filter(__drawn);
+          if (drawn.length !== 1) { bad.push(`${k}: ${drawn.length} lines`); continue; }
+          if (es.length > 1 && drawn[0].style('label') !== `×${es.length}`) bad.push(`${k}: labelled “${drawn[0].style('label')}”, ${es.length} ties`);
+          // The curve's control point (the midpoint moves a little with
+          // the arrow, which the labelled line does not have).
+          const m = es.map((e) => e.controlPoints()?.[0] ?? e.midpoint());
+          if (m.some((p) => Math.hypot(p.x - m[0].x, p.y - m[0].y) > 0.5)) bad.push(`${k}: not on one curve`);
+          const pair = __pair(es[0]);
+          if (!heads.has(pair)) heads.set(pair, []);
+          heads.get(pair).push(m[0]);
+          if (!biggest || es.length > biggest.n) biggest = { n: es.length, pair, head: drawn[0].id() };
+        }
+        for (const [pair, ms] of heads) {
+          for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
+            if (Math.hypot(ms[i].x - ms[j].x, ms[i].y - ms[j].y) < 5) bad.push(`${pair}: two polarities on one line`);
+          }
+        }
+        return { ties: cy.edges().length, lines: cy.edges().filter(__drawn).length, groups: groups.size, bad, biggest };
+      });
+      console.log(`e2e: parallel ties: ${b.ties} ties drawn as ${b.lines} lines (one per pair and polarity); the biggest bundle: ${b.biggest.n} ties (${b.biggest.pair})`);
+      assert.deepEqual(b.bad, [], 'one labelled line per pair and polarity, polarities apart');
+      assert.equal(b.lines, b.groups);
+      assert.ok(b.lines < b.ties, 'fewer lines than ties');
+
+      // A click on the bundle draws the pair's ties one by one, and shows the tie clicked.
+      await Promise.all([
+        page.waitForResponse((r) => /\/api\/v1\/relationships\/[^/]+$/.test(new URL(r.url()).pathname)),
+        page.evaluate((id) => { cy.getElementById(id).emit('tap'); }, b.biggest.head),
+      ]);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      const spread = await page.evaluate((pair) => {
+        const es = cy.edges().filter((e) => __pair(e) === pair);
+        const mids = es.map((e) => e.midpoint());
+        let apart = true;
+        for (let i = 0; i < mids.length; i++) for (let j = i + 1; j < mids.length; j++) if (Math.hypot(mids[i].x - mids[j].x, mids[i].y - mids[j].y) < 0.5) apart = false;
+        return { n: es.length, drawn: es.filter(__drawn).length, labelled: es.filter((e) => e.style('label')).length, apart };
+      }, b.biggest.pair);
+      assert.ok(spread.n >= b.biggest.n);
+      assert.deepEqual(spread, { n: spread.n, drawn: spread.n, labelled: 0, apart: true }, 'every tie of the pair on a curve of its own');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-bundle-spread.png') });
     });
 
     // A tie with a quote and a link, straight from the API.
@@ -573,7 +678,7 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.waitForFunction(() => document.body.dataset.graphState === 'ready');
     });
 
-    await t.test('size-by sizes the actors by their PageRank, PN or betweenness', async () => {
+    await t.test('size-by sizes the actors by their PageRank, PN or betweenness, or by a chosen actor\'s sway or pressure', async () => {
       for (const algorithm of ['pagerank', 'pn', 'betweenness']) {
         const [resp] = await Promise.all([
           page.waitForResponse((r) => isAPI('/influence')(r) && new URL(r.url()).searchParams.get('algorithm') === algorithm),
@@ -590,6 +695,26 @@ test('explorer: the analyst\'s workbench', async (t) => {
         assert.ok(sizes[0] > sizes[sizes.length - 1], `${algorithm}: sizes differ`);
       }
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-size-by.png') });
+
+      // Sway and pressure of a chosen actor on each other: GET actors/{id}/influence.
+      await page.selectOption('[data-testid="size-by"]', 'sway');
+      assert.ok(await page.isVisible('[data-testid="size-actor"]'), 'the field for the actor shows');
+      await page.fill('[data-testid="size-actor"]', 'Iran');
+      for (const [measure, list] of [['sway', 'sways'], ['pressure', 'pressures']]) {
+        const [resp] = await Promise.all([
+          page.waitForResponse(isAPI('/actors/iran/influence')),
+          measure === 'sway' ? page.dispatchEvent('[data-testid="size-actor"]', 'change') : page.selectOption('[data-testid="size-by"]', measure),
+        ]);
+        assert.equal(new URL(resp.url()).searchParams.get('limit'), '1000');
+        const results = (await resp.json())[list];
+        assert.ok(results.length > 1, `Iran has a ${measure} on several actors`);
+        await page.waitForFunction((a) => document.querySelector('[data-testid="size-by"]').dataset.applied === a, measure);
+        const sizes = await page.evaluate((ids) => ids.map((id) => cy.getElementById(id)).filter((n) => n.length).map((n) => n.width()), results.map((r) => r.actor));
+        assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a), `${measure} of Iran: the higher the score, the bigger`);
+        assert.ok(sizes[0] > sizes[sizes.length - 1], `${measure}: sizes differ`);
+        assert.match(await page.textContent('[data-testid="size-legend"]'), new RegExp(`^${measure} of Iran `));
+      }
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'explorer-size-by-pressure.png') });
       await page.selectOption('[data-testid="size-by"]', '');
       assert.equal(await page.evaluate(() => cy.nodes('[size]').length), 0);
     });
@@ -606,11 +731,65 @@ test('explorer: the analyst\'s workbench', async (t) => {
       assert.equal(doc.elements.edges.length, shown.edges);
       assert.ok(doc.elements.nodes.every((n) => Number.isFinite(n.position.x)), 'with positions');
       assert.equal(doc.view.as_of, shown.asOf || 'all');
+
+      // SVG: one group per actor and tie shown, each actor in its shape and colour.
+      const svgFile = await download(page, 'export-svg');
+      assert.match(svgFile.name, /\.svg$/);
+      const svg = await page.evaluate((text) => {
+        const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+        if (d.querySelector('parsererror')) return { error: d.querySelector('parsererror').textContent };
+        const nodes = [...d.querySelectorAll('[data-node]')];
+        const want = cy.nodes().filter(__shown);
+        return {
+          root: d.documentElement.localName,
+          nodes: nodes.map((g) => g.getAttribute('data-node')).sort(),
+          edges: [...d.querySelectorAll('[data-edge]')].map((g) => g.getAttribute('data-edge')).sort(),
+          wantEdges: cy.edges().filter(__shown).map((e) => e.id()).sort(),
+          shapes: nodes.every((g) => { const n = cy.getElementById(g.getAttribute('data-node')); const s = g.querySelector('[data-shape]');
+            return s.getAttribute('data-shape') === n.style('shape') && s.getAttribute('fill') === n.style('background-color'); }),
+          labels: nodes.every((g) => g.querySelector('text')?.textContent === cy.getElementById(g.getAttribute('data-node')).data('label')),
+          wantNodes: want.map((n) => n.id()).sort(),
+        };
+      }, svgFile.body.toString());
+      assert.equal(svg.error, undefined, 'the SVG parses');
+      assert.equal(svg.root, 'svg');
+      assert.deepEqual(svg.nodes, svg.wantNodes, 'one element per actor shown');
+      assert.deepEqual(svg.edges, svg.wantEdges, 'one element per tie shown');
+      assert.ok(svg.shapes && svg.labels, 'each actor in its drawn shape and colour, with its name');
       const href = new URL(await page.getAttribute('[data-testid="export-api"]', 'href'));
       assert.equal(href.pathname, new URL('api/v1/graph', baseURL).pathname);
       assert.equal(href.searchParams.get('format'), 'graphml');
       assert.deepEqual(href.searchParams.get('kind')?.split(','), ['state', 'igo', 'political_group', 'person', 'company', 'other'], `the API link follows the filters: ${href}`);
       await page.click('[data-testid="filter-reset"]');
+    });
+
+    await t.test('accessibility: axe-core finds no serious or critical violation with the panels open', async () => {
+      // Evaluated through the DevTools protocol, which the page's CSP does
+      // not govern (a <script> tag would be refused, as it should be).
+      await page.evaluate(readFileSync(AXE, 'utf8'));
+      const check = async (what) => {
+        const found = await page.evaluate(async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`));
+        assert.deepEqual(found, [], `axe-core, ${what}`);
+      };
+      // A tie's evidence, the paths listed, the actors sized.
+      await Promise.all([page.waitForResponse(isAPI(`/relationships/${cited.id}`)),
+        page.evaluate((id) => { cy.edges().filter((e) => e.data('relationship_id') === id)[0].emit('tap'); }, cited.id)]);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-state="shown"]');
+      await page.fill('#path-from', 'United States');
+      await page.fill('#path-to', 'Houthis');
+      await page.click('#path-submit');
+      await page.waitForSelector('#path-results li');
+      await page.selectOption('[data-testid="size-by"]', 'pagerank');
+      await page.waitForFunction(() => document.querySelector('[data-testid="size-by"]').dataset.applied === 'pagerank');
+      await check('a tie\'s evidence, paths and size-by shown');
+      // An actor's ties.
+      await page.evaluate(() => { cy.getElementById('iran').emit('tap'); });
+      await page.waitForSelector('#evidence[data-kind="actor"][data-state="shown"]');
+      await check('an actor\'s ties shown');
+      await page.selectOption('[data-testid="size-by"]', '');
+      await page.click('#path-clear');
     });
 
     // Against a server that keeps its data between runs, the scenario's
@@ -651,6 +830,8 @@ test('explorer: page load on the scenario, five fresh loads and five returning v
     for (let i = 0; i < 6; i++) {
       await page.goto(baseURL);
       const load = await waitForGraph(page);
+      // Leaving before the workbench modules arrive would abort them.
+      await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
       if (i > 0) again.push(load); // the first visit fills the caches
     }
     assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
