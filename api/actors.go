@@ -138,6 +138,7 @@ func (s *Server) createActor(c *gin.Context) {
 // getActor godoc
 //
 //	@Summary	Get an actor
+//	@Description	One actor, with its ETag (for If-Match on PATCH and DELETE, and If-None-Match on GET).
 //	@ID			getActor
 //	@Tags		actors
 //	@Produce	json

@@ -19,8 +19,24 @@
 //	@description				Limits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON; paths of at most 10 hops, k at most 100, at most 1000 paths per answer and 100000 candidate paths per query (else 400 limit-exceeded). Time: each request's store work has a budget (default 10 s, DETENTE_QUERY_TIMEOUT); beyond it, and whenever the store is unreachable, 503 with Retry-After. A write the store has no disk space for is 507 insufficient-storage (nothing was written; retrying will not help until an operator frees space).
 //	@description				Rate limit: each API key (or, without one, each client IP) may make 50 requests a second with bursts of 100 by default (DETENTE_RATE_LIMIT, DETENTE_RATE_BURST); beyond that every /api/v1 operation answers 429 with Retry-After, the seconds until the next request is allowed. The documentation (/openapi.json, /swagger/) and the explorer page (/) draw on the same allowance; /healthz and /readyz do not.
 //	@description				Security: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Changes to the relationship-type registry (POST /api/v1/relationship-types, or an import that adds or changes types) need an admin key, and so does GET /metrics (Prometheus; open on an open server). Without keys the server is open and listens on loopback only.
-//	@description				Conditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).
+//	@description				Conditional requests: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match), GET honours If-None-Match (304 while it matches).
 //	@BasePath					/
+//	@tag.name					actors
+//	@tag.description			States, IGOs, armed and political groups, people and companies: the graph's nodes.
+//	@tag.name					relationships
+//	@tag.description			Typed, signed, dated and sourced ties between actors: the graph's edges.
+//	@tag.name					relationship-types
+//	@tag.description			The registry of relationship types: sign, symmetry, default weight, CAMEO and PLOVER codes.
+//	@tag.name					import-export
+//	@tag.description			The whole graph in and out, all or nothing.
+//	@tag.name					queries
+//	@tag.description			Paths, influence, mediators, blocs, balance, key players, timelines and diffs.
+//	@tag.name					scenarios
+//	@tag.description			What-if scenarios: changes over the graph that every read can answer on, and comparisons.
+//	@tag.name					visualisation
+//	@tag.description			The graph and neighbourhoods for Cytoscape.js, graphology, D3, GraphML and GEXF.
+//	@tag.name					operations
+//	@tag.description			Liveness, readiness and metrics.
 //	@securityDefinitions.apikey	ApiKeyAuth
 //	@in							header
 //	@name						X-API-Key

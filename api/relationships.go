@@ -149,6 +149,7 @@ func (s *Server) createRelationship(c *gin.Context) {
 // getRelationship godoc
 //
 //	@Summary	Get a relationship
+//	@Description	One relationship with its sources, dates, weight and confidence, and its ETag.
 //	@ID			getRelationship
 //	@Tags		relationships
 //	@Produce	json

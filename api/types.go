@@ -48,6 +48,7 @@ func (s *Server) listTypes(c *gin.Context) {
 // getType godoc
 //
 //	@Summary	Get a relationship type
+//	@Description	One relationship type of the registry, with its ETag.
 //	@ID			getRelationshipType
 //	@Tags		relationship-types
 //	@Produce	json

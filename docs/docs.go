@@ -263,6 +263,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "One actor, with its ETag (for If-Match on PATCH and DELETE, and If-None-Match on GET).",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -2572,6 +2573,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "One relationship type of the registry, with its ETag.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -2918,6 +2920,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
+                "description": "One relationship with its sources, dates, weight and confidence, and its ETag.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -7402,7 +7405,41 @@ const docTemplate = `{
             "name": "Authorization",
             "in": "header"
         }
-    }
+    },
+    "tags": [
+        {
+            "description": "States, IGOs, armed and political groups, people and companies: the graph's nodes.",
+            "name": "actors"
+        },
+        {
+            "description": "Typed, signed, dated and sourced ties between actors: the graph's edges.",
+            "name": "relationships"
+        },
+        {
+            "description": "The registry of relationship types: sign, symmetry, default weight, CAMEO and PLOVER codes.",
+            "name": "relationship-types"
+        },
+        {
+            "description": "The whole graph in and out, all or nothing.",
+            "name": "import-export"
+        },
+        {
+            "description": "Paths, influence, mediators, blocs, balance, key players, timelines and diffs.",
+            "name": "queries"
+        },
+        {
+            "description": "What-if scenarios: changes over the graph that every read can answer on, and comparisons.",
+            "name": "scenarios"
+        },
+        {
+            "description": "The graph and neighbourhoods for Cytoscape.js, graphology, D3, GraphML and GEXF.",
+            "name": "visualisation"
+        },
+        {
+            "description": "Liveness, readiness and metrics.",
+            "name": "operations"
+        }
+    ]
 }`
 
 // SwaggerInfo holds exported Swagger Info so clients can modify it
@@ -7412,7 +7449,7 @@ var SwaggerInfo = &swag.Spec{
 	BasePath:         "/",
 	Schemes:          []string{},
 	Title:            "detente API",
-	Description:      "A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.\nErrors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters (a list parameter, declared comma-separated, may also be repeated: types=a&types=b reads as types=a,b), trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored; so are numbers beyond the range of a double (±1.8e308), inside attributes too, and integers in attributes beyond ±2^53 (9007199254740992), which a JSON number cannot carry exactly: send such an identifier as a string.\nLimits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON; paths of at most 10 hops, k at most 100, at most 1000 paths per answer and 100000 candidate paths per query (else 400 limit-exceeded). Time: each request's store work has a budget (default 10 s, DETENTE_QUERY_TIMEOUT); beyond it, and whenever the store is unreachable, 503 with Retry-After. A write the store has no disk space for is 507 insufficient-storage (nothing was written; retrying will not help until an operator frees space).\nRate limit: each API key (or, without one, each client IP) may make 50 requests a second with bursts of 100 by default (DETENTE_RATE_LIMIT, DETENTE_RATE_BURST); beyond that every /api/v1 operation answers 429 with Retry-After, the seconds until the next request is allowed. The documentation (/openapi.json, /swagger/) and the explorer page (/) draw on the same allowance; /healthz and /readyz do not.\nSecurity: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Changes to the relationship-type registry (POST /api/v1/relationship-types, or an import that adds or changes types) need an admin key, and so does GET /metrics (Prometheus; open on an open server). Without keys the server is open and listens on loopback only.\nConditional writes: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match).",
+	Description:      "A graph of geopolitical stakeholders: actors, the typed, signed and dated relationships between them, and the relationship-type registry.\nErrors are RFC 9457 problem details (application/problem+json) whose type is https://detente.dev/problems/ followed by a stable slug; every invalid input field is reported at once with its JSON path (errors[].path). Unknown JSON fields, unknown or repeated query parameters (a list parameter, declared comma-separated, may also be repeated: types=a&types=b reads as types=a,b), trailing data after the JSON value, invalid UTF-8 and unregistered relationship types are rejected with 400, never ignored; so are numbers beyond the range of a double (±1.8e308), inside attributes too, and integers in attributes beyond ±2^53 (9007199254740992), which a JSON number cannot carry exactly: send such an identifier as a string.\nLimits: JSON bodies 8 MiB (import 64 MiB) by default, else 413; page size 1-1000 (default 50); names 200 bytes, texts 10000 bytes, lists 100 entries, attributes 16384 bytes of JSON; paths of at most 10 hops, k at most 100, at most 1000 paths per answer and 100000 candidate paths per query (else 400 limit-exceeded). Time: each request's store work has a budget (default 10 s, DETENTE_QUERY_TIMEOUT); beyond it, and whenever the store is unreachable, 503 with Retry-After. A write the store has no disk space for is 507 insufficient-storage (nothing was written; retrying will not help until an operator frees space).\nRate limit: each API key (or, without one, each client IP) may make 50 requests a second with bursts of 100 by default (DETENTE_RATE_LIMIT, DETENTE_RATE_BURST); beyond that every /api/v1 operation answers 429 with Retry-After, the seconds until the next request is allowed. The documentation (/openapi.json, /swagger/) and the explorer page (/) draw on the same allowance; /healthz and /readyz do not.\nSecurity: when the server has API keys, send one as Authorization: Bearer KEY or X-API-Key: KEY. Reads need a read key, every other method a write key (admin includes write, write includes read). Changes to the relationship-type registry (POST /api/v1/relationship-types, or an import that adds or changes types) need an admin key, and so does GET /metrics (Prometheus; open on an open server). Without keys the server is open and listens on loopback only.\nConditional requests: single resources carry an ETag; PATCH and DELETE honour If-Match (412 when it does not match), GET honours If-None-Match (304 while it matches).",
 	InfoInstanceName: "swagger",
 	SwaggerTemplate:  docTemplate,
 	LeftDelim:        "{{",

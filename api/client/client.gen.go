@@ -3295,6 +3295,8 @@ type ClientInterface interface {
 
 	// GetActor Get an actor
 	//
+	// One actor, with its ETag (for If-Match on PATCH and DELETE, and If-None-Match on GET).
+	//
 	// Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
 	GetActor(ctx context.Context, id string, params *GetActorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -3447,6 +3449,8 @@ type ClientInterface interface {
 
 	// GetRelationshipType Get a relationship type
 	//
+	// One relationship type of the registry, with its ETag.
+	//
 	// Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
 	GetRelationshipType(ctx context.Context, name string, params *GetRelationshipTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -3483,6 +3487,8 @@ type ClientInterface interface {
 	DeleteRelationship(ctx context.Context, id string, params *DeleteRelationshipParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetRelationship Get a relationship
+	//
+	// One relationship with its sources, dates, weight and confidence, and its ETag.
 	//
 	// Corresponds with GET /api/v1/relationships/{id} (the `GetRelationship` operationId).
 	GetRelationship(ctx context.Context, id string, params *GetRelationshipParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -3689,6 +3695,8 @@ func (c *Client) DeleteActor(ctx context.Context, id string, params *DeleteActor
 }
 
 // GetActor Get an actor
+//
+// One actor, with its ETag (for If-Match on PATCH and DELETE, and If-None-Match on GET).
 //
 // Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
 func (c *Client) GetActor(ctx context.Context, id string, params *GetActorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -4042,6 +4050,8 @@ func (c *Client) CreateRelationshipType(ctx context.Context, body CreateRelation
 
 // GetRelationshipType Get a relationship type
 //
+// One relationship type of the registry, with its ETag.
+//
 // Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
 func (c *Client) GetRelationshipType(ctx context.Context, name string, params *GetRelationshipTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetRelationshipTypeRequest(c.Server, name, params)
@@ -4128,6 +4138,8 @@ func (c *Client) DeleteRelationship(ctx context.Context, id string, params *Dele
 }
 
 // GetRelationship Get a relationship
+//
+// One relationship with its sources, dates, weight and confidence, and its ETag.
 //
 // Corresponds with GET /api/v1/relationships/{id} (the `GetRelationship` operationId).
 func (c *Client) GetRelationship(ctx context.Context, id string, params *GetRelationshipParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -7735,6 +7747,8 @@ type ClientWithResponsesInterface interface {
 
 	// GetActorWithResponse Get an actor
 	//
+	// One actor, with its ETag (for If-Match on PATCH and DELETE, and If-None-Match on GET).
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
@@ -7913,6 +7927,8 @@ type ClientWithResponsesInterface interface {
 
 	// GetRelationshipTypeWithResponse Get a relationship type
 	//
+	// One relationship type of the registry, with its ETag.
+	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
@@ -7955,6 +7971,8 @@ type ClientWithResponsesInterface interface {
 	DeleteRelationshipWithResponse(ctx context.Context, id string, params *DeleteRelationshipParams, reqEditors ...RequestEditorFn) (*DeleteRelationshipResponse, error)
 
 	// GetRelationshipWithResponse Get a relationship
+	//
+	// One relationship with its sources, dates, weight and confidence, and its ETag.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -11945,6 +11963,8 @@ func (c *ClientWithResponses) DeleteActorWithResponse(ctx context.Context, id st
 
 // GetActorWithResponse Get an actor
 //
+// One actor, with its ETag (for If-Match on PATCH and DELETE, and If-None-Match on GET).
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/actors/{id} (the `GetActor` operationId).
@@ -12243,6 +12263,8 @@ func (c *ClientWithResponses) CreateRelationshipTypeWithResponse(ctx context.Con
 
 // GetRelationshipTypeWithResponse Get a relationship type
 //
+// One relationship type of the registry, with its ETag.
+//
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/v1/relationship-types/{name} (the `GetRelationshipType` operationId).
@@ -12315,6 +12337,8 @@ func (c *ClientWithResponses) DeleteRelationshipWithResponse(ctx context.Context
 }
 
 // GetRelationshipWithResponse Get a relationship
+//
+// One relationship with its sources, dates, weight and confidence, and its ETag.
 //
 // Returns a wrapper object for the known response body format(s).
 //
