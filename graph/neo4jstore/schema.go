@@ -17,6 +17,7 @@ var baseSchema = []struct{ key, name, cypher string }{
 	{"NODE:RelationshipType.name", "relationship_type_name", `CREATE CONSTRAINT relationship_type_name IF NOT EXISTS FOR (t:RelationshipType) REQUIRE t.name IS UNIQUE`},
 	{"NODE:Meta.key", "meta_key", `CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE`},
 	{"NODE:Scenario.id", "scenario_id", `CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE`},
+	{"NODE:Event.id", "event_id", `CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE`},
 }
 
 const (
