@@ -54,8 +54,8 @@ type Input struct {
 // Summary reports an ingest.
 type Summary struct {
 	Events     int `json:"events"`     // well-formed events read
-	New        int `json:"new"`        // distinct event ids among them
-	Duplicates int `json:"duplicates"` // events whose id came before in this run
+	New        int `json:"new"`        // events the store did not hold, now stored
+	Duplicates int `json:"duplicates"` // events whose id the store held already, or that came before in this run
 	Skipped    int `json:"skipped"`    // malformed rows, skipped
 	// Folded is how many new events became part of a relationship; the
 	// others are one-sided, between an actor and itself, unmapped or
@@ -132,6 +132,8 @@ type run struct {
 	unmapped   tallies
 	created    []graph.Actor
 	taken      map[string]bool // ids of created actors
+	sp         *spool
+	conflicts  map[string]bool // derived ids left alone (see write)
 	sum        Summary
 	rows       int
 	start      time.Time
@@ -147,9 +149,18 @@ type run struct {
 // *FormatError; with Strict, the first malformed row stops the run with
 // its *RowError. Nothing is written before every input has been read.
 //
+// Every well-formed event is stored too (Store.PutEvents, in batches of
+// EventBatch, after the relationships), with the id of the derived
+// relationship it folded into; new and duplicates are the store's count,
+// so re-ingesting a file stores nothing (new 0). Until they are stored the
+// events wait in a temporary file (see events.go).
+//
 // The only state that grows with the number of events is the set of event
-// ids seen (8 bytes an event, for the duplicates count); the aggregate
-// grows with the number of ties.
+// ids seen in this run (8 bytes an event): an id repeated within a run must
+// not fold into its tie twice, and the store cannot tell a repeat within
+// the run from an event of an earlier run, whose events a run folds again
+// so that re-ingesting a file gives the same ties. The aggregate grows
+// with the number of ties.
 func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summary, error) {
 	if o.Rules == (Rules{}) {
 		o.Rules = DefaultRules()
@@ -175,15 +186,57 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 		return Summary{}, err
 	}
 	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res, agg: NewAggregator(o.Format, o.Rules),
-		seen: map[uint64]struct{}{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, start: time.Now()}
+		seen: map[uint64]struct{}{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, conflicts: map[string]bool{}, start: time.Now()}
 	r.sum.Errors, r.sum.Conflicts = []string{}, []string{}
+	if r.sp, err = newSpool(); err != nil {
+		return Summary{}, err
+	}
+	defer r.sp.close()
 	for _, in := range inputs {
 		if err := r.read(in); err != nil {
 			return r.summary(), err
 		}
 	}
-	err = r.write()
+	if err = r.write(); err == nil {
+		err = r.storeEvents()
+	}
 	return r.summary(), err
+}
+
+// storeEvents stores the spooled events, each with the id of the derived
+// relationship it folded into (none when that id is a conflict), and
+// counts as new those the store did not hold.
+func (r *run) storeEvents() error {
+	stored := 0
+	err := r.sp.each(EventBatch, func(recs []spooled) error {
+		evs := make([]graph.Event, len(recs))
+		for i := range recs {
+			evs[i] = recs[i].Event
+			if recs[i].Typ == "" {
+				continue
+			}
+			first, ok := r.agg.SpellOf(recs[i].Src, recs[i].Tgt, recs[i].Typ, recs[i].Symmetric, evs[i].Date)
+			if !ok {
+				continue
+			}
+			src, tgt := recs[i].Src, recs[i].Tgt
+			if recs[i].Symmetric && tgt < src {
+				src, tgt = tgt, src
+			}
+			if id := DerivedID(r.o.Format, src, recs[i].Typ, tgt, first); !r.conflicts[id] {
+				evs[i].Relationship = id
+			}
+		}
+		n, err := r.s.PutEvents(r.ctx, evs)
+		if err != nil {
+			return fmt.Errorf("storing events %d to %d of %d: %w", stored+1, stored+len(evs), r.sp.n, err)
+		}
+		stored += len(evs)
+		r.sum.New += n
+		return nil
+	})
+	r.sum.Duplicates = r.sum.Events - r.sum.New
+	return err
 }
 
 func (r *run) summary() Summary {
@@ -231,7 +284,9 @@ func (r *run) read(in Input) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", in.Name, err)
 		}
-		r.event(&ev)
+		if err := r.event(&ev); err != nil {
+			return fmt.Errorf("%s: %w", in.Name, err)
+		}
 	}
 }
 
@@ -247,17 +302,34 @@ func eventKey(id string) uint64 {
 	return h.Sum64() | 1<<63 // apart from small numeric ids
 }
 
-func (r *run) event(ev *Event) {
-	r.sum.Events++
+func (r *run) event(ev *Event) error {
 	k := eventKey(ev.SourceID)
 	if _, dup := r.seen[k]; dup {
-		r.sum.Duplicates++
-		return
+		r.sum.Events++ // a duplicate: the store counts it when it is not stored
+		return nil
 	}
+	rec := spooled{Event: storedEvent(ev, "")}
+	if errs := graph.ValidateEvent(&rec.Event, "$"); len(errs) > 0 {
+		r.sum.Skipped++
+		if len(r.sum.Errors) < MaxReported {
+			r.sum.Errors = append(r.sum.Errors, fmt.Sprintf("line %d: event %s cannot be stored: %s %s", ev.Line, graph.Quote(ev.SourceID), errs[0].Path[2:], errs[0].Message))
+		}
+		return nil
+	}
+	r.sum.Events++
 	r.seen[k] = struct{}{}
-	r.sum.New++
+	r.fold(ev, &rec)
+	return r.sp.add(&rec)
+}
+
+// fold maps and resolves ev and folds it into its tie, noting in rec what
+// it found.
+func (r *run) fold(ev *Event, rec *spooled) {
 	if ev.Actor2.Empty() {
 		r.sum.OneSided++
+		if id, _ := r.res.Resolve(&ev.Actor1); id != "" {
+			rec.Event.Source = id
+		}
 		return
 	}
 	rule, key, ok := r.o.Mapping.Lookup(ev)
@@ -267,12 +339,15 @@ func (r *run) event(ev *Event) {
 			rule.Why = "the mapping names type " + rule.Type + ", which the registry does not have"
 		}
 	}
-	if !ok {
+	if ok {
+		rec.Event.Type = typ.Name
+	} else {
 		r.unmapped.add(key, "event "+ev.SourceID, rule.Why)
 		return
 	}
 	src, ok1 := r.resolve(&ev.Actor1, ev)
 	tgt, ok2 := r.resolve(&ev.Actor2, ev)
+	rec.Event.Source, rec.Event.Target = src, tgt
 	if !ok1 || !ok2 {
 		return
 	}
@@ -282,6 +357,7 @@ func (r *run) event(ev *Event) {
 	}
 	r.sum.Folded++
 	r.agg.Add(src, tgt, typ, ev)
+	rec.Src, rec.Tgt, rec.Typ, rec.Symmetric = src, tgt, typ.Name, typ.Symmetric
 }
 
 // resolve finds (or, with CreateActors, creates) the actor a is.
@@ -386,6 +462,7 @@ func (r *run) write() error {
 			switch {
 			case err == nil && !IsDerived(&old):
 				r.sum.Conflicts = append(r.sum.Conflicts, rel.ID)
+				r.conflicts[rel.ID] = true
 				continue
 			case err != nil && graph.ErrorCode(err) != graph.ENOTFOUND:
 				return err
