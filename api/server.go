@@ -226,25 +226,34 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.PATCH("/scenarios/:id", s.updateScenario)
 	v1.DELETE("/scenarios/:id", s.deleteScenario)
 	v1.GET("/scenarios/:id/compare", s.compareScenario)
+	v1.GET("/events", s.listEvents)
+	v1.POST("/events", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.ingestEvents)
+	v1.GET("/relationships/:id/events", s.relationshipEvents)
 
 	s.engine = r
 	return s, nil
 }
 
-// budget is the time a request of route (a Gin route pattern, "" when
-// none matched) may take: ImportTimeout for an import, QueryTimeout for
-// anything else; zero is no bound.
-func (s *Server) budget(route string) time.Duration {
-	if route == APIPrefix+"/import" {
+// budget is the time a request of method and route (a Gin route
+// pattern, "" when none matched) may take: ImportTimeout for an import
+// (a batch, or an event file), QueryTimeout for anything else; zero is no
+// bound.
+func (s *Server) budget(method, route string) time.Duration {
+	if isImport(method, route) {
 		return s.cfg.ImportTimeout
 	}
 	return s.cfg.QueryTimeout
 }
 
+// isImport reports whether a request of method and route is an import.
+func isImport(method, route string) bool {
+	return method == http.MethodPost && (route == APIPrefix+"/import" || route == APIPrefix+"/events")
+}
+
 // writeTimeout is how long after its start a request of route may take
 // to be written: its budget and WriteMargin; zero is no deadline.
-func (s *Server) writeTimeout(route string) time.Duration {
-	b := s.budget(route)
+func (s *Server) writeTimeout(method, route string) time.Duration {
+	b := s.budget(method, route)
 	if b <= 0 {
 		return 0
 	}
@@ -258,7 +267,7 @@ func (s *Server) writeTimeout(route string) time.Duration {
 // without deadlines (a test's recorder) is left as it is.
 func (s *Server) writeDeadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if d := s.writeTimeout(c.FullPath()); d > 0 {
+		if d := s.writeTimeout(c.Request.Method, c.FullPath()); d > 0 {
 			_ = http.NewResponseController(c.Writer).SetWriteDeadline(time.Now().Add(d))
 		}
 		c.Next()
@@ -269,7 +278,7 @@ func (s *Server) writeDeadline() gin.HandlerFunc {
 // or ImportTimeout for an import.
 func (s *Server) deadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		limit := s.budget(c.FullPath())
+		limit := s.budget(c.Request.Method, c.FullPath())
 		if limit <= 0 {
 			c.Next()
 			return
