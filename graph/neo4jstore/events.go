@@ -15,8 +15,8 @@ import (
 // (schema.go). They live beside the graph: no :Meta lock, no version bump;
 // MERGE on the unique id makes a write idempotent, and concurrent writes of
 // one id safe. The listing walks the id index from the cursor and filters;
-// the relationship's events are found the same way (an index on
-// e.relationship would pay on every write for a read that pages anyway).
+// a relationship's events, the common read (a tie's evidence), are a seek
+// in the (relationship, id) index instead (eventRelIndex), in id order.
 const (
 	putEvents = `UNWIND $rows AS r
 MERGE (e:Event {id: r.id})
@@ -29,6 +29,15 @@ ON CREATE SET e += r`
   AND ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date <= $to)
 RETURN e ORDER BY e.id LIMIT $limit`
+	listRelEvents = `MATCH (e:Event) WHERE e.relationship = $rel AND e.id > $after
+  AND ($actor IS NULL OR e.source = $actor OR e.target = $actor)
+  AND ($target IS NULL OR e.target = $target)
+  AND ($type IS NULL OR e.type = $type)
+  AND ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+RETURN e ORDER BY e.id LIMIT $limit`
+	// eventRelIndex serves listRelEvents; EnsureSchema creates it.
+	eventRelIndex = `CREATE INDEX event_relationship IF NOT EXISTS FOR (e:Event) ON (e.relationship, e.id)`
 )
 
 // PutEvents merges the events on their ids in one transaction and returns
@@ -64,7 +73,11 @@ func (s *Store) ListEvents(ctx context.Context, f graph.EventFilter, after strin
 		params["to"] = f.To.String()
 	}
 	return readTx(ctx, s, s.queryTimeout, func(tx neo4j.ManagedTransaction) ([]graph.Event, error) {
-		recs, err := collect(ctx, tx, listEvents, params)
+		q := listEvents
+		if f.Relationship != "" {
+			q = listRelEvents
+		}
+		recs, err := collect(ctx, tx, q, params)
 		if err != nil {
 			return nil, err
 		}

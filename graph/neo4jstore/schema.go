@@ -91,6 +91,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			}
 		}
 	}
+	if err := s.schemaChange(ctx, eventRelIndex); err != nil {
+		return err
+	}
 	_, err = execute(ctx, s, neo4j.AccessModeWrite, s.queryTimeout, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, initMeta, nil)
 	})
