@@ -163,6 +163,29 @@ func TestEvents(t *testing.T) {
 				t.Errorf("%d events after a second post, want 8", len(list.Items))
 			}
 
+			// The other formats, in their media types, stored under their own
+			// prefix.
+			for _, c := range []struct{ format, file, media string }{
+				{"plover", "plover-valid.jsonl", "application/x-ndjson"},
+				{"acled", "acled-valid.csv", "text/csv"},
+				{"icews", "icews-valid.tsv", "text/tab-separated-values"},
+			} {
+				e.must(200, "POST", "/api/v1/events?format="+c.format, eventFile(t, c.file), &sum, "Content-Type", c.media)
+				if sum.Events == 0 || sum.New != sum.Events || sum.Skipped != 0 {
+					t.Errorf("%s: %+v", c.format, sum)
+				}
+				e.must(200, "GET", "/api/v1/events?limit=1000", "", &list)
+				n := 0
+				for _, ev := range list.Items {
+					if ev.Format == c.format {
+						n++
+					}
+				}
+				if n != sum.New {
+					t.Errorf("%s: %d events listed, %d stored", c.format, n, sum.New)
+				}
+			}
+
 			// strict=false skips and counts the malformed rows.
 			e.must(200, "POST", "/api/v1/events?format=gdelt&strict=false", eventFile(t, "gdelt2-malformed.tsv"), &sum, tsv...)
 			if sum.Skipped != 10 || len(sum.Errors) != 10 || !strings.Contains(sum.Errors[0], "line 2") {
