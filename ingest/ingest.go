@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"sort"
 	"strconv"
@@ -57,7 +56,7 @@ type Summary struct {
 	New        int `json:"new"`        // events the store did not hold, now stored
 	Duplicates int `json:"duplicates"` // events whose id the store held already, or that came before in this run
 	Skipped    int `json:"skipped"`    // malformed rows, skipped
-	// Folded is how many new events became part of a relationship; the
+	// Folded is how many distinct events became part of a relationship; the
 	// others are one-sided, between an actor and itself, unmapped or
 	// unresolved.
 	Folded        int          `json:"folded"`
@@ -127,7 +126,7 @@ type run struct {
 	reg        graph.Registry
 	res        *Resolver
 	agg        *Aggregator
-	seen       map[uint64]struct{}
+	sorted     *sorter
 	unresolved tallies
 	unmapped   tallies
 	created    []graph.Actor
@@ -155,12 +154,11 @@ type run struct {
 // so re-ingesting a file stores nothing (new 0). Until they are stored the
 // events wait in a temporary file (see events.go).
 //
-// The only state that grows with the number of events is the set of event
-// ids seen in this run (8 bytes an event): an id repeated within a run must
-// not fold into its tie twice, and the store cannot tell a repeat within
-// the run from an event of an earlier run, whose events a run folds again
-// so that re-ingesting a file gives the same ties. The aggregate grows
-// with the number of ties.
+// Memory does not grow with the number of events: an id repeated within
+// the run is folded once by sorting the events by id on disk (dedup.go),
+// not by a set of the ids seen. (The store's duplicates cannot serve:
+// a run folds again the events an earlier run stored, so that re-ingesting
+// a file gives the same ties.) The aggregate grows with the number of ties.
 func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summary, error) {
 	if o.Rules == (Rules{}) {
 		o.Rules = DefaultRules()
@@ -186,16 +184,20 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 		return Summary{}, err
 	}
 	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res, agg: NewAggregator(o.Format, o.Rules),
-		seen: map[uint64]struct{}{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, conflicts: map[string]bool{}, start: time.Now()}
+		sorted: &sorter{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, conflicts: map[string]bool{}, start: time.Now()}
 	r.sum.Errors, r.sum.Conflicts = []string{}, []string{}
 	if r.sp, err = newSpool(); err != nil {
 		return Summary{}, err
 	}
 	defer r.sp.close()
+	defer r.sorted.close()
 	for _, in := range inputs {
 		if err := r.read(in); err != nil {
 			return r.summary(), err
 		}
+	}
+	if err := r.foldAll(); err != nil {
+		return r.summary(), err
 	}
 	if err = r.write(); err == nil {
 		err = r.storeEvents()
@@ -290,26 +292,9 @@ func (r *run) read(in Input) error {
 	}
 }
 
-// eventKey is the key of an event id in the set of ids seen: the number
-// itself for GDELT's numeric ids, else a 64-bit FNV-1a hash (at 10^8
-// events a false duplicate has a chance of about 3 in 10,000).
-func eventKey(id string) uint64 {
-	if n, err := strconv.ParseUint(id, 10, 64); err == nil && len(id) < 20 {
-		return n
-	}
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	return h.Sum64() | 1<<63 // apart from small numeric ids
-}
-
 func (r *run) event(ev *Event) error {
-	k := eventKey(ev.SourceID)
-	if _, dup := r.seen[k]; dup {
-		r.sum.Events++ // a duplicate: the store counts it when it is not stored
-		return nil
-	}
-	rec := spooled{Event: storedEvent(ev, "")}
-	if errs := graph.ValidateEvent(&rec.Event, "$"); len(errs) > 0 {
+	rec := storedEvent(ev, "")
+	if errs := graph.ValidateEvent(&rec, "$"); len(errs) > 0 {
 		r.sum.Skipped++
 		if len(r.sum.Errors) < MaxReported {
 			r.sum.Errors = append(r.sum.Errors, fmt.Sprintf("line %d: event %s cannot be stored: %s %s", ev.Line, graph.Quote(ev.SourceID), errs[0].Path[2:], errs[0].Message))
@@ -317,9 +302,27 @@ func (r *run) event(ev *Event) error {
 		return nil
 	}
 	r.sum.Events++
-	r.seen[k] = struct{}{}
-	r.fold(ev, &rec)
-	return r.sp.add(&rec)
+	return r.sorted.add(ev)
+}
+
+// foldAll folds the events read, each id once (see dedup.go), and spools
+// them for storing.
+func (r *run) foldAll() error {
+	last, n := "", 0
+	return r.sorted.each(func(ev *Event) error {
+		if n > 0 && ev.SourceID == last {
+			return nil // a repeat within the run: the store counts it a duplicate
+		}
+		if n++; n%ProgressEvery == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		last = ev.SourceID
+		rec := spooled{Event: storedEvent(ev, "")}
+		r.fold(ev, &rec)
+		return r.sp.add(&rec)
+	})
 }
 
 // fold maps and resolves ev and folds it into its tie, noting in rec what

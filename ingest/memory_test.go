@@ -80,9 +80,9 @@ func (g *gdeltStream) row() {
 // seeded store and checks that the heap stays under a bound that does not
 // depend on how fast the machine is: the reader holds one row, the
 // aggregate grows with the ties (here at most 30×29 pairs × types ×
-// spells), and the set of ids seen by 8 bytes an event. The store is a
-// bbolt file, as in production, so that the events it stores are not on
-// the heap (the events wait in a spool file until then).
+// spells); repeated ids are found by sorting on disk, not with a set. The
+// store is a bbolt file, as in production, so that the events it stores
+// are not on the heap (they wait in temporary files until then).
 func TestIngestMemoryBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("200,000 rows")
