@@ -40,7 +40,8 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxBodyBytes caps JSON request bodies (413 beyond). Default 8 MiB.
 	MaxBodyBytes int64
-	// MaxImportBytes caps the body of POST /api/v1/import. Default 64 MiB.
+	// MaxImportBytes caps the body of POST /api/v1/import and of POST
+	// /api/v1/events. Default 64 MiB.
 	MaxImportBytes int64
 	// ImportBudget caps the bytes of import bodies processed at once
 	// (each counted at its Content-Length, or MaxImportBytes when it has
@@ -52,7 +53,7 @@ type Config struct {
 	// QueryTimeout bounds each /api/v1 request's store work through its
 	// context; a request out of time is answered 503. Zero: no bound.
 	QueryTimeout time.Duration
-	// ImportTimeout bounds POST /api/v1/import instead of QueryTimeout:
+	// ImportTimeout bounds POST /api/v1/import (and /events) instead of QueryTimeout:
 	// an import of 10^6 relationships takes far longer than a query.
 	// Zero: no bound.
 	ImportTimeout time.Duration
@@ -207,7 +208,9 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/relationship-types", s.listTypes)
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
-	v1.POST("/import", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.importBatch)
+	// Batch imports and event files share one admission budget.
+	imports := newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit()
+	v1.POST("/import", imports, s.importBatch)
 	v1.GET("/export", sa, s.exportBatch)
 	v1.GET("/paths", sc, s.findPaths)
 	v1.GET("/graph", sa, s.getGraph)
@@ -227,7 +230,7 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.DELETE("/scenarios/:id", s.deleteScenario)
 	v1.GET("/scenarios/:id/compare", s.compareScenario)
 	v1.GET("/events", s.listEvents)
-	v1.POST("/events", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.ingestEvents)
+	v1.POST("/events", imports, s.ingestEvents)
 	v1.GET("/relationships/:id/events", s.relationshipEvents)
 
 	s.engine = r
