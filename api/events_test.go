@@ -1,13 +1,18 @@
 package api_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/detente/detente/api"
+	"github.com/detente/detente/ingest"
 	detenteseed "github.com/detente/detente/seed"
 )
 
@@ -18,6 +23,26 @@ func eventFile(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// sameAsCommand checks that an answer is detente ingest's summary: it
+// decodes into ingest.Summary with no field left over, and encodes back
+// to the same JSON.
+func sameAsCommand(t *testing.T, body []byte) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	var sum ingest.Summary
+	if err := dec.Decode(&sum); err != nil {
+		t.Fatalf("the answer is not ingest's summary: %v\n%s", err, body)
+	}
+	again, _ := json.Marshal(sum)
+	var a, b any
+	json.Unmarshal(body, &a)
+	json.Unmarshal(again, &b)
+	if diff := cmp.Diff(b, a); diff != "" {
+		t.Errorf("the answer differs from ingest's summary (-command +api):\n%s", diff)
+	}
 }
 
 func eventIDs(items []api.Event) []string {
@@ -76,7 +101,8 @@ func TestEvents(t *testing.T) {
 			}
 
 			var sum api.IngestSummary
-			e.must(200, "POST", "/api/v1/events?format=gdelt", eventFile(t, "gdelt2-valid.tsv"), &sum, tsv...)
+			rec := e.must(200, "POST", "/api/v1/events?format=gdelt", eventFile(t, "gdelt2-valid.tsv"), &sum, tsv...)
+			sameAsCommand(t, rec.Body.Bytes())
 			if sum.Events != 8 || sum.New != 8 || sum.Duplicates != 0 || sum.Folded != 5 || sum.Relationships.Created != 3 ||
 				len(sum.Unresolved) != 1 || sum.Unresolved[0].Code != "IRNOPP" {
 				t.Errorf("summary %+v", sum)
