@@ -91,7 +91,12 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			}
 		}
 	}
+	// CREATE INDEX returns before the index is online (a constraint
+	// waits): until then the planner cannot use it.
 	if err := s.schemaChange(ctx, eventRelIndex); err != nil {
+		return err
+	}
+	if err := s.schemaChange(ctx, awaitEventRelIndex); err != nil {
 		return err
 	}
 	_, err = execute(ctx, s, neo4j.AccessModeWrite, s.queryTimeout, func(tx neo4j.ManagedTransaction) (struct{}, error) {
