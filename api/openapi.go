@@ -82,6 +82,9 @@ func OpenAPI3() (*openapi3.T, error) {
 				!(pname == "name" && !strings.Contains(name, "RelationshipType")) {
 				v.Pattern = pat
 			}
+			if name == "Event" && pname == "id" {
+				v.Pattern = eventIDPattern
+			}
 		}
 	}
 	for _, item := range doc3.Paths.Map() {
@@ -111,6 +114,9 @@ func OpenAPI3() (*openapi3.T, error) {
 const (
 	idPattern       = `^[a-z0-9][a-z0-9_-]{0,127}$`
 	typeNamePattern = `^[a-z][a-z0-9_]{0,62}$`
+	// graph.ValidEventID: a format, a colon, the source's id without
+	// spaces or control characters (at most 200 bytes in all).
+	eventIDPattern = `^[a-z0-9]+:[^\x00-\x20\x7f]+$`
 )
 
 var patterns = map[string]string{

@@ -40,7 +40,8 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxBodyBytes caps JSON request bodies (413 beyond). Default 8 MiB.
 	MaxBodyBytes int64
-	// MaxImportBytes caps the body of POST /api/v1/import. Default 64 MiB.
+	// MaxImportBytes caps the body of POST /api/v1/import and of POST
+	// /api/v1/events. Default 64 MiB.
 	MaxImportBytes int64
 	// ImportBudget caps the bytes of import bodies processed at once
 	// (each counted at its Content-Length, or MaxImportBytes when it has
@@ -58,7 +59,7 @@ type Config struct {
 	// QueryTimeout bounds each /api/v1 request's store work through its
 	// context; a request out of time is answered 503. Zero: no bound.
 	QueryTimeout time.Duration
-	// ImportTimeout bounds POST /api/v1/import instead of QueryTimeout:
+	// ImportTimeout bounds POST /api/v1/import (and /events) instead of QueryTimeout:
 	// an import of 10^6 relationships takes far longer than a query.
 	// Zero: no bound.
 	ImportTimeout time.Duration
@@ -228,7 +229,9 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/relationship-types", s.listTypes)
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
-	v1.POST("/import", newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit(), s.importBatch)
+	// Batch imports and event files share one admission budget.
+	imports := newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit()
+	v1.POST("/import", imports, s.importBatch)
 	v1.GET("/export", sa, s.exportBatch)
 	v1.GET("/paths", sc, s.findPaths)
 	v1.GET("/graph", sa, s.getGraph)
@@ -247,25 +250,34 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.PATCH("/scenarios/:id", s.updateScenario)
 	v1.DELETE("/scenarios/:id", s.deleteScenario)
 	v1.GET("/scenarios/:id/compare", s.compareScenario)
+	v1.GET("/events", s.listEvents)
+	v1.POST("/events", imports, s.ingestEvents)
+	v1.GET("/relationships/:id/events", s.relationshipEvents)
 
 	s.engine = r
 	return s, nil
 }
 
-// budget is the time a request of route (a Gin route pattern, "" when
-// none matched) may take: ImportTimeout for an import, QueryTimeout for
-// anything else; zero is no bound.
-func (s *Server) budget(route string) time.Duration {
-	if route == APIPrefix+"/import" {
+// budget is the time a request of method and route (a Gin route
+// pattern, "" when none matched) may take: ImportTimeout for an import
+// (a batch, or an event file), QueryTimeout for anything else; zero is no
+// bound.
+func (s *Server) budget(method, route string) time.Duration {
+	if isImport(method, route) {
 		return s.cfg.ImportTimeout
 	}
 	return s.cfg.QueryTimeout
 }
 
+// isImport reports whether a request of method and route is an import.
+func isImport(method, route string) bool {
+	return method == http.MethodPost && (route == APIPrefix+"/import" || route == APIPrefix+"/events")
+}
+
 // writeTimeout is how long after its start a request of route may take
 // to be written: its budget and WriteMargin; zero is no deadline.
-func (s *Server) writeTimeout(route string) time.Duration {
-	b := s.budget(route)
+func (s *Server) writeTimeout(method, route string) time.Duration {
+	b := s.budget(method, route)
 	if b <= 0 {
 		return 0
 	}
@@ -283,24 +295,24 @@ func (s *Server) writeTimeout(route string) time.Duration {
 // cut a large upload over a slow link; every other route keeps it.
 func (s *Server) writeDeadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		route := c.FullPath()
+		method, route := c.Request.Method, c.FullPath()
 		rc := http.NewResponseController(c.Writer)
-		if d := s.writeTimeout(route); d > 0 {
+		if d := s.writeTimeout(method, route); d > 0 {
 			_ = rc.SetWriteDeadline(time.Now().Add(d))
 		}
-		if d := s.readTimeout(route); d > 0 {
+		if d := s.readTimeout(method, route); d > 0 {
 			_ = rc.SetReadDeadline(time.Now().Add(d))
 		}
 		c.Next()
 	}
 }
 
-// readTimeout is how long an import's body may take to arrive (its
-// budget); zero for every other route, which keeps the server's
-// ReadTimeout.
-func (s *Server) readTimeout(route string) time.Duration {
-	if route == APIPrefix+"/import" {
-		return s.budget(route)
+// readTimeout is how long an import's body (a batch, or an event file)
+// may take to arrive (its budget); zero for every other request, which
+// keeps the server's ReadTimeout.
+func (s *Server) readTimeout(method, route string) time.Duration {
+	if isImport(method, route) {
+		return s.budget(method, route)
 	}
 	return 0
 }
@@ -309,7 +321,7 @@ func (s *Server) readTimeout(route string) time.Duration {
 // or ImportTimeout for an import.
 func (s *Server) deadline() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		limit := s.budget(c.FullPath())
+		limit := s.budget(c.Request.Method, c.FullPath())
 		if limit <= 0 {
 			c.Next()
 			return

@@ -1315,6 +1315,263 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/events": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "events"
+                ],
+                "summary": "List events",
+                "operationId": "listEvents",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "An actor on either side",
+                        "name": "actor",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The target actor",
+                        "name": "target",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "The derived relationship type",
+                        "name": "type",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "First day (YYYY-MM-DD)",
+                        "name": "from",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "format": "date",
+                        "description": "Last day (YYYY-MM-DD)",
+                        "name": "to",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/EventList"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            },
+            "post": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Reads a file of coded events (the body) as detente ingest does: stores its events (idempotent by the source's id), resolves their actors, maps their codes and folds them into derived relationships, and answers the same summary. By default the first malformed row refuses the file with 400, naming its line and column, and nothing is written; with strict=false malformed rows are skipped and counted. A file of another format is refused with 400 at once. Bodies over 64 MiB are rejected with 413; the request has the server's --import-timeout (default 10m).",
+                "consumes": [
+                    "text/tab-separated-values",
+                    "text/csv",
+                    "application/x-ndjson",
+                    "application/octet-stream"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "events"
+                ],
+                "summary": "Ingest an event file",
+                "operationId": "ingestEvents",
+                "parameters": [
+                    {
+                        "enum": [
+                            "gdelt",
+                            "gdelt1",
+                            "plover",
+                            "icews",
+                            "acled"
+                        ],
+                        "type": "string",
+                        "description": "The file's format",
+                        "name": "format",
+                        "in": "query",
+                        "required": true
+                    },
+                    {
+                        "type": "boolean",
+                        "default": true,
+                        "description": "Refuse the file at its first malformed row (false: skip and count them)",
+                        "name": "strict",
+                        "in": "query"
+                    },
+                    {
+                        "type": "boolean",
+                        "default": false,
+                        "description": "Create the actors that do not resolve, tagged unreviewed",
+                        "name": "create_actors",
+                        "in": "query"
+                    },
+                    {
+                        "maximum": 3650,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 30,
+                        "description": "Days without events after which a derived tie ends",
+                        "name": "gap_days",
+                        "in": "query"
+                    },
+                    {
+                        "description": "The event file",
+                        "name": "file",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "type": "string"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/IngestSummary"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid query parameter, a file of another format, or a malformed row (strict); nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the write scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Body over 64 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Content-Type is not one of the accepted types",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable, or too many imports in flight",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/export": {
             "get": {
                 "security": [
@@ -3243,6 +3500,102 @@ const docTemplate = `{
                         "description": "The store's disk is full; nothing was written",
                         "schema": {
                             "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
+        "/api/v1/relationships/{id}/events": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The stored events that folded into a relationship derived from event data, in id order: its evidence. A relationship not derived from events has none.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "events"
+                ],
+                "summary": "List a relationship's events",
+                "operationId": "listRelationshipEvents",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Relationship id",
+                        "name": "id",
+                        "in": "path",
+                        "required": true
+                    },
+                    {
+                        "maximum": 1000,
+                        "minimum": 1,
+                        "type": "integer",
+                        "default": 50,
+                        "description": "Page size",
+                        "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
+                        "in": "query"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/EventList"
+                        }
+                    },
+                    "400": {
+                        "description": "Invalid id or query parameter",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "404": {
+                        "description": "No such relationship",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
                         }
                     }
                 }
@@ -5349,6 +5702,125 @@ const docTemplate = `{
                 }
             }
         },
+        "Event": {
+            "type": "object",
+            "required": [
+                "code",
+                "date",
+                "format",
+                "id",
+                "source_id"
+            ],
+            "properties": {
+                "actor1_code": {
+                    "type": "string",
+                    "example": "USAGOV"
+                },
+                "actor1_name": {
+                    "type": "string",
+                    "example": "UNITED STATES"
+                },
+                "actor2_code": {
+                    "type": "string",
+                    "example": "IRNGOV"
+                },
+                "actor2_name": {
+                    "type": "string",
+                    "example": "IRAN"
+                },
+                "code": {
+                    "description": "The event's code as coded: CAMEO, PLOVER type, ACLED event_type.",
+                    "type": "string",
+                    "example": "036"
+                },
+                "date": {
+                    "type": "string",
+                    "format": "date",
+                    "example": "2025-04-05"
+                },
+                "format": {
+                    "description": "The format it was read as (gdelt, gdelt1, plover, icews, acled).",
+                    "type": "string",
+                    "example": "gdelt"
+                },
+                "id": {
+                    "description": "The format and the source's own id: \"gdelt:1100000001\".",
+                    "type": "string",
+                    "example": "gdelt:1100000001"
+                },
+                "mentions": {
+                    "type": "integer",
+                    "minimum": 0
+                },
+                "quad": {
+                    "description": "QuadClass, 1-4, when coded.",
+                    "type": "integer",
+                    "maximum": 4,
+                    "minimum": 0
+                },
+                "relationship": {
+                    "description": "The derived relationship the event folded into, when it did.",
+                    "type": "string",
+                    "example": "evt-gdelt--iran--negotiates_with--united-states--2025-04-05"
+                },
+                "score": {
+                    "description": "Goldstein scale, ICEWS intensity or PLOVER score, -10 to 10, when coded.",
+                    "type": "number",
+                    "format": "double",
+                    "maximum": 10,
+                    "minimum": -10
+                },
+                "source": {
+                    "description": "The actor the first side resolved to, when it did.",
+                    "type": "string",
+                    "example": "united-states"
+                },
+                "source_id": {
+                    "description": "The source's own event id (GLOBALEVENTID, id, Event ID, event_id_cnty).",
+                    "type": "string",
+                    "example": "1100000001"
+                },
+                "sources": {
+                    "type": "integer",
+                    "minimum": 0
+                },
+                "target": {
+                    "description": "The actor the second side resolved to, when it did.",
+                    "type": "string",
+                    "example": "iran"
+                },
+                "text": {
+                    "type": "string"
+                },
+                "type": {
+                    "description": "The relationship type the mapping derives from the code, when it maps.",
+                    "type": "string",
+                    "example": "negotiates_with"
+                },
+                "url": {
+                    "description": "The source article.",
+                    "type": "string"
+                }
+            }
+        },
+        "EventList": {
+            "type": "object",
+            "required": [
+                "items"
+            ],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/Event"
+                    }
+                },
+                "next_cursor": {
+                    "description": "Pass as cursor to get the next page; absent on the last page.",
+                    "type": "string"
+                }
+            }
+        },
         "EvidencePath": {
             "type": "object",
             "required": [
@@ -5614,6 +6086,119 @@ const docTemplate = `{
                 "score": {
                     "type": "number",
                     "format": "double"
+                }
+            }
+        },
+        "IngestSummary": {
+            "type": "object",
+            "required": [
+                "actors",
+                "conflicts",
+                "duplicates",
+                "errors",
+                "events",
+                "folded",
+                "new",
+                "one_sided",
+                "relationships",
+                "self_ties",
+                "skipped",
+                "unmapped",
+                "unresolved",
+                "unresolved_total"
+            ],
+            "properties": {
+                "actors": {
+                    "type": "object",
+                    "required": [
+                        "created"
+                    ],
+                    "properties": {
+                        "created": {
+                            "type": "integer"
+                        }
+                    }
+                },
+                "conflicts": {
+                    "description": "Derived ids a relationship not derived from events holds: left alone.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "duplicates": {
+                    "description": "Events the store held already, or repeated in the file.",
+                    "type": "integer"
+                },
+                "errors": {
+                    "description": "The first 100 malformed rows, each with its line and column.",
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "events": {
+                    "description": "Well-formed events read.",
+                    "type": "integer"
+                },
+                "folded": {
+                    "type": "integer"
+                },
+                "new": {
+                    "description": "Events the store did not hold, now stored.",
+                    "type": "integer"
+                },
+                "one_sided": {
+                    "type": "integer"
+                },
+                "relationships": {
+                    "$ref": "#/definitions/ImportCounts"
+                },
+                "self_ties": {
+                    "type": "integer"
+                },
+                "skipped": {
+                    "description": "Malformed rows, skipped (strict=false).",
+                    "type": "integer"
+                },
+                "unmapped": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/IngestTally"
+                    }
+                },
+                "unresolved": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/IngestTally"
+                    }
+                },
+                "unresolved_total": {
+                    "type": "integer"
+                }
+            }
+        },
+        "IngestTally": {
+            "type": "object",
+            "required": [
+                "code",
+                "count",
+                "example"
+            ],
+            "properties": {
+                "code": {
+                    "type": "string",
+                    "example": "IRNOPP"
+                },
+                "count": {
+                    "type": "integer",
+                    "example": 1
+                },
+                "example": {
+                    "type": "string"
+                },
+                "note": {
+                    "type": "string"
                 }
             }
         },

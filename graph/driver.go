@@ -84,6 +84,14 @@ type Driver interface {
 	// sorts after after.
 	ListScenarios(ctx context.Context, after string, limit int) ([]Scenario, error)
 
+	// PutEvents stores the events (valid, their ids distinct) whose ids
+	// it does not hold and returns how many; the others are left as they
+	// are. Events live beside the graph: their writes do not bump Version.
+	PutEvents(ctx context.Context, events []Event) (stored int, err error)
+	// ListEvents returns, in id order, up to limit events whose id sorts
+	// after after and that match f.
+	ListEvents(ctx context.Context, f EventFilter, after string, limit int) ([]Event, error)
+
 	// Version is a number that every successful write of the graph
 	// increases.
 	Version(ctx context.Context) (uint64, error)

@@ -18,8 +18,10 @@
 //     (attributes.codes.cameo / attributes.codes.wikidata), by name or alias,
 //     and, for a state itself, by its ISO 3166 alpha-3 country code.
 //   - Aggregator: the folding rules, in one place (see Rules).
-//   - Run: all of the above over files, written through graph.Store.Import
-//     in batches, answering a Summary.
+//   - Run: all of the above over files, the ties written through
+//     graph.Store.Import and the events themselves through
+//     graph.Store.PutEvents (each naming the tie it folded into), in
+//     batches, answering a Summary.
 //
 // Derived relationships have ids of their own ("evt--source--type--target--
 // first-day"), so they never overwrite a hand-curated tie, and are built

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"sort"
 	"strconv"
@@ -54,10 +53,10 @@ type Input struct {
 // Summary reports an ingest.
 type Summary struct {
 	Events     int `json:"events"`     // well-formed events read
-	New        int `json:"new"`        // distinct event ids among them
-	Duplicates int `json:"duplicates"` // events whose id came before in this run
+	New        int `json:"new"`        // events the store did not hold, now stored
+	Duplicates int `json:"duplicates"` // events whose id the store held already, or that came before in this run
 	Skipped    int `json:"skipped"`    // malformed rows, skipped
-	// Folded is how many new events became part of a relationship; the
+	// Folded is how many distinct events became part of a relationship; the
 	// others are one-sided, between an actor and itself, unmapped or
 	// unresolved.
 	Folded        int          `json:"folded"`
@@ -127,11 +126,13 @@ type run struct {
 	reg        graph.Registry
 	res        *Resolver
 	agg        *Aggregator
-	seen       map[uint64]struct{}
+	sorted     *sorter
 	unresolved tallies
 	unmapped   tallies
 	created    []graph.Actor
 	taken      map[string]bool // ids of created actors
+	sp         *spool
+	conflicts  map[string]bool // derived ids left alone (see write)
 	sum        Summary
 	rows       int
 	start      time.Time
@@ -147,9 +148,17 @@ type run struct {
 // *FormatError; with Strict, the first malformed row stops the run with
 // its *RowError. Nothing is written before every input has been read.
 //
-// The only state that grows with the number of events is the set of event
-// ids seen (8 bytes an event, for the duplicates count); the aggregate
-// grows with the number of ties.
+// Every well-formed event is stored too (Store.PutEvents, in batches of
+// EventBatch, after the relationships), with the id of the derived
+// relationship it folded into; new and duplicates are the store's count,
+// so re-ingesting a file stores nothing (new 0). Until they are stored the
+// events wait in a temporary file (see events.go).
+//
+// Memory does not grow with the number of events: an id repeated within
+// the run is folded once by sorting the events by id on disk (dedup.go),
+// not by a set of the ids seen. (The store's duplicates cannot serve:
+// a run folds again the events an earlier run stored, so that re-ingesting
+// a file gives the same ties.) The aggregate grows with the number of ties.
 func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summary, error) {
 	if o.Rules == (Rules{}) {
 		o.Rules = DefaultRules()
@@ -175,15 +184,61 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 		return Summary{}, err
 	}
 	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res, agg: NewAggregator(o.Format, o.Rules),
-		seen: map[uint64]struct{}{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, start: time.Now()}
+		sorted: &sorter{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, conflicts: map[string]bool{}, start: time.Now()}
 	r.sum.Errors, r.sum.Conflicts = []string{}, []string{}
+	if r.sp, err = newSpool(); err != nil {
+		return Summary{}, err
+	}
+	defer r.sp.close()
+	defer r.sorted.close()
 	for _, in := range inputs {
 		if err := r.read(in); err != nil {
 			return r.summary(), err
 		}
 	}
-	err = r.write()
+	if err := r.foldAll(); err != nil {
+		return r.summary(), err
+	}
+	if err = r.write(); err == nil {
+		err = r.storeEvents()
+	}
 	return r.summary(), err
+}
+
+// storeEvents stores the spooled events, each with the id of the derived
+// relationship it folded into (none when that id is a conflict), and
+// counts as new those the store did not hold.
+func (r *run) storeEvents() error {
+	stored := 0
+	err := r.sp.each(EventBatch, func(recs []spooled) error {
+		evs := make([]graph.Event, len(recs))
+		for i := range recs {
+			evs[i] = recs[i].Event
+			if recs[i].Typ == "" {
+				continue
+			}
+			first, ok := r.agg.SpellOf(recs[i].Src, recs[i].Tgt, recs[i].Typ, recs[i].Symmetric, evs[i].Date)
+			if !ok {
+				continue
+			}
+			src, tgt := recs[i].Src, recs[i].Tgt
+			if recs[i].Symmetric && tgt < src {
+				src, tgt = tgt, src
+			}
+			if id := DerivedID(r.o.Format, src, recs[i].Typ, tgt, first); !r.conflicts[id] {
+				evs[i].Relationship = id
+			}
+		}
+		n, err := r.s.PutEvents(r.ctx, evs)
+		if err != nil {
+			return fmt.Errorf("storing events %d to %d of %d: %w", stored+1, stored+len(evs), r.sp.n, err)
+		}
+		stored += len(evs)
+		r.sum.New += n
+		return nil
+	})
+	r.sum.Duplicates = r.sum.Events - r.sum.New
+	return err
 }
 
 func (r *run) summary() Summary {
@@ -231,33 +286,53 @@ func (r *run) read(in Input) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", in.Name, err)
 		}
-		r.event(&ev)
+		if err := r.event(&ev); err != nil {
+			return fmt.Errorf("%s: %w", in.Name, err)
+		}
 	}
 }
 
-// eventKey is the key of an event id in the set of ids seen: the number
-// itself for GDELT's numeric ids, else a 64-bit FNV-1a hash (at 10^8
-// events a false duplicate has a chance of about 3 in 10,000).
-func eventKey(id string) uint64 {
-	if n, err := strconv.ParseUint(id, 10, 64); err == nil && len(id) < 20 {
-		return n
+func (r *run) event(ev *Event) error {
+	rec := storedEvent(ev, "")
+	if errs := graph.ValidateEvent(&rec, "$"); len(errs) > 0 {
+		r.sum.Skipped++
+		if len(r.sum.Errors) < MaxReported {
+			r.sum.Errors = append(r.sum.Errors, fmt.Sprintf("line %d: event %s cannot be stored: %s %s", ev.Line, graph.Quote(ev.SourceID), errs[0].Path[2:], errs[0].Message))
+		}
+		return nil
 	}
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	return h.Sum64() | 1<<63 // apart from small numeric ids
-}
-
-func (r *run) event(ev *Event) {
 	r.sum.Events++
-	k := eventKey(ev.SourceID)
-	if _, dup := r.seen[k]; dup {
-		r.sum.Duplicates++
-		return
-	}
-	r.seen[k] = struct{}{}
-	r.sum.New++
+	return r.sorted.add(ev)
+}
+
+// foldAll folds the events read, each id once (see dedup.go), and spools
+// them for storing.
+func (r *run) foldAll() error {
+	last, n := "", 0
+	return r.sorted.each(func(ev *Event) error {
+		if n > 0 && ev.SourceID == last {
+			return nil // a repeat within the run: the store counts it a duplicate
+		}
+		if n++; n%ProgressEvery == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		last = ev.SourceID
+		rec := spooled{Event: storedEvent(ev, "")}
+		r.fold(ev, &rec)
+		return r.sp.add(&rec)
+	})
+}
+
+// fold maps and resolves ev and folds it into its tie, noting in rec what
+// it found.
+func (r *run) fold(ev *Event, rec *spooled) {
 	if ev.Actor2.Empty() {
 		r.sum.OneSided++
+		if id, _ := r.res.Resolve(&ev.Actor1); id != "" {
+			rec.Event.Source = id
+		}
 		return
 	}
 	rule, key, ok := r.o.Mapping.Lookup(ev)
@@ -267,12 +342,15 @@ func (r *run) event(ev *Event) {
 			rule.Why = "the mapping names type " + rule.Type + ", which the registry does not have"
 		}
 	}
-	if !ok {
+	if ok {
+		rec.Event.Type = typ.Name
+	} else {
 		r.unmapped.add(key, "event "+ev.SourceID, rule.Why)
 		return
 	}
 	src, ok1 := r.resolve(&ev.Actor1, ev)
 	tgt, ok2 := r.resolve(&ev.Actor2, ev)
+	rec.Event.Source, rec.Event.Target = src, tgt
 	if !ok1 || !ok2 {
 		return
 	}
@@ -282,6 +360,7 @@ func (r *run) event(ev *Event) {
 	}
 	r.sum.Folded++
 	r.agg.Add(src, tgt, typ, ev)
+	rec.Src, rec.Tgt, rec.Typ, rec.Symmetric = src, tgt, typ.Name, typ.Symmetric
 }
 
 // resolve finds (or, with CreateActors, creates) the actor a is.
@@ -386,6 +465,7 @@ func (r *run) write() error {
 			switch {
 			case err == nil && !IsDerived(&old):
 				r.sum.Conflicts = append(r.sum.Conflicts, rel.ID)
+				r.conflicts[rel.ID] = true
 				continue
 			case err != nil && graph.ErrorCode(err) != graph.ENOTFOUND:
 				return err

@@ -17,9 +17,12 @@ import (
 )
 
 // seeded returns a store holding the shipped scenario, with a fixed clock.
-func seeded(tb testing.TB) *graph.Store {
+func seeded(tb testing.TB) *graph.Store { tb.Helper(); return seededAt(tb, "") }
+
+// seededAt is seeded on the embedded store in file path ("": in memory).
+func seededAt(tb testing.TB, path string) *graph.Store {
 	tb.Helper()
-	d, err := memstore.Open("")
+	d, err := memstore.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -138,6 +141,60 @@ func TestRunGDELTOnSeed(t *testing.T) {
 	}
 	if second := export(t, s); !bytes.Equal(first, second) {
 		t.Error("re-ingesting the same file changed the export")
+	}
+	if again.Events != 8 || again.New != 0 || again.Duplicates != 8 {
+		t.Errorf("second run: events %d, new %d, duplicates %d; want 8, 0, 8", again.Events, again.New, again.Duplicates)
+	}
+	checkStoredEvents(t, s, 8)
+}
+
+// checkStoredEvents: the store holds n events, each derived tie's events
+// are exactly the ones its evidence counts, and each event that names a
+// relationship names one that exists, between its source and target
+// with its type.
+func checkStoredEvents(t *testing.T, s *graph.Store, n int) {
+	t.Helper()
+	ctx := context.Background()
+	all, err := s.ListEvents(ctx, graph.EventFilter{}, "", 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Items) != n {
+		t.Fatalf("%d events stored, want %d", len(all.Items), n)
+	}
+	linked := 0
+	for _, e := range all.Items {
+		if !strings.HasPrefix(e.ID, "gdelt:") {
+			t.Errorf("event id %s", e.ID)
+		}
+		if e.Relationship == "" {
+			continue
+		}
+		linked++
+		r, err := s.GetRelationship(ctx, e.Relationship)
+		if err != nil {
+			t.Errorf("event %s names relationship %s: %v", e.ID, e.Relationship, err)
+			continue
+		}
+		same := r.Source == e.Source && r.Target == e.Target
+		swapped := r.Source == e.Target && r.Target == e.Source // a symmetric type's tie is in id order
+		if !(same || swapped) || r.Type != e.Type {
+			t.Errorf("event %s (%s -%s-> %s) folded into %+v", e.ID, e.Source, e.Type, e.Target, r)
+		}
+	}
+	for id, r := range derived(t, s) {
+		ev, _ := ParseEvidence(r.Note)
+		p, err := s.RelationshipEvents(ctx, id, "", 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != ev.EventCount {
+			t.Errorf("%s: %d events stored, its evidence counts %d", id, len(p.Items), ev.EventCount)
+		}
+		linked -= len(p.Items)
+	}
+	if linked != 0 {
+		t.Errorf("%d linked events are not among the derived ties' events", linked)
 	}
 }
 

@@ -675,6 +675,33 @@ func (e DiffParamsPolarity) Valid() bool {
 	}
 }
 
+// Defines values for IngestEventsParamsFormat.
+const (
+	Acled  IngestEventsParamsFormat = "acled"
+	Gdelt  IngestEventsParamsFormat = "gdelt"
+	Gdelt1 IngestEventsParamsFormat = "gdelt1"
+	Icews  IngestEventsParamsFormat = "icews"
+	Plover IngestEventsParamsFormat = "plover"
+)
+
+// Valid indicates whether the value is a known member of the IngestEventsParamsFormat enum.
+func (e IngestEventsParamsFormat) Valid() bool {
+	switch e {
+	case Acled:
+		return true
+	case Gdelt:
+		return true
+	case Gdelt1:
+		return true
+	case Icews:
+		return true
+	case Plover:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GetGraphParamsFormat.
 const (
 	GetGraphParamsFormatCytoscape  GetGraphParamsFormat = "cytoscape"
@@ -1561,6 +1588,84 @@ type Diff struct {
 	Version int `json:"version"`
 }
 
+// Event defines model for Event.
+type Event struct {
+	// Actor1Code Example: USAGOV
+	Actor1Code *string `json:"actor1_code,omitempty"`
+
+	// Actor1Name Example: UNITED STATES
+	Actor1Name *string `json:"actor1_name,omitempty"`
+
+	// Actor2Code Example: IRNGOV
+	Actor2Code *string `json:"actor2_code,omitempty"`
+
+	// Actor2Name Example: IRAN
+	Actor2Name *string `json:"actor2_name,omitempty"`
+
+	// Code The event's code as coded: CAMEO, PLOVER type, ACLED event_type.
+	//
+	// Example: 036
+	Code string `json:"code"`
+
+	// Date Example: 2025-04-05
+	Date openapi_types.Date `json:"date"`
+
+	// Format The format it was read as (gdelt, gdelt1, plover, icews, acled).
+	//
+	// Example: gdelt
+	Format string `json:"format"`
+
+	// Id The format and the source's own id: "gdelt:1100000001".
+	//
+	// Example: gdelt:1100000001
+	Id       string `json:"id"`
+	Mentions *int   `json:"mentions,omitempty"`
+
+	// Quad QuadClass, 1-4, when coded.
+	Quad *int `json:"quad,omitempty"`
+
+	// Relationship The derived relationship the event folded into, when it did.
+	//
+	// Example: evt-gdelt--iran--negotiates_with--united-states--2025-04-05
+	Relationship *string `json:"relationship,omitempty"`
+
+	// Score Goldstein scale, ICEWS intensity or PLOVER score, -10 to 10, when coded.
+	Score *float64 `json:"score,omitempty"`
+
+	// Source The actor the first side resolved to, when it did.
+	//
+	// Example: united-states
+	Source *string `json:"source,omitempty"`
+
+	// SourceId The source's own event id (GLOBALEVENTID, id, Event ID, event_id_cnty).
+	//
+	// Example: 1100000001
+	SourceId string `json:"source_id"`
+	Sources  *int   `json:"sources,omitempty"`
+
+	// Target The actor the second side resolved to, when it did.
+	//
+	// Example: iran
+	Target *string `json:"target,omitempty"`
+	Text   *string `json:"text,omitempty"`
+
+	// Type The relationship type the mapping derives from the code, when it maps.
+	//
+	// Example: negotiates_with
+	Type *string `json:"type,omitempty"`
+
+	// Url The source article.
+	Url *string `json:"url,omitempty"`
+}
+
+// EventList defines model for EventList.
+type EventList struct {
+	Items []Event `json:"items"`
+
+	// NextCursor Pass as cursor to get the next page; absent on the last page.
+	NextCursor *string `json:"next_cursor,omitempty"`
+}
+
 // EvidencePath defines model for EvidencePath.
 type EvidencePath struct {
 	// Actors Example: ["united-states","iran","houthis"]
@@ -1683,6 +1788,49 @@ type Influence struct {
 	Paths []EvidencePath `json:"paths"`
 	Rank  int            `json:"rank"`
 	Score float64        `json:"score"`
+}
+
+// IngestSummary defines model for IngestSummary.
+type IngestSummary struct {
+	Actors struct {
+		Created int `json:"created"`
+	} `json:"actors"`
+
+	// Conflicts Derived ids a relationship not derived from events holds: left alone.
+	Conflicts []string `json:"conflicts"`
+
+	// Duplicates Events the store held already, or repeated in the file.
+	Duplicates int `json:"duplicates"`
+
+	// Errors The first 100 malformed rows, each with its line and column.
+	Errors []string `json:"errors"`
+
+	// Events Well-formed events read.
+	Events int `json:"events"`
+	Folded int `json:"folded"`
+
+	// New Events the store did not hold, now stored.
+	New           int          `json:"new"`
+	OneSided      int          `json:"one_sided"`
+	Relationships ImportCounts `json:"relationships"`
+	SelfTies      int          `json:"self_ties"`
+
+	// Skipped Malformed rows, skipped (strict=false).
+	Skipped         int           `json:"skipped"`
+	Unmapped        []IngestTally `json:"unmapped"`
+	Unresolved      []IngestTally `json:"unresolved"`
+	UnresolvedTotal int           `json:"unresolved_total"`
+}
+
+// IngestTally defines model for IngestTally.
+type IngestTally struct {
+	// Code Example: IRNOPP
+	Code string `json:"code"`
+
+	// Count Example: 1
+	Count   int     `json:"count"`
+	Example string  `json:"example"`
+	Note    *string `json:"note,omitempty"`
 }
 
 // KeyPlayerItem defines model for KeyPlayerItem.
@@ -2758,6 +2906,48 @@ type DiffParamsMeasure string
 // DiffParamsPolarity defines parameters for Diff.
 type DiffParamsPolarity string
 
+// ListEventsParams defines parameters for ListEvents.
+type ListEventsParams struct {
+	// Actor An actor on either side
+	Actor *string `form:"actor,omitempty" json:"actor,omitempty"`
+
+	// Target The target actor
+	Target *string `form:"target,omitempty" json:"target,omitempty"`
+
+	// Type The derived relationship type
+	Type *string `form:"type,omitempty" json:"type,omitempty"`
+
+	// From First day (YYYY-MM-DD)
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day (YYYY-MM-DD)
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// IngestEventsParams defines parameters for IngestEvents.
+type IngestEventsParams struct {
+	// Format The file's format
+	Format IngestEventsParamsFormat `form:"format" json:"format"`
+
+	// Strict Refuse the file at its first malformed row (false: skip and count them)
+	Strict *bool `form:"strict,omitempty" json:"strict,omitempty"`
+
+	// CreateActors Create the actors that do not resolve, tagged unreviewed
+	CreateActors *bool `form:"create_actors,omitempty" json:"create_actors,omitempty"`
+
+	// GapDays Days without events after which a derived tie ends
+	GapDays *int `form:"gap_days,omitempty" json:"gap_days,omitempty"`
+}
+
+// IngestEventsParamsFormat defines parameters for IngestEvents.
+type IngestEventsParamsFormat string
+
 // ExportBatchParams defines parameters for ExportBatch.
 type ExportBatchParams struct {
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
@@ -3044,6 +3234,15 @@ type GetRelationshipParams struct {
 type UpdateRelationshipParams struct {
 	// IfMatch Entity tag from a previous read
 	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// ListRelationshipEventsParams defines parameters for ListRelationshipEvents.
+type ListRelationshipEventsParams struct {
+	// Limit Page size
+	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 }
 
 // ListScenariosParams defines parameters for ListScenarios.
@@ -3362,6 +3561,22 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/diff (the `Diff` operationId).
 	Diff(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListEvents List events
+	//
+	// The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
+	//
+	// Corresponds with GET /api/v1/events (the `ListEvents` operationId).
+	ListEvents(ctx context.Context, params *ListEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// IngestEventsWithBody Ingest an event file
+	//
+	// Reads a file of coded events (the body) as detente ingest does: stores its events (idempotent by the source's id), resolves their actors, maps their codes and folds them into derived relationships, and answers the same summary. By default the first malformed row refuses the file with 400, naming its line and column, and nothing is written; with strict=false malformed rows are skipped and counted. A file of another format is refused with 400 at once. Bodies over 64 MiB are rejected with 413; the request has the server's --import-timeout (default 10m).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/v1/events (the `IngestEvents` operationId).
+	IngestEventsWithBody(ctx context.Context, params *IngestEventsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ExportBatch Export the graph
 	//
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -3519,6 +3734,13 @@ type ClientInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 	UpdateRelationshipWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListRelationshipEvents List a relationship's events
+	//
+	// The stored events that folded into a relationship derived from event data, in id order: its evidence. A relationship not derived from events has none.
+	//
+	// Corresponds with GET /api/v1/relationships/{id}/events (the `ListRelationshipEvents` operationId).
+	ListRelationshipEvents(ctx context.Context, id string, params *ListRelationshipEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListScenarios List what-if scenarios
 	//
@@ -3843,6 +4065,42 @@ func (c *Client) FindBlocs(ctx context.Context, params *FindBlocsParams, reqEdit
 // Corresponds with GET /api/v1/diff (the `Diff` operationId).
 func (c *Client) Diff(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDiffRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListEvents List events
+//
+// The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
+//
+// Corresponds with GET /api/v1/events (the `ListEvents` operationId).
+func (c *Client) ListEvents(ctx context.Context, params *ListEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEventsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// IngestEventsWithBody Ingest an event file
+//
+// Reads a file of coded events (the body) as detente ingest does: stores its events (idempotent by the source's id), resolves their actors, maps their codes and folds them into derived relationships, and answers the same summary. By default the first malformed row refuses the file with 400, naming its line and column, and nothing is written; with strict=false malformed rows are skipped and counted. A file of another format is refused with 400 at once. Bodies over 64 MiB are rejected with 413; the request has the server's --import-timeout (default 10m).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/v1/events (the `IngestEvents` operationId).
+func (c *Client) IngestEventsWithBody(ctx context.Context, params *IngestEventsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewIngestEventsRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4201,6 +4459,23 @@ func (c *Client) UpdateRelationship(ctx context.Context, id string, params *Upda
 // Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 func (c *Client) UpdateRelationshipWithApplicationMergePatchPlusJSONBody(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateRelationshipRequestWithApplicationMergePatchPlusJSONBody(c.Server, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListRelationshipEvents List a relationship's events
+//
+// The stored events that folded into a relationship derived from event data, in id order: its evidence. A relationship not derived from events has none.
+//
+// Corresponds with GET /api/v1/relationships/{id}/events (the `ListRelationshipEvents` operationId).
+func (c *Client) ListRelationshipEvents(ctx context.Context, id string, params *ListRelationshipEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRelationshipEventsRequest(c.Server, id, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5477,6 +5752,220 @@ func NewDiffRequest(server string, params *DiffParams) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewListEventsRequest constructs an http.Request for the ListEvents method
+func NewListEventsRequest(server string, params *ListEventsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/events")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Actor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "actor", *params.Actor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Target != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "target", *params.Target, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Type != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewIngestEventsRequestWithBody constructs an http.Request for the IngestEvents method, with any body, and a specified content type
+func NewIngestEventsRequestWithBody(server string, params *IngestEventsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/events")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "format", params.Format, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Strict != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "strict", *params.Strict, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.CreateActors != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "create_actors", *params.CreateActors, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.GapDays != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "gap_days", *params.GapDays, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -6976,6 +7465,79 @@ func NewUpdateRelationshipRequestWithBody(server string, id string, params *Upda
 	return req, nil
 }
 
+// NewListRelationshipEventsRequest constructs an http.Request for the ListRelationshipEvents method
+func NewListRelationshipEventsRequest(server string, id string, params *ListRelationshipEventsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/relationships/%s/events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewListScenariosRequest constructs an http.Request for the ListScenarios method
 func NewListScenariosRequest(server string, params *ListScenariosParams) (*http.Request, error) {
 	var err error
@@ -7826,6 +8388,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/diff (the `Diff` operationId).
 	DiffWithResponse(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*DiffResponse, error)
 
+	// ListEventsWithResponse List events
+	//
+	// The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/events (the `ListEvents` operationId).
+	ListEventsWithResponse(ctx context.Context, params *ListEventsParams, reqEditors ...RequestEditorFn) (*ListEventsResponse, error)
+
+	// IngestEventsWithBodyWithResponse Ingest an event file
+	//
+	// Reads a file of coded events (the body) as detente ingest does: stores its events (idempotent by the source's id), resolves their actors, maps their codes and folds them into derived relationships, and answers the same summary. By default the first malformed row refuses the file with 400, naming its line and column, and nothing is written; with strict=false malformed rows are skipped and counted. A file of another format is refused with 400 at once. Bodies over 64 MiB are rejected with 413; the request has the server's --import-timeout (default 10m).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/v1/events (the `IngestEvents` operationId).
+	IngestEventsWithBodyWithResponse(ctx context.Context, params *IngestEventsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IngestEventsResponse, error)
+
 	// ExportBatchWithResponse Export the graph
 	//
 	// The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -8005,6 +8585,15 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PATCH /api/v1/relationships/{id} (the `UpdateRelationship` operationId).
 	UpdateRelationshipWithApplicationMergePatchPlusJSONBodyWithResponse(ctx context.Context, id string, params *UpdateRelationshipParams, body UpdateRelationshipApplicationMergePatchPlusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRelationshipResponse, error)
+
+	// ListRelationshipEventsWithResponse List a relationship's events
+	//
+	// The stored events that folded into a relationship derived from event data, in id order: its evidence. A relationship not derived from events has none.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/relationships/{id}/events (the `ListRelationshipEvents` operationId).
+	ListRelationshipEventsWithResponse(ctx context.Context, id string, params *ListRelationshipEventsParams, reqEditors ...RequestEditorFn) (*ListRelationshipEventsResponse, error)
 
 	// ListScenariosWithResponse List what-if scenarios
 	//
@@ -9236,6 +9825,228 @@ func (r DiffResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DiffResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListEventsResponse401Headers the declared response headers of an HTTP 401 response for ListEvents
+type ListEventsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// ListEventsResponse429Headers the declared response headers of an HTTP 429 response for ListEvents
+type ListEventsResponse429Headers struct {
+	RetryAfter *int
+}
+
+// ListEventsResponse503Headers the declared response headers of an HTTP 503 response for ListEvents
+type ListEventsResponse503Headers struct {
+	RetryAfter *int
+}
+
+type ListEventsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EventList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListEventsResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListEventsResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ListEventsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListEventsResponse) GetJSON200() *EventList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListEventsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListEventsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListEventsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListEventsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ListEventsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ListEventsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListEventsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListEventsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListEventsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// IngestEventsResponse401Headers the declared response headers of an HTTP 401 response for IngestEvents
+type IngestEventsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// IngestEventsResponse429Headers the declared response headers of an HTTP 429 response for IngestEvents
+type IngestEventsResponse429Headers struct {
+	RetryAfter *int
+}
+
+// IngestEventsResponse503Headers the declared response headers of an HTTP 503 response for IngestEvents
+type IngestEventsResponse503Headers struct {
+	RetryAfter *int
+}
+
+type IngestEventsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *IngestSummary
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// ApplicationproblemJSON507 the response for an HTTP 507 `application/problem+json` response
+	ApplicationproblemJSON507 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *IngestEventsResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *IngestEventsResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *IngestEventsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r IngestEventsResponse) GetJSON200() *IngestSummary {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetApplicationproblemJSON507 returns the response for an HTTP 507 `application/problem+json` response
+func (r IngestEventsResponse) GetApplicationproblemJSON507() *Problem {
+	return r.ApplicationproblemJSON507
+}
+
+// GetBody returns the raw response body bytes
+func (r IngestEventsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r IngestEventsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r IngestEventsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r IngestEventsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10930,6 +11741,110 @@ func (r UpdateRelationshipResponse) ContentType() string {
 	return ""
 }
 
+// ListRelationshipEventsResponse401Headers the declared response headers of an HTTP 401 response for ListRelationshipEvents
+type ListRelationshipEventsResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// ListRelationshipEventsResponse429Headers the declared response headers of an HTTP 429 response for ListRelationshipEvents
+type ListRelationshipEventsResponse429Headers struct {
+	RetryAfter *int
+}
+
+// ListRelationshipEventsResponse503Headers the declared response headers of an HTTP 503 response for ListRelationshipEvents
+type ListRelationshipEventsResponse503Headers struct {
+	RetryAfter *int
+}
+
+type ListRelationshipEventsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EventList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListRelationshipEventsResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListRelationshipEventsResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ListRelationshipEventsResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListRelationshipEventsResponse) GetJSON200() *EventList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListRelationshipEventsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListRelationshipEventsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListRelationshipEventsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListRelationshipEventsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListRelationshipEventsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ListRelationshipEventsResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ListRelationshipEventsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListRelationshipEventsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListRelationshipEventsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListRelationshipEventsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ListScenariosResponse401Headers the declared response headers of an HTTP 401 response for ListScenarios
 type ListScenariosResponse401Headers struct {
 	WWWAuthenticate *string
@@ -12096,6 +13011,36 @@ func (c *ClientWithResponses) DiffWithResponse(ctx context.Context, params *Diff
 	return ParseDiffResponse(rsp)
 }
 
+// ListEventsWithResponse List events
+//
+// The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/events (the `ListEvents` operationId).
+func (c *ClientWithResponses) ListEventsWithResponse(ctx context.Context, params *ListEventsParams, reqEditors ...RequestEditorFn) (*ListEventsResponse, error) {
+	rsp, err := c.ListEvents(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListEventsResponse(rsp)
+}
+
+// IngestEventsWithBodyWithResponse Ingest an event file
+//
+// Reads a file of coded events (the body) as detente ingest does: stores its events (idempotent by the source's id), resolves their actors, maps their codes and folds them into derived relationships, and answers the same summary. By default the first malformed row refuses the file with 400, naming its line and column, and nothing is written; with strict=false malformed rows are skipped and counted. A file of another format is refused with 400 at once. Bodies over 64 MiB are rejected with 413; the request has the server's --import-timeout (default 10m).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/v1/events (the `IngestEvents` operationId).
+func (c *ClientWithResponses) IngestEventsWithBodyWithResponse(ctx context.Context, params *IngestEventsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*IngestEventsResponse, error) {
+	rsp, err := c.IngestEventsWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseIngestEventsResponse(rsp)
+}
+
 // ExportBatchWithResponse Export the graph
 //
 // The whole graph in the import format, ordered by id: user-defined relationship types, actors, relationships, with their timestamps. POST it to /api/v1/import on an empty store and the next export is identical.
@@ -12394,6 +13339,21 @@ func (c *ClientWithResponses) UpdateRelationshipWithApplicationMergePatchPlusJSO
 		return nil, err
 	}
 	return ParseUpdateRelationshipResponse(rsp)
+}
+
+// ListRelationshipEventsWithResponse List a relationship's events
+//
+// The stored events that folded into a relationship derived from event data, in id order: its evidence. A relationship not derived from events has none.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/relationships/{id}/events (the `ListRelationshipEvents` operationId).
+func (c *ClientWithResponses) ListRelationshipEventsWithResponse(ctx context.Context, id string, params *ListRelationshipEventsParams, reqEditors ...RequestEditorFn) (*ListRelationshipEventsResponse, error) {
+	rsp, err := c.ListRelationshipEvents(ctx, id, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListRelationshipEventsResponse(rsp)
 }
 
 // ListScenariosWithResponse List what-if scenarios
@@ -13690,6 +14650,222 @@ func ParseDiffResponse(rsp *http.Response) (*DiffResponse, error) {
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers DiffResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListEventsResponse parses an HTTP response from a ListEventsWithResponse call
+func ParseListEventsResponse(rsp *http.Response) (*ListEventsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListEventsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EventList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListEventsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListEventsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListEventsResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseIngestEventsResponse parses an HTTP response from a IngestEventsWithResponse call
+func ParseIngestEventsResponse(rsp *http.Response) (*IngestEventsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &IngestEventsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest IngestSummary
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 507:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON507 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers IngestEventsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers IngestEventsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers IngestEventsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
@@ -15372,6 +16548,107 @@ func ParseUpdateRelationshipResponse(rsp *http.Response) (*UpdateRelationshipRes
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers UpdateRelationshipResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListRelationshipEventsResponse parses an HTTP response from a ListRelationshipEventsWithResponse call
+func ParseListRelationshipEventsResponse(rsp *http.Response) (*ListRelationshipEventsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListRelationshipEventsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EventList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ListRelationshipEventsResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListRelationshipEventsResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ListRelationshipEventsResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

@@ -123,7 +123,7 @@ func OpenWith(path string, o Options) (*Store, error) {
 	err = s.loadAll(path)
 	if err == nil {
 		err = db.Update(func(tx *bolt.Tx) error {
-			for _, b := range [][]byte{bucketActors, bucketRels, bucketTypes, bucketMeta, bucketScenarios} {
+			for _, b := range [][]byte{bucketActors, bucketRels, bucketTypes, bucketMeta, bucketScenarios, bucketEvents, bucketEventsByRel} {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}

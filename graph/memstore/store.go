@@ -84,6 +84,9 @@ type Store struct {
 
 	scenarios map[string]graph.Scenario // by id; see scenarios.go
 
+	evMu   sync.RWMutex
+	events map[string]graph.Event // without a file only; see events.go
+
 	scratch sync.Pool // *labels, see paths.go
 }
 
@@ -98,6 +101,7 @@ func newStore() *Store {
 		actors:   map[string]*node{},
 		actorIDs: btree.NewOrderedG[string](32),
 		ids:      newIDIndex(),
+		events:   map[string]graph.Event{},
 		extra:    map[int32]*extra{},
 		typeIdx:  map[string]uint32{},
 	}

@@ -57,3 +57,39 @@ func TestScenariosDurable(t *testing.T) {
 		t.Fatalf("after reopen: %+v, %v", sc, err)
 	}
 }
+
+// TestEventsDurable: events written to the file, and the index of a tie's
+// events, are there after a reopen; a closed store refuses event calls.
+func TestEventsDurable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "detente.db")
+	s, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	day, _ := graph.ParseDate("2025-04-05")
+	evs := []graph.Event{{ID: "gdelt:1", Date: day, Code: "036", Relationship: "a-tie"}, {ID: "gdelt:2", Date: day, Code: "046"}}
+	if n, err := graph.NewStore(s).PutEvents(ctx, evs); n != 2 || err != nil {
+		t.Fatalf("PutEvents: %d, %v", n, err)
+	}
+	s.Close()
+	if _, err := s.ListEvents(ctx, graph.EventFilter{}, "", 10); graph.ErrorCode(err) != graph.EUNAVAILABLE {
+		t.Errorf("ListEvents on a closed store: %v", err)
+	}
+	s, err = memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	all, err := s.ListEvents(ctx, graph.EventFilter{}, "", 10)
+	if err != nil || len(all) != 2 || all[0].ID != "gdelt:1" || all[0].Relationship != "a-tie" {
+		t.Fatalf("after reopen: %+v, %v", all, err)
+	}
+	tie, err := s.ListEvents(ctx, graph.EventFilter{Relationship: "a-tie"}, "", 10)
+	if err != nil || len(tie) != 1 || tie[0].ID != "gdelt:1" {
+		t.Fatalf("the tie's events after reopen: %+v, %v", tie, err)
+	}
+	if n, err := s.PutEvents(ctx, evs); n != 0 || err != nil {
+		t.Fatalf("PutEvents after reopen: %d new, %v; want 0", n, err)
+	}
+}

@@ -17,6 +17,7 @@ var baseSchema = []struct{ key, name, cypher string }{
 	{"NODE:RelationshipType.name", "relationship_type_name", `CREATE CONSTRAINT relationship_type_name IF NOT EXISTS FOR (t:RelationshipType) REQUIRE t.name IS UNIQUE`},
 	{"NODE:Meta.key", "meta_key", `CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE`},
 	{"NODE:Scenario.id", "scenario_id", `CREATE CONSTRAINT scenario_id IF NOT EXISTS FOR (s:Scenario) REQUIRE s.id IS UNIQUE`},
+	{"NODE:Event.id", "event_id", `CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE`},
 }
 
 const (
@@ -89,6 +90,14 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 				return err
 			}
 		}
+	}
+	// CREATE INDEX returns before the index is online (a constraint
+	// waits): until then the planner cannot use it.
+	if err := s.schemaChange(ctx, eventRelIndex); err != nil {
+		return err
+	}
+	if err := s.schemaChange(ctx, awaitEventRelIndex); err != nil {
+		return err
 	}
 	_, err = execute(ctx, s, neo4j.AccessModeWrite, s.queryTimeout, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, exec(ctx, tx, initMeta, nil)

@@ -344,7 +344,11 @@ func explain(t testing.TB, s *Store, cypher string, params map[string]any) strin
 		var b strings.Builder
 		var walk func(p neo4j.Plan)
 		walk = func(p neo4j.Plan) {
-			b.WriteString(p.Operator() + "\n")
+			b.WriteString(p.Operator())
+			if d, ok := p.Arguments()["Details"].(string); ok {
+				b.WriteString(" " + d)
+			}
+			b.WriteString("\n")
 			for _, c := range p.Children() {
 				walk(c)
 			}
@@ -366,11 +370,16 @@ func TestQueriesUseIndexes(t *testing.T) {
 		"relationship by id": relByIDQuery(reg, reg.Names()),
 		"relationship page":  listRelsQuery(reg, reg.Names(), &graph.RelationshipFilter{}),
 		"actor page":         listActors,
+		"event page":         listEvents,
+		"a tie's events":     listRelEvents,
 	} {
 		plan := explain(t, s, q, map[string]any{"ids": []string{"x"}, "after": "", "limit": 10, "kind": "", "tag": "",
-			"source": "", "target": "", "actor": "", "asOf": nil})
+			"source": "", "target": "", "actor": "", "asOf": nil, "rel": "x", "type": nil, "from": nil, "to": nil})
 		if !strings.Contains(plan, "IndexSeek") || strings.Contains(plan, "AllNodesScan") || strings.Contains(plan, "RelationshipTypeScan") {
 			t.Errorf("%s does not use the id indexes:\n%s", name, plan)
+		}
+		if name == "a tie's events" && !strings.Contains(plan, "Event(relationship, id)") {
+			t.Errorf("%s does not seek the (relationship, id) index:\n%s", name, plan)
 		}
 	}
 }

@@ -126,6 +126,14 @@ func (s *Driver) ListScenarios(ctx context.Context, after string, limit int) ([]
 	return call(s, "ListScenarios", func() ([]graph.Scenario, error) { return s.Driver.ListScenarios(ctx, after, limit) })
 }
 
+func (s *Driver) PutEvents(ctx context.Context, events []graph.Event) (int, error) {
+	return call(s, "PutEvents", func() (int, error) { return s.Driver.PutEvents(ctx, events) })
+}
+
+func (s *Driver) ListEvents(ctx context.Context, f graph.EventFilter, after string, limit int) ([]graph.Event, error) {
+	return call(s, "ListEvents", func() ([]graph.Event, error) { return s.Driver.ListEvents(ctx, f, after, limit) })
+}
+
 func (s *Driver) Version(ctx context.Context) (uint64, error) {
 	return call(s, "Version", func() (uint64, error) { return s.Driver.Version(ctx) })
 }

@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"PathsShortestCap", testPathsShortestCap},
 		{"PathsTruncated", testPathsTruncated},
 		{"Scenarios", testScenarios},
+		{"Events", testEvents},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, graph.NewStore(open(t))) })
