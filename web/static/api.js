@@ -100,6 +100,10 @@ export const api = {
   // size-by's sway and pressure; one channel each, the fewest it answers.
   actorInfluence: (id, { asOf, types, scenario } = {}) =>
     getJSON(`api/v1/actors/${enc(id)}/influence`, { limit: 1000, paths: 1, as_of: asOf, types: list(types), scenario }),
+  // The go-betweens of two actors: access to both, brokerage between
+  // their camps, each with its channel to each side.
+  mediators: (a, b, { asOf, types, scenario, limit = 10 } = {}) =>
+    getJSON('api/v1/mediators', { between: `${a},${b}`, limit, as_of: asOf, types: list(types), scenario }),
   relationshipTypes: () => getJSON('api/v1/relationship-types'),
   relationship: (id, { scenario } = {}) => getJSON(`api/v1/relationships/${enc(id)}`, { scenario }),
   // Every tie of an actor, whatever its dates (the evidence panel marks the

@@ -67,6 +67,7 @@ export const app = {
   loadInfluence: () => loadInfluence(),
   setAsOf: (d) => setAsOf(d),
   refreshAnalyses: () => refreshAnalyses(),
+  highlight: (paths) => highlight(paths),
 };
 
 // ---------- small helpers ----------

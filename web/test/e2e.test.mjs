@@ -481,6 +481,39 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.click('#path-clear');
     });
 
+    await t.test('mediators between two actors named by the user, each with its channels drawn', async () => {
+      await page.fill('#mediators-a', 'United States');
+      await page.fill('#mediators-b', 'Iran');
+      const [resp] = await Promise.all([page.waitForResponse(isAPI('/mediators')), page.click('#mediators-submit')]);
+      assert.equal(new URL(resp.url()).searchParams.get('between'), 'united-states,iran');
+      const answer = await resp.json();
+      assert.ok(answer.results.length > 0, 'the API names mediators');
+      await page.waitForSelector('#mediators-results li');
+      const shown = await page.$$eval('#mediators-results li', (lis) => lis.map((li) => ({ actor: li.dataset.actor, text: li.textContent })));
+      assert.deepEqual(shown.map((x) => x.actor), answer.results.map((m) => m.actor), 'every mediator, in the API\'s order');
+      for (const [i, m] of answer.results.entries()) {
+        assert.ok(shown[i].text.includes(m.name) && shown[i].text.includes(m.reason), `${m.actor}: its name and reason shown`);
+      }
+      assert.match(await page.textContent('#mediators-message'), /possible mediators? between United States and Iran as of \d{4}-\d{2}-\d{2}/);
+      // Picking the first draws its channels to both sides.
+      const first = answer.results[0];
+      await page.click('#mediators-results li:first-child');
+      const lit = await page.evaluate(() => window.cy.elements('.highlighted').map((e) => e.id()));
+      const want = new Set(first.sides.flatMap((ch) => [...ch.actors, ...ch.ties.map((t) => t.id)]));
+      for (const id of want) assert.ok(lit.includes(id), `${id} of ${first.actor}'s channels is highlighted`);
+      assert.ok(lit.includes('united-states') && lit.includes('iran'));
+
+      // No such actor: said, and no query made.
+      const before = calls.filter((c) => c.path === '/mediators').length;
+      await page.fill('#mediators-b', 'Atlantis');
+      await page.click('#mediators-submit');
+      await page.waitForFunction(() => document.getElementById('mediators-message').textContent.includes('Atlantis'));
+      assert.equal(await page.textContent('#mediators-message'), 'No actor named “Atlantis”.');
+      assert.equal(calls.filter((c) => c.path === '/mediators').length, before);
+      await page.fill('#mediators-b', '');
+      await page.click('#path-clear');
+    });
+
     await t.test('filters hide ties and actors on the canvas and narrow the queries', async () => {
       const types = await page.evaluate(async () => (await (await fetch('api/v1/relationship-types')).json()).items);
       const nonNegative = types.filter((x) => x.polarity >= 0).map((x) => x.name).sort();
