@@ -104,6 +104,8 @@ export const api = {
   // their camps, each with its channel to each side.
   mediators: (a, b, { asOf, types, scenario, limit = 10 } = {}) =>
     getJSON('api/v1/mediators', { between: `${a},${b}`, limit, as_of: asOf, types: list(types), scenario }),
+  // The coded events a derived relationship was folded from (event data).
+  relationshipEvents: (id, limit = 20) => getJSON(`api/v1/relationships/${enc(id)}/events`, { limit }),
   relationshipTypes: () => getJSON('api/v1/relationship-types'),
   relationship: (id, { scenario } = {}) => getJSON(`api/v1/relationships/${enc(id)}`, { scenario }),
   // Every tie of an actor, whatever its dates (the evidence panel marks the

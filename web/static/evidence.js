@@ -128,11 +128,40 @@ export async function showTie(app, edge) {
   try {
     const rec = await app.api.relationship(r.id, { scenario: state.scenario?.id });
     if (mine === seq) renderTie(rec);
+    // Only derived ties have events; ingest gives them ids of their own
+    // (evt-FORMAT--source--type--target--day), so a curated tie costs no
+    // request.
+    if (mine === seq && rec.id?.startsWith('evt-')) await showEvents(app, rec.id, mine);
   } catch (err) {
     if (mine !== seq) return;
     renderTie(r);
     $('evidence-body').append(el('p', { className: 'message error', textContent: `Could not load the record: ${err.message}` }));
   }
+}
+
+// showEvents adds the coded events a tie was derived from (GDELT, ICEWS,
+// PLOVER, ACLED; GET api/v1/relationships/{id}/events). The first page only, with the
+// count when there are more.
+async function showEvents(app, id, mine) {
+  let page;
+  try {
+    page = await app.api.relationshipEvents(id);
+  } catch {
+    return; // a tie only on a scenario, or no events: its record is what there is
+  }
+  const items = page.items ?? [];
+  if (mine !== seq || !items.length) return;
+  $('evidence-body').append(
+    el('h4', { textContent: `Events (${items.length}${page.next_cursor ? ' shown, more in the API' : ''})` }),
+    el('ol', { className: 'events', dataset: { testid: 'evidence-events' } }, ...items.map((ev) => {
+      const url = safeURL(ev.url);
+      return el('li', { dataset: { testid: 'evidence-event', id: ev.id } },
+        el('time', { textContent: ev.date }),
+        el('span', { textContent: ` ${ev.format} ${ev.code}: ${ev.actor1_name || ev.actor1_code || '?'} → ${ev.actor2_name || ev.actor2_code || '?'}` }),
+        ev.text ? el('p', { className: 'small', textContent: ev.text }) : null,
+        url ? el('a', { className: 'source-link', href: url, target: '_blank', rel: 'noopener noreferrer', textContent: `source (${new URL(url).host})` }) : null);
+    })));
+  $('evidence').dataset.events = String(items.length);
 }
 
 function tieItem(app, r, actor) {

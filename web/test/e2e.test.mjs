@@ -825,6 +825,35 @@ test('explorer: the analyst\'s workbench', async (t) => {
       await page.click('#path-clear');
     });
 
+    await t.test('evidence panel: a tie derived from event data lists its events', async () => {
+      // Last: it adds derived ties to the live server's graph. The file is
+      // ingest's GDELT 2.0 sample (US, Iran and Oman in April 2025).
+      const tsv = readFileSync(join(REPO, 'ingest', 'testdata', 'gdelt2-valid.tsv'), 'utf8');
+      const sent = await page.evaluate(async (body) => {
+        const r = await fetch('api/v1/events?format=gdelt&strict=false', { method: 'POST', headers: { 'Content-Type': 'text/tab-separated-values' }, body });
+        return { status: r.status, body: await r.json() };
+      }, tsv);
+      assert.equal(sent.status, 200, JSON.stringify(sent.body));
+      const events = await page.evaluate(async () => (await (await fetch('api/v1/events?limit=1000')).json()).items);
+      const derived = events.find((e) => e.relationship)?.relationship;
+      assert.ok(derived, 'some event folded into a derived tie');
+      const want = await page.evaluate(async (id) => (await (await fetch(`api/v1/relationships/${encodeURIComponent(id)}/events?limit=20`)).json()).items, derived);
+      // The graph again, with the derived ties, as of their days.
+      await page.reload();
+      await waitForGraph(page);
+      await page.waitForSelector('body[data-workbench="ready"]', { timeout: LOAD_TIMEOUT });
+      await Promise.all([
+        page.waitForResponse(isAPI(`/relationships/${derived}/events`)),
+        page.evaluate((id) => { window.cy.edges().filter((e) => e.data('relationship_id') === id)[0].emit('tap'); }, derived),
+      ]);
+      await page.waitForSelector('#evidence[data-kind="tie"][data-events]');
+      const shown = await page.$$eval('[data-testid="evidence-event"]', (lis) => lis.map((li) => ({
+        id: li.dataset.id, date: li.querySelector('time').textContent, href: li.querySelector('a.source-link')?.getAttribute('href') ?? null,
+      })));
+      assert.deepEqual(shown, want.map((e) => ({ id: e.id, date: e.date, href: e.url ? new URL(e.url).href : null })), 'every event of the tie, with its date and source');
+      await page.locator('[data-testid="evidence-panel"]').screenshot({ path: join(SCREENSHOT_DIR, 'explorer-evidence-events.png') });
+    });
+
     // Against a server that keeps its data between runs, the scenario's
     // name may be taken already: the page's first POST is then a 409 (which
     // Chromium logs) and it saves under an id of its own.
