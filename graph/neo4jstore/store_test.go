@@ -231,7 +231,14 @@ func TestTimeouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Rollback(ctx)
-	if _, err := held.Run(ctx, lockQuery, nil); err != nil {
+	// The driver sends a query lazily: consuming its result is what makes
+	// sure the server ran it, so the lock is held before the write below
+	// (without it the write could run first, and succeed).
+	res, err := held.Run(ctx, lockQuery, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 
