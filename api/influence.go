@@ -596,8 +596,10 @@ func (s *Server) mediators(c *gin.Context) {
 		q.errs.add("as_of", "mediators weigh the ties active on one day: must be a date of the form YYYY-MM-DD")
 	}
 	f := analysis.Filter{Types: q.list("types"), AsOf: q.asOf("as_of"), Weighted: q.bool("weighted", true)}
-	// Every candidate is ranked (the limit only cuts the list), so the
-	// ranking is read whole, cached once, and paged here.
+	// The analysis ranks every candidate and builds the channels of the
+	// first Limit. A first page asks for one more than it shows, to know
+	// whether another follows; a later page asks for the whole ranking,
+	// cached once for every later page, and is cut from it here.
 	limit := q.intIn("limit", 1, analysis.MaxLimit)
 	if limit == 0 {
 		limit = analysis.DefaultActorLimit
@@ -606,8 +608,11 @@ func (s *Server) mediators(c *gin.Context) {
 	if q.has("cursor") {
 		after, _ = graph.DecodeCursor(q.cursor())
 	}
-	mq := analysis.MediatorQuery{Filter: f, Limit: analysis.MaxLimit,
+	mq := analysis.MediatorQuery{Filter: f, Limit: min(limit+1, analysis.MaxLimit),
 		MaxHops: q.intIn("max_hops", 1, analysis.MaxMediatorHops)}
+	if after != "" {
+		mq.Limit = analysis.MaxLimit
+	}
 	sides := q.list("between")
 	if q.values["between"] == nil {
 		q.errs.add("between", "is required: two actor ids, a,b")
