@@ -778,14 +778,6 @@ func (s *Server) compareScenario(c *gin.Context) {
 	}
 	base := s.analysis
 	var withView *whatif.View
-	names := map[string]string{}
-	addNames := func(st source) error {
-		b, err := st.Export(ctx)
-		for _, a := range b.Actors {
-			names[a.ID] = a.Name
-		}
-		return err
-	}
 	if with != "" {
 		w, err := s.views.Get(ctx, with)
 		if graph.ErrorCode(err) == graph.ENOTFOUND {
@@ -796,18 +788,25 @@ func (s *Server) compareScenario(c *gin.Context) {
 			return
 		}
 		base, withView = w.Analysis, w
-		err = addNames(w)
-		if err != nil {
-			s.fail(c, err)
-			return
-		}
-	} else if err := addNames(s.store); err != nil {
-		s.fail(c, err)
-		return
 	}
-	if err := addNames(scen); err != nil {
-		s.fail(c, err)
-		return
+	// An actor listed is on the scenario, or else on the side compared
+	// with (one the scenario removed): its name is read from there, for
+	// the few actors an answer lists rather than from a whole export.
+	nameOf := func(id string) string {
+		if a, err := scen.Actor(id); err == nil {
+			return a.Name
+		}
+		var a graph.Actor
+		var err error
+		if withView != nil {
+			a, err = withView.Actor(id)
+		} else {
+			a, err = s.store.GetActor(ctx, id)
+		}
+		if err != nil {
+			return id
+		}
+		return a.Name
 	}
 	out := ScenarioComparison{Scenario: id, With: with, AsOf: answerAsOf(c), Weighted: f.Weighted, Measures: []MeasureComparison{}}
 	for _, m := range measures {
@@ -838,7 +837,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 				Base: blocsFromDomain(bc.Base).Blocs, Scenario: blocsFromDomain(bc.Scenario).Blocs,
 				Split: append([]int{}, bc.Split...), Merged: append([]int{}, bc.Merged...), Moved: make([]BlocMove, len(bc.Moved))}
 			for i, mv := range bc.Moved {
-				out.Blocs.Moved[i] = BlocMove{Actor: mv.Actor, Name: names[mv.Actor], From: mv.From, To: mv.To}
+				out.Blocs.Moved[i] = BlocMove{Actor: mv.Actor, Name: nameOf(mv.Actor), From: mv.From, To: mv.To}
 			}
 			continue
 		}
@@ -856,7 +855,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 		}
 		mc := MeasureComparison{Measure: m, Total: len(changes), Actors: make([]ScenarioScore, 0, min(limit, len(changes)))}
 		for _, ch := range changes[:min(limit, len(changes))] {
-			mc.Actors = append(mc.Actors, ScenarioScore{Actor: ch.Actor, Name: names[ch.Actor], Base: ch.FromScore, BaseRank: ch.FromRank,
+			mc.Actors = append(mc.Actors, ScenarioScore{Actor: ch.Actor, Name: nameOf(ch.Actor), Base: ch.FromScore, BaseRank: ch.FromRank,
 				Scenario: ch.ToScore, ScenarioRank: ch.ToRank, Delta: ch.Change})
 		}
 		out.Measures = append(out.Measures, mc)
