@@ -66,7 +66,14 @@ const (
 // change against the registry (not whether the records a change names
 // exist: Apply checks that against the base) and returns every problem.
 func ValidateScenario(sc *Scenario, reg Registry, prefix string) []FieldError {
-	var errs fieldErrors
+	errs, _ := validateScenario(sc, reg, prefix)
+	return errs
+}
+
+// validateScenario is ValidateScenario, also saying which changes are
+// invalid in themselves (bad[i]), so that the others can still be checked
+// against the base.
+func validateScenario(sc *Scenario, reg Registry, prefix string) (errs fieldErrors, bad []bool) {
 	if !ValidID(sc.ID) {
 		errs.add(prefix+".id", "must be 1-128 characters of a-z, 0-9, '-' or '_', starting with a letter or digit")
 	}
@@ -78,41 +85,52 @@ func ValidateScenario(sc *Scenario, reg Registry, prefix string) []FieldError {
 	if sc.Base != "" && sc.Base == sc.ID {
 		errs.add(prefix+".base", "must differ from id: a scenario cannot stack on itself")
 	}
+	bad = make([]bool, len(sc.Changes))
 	if len(sc.Changes) > MaxScenarioChanges {
 		errs.add(prefix+".changes", "at most %d changes", MaxScenarioChanges)
-		return errs
+		for i := range bad {
+			bad[i] = true
+		}
+		return errs, bad
 	}
 	for i := range sc.Changes {
-		ch := &sc.Changes[i]
-		p := prefix + ".changes[" + itoa(i) + "]"
-		needID := ch.Op == OpRemoveRelationship || ch.Op == OpUpdateRelationship || ch.Op == OpRemoveActor
-		switch ch.Op {
-		case OpRemoveRelationship, OpUpdateRelationship, OpRemoveActor, OpAddRelationship, OpAddActor:
-		default:
-			errs.add(p+".op", "must be one of %s", strings.Join(ChangeOps(), ", "))
-			continue
-		}
-		if needID && !ValidID(ch.ID) {
-			errs.add(p+".id", "must be the id of the record to %s", strings.ReplaceAll(string(ch.Op), "_", " "))
-		}
-		if !needID && ch.ID != "" {
-			errs.add(p+".id", "not taken by %s: the id is the new record's own", ch.Op)
-		}
-		if (ch.Relationship != nil) != (ch.Op == OpAddRelationship) {
-			errs.add(p+".relationship", "%s", onlyFor(ch.Op == OpAddRelationship, OpAddRelationship))
-		} else if ch.Relationship != nil {
-			ch.Relationship.Normalize()
-			errs = append(errs, ValidateRelationship(ch.Relationship, reg, p+".relationship")...)
-		}
-		if (ch.Actor != nil) != (ch.Op == OpAddActor) {
-			errs.add(p+".actor", "%s", onlyFor(ch.Op == OpAddActor, OpAddActor))
-		} else if ch.Actor != nil {
-			ch.Actor.Normalize()
-			errs = append(errs, ValidateActor(ch.Actor, p+".actor")...)
-		}
-		if (ch.Patch != nil) != (ch.Op == OpUpdateRelationship) {
-			errs.add(p+".patch", "%s", onlyFor(ch.Op == OpUpdateRelationship, OpUpdateRelationship))
-		}
+		fe := validateChange(&sc.Changes[i], reg, prefix+".changes["+itoa(i)+"]")
+		bad[i] = len(fe) > 0
+		errs = append(errs, fe...)
+	}
+	return errs, bad
+}
+
+// validateChange normalises and checks one change at path p.
+func validateChange(ch *Change, reg Registry, p string) fieldErrors {
+	var errs fieldErrors
+	needID := ch.Op == OpRemoveRelationship || ch.Op == OpUpdateRelationship || ch.Op == OpRemoveActor
+	switch ch.Op {
+	case OpRemoveRelationship, OpUpdateRelationship, OpRemoveActor, OpAddRelationship, OpAddActor:
+	default:
+		errs.add(p+".op", "must be one of %s", strings.Join(ChangeOps(), ", "))
+		return errs
+	}
+	if needID && !ValidID(ch.ID) {
+		errs.add(p+".id", "must be the id of the record to %s", strings.ReplaceAll(string(ch.Op), "_", " "))
+	}
+	if !needID && ch.ID != "" {
+		errs.add(p+".id", "not taken by %s: the id is the new record's own", ch.Op)
+	}
+	if (ch.Relationship != nil) != (ch.Op == OpAddRelationship) {
+		errs.add(p+".relationship", "%s", onlyFor(ch.Op == OpAddRelationship, OpAddRelationship))
+	} else if ch.Relationship != nil {
+		ch.Relationship.Normalize()
+		errs = append(errs, ValidateRelationship(ch.Relationship, reg, p+".relationship")...)
+	}
+	if (ch.Actor != nil) != (ch.Op == OpAddActor) {
+		errs.add(p+".actor", "%s", onlyFor(ch.Op == OpAddActor, OpAddActor))
+	} else if ch.Actor != nil {
+		ch.Actor.Normalize()
+		errs = append(errs, ValidateActor(ch.Actor, p+".actor")...)
+	}
+	if (ch.Patch != nil) != (ch.Op == OpUpdateRelationship) {
+		errs.add(p+".patch", "%s", onlyFor(ch.Op == OpUpdateRelationship, OpUpdateRelationship))
 	}
 	return errs
 }

@@ -3,8 +3,6 @@ package graph
 import (
 	"context"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // CreateScenario stores a new scenario after checking it: its fields, its
@@ -182,11 +180,11 @@ func (s *Store) checkScenario(ctx context.Context, sc *Scenario) error {
 	}
 	// Every problem at once: the changes that are valid in themselves
 	// are also checked against the base.
-	errs := ValidateScenario(sc, reg, "$")
+	errs, bad := validateScenario(sc, reg, "$")
 	valid := *sc
 	valid.Changes = slices.Clone(sc.Changes)
-	for _, fe := range errs {
-		if i, ok := changeIndex(fe.Path, "$"); ok && i < len(valid.Changes) {
+	for i := range bad {
+		if bad[i] {
 			valid.Changes[i] = Change{} // Apply passes over a change without an op
 		}
 	}
@@ -220,18 +218,4 @@ func (s *Store) checkScenario(ctx context.Context, sc *Scenario) error {
 		return Invalid("invalid scenario", append(errs, applyErrs...)...)
 	}
 	return nil
-}
-
-// changeIndex is i when path is under prefix.changes[i].
-func changeIndex(path, prefix string) (int, bool) {
-	rest, ok := strings.CutPrefix(path, prefix+".changes[")
-	if !ok {
-		return 0, false
-	}
-	n, _, ok := strings.Cut(rest, "]")
-	if !ok {
-		return 0, false
-	}
-	i, err := strconv.Atoi(n)
-	return i, err == nil
 }
