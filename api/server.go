@@ -351,9 +351,11 @@ func (s *Server) analysisDate() gin.HandlerFunc {
 func (s *Server) Analysis() *analysis.Service { return s.analysis }
 
 // CacheBytes estimates the bytes of answers the server keeps: the
-// analysis results and the encoded bodies (at most Config.CacheBudget,
-// with the what-if views' share).
-func (s *Server) CacheBytes() int64 { return s.analysis.Stats().ResultBytes + s.bodies.Bytes() }
+// analysis results of the graph and of the what-if views, and the encoded
+// bodies (at most Config.CacheBudget).
+func (s *Server) CacheBytes() int64 {
+	return s.analysis.Stats().ResultBytes + s.views.ResultBytes() + s.bodies.Bytes()
+}
 
 // Handler returns the server's http.Handler.
 func (s *Server) Handler() http.Handler { return s.engine }

@@ -175,6 +175,15 @@ func (v *Views) Builds() int {
 	return v.builds
 }
 
+// ResultBytes estimates the analysis answers the kept views hold.
+func (v *Views) ResultBytes() int64 {
+	var n int64
+	for _, view := range v.cache.Values() {
+		n += view.Analysis.Stats().ResultBytes
+	}
+	return n
+}
+
 func (v *Views) build(ctx context.Context, chain []graph.Scenario, key string) (*View, error) {
 	id := chain[len(chain)-1].ID
 	b, stale, err := v.base.ScenarioGraph(ctx, id)
