@@ -60,6 +60,9 @@ import (
 //     SHORTEST, then each further hop count h in turn (QPP {h,h}) until
 //     enough paths are in hand; since the canonical order puts fewer hops
 //     first, a level is needed only while the earlier ones fall short.
+//   - Weighted queries and k_shortest are answered in Go on the endpoints'
+//     neighbourhood (localpaths.go); Cypher searches them as below only
+//     when that neighbourhood is too large to read, or in tests.
 //   - Weighted shortest / all_shortest / k_shortest: Neo4j has no weighted
 //     shortest path without GDS/APOC, so the search enumerates bounded simple
 //     paths level by level, cheapest first in each level (ORDER BY cost
@@ -534,6 +537,19 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandida
 				return graph.PathCandidates{}, err
 			}
 			full = true
+		}
+		if searchesLocally(&q) && !s.cypherPaths {
+			if !full {
+				var err error
+				if reg, err = readRegistry(ctx, tx); err != nil {
+					return graph.PathCandidates{}, err
+				}
+				full = true
+			}
+			c, ok, err := s.localPaths(ctx, tx, q, reg)
+			if err != nil || ok {
+				return c, err
+			}
 		}
 		ps := newPathSearch(&q, reg, full)
 		paths, err := ps.search(ctx, tx)

@@ -91,6 +91,9 @@ type Store struct {
 	// their statements ran, before they commit, holding the :Meta lock;
 	// an error fails the transaction.
 	precommitHook func(step string) error
+	// cypherPaths, if set (tests), searches every path query with Cypher,
+	// never in Go on the neighbourhood (see localpaths.go).
+	cypherPaths bool
 
 	schemaMu sync.Mutex
 	schemaOK atomic.Bool

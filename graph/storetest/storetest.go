@@ -29,7 +29,14 @@ import (
 type Opener func(t *testing.T) graph.Driver
 
 // Run runs every conformance case against stores made by open.
-func Run(t *testing.T, open Opener) {
+func Run(t *testing.T, open Opener) { run(t, open, "") }
+
+// RunPaths runs the path cases alone, for a backend with more than one
+// way to search paths.
+func RunPaths(t *testing.T, open Opener) { run(t, open, "Paths") }
+
+// run runs the cases whose name starts with prefix.
+func run(t *testing.T, open Opener, prefix string) {
 	cases := []struct {
 		name string
 		fn   func(*testing.T, *graph.Store)
@@ -65,6 +72,9 @@ func Run(t *testing.T, open Opener) {
 		{"Events", testEvents},
 	}
 	for _, c := range cases {
+		if !strings.HasPrefix(c.name, prefix) {
+			continue
+		}
 		t.Run(c.name, func(t *testing.T) { c.fn(t, graph.NewStore(open(t))) })
 	}
 }
