@@ -80,7 +80,7 @@ func main() {
 	fs.StringVar(&cfg.work, "work", "tmp/bench", "work directory (graphs, data, logs, results.json)")
 	fs.StringVar(&cfg.out, "out", "BENCHMARKS.md", "the report to (re)write; empty: none")
 	fs.BoolVar(&cfg.quick, "quick", false, "the 10^4/10^5 graph only (and 10^3/10^4 where NetworkX needs it)")
-	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, signed, influence, embedded, startup, neo4j, whatif); default all")
+	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, signed, influence, embedded, startup, neo4j, whatif, kshortest); default all")
 	fs.StringVar(&commands, "commands", "", "the commands that ran this, newline-separated, for the report")
 	fs.StringVar(&render, "render", "", "write -out from this results.json of an earlier run instead of measuring")
 	fs.Parse(os.Args[1:])
@@ -207,6 +207,7 @@ func run(ctx context.Context, cfg *config) *Report {
 		{"startup", func() { benchStartup(ctx, r, cfg, big[len(big)-1]) }},
 		{"neo4j", func() { benchNeo4j(ctx, r, cfg, s4, big[len(big)-1]) }},
 		{"whatif", func() { benchWhatIf(ctx, r, cfg, big) }},
+		{"kshortest", func() { benchKShortestPart(ctx, r, cfg) }},
 	}
 	for _, p := range parts {
 		if ctx.Err() != nil {

@@ -424,39 +424,44 @@ func sortedKeys[V any](m map[string]V) []string {
 // snapshot of committed data).
 func (s *Store) Export(ctx context.Context) (graph.Batch, error) {
 	return readTx(ctx, s, s.bulkTimeout, func(tx neo4j.ManagedTransaction) (graph.Batch, error) {
-		b := graph.Batch{Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
-		user, err := readUserTypes(ctx, tx)
-		if err != nil {
-			return b, err
-		}
-		b.RelationshipTypes = user
-		reg := graph.NewRegistry(append(graph.BuiltinTypes(), user...))
-		res, err := tx.Run(ctx, exportActors, nil)
-		if err != nil {
-			return b, err
-		}
-		for res.Next(ctx) {
-			v, _ := res.Record().Get("a")
-			a, err := toActor(v)
-			if err != nil {
-				return b, err
-			}
-			b.Actors = append(b.Actors, a)
-		}
-		if err := res.Err(); err != nil {
-			return b, err
-		}
-		res, err = tx.Run(ctx, exportRelsQuery(typeUnion(reg, reg.Names())), nil)
-		if err != nil {
-			return b, err
-		}
-		for res.Next(ctx) {
-			r, err := relFromRecord(res.Record())
-			if err != nil {
-				return b, err
-			}
-			b.Relationships = append(b.Relationships, r)
-		}
-		return b, res.Err()
+		return exportTx(ctx, tx)
 	})
+}
+
+// exportTx reads the whole graph in tx, as Export returns it.
+func exportTx(ctx context.Context, tx neo4j.ManagedTransaction) (graph.Batch, error) {
+	b := graph.Batch{Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
+	user, err := readUserTypes(ctx, tx)
+	if err != nil {
+		return b, err
+	}
+	b.RelationshipTypes = user
+	reg := graph.NewRegistry(append(graph.BuiltinTypes(), user...))
+	res, err := tx.Run(ctx, exportActors, nil)
+	if err != nil {
+		return b, err
+	}
+	for res.Next(ctx) {
+		v, _ := res.Record().Get("a")
+		a, err := toActor(v)
+		if err != nil {
+			return b, err
+		}
+		b.Actors = append(b.Actors, a)
+	}
+	if err := res.Err(); err != nil {
+		return b, err
+	}
+	res, err = tx.Run(ctx, exportRelsQuery(typeUnion(reg, reg.Names())), nil)
+	if err != nil {
+		return b, err
+	}
+	for res.Next(ctx) {
+		r, err := relFromRecord(res.Record())
+		if err != nil {
+			return b, err
+		}
+		b.Relationships = append(b.Relationships, r)
+	}
+	return b, res.Err()
 }

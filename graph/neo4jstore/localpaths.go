@@ -34,6 +34,13 @@ import (
 // applies them), so it is a superset for every query with those types and
 // max_hops.
 //
+// A graph of at most localPathsMaxRels relationships is also kept whole in
+// memory, as a replica tagged with the graph's version: a query that finds
+// the replica at the version its transaction reads searches it without
+// reading the graph at all. A query that finds it stale (a write since)
+// reads the neighbourhood as above and starts rebuilding the replica in
+// the background (one rebuild at a time).
+//
 // When the neighbourhood is larger than localPathsMaxActors actors or
 // localPathsMaxRels relationships, reading it would cost more than the
 // Cypher search saves, and the query falls back to Cypher.
@@ -49,6 +56,8 @@ const (
 	// outgoingQuery returns the relationships of the union leaving the
 	// given actors, at most $cap of them.
 	outgoingQuery = `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:%s]->(b:Actor) RETURN a.id AS source, b.id AS target, properties(r) AS props LIMIT $cap`
+	// relCountQuery counts every relationship (Neo4j's count store).
+	relCountQuery = `MATCH ()-[r]->() RETURN count(r) AS n`
 	// actorsQuery returns the given actors.
 	actorsQuery = `UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN properties(a) AS a`
 )
@@ -64,6 +73,17 @@ func searchesLocally(q *graph.PathQuery) bool {
 // too large and the caller should search with Cypher. Missing endpoints
 // are ENOTFOUND, From first.
 func (s *Store) localPaths(ctx context.Context, tx neo4j.ManagedTransaction, q graph.PathQuery, reg graph.Registry) (c graph.PathCandidates, ok bool, err error) {
+	if !s.noReplica {
+		v, err := queryVersion(ctx, tx, versionQuery)
+		if err != nil {
+			return c, false, err
+		}
+		if r := s.replicaAt(v); r != nil {
+			c, err = r.Paths(ctx, q)
+			return c, err == nil, err
+		}
+		s.refreshReplica(v)
+	}
 	have, err := existingActors(ctx, tx, []string{q.From, q.To})
 	if err != nil {
 		return c, false, err
@@ -198,4 +218,78 @@ func (s *Store) neighbourhood(ctx context.Context, tx neo4j.ManagedTransaction, 
 		}
 	}
 	return b, true, nil
+}
+
+// replica is the whole graph at one version, in memory (see above).
+type replica struct {
+	version uint64
+	store   *memstore.Store
+}
+
+// replicaAt returns the replica when it holds version v.
+func (s *Store) replicaAt(v uint64) *memstore.Store {
+	s.replicaMu.Lock()
+	defer s.replicaMu.Unlock()
+	if s.replica != nil && s.replica.version == v {
+		return s.replica.store
+	}
+	return nil
+}
+
+// refreshReplica rebuilds the replica in the background unless a rebuild
+// is running, or the graph at version v was found too large for one.
+func (s *Store) refreshReplica(v uint64) {
+	s.replicaMu.Lock()
+	if s.replicaBusy || s.replicaTooLarge == v+1 {
+		s.replicaMu.Unlock()
+		return
+	}
+	s.replicaBusy = true
+	s.replicaMu.Unlock()
+	if !s.background(s.bulkTimeout, s.buildReplica) {
+		s.replicaMu.Lock()
+		s.replicaBusy = false
+		s.replicaMu.Unlock()
+	}
+}
+
+// buildReplica reads the graph and its version in one transaction, when it
+// has at most localPathsMaxRels relationships, and makes it the replica.
+func (s *Store) buildReplica(ctx context.Context) {
+	type read struct {
+		version uint64
+		batch   graph.Batch
+		small   bool
+	}
+	got, err := readTx(ctx, s, s.bulkTimeout, func(tx neo4j.ManagedTransaction) (read, error) {
+		v, err := queryVersion(ctx, tx, versionQuery)
+		if err != nil {
+			return read{}, err
+		}
+		recs, err := collect(ctx, tx, relCountQuery, nil)
+		if err != nil || count(recs) > localPathsMaxRels {
+			return read{version: v}, err
+		}
+		b, err := exportTx(ctx, tx)
+		return read{version: v, batch: b, small: true}, err
+	})
+	// An in-memory memstore holds no file and needs no Close: a search
+	// still running on a replaced replica keeps it alive until it ends.
+	var built *replica
+	if err == nil && got.small {
+		if st, oerr := memstore.OpenWith("", memstore.Options{}); oerr == nil {
+			if _, ierr := st.Import(ctx, got.batch, false, time.Time{}); ierr == nil {
+				built = &replica{version: got.version, store: st}
+			}
+		}
+	}
+	s.replicaMu.Lock()
+	defer s.replicaMu.Unlock()
+	s.replicaBusy = false
+	switch {
+	case built != nil && (s.replica == nil || s.replica.version < built.version):
+		s.replica = built
+	case err == nil && !got.small:
+		s.replicaTooLarge = got.version + 1
+	}
 }

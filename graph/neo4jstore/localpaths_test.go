@@ -60,7 +60,19 @@ func TestLocalPathsMatchCypher(t *testing.T) {
 	}
 	cypher := openOn(t, e, DefaultImportTxRecords)
 	cypher.cypherPaths = true
-	local, viaCypher := graph.NewStore(s), graph.NewStore(cypher)
+	viaCypher := graph.NewStore(cypher)
+	// The neighbourhood read on every query, and the replica (after the
+	// first query has had it built).
+	noReplica := openOn(t, e, DefaultImportTxRecords)
+	noReplica.noReplica = true
+	locals := []*graph.Store{graph.NewStore(noReplica), graph.NewStore(s)}
+	if _, err := locals[1].Paths(ctx, graph.PathQuery{From: world.Actors[0].ID, To: world.Actors[1].ID, Mode: graph.ModeKShortest, K: 1, MaxHops: 2}); err != nil {
+		t.Fatal(err)
+	}
+	s.bg.Wait() // the replica's build
+	if s.replica == nil {
+		t.Fatal("no replica was built")
+	}
 
 	rng := rand.New(rand.NewPCG(3, 9))
 	asOf := graph.Date{Year: 2010, Month: 6, Day: 1}
@@ -83,12 +95,14 @@ func TestLocalPathsMatchCypher(t *testing.T) {
 				q.Exclude = nil
 			}
 			want, wantCut, errC := viaCypher.FindPaths(ctx, q)
-			got, gotCut, errL := local.FindPaths(ctx, q)
-			if (errC == nil) != (errL == nil) {
-				t.Fatalf("%+v: cypher error %v, local error %v", q, errC, errL)
-			}
-			if diff := cmp.Diff(want, got); diff != "" || wantCut != gotCut {
-				t.Fatalf("%+v: truncated %v/%v; cypher -> local (-+):\n%s", q, wantCut, gotCut, diff)
+			for k, local := range locals {
+				got, gotCut, errL := local.FindPaths(ctx, q)
+				if (errC == nil) != (errL == nil) {
+					t.Fatalf("%+v (local %d): cypher error %v, local error %v", q, k, errC, errL)
+				}
+				if diff := cmp.Diff(want, got); diff != "" || wantCut != gotCut {
+					t.Fatalf("%+v (local %d): truncated %v/%v; cypher -> local (-+):\n%s", q, k, wantCut, gotCut, diff)
+				}
 			}
 			queries++
 		}
@@ -160,4 +174,42 @@ func TestConformanceCypherPaths(t *testing.T) {
 		s.cypherPaths = true
 		return s
 	})
+}
+
+// A write makes the replica stale: the next query reads the graph as it
+// is, and the one after that searches a replica of the new version.
+func TestLocalPathsReplicaFollowsWrites(t *testing.T) {
+	s := openStaged(t, DefaultImportTxRecords)
+	st := graph.NewStore(s)
+	world := randomWorld(4, 40, 60)
+	if _, err := st.Import(ctx, world, false); err != nil {
+		t.Fatal(err)
+	}
+	from, to := world.Actors[0].ID, world.Actors[39].ID
+	q := graph.PathQuery{From: from, To: to, Mode: graph.ModeKShortest, K: 2, MaxHops: 6, Weighted: true}
+	if _, err := st.Paths(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	s.bg.Wait()
+	direct := graph.Relationship{ID: "direct", Source: from, Target: to, Type: "allied_with", Weight: 1, Confidence: 1}
+	if _, err := st.CreateRelationship(ctx, direct); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 2 {
+		ps, err := st.Paths(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) == 0 || len(ps[0].Relationships) != 1 || ps[0].Relationships[0].ID != "direct" {
+			t.Fatalf("round %d: first path %+v, want the new direct tie", round, ps)
+		}
+		s.bg.Wait()
+	}
+	v, err := st.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.replicaAt(v) == nil {
+		t.Fatalf("no replica at version %d after a query found it stale", v)
+	}
 }

@@ -94,6 +94,16 @@ type Store struct {
 	// cypherPaths, if set (tests), searches every path query with Cypher,
 	// never in Go on the neighbourhood (see localpaths.go).
 	cypherPaths bool
+	// noReplica, if set (tests), never keeps the graph in memory for path
+	// searches: each reads its neighbourhood (see localpaths.go).
+	noReplica bool
+
+	replicaMu   sync.Mutex
+	replica     *replica // the whole graph in memory at one version, or nil
+	replicaBusy bool     // a rebuild is running
+	// replicaTooLarge is 1 + the version found too large for a replica
+	// (0: none), so that no rebuild is tried again at that version.
+	replicaTooLarge uint64
 
 	schemaMu sync.Mutex
 	schemaOK atomic.Bool
