@@ -294,6 +294,17 @@ func mapError(ctx context.Context, err error) error {
 			ne.Code == "Neo.ClientError.Transaction.Terminated",
 			ne.Code == "Neo.ClientError.Transaction.LockClientStopped":
 			return graph.Unavailable("the query ran out of time", err)
+		case ne.Code == "Neo.DatabaseError.Transaction.TransactionLogError":
+			// Neo4j could not append the commit to its transaction log:
+			// measured on a full disk (a tmpfs with 3 MB left, where the
+			// server logged "java.io.IOException: No space left on
+			// device" and answered only this code). Nothing was written.
+			return &graph.Error{Code: graph.EFULL, Message: "the graph database could not write its transaction log (most often its disk is full); nothing was written", Err: err}
+		case ne.Code == "Neo.DatabaseError.Transaction.TransactionStartFailed":
+			// After such a failure Neo4j refuses every transaction until
+			// it is restarted ("the database has encountered a critical
+			// error"): unavailable, not a bug of ours.
+			return graph.Unavailable("the graph database reports a critical error and needs a restart (see its logs)", err)
 		case strings.HasPrefix(ne.Code, "Neo.TransientError."),
 			ne.Code == "Neo.ClientError.Cluster.NotALeader",
 			ne.Code == "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",

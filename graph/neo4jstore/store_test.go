@@ -182,6 +182,8 @@ func TestMapError(t *testing.T) {
 		{"transient", ctx, &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}, graph.EUNAVAILABLE},
 		{"session expired", ctx, &neo4j.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}, graph.EUNAVAILABLE},
 		{"bad credentials", ctx, &neo4j.Neo4jError{Code: "Neo.ClientError.Security.Unauthorized"}, graph.EUNAVAILABLE},
+		{"full disk (transaction log)", ctx, &neo4j.Neo4jError{Code: "Neo.DatabaseError.Transaction.TransactionLogError"}, graph.EFULL},
+		{"critical error after a full disk", ctx, &neo4j.Neo4jError{Code: "Neo.DatabaseError.Transaction.TransactionStartFailed"}, graph.EUNAVAILABLE},
 		{"syntax error is a bug", ctx, &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError"}, graph.EINTERNAL},
 		{"connectivity", ctx, &neo4j.ConnectivityError{Inner: io.EOF}, graph.EUNAVAILABLE},
 		{"retries exhausted", ctx, &neo4j.TransactionExecutionLimit{Cause: "timeout"}, graph.EUNAVAILABLE},
