@@ -40,7 +40,7 @@ func benchSigned(ctx context.Context, r *Report, cfg *config, s *size) {
 	sec := r.section("2c. Signed measures against their unsigned counterparts (in process)",
 		fmt.Sprintf("On the generated %s graph (all built-in types, so cooperative, conflictual and structural ties), in process: "+
 			"PageRank and PN centrality (`Projection.Centrality`), Louvain blocs and signed blocs (`Projection.Blocs`, method louvain and signed; "+
-			"signed with k chosen by the criterion: every k from 2 to 6, 40 relocation starts each, as /blocs answers by default). "+
+			"signed without k: the blocs of greatest signed modularity, by Louvain on the positive and negative layers, as /blocs answers by default). "+
 			"Each of %d rounds runs the four on fresh projections (built untimed), in a rotated order. "+
 			"PageRank reads the directed adjacency, built with the projection; PN and both bloc methods read the projection's undirected view, "+
 			"built on the first query that needs it and shared after: it is built untimed before them too, so each figure is the algorithm alone. "+

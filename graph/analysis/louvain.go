@@ -33,10 +33,29 @@ import (
 // The node order of each level's passes is a seeded shuffle, so the same
 // graph always gives the same partition.
 func louvain(ctx context.Context, off, nbr []int32, w []float64, gamma float64, seed uint64) ([]int32, error) {
-	n := len(off) - 1
-	// The level's graph, in the same CSR shape; self-loops allowed (an
-	// aggregated community's internal weight).
-	lv := level{off: off, nbr: nbr, w: w}
+	return louvainLevels(ctx, level{off: off, nbr: nbr, w: w}, gamma, seed)
+}
+
+// signedLouvain is louvain on a signed graph, maximising the signed
+// modularity of Gómez, Jensen and Arenas (2009) with Traag and Bruggeman's
+// resolution (2009) — the quality signedModularity computes and that
+// leidenalg optimises on a positive and a negative layer:
+//
+//	Q ∝ Σ_ij [ (w⁺_ij − γ w⁺_i w⁺_j / 2w⁺) − (w⁻_ij − γ w⁻_i w⁻_j / 2w⁻) ] δ(c_i, c_j)
+//
+// pos and neg are the positive and negative weights of each entry (both
+// ≥ 0, on the one CSR structure). The method is Louvain's, with the gain
+// of a move the difference of the two layers' gains, as Gómez et al. and
+// Traag and Bruggeman optimise it; a node may also move to a community of
+// its own (gain 0), where its enemies alone pull it out of every
+// community it touches.
+func signedLouvain(ctx context.Context, off, nbr []int32, pos, neg []float64, gamma float64, seed uint64) ([]int32, error) {
+	return louvainLevels(ctx, level{off: off, nbr: nbr, w: pos, neg: neg}, gamma, seed)
+}
+
+// louvainLevels runs the levels of the Louvain method from lv.
+func louvainLevels(ctx context.Context, lv level, gamma float64, seed uint64) ([]int32, error) {
+	n := lv.n()
 	// node → community at level 0, composed through the levels.
 	of := make([]int32, n)
 	for i := range of {
@@ -61,10 +80,14 @@ func louvain(ctx context.Context, off, nbr []int32, w []float64, gamma float64, 
 	return of, nil
 }
 
-// level is one level's graph of the Louvain method.
+// level is one level's graph of the Louvain method: w the weight of each
+// entry, and on a signed graph neg its negative weight (≥ 0; nil on an
+// unsigned graph). The graph is in the same CSR shape at every level;
+// self-loops are allowed (an aggregated community's internal weight).
 type level struct {
 	off, nbr []int32
 	w        []float64
+	neg      []float64
 }
 
 func (l *level) n() int { return len(l.off) - 1 }
@@ -72,22 +95,39 @@ func (l *level) n() int { return len(l.off) - 1 }
 // localMoves is the first phase of a level: every node in turn goes to the
 // neighbouring community with the greatest modularity gain, if positive,
 // until a whole pass moves nothing. It returns each node's community and
-// whether any node left the one it started in.
+// whether any node left the one it started in. On a signed level the gain
+// is the positive layer's minus the negative layer's, and an empty
+// community is a candidate too (gain 0).
 func (l *level) localMoves(ctx context.Context, gamma float64, rnd *rand.Rand) ([]int32, bool, error) {
 	n := l.n()
+	signed := l.neg != nil
 	k := make([]float64, n)   // node strength, self-loops included
 	tot := make([]float64, n) // Σ_tot of each community
 	comm := make([]int32, n)  // community of each node
-	var m2 float64
+	var kn, totN []float64    // the same on the negative layer
+	var size []int32          // members of each community (signed only)
+	var empty []int32         // communities with no member (signed only)
+	if signed {
+		kn, totN, size = make([]float64, n), make([]float64, n), make([]int32, n)
+	}
+	var m2, m2n float64
 	for v := 0; v < n; v++ {
 		for e := l.off[v]; e < l.off[v+1]; e++ {
 			k[v] += l.w[e]
+			if signed {
+				kn[v] += l.neg[e]
+			}
 		}
 		comm[v] = int32(v)
 		tot[v] = k[v]
 		m2 += k[v]
+		if signed {
+			totN[v] = kn[v]
+			m2n += kn[v]
+			size[v] = 1
+		}
 	}
-	if m2 == 0 {
+	if m2+m2n == 0 {
 		return comm, false, nil
 	}
 	order := make([]int32, n)
@@ -96,13 +136,31 @@ func (l *level) localMoves(ctx context.Context, gamma float64, rnd *rand.Rand) (
 	}
 	rnd.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
 
-	// kin[c] is the weight from the current node to community c; touched
-	// lists the communities with kin set, to clear them after.
+	// kin[c] is the weight from the current node to community c (kinN on
+	// the negative layer); touched lists the communities with an entry
+	// met, to clear them after.
 	kin := make([]float64, n)
+	var kinN []float64
+	if signed {
+		kinN = make([]float64, n)
+	}
+	seen := make([]bool, n)
 	touched := make([]int32, 0, 64)
 	// A move must gain more than rounding can produce; among equal gains
 	// the first community met in v's row wins, so the order is fixed.
 	const eps = 1e-12
+	scale := m2 + m2n
+	// A layer without weight adds nothing to a gain.
+	gain := func(v, c int32) float64 {
+		var g float64
+		if m2 > 0 {
+			g = kin[c] - gamma*k[v]*tot[c]/m2
+		}
+		if signed && m2n > 0 {
+			g -= kinN[c] - gamma*kn[v]*totN[c]/m2n
+		}
+		return g
+	}
 	moved := false
 	for {
 		movedThisPass := false
@@ -110,33 +168,59 @@ func (l *level) localMoves(ctx context.Context, gamma float64, rnd *rand.Rand) (
 			if i%1024 == 0 && ctx.Err() != nil {
 				return nil, false, ctxError(ctx)
 			}
-			if k[v] == 0 {
+			if k[v] == 0 && (!signed || kn[v] == 0) {
 				continue
 			}
 			old := comm[v]
 			for e := l.off[v]; e < l.off[v+1]; e++ {
 				u := l.nbr[e]
-				if u == v || l.w[e] == 0 {
+				if u == v {
 					continue
 				}
 				c := comm[u]
-				if kin[c] == 0 {
+				if signed {
+					if l.w[e] == 0 && l.neg[e] == 0 {
+						continue
+					}
+					kinN[c] += l.neg[e]
+				} else if l.w[e] == 0 {
+					continue
+				}
+				if !seen[c] {
+					seen[c] = true
 					touched = append(touched, c)
 				}
 				kin[c] += l.w[e]
 			}
 			tot[old] -= k[v]
+			if signed {
+				totN[old] -= kn[v]
+				if size[old]--; size[old] == 0 {
+					empty = append(empty, old)
+				}
+			}
 			// gain(c) ∝ k_{v,c} − γ k_v Σ_tot(c) / 2m, with v out of every
 			// community; staying in old is the baseline.
-			best, bestGain := old, kin[old]-gamma*k[v]*tot[old]/m2
+			best, bestGain := old, gain(v, old)
 			for _, c := range touched {
 				if c == old {
 					continue
 				}
-				g := kin[c] - gamma*k[v]*tot[c]/m2
-				if g > bestGain+eps*m2 {
+				if g := gain(v, c); g > bestGain+eps*scale {
 					best, bestGain = c, g
 				}
+			}
+			if signed && bestGain < -eps*scale && len(empty) > 0 {
+				// Alone beats every community v touches. (When old has just
+				// emptied, it is the last one, and staying costs nothing.)
+				best = empty[len(empty)-1]
+			}
+			if signed {
+				if best == old && size[old] == 0 || best != old && len(empty) > 0 && best == empty[len(empty)-1] {
+					empty = empty[:len(empty)-1]
+				}
+				size[best]++
+				totN[best] += kn[v]
 			}
 			tot[best] += k[v]
 			comm[v] = best
@@ -145,6 +229,10 @@ func (l *level) localMoves(ctx context.Context, gamma float64, rnd *rand.Rand) (
 			}
 			for _, c := range touched {
 				kin[c] = 0
+				seen[c] = false
+				if signed {
+					kinN[c] = 0
+				}
 			}
 			touched = touched[:0]
 		}
@@ -164,27 +252,42 @@ func (l *level) aggregate(comm []int32) level {
 	for v, x := range comm {
 		members[x] = append(members[x], int32(v))
 	}
+	signed := l.neg != nil
 	agg := level{off: make([]int32, c+1)}
 	acc := make([]float64, c)
+	var accN []float64
+	if signed {
+		accN = make([]float64, c)
+		agg.neg = []float64{}
+	}
+	seen := make([]bool, c)
 	touched := make([]int32, 0, 64)
 	for x := 0; x < c; x++ {
 		for _, v := range members[x] {
 			for e := l.off[v]; e < l.off[v+1]; e++ {
-				if l.w[e] == 0 {
+				if l.w[e] == 0 && (!signed || l.neg[e] == 0) {
 					continue
 				}
 				y := comm[l.nbr[e]]
-				if acc[y] == 0 {
+				if !seen[y] {
+					seen[y] = true
 					touched = append(touched, y)
 				}
 				acc[y] += l.w[e]
+				if signed {
+					accN[y] += l.neg[e]
+				}
 			}
 		}
 		slices.Sort(touched)
 		for _, y := range touched {
 			agg.nbr = append(agg.nbr, y)
 			agg.w = append(agg.w, acc[y])
-			acc[y] = 0
+			acc[y], seen[y] = 0, false
+			if signed {
+				agg.neg = append(agg.neg, accN[y])
+				accN[y] = 0
+			}
 		}
 		touched = touched[:0]
 		agg.off[x+1] = int32(len(agg.nbr))

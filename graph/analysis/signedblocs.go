@@ -20,10 +20,9 @@ const (
 // BlocMethods lists the accepted BlocQuery.Method values.
 var BlocMethods = []string{BlocsLouvain, BlocsSigned}
 
-// Signed bloc limits: k is searched up to MaxSignedK when not given.
+// Signed bloc limits: k is at most MaxSignedK.
 const (
 	MaxSignedK     = 8
-	autoSignedK    = 6 // the largest k tried when K is 0
 	signedRestarts = 40
 )
 
@@ -46,8 +45,15 @@ const (
 // repeat), each actor in turn moves to the bloc that lowers P most, until
 // no move helps; the best of signedRestarts starts is kept. It is a local
 // search: P is an upper bound on the optimum (the test checks it against
-// exhaustive search on small graphs). With k = 0 every k from 2 to
-// autoSignedK is tried and the lowest P wins, the smaller k on ties.
+// exhaustive search on small graphs).
+//
+// With k = 0 the number of blocs is not given, and P cannot choose it
+// (its minimum over at most k blocs never rises with k), so the blocs
+// are those of the greatest signed
+// modularity at resolution gamma (signedLouvain): the partition, and with
+// it k, that the signed-network literature reads communities from
+// (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009), in one
+// Louvain run on the two layers. Its P is reported as for a given k.
 //
 // It also returns the partition's signed modularity at resolution gamma
 // (signedModularity).
@@ -58,19 +64,17 @@ func (p *Projection) signedBlocs(ctx context.Context, k int, gamma float64) (mem
 	if len(nodes) == 0 {
 		return nil, 0, 0, 0, nil
 	}
-	ks := []int{k}
+	g := newSignedRows(u, w, n)
 	if k == 0 {
-		ks = nil
-		for c := 2; c <= min(autoSignedK, len(nodes)); c++ {
-			ks = append(ks, c)
+		label, k, err := signedLouvainLabels(ctx, u, w, nodes, gamma)
+		if err != nil {
+			return nil, 0, 0, 0, err
 		}
-		if len(ks) == 0 {
-			ks = []int{1}
-		}
+		return groupLabels(label, nodes, k), criterion(g, nodes, label), k, signedModularity(u, w, label, nodes, k, gamma), nil
 	}
+	ks := []int{k}
 	best := math.Inf(1)
 	var bestLabel []int
-	g := newSignedRows(u, w, n)
 	// Each k's search is independent (its own seeded generator, read-only
 	// rows), so they run at once, a processor each; the choice among them
 	// is made in k order afterwards, so the answer is the one a single
@@ -97,9 +101,16 @@ func (p *Projection) signedBlocs(ctx context.Context, k int, gamma float64) (mem
 			best, bestLabel, bestK = crits[i], labels[i], min(c, len(nodes))
 		}
 	}
-	groups := make([][]int32, bestK)
+	return groupLabels(bestLabel, nodes, bestK), best, bestK, signedModularity(u, w, bestLabel, nodes, bestK, gamma), nil
+}
+
+// groupLabels returns the blocs of a labelling of nodes into k labels:
+// each sorted (nodes is in index order), the largest first, then by first
+// member.
+func groupLabels(label []int, nodes []int32, k int) (members [][]int32) {
+	groups := make([][]int32, k)
 	for _, v := range nodes {
-		groups[bestLabel[v]] = append(groups[bestLabel[v]], v)
+		groups[label[v]] = append(groups[label[v]], v)
 	}
 	for _, g := range groups {
 		if len(g) > 0 {
@@ -112,7 +123,37 @@ func (p *Projection) signedBlocs(ctx context.Context, k int, gamma float64) (mem
 		}
 		return cmp.Compare(a[0], b[0])
 	})
-	return members, best, bestK, signedModularity(u, w, bestLabel, nodes, bestK, gamma), nil
+	return members
+}
+
+// signedLouvainLabels partitions the actors with a signed pair by
+// signedLouvain on the signed pair weights w, at resolution gamma, and
+// returns each actor's bloc (numbered 0..k-1 in order of their first
+// member) and k.
+func signedLouvainLabels(ctx context.Context, u *undirected, w []float64, nodes []int32, gamma float64) (label []int, k int, err error) {
+	pos, neg := make([]float64, len(w)), make([]float64, len(w))
+	for e, x := range w {
+		if x > 0 {
+			pos[e] = x
+		} else {
+			neg[e] = -x
+		}
+	}
+	comm, err := signedLouvain(ctx, u.off, u.nbr, pos, neg, gamma, louvainSeed)
+	if err != nil {
+		return nil, 0, err
+	}
+	label = make([]int, len(u.off)-1)
+	number := map[int32]int{}
+	for _, v := range nodes {
+		c, ok := number[comm[v]]
+		if !ok {
+			c = len(number)
+			number[comm[v]] = c
+		}
+		label[v] = c
+	}
+	return label, len(number), nil
 }
 
 // signedPairWeights returns, per entry of the undirected view, the pair's

@@ -124,7 +124,7 @@ func TestSignedBlocs(t *testing.T) {
 	}
 
 	// Two camps at war: allies together, enemies apart, nothing frustrated;
-	// with k omitted the criterion picks the two camps.
+	// with k omitted the greatest signed modularity is the two camps.
 	camps := []tie{
 		{"usa", "israel", "allied_with", 0.9}, {"usa", "saudi", "allied_with", 0.8}, {"israel", "saudi", "supports", 0.5},
 		{"iran", "houthis", "arms", 0.8}, {"iran", "hezbollah", "supports", 0.9}, {"houthis", "hezbollah", "supports", 0.4},
@@ -170,7 +170,7 @@ func TestRelocateSkipsExactly(t *testing.T) {
 			u := p.undirected()
 			w, nodes := p.signedPairWeights(u)
 			g := newSignedRows(u, w, len(p.ids))
-			for k := 2; k <= min(autoSignedK, len(nodes)); k++ {
+			for k := 2; k <= min(6, len(nodes)); k++ {
 				got, pc, err := relocate(ctx, g, nodes, len(p.ids), k)
 				if err != nil {
 					t.Fatal(err)
