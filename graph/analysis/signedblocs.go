@@ -64,14 +64,14 @@ func (p *Projection) signedBlocs(ctx context.Context, k int, gamma float64) (mem
 	if len(nodes) == 0 {
 		return nil, 0, 0, 0, nil
 	}
-	g := newSignedRows(u, w, n)
 	if k == 0 {
 		label, k, err := signedLouvainLabels(ctx, u, w, nodes, gamma)
 		if err != nil {
 			return nil, 0, 0, 0, err
 		}
-		return groupLabels(label, nodes, k), criterion(g, nodes, label), k, signedModularity(u, w, label, nodes, k, gamma), nil
+		return groupLabels(label, nodes, k), criterion(&signedRows{off: u.off, nbr: u.nbr, w: w}, nodes, label), k, signedModularity(u, w, label, nodes, k, gamma), nil
 	}
+	g := newSignedRows(u, w, n)
 	ks := []int{k}
 	best := math.Inf(1)
 	var bestLabel []int
@@ -354,7 +354,9 @@ func relocate(ctx context.Context, g *signedRows, nodes []int32, n, k int) ([]in
 	return bestLabel, best, nil
 }
 
-// criterion is P(C) of a labelling (each pair counted once).
+// criterion is P(C) of a labelling (each pair counted once). Entries of
+// weight 0 count for nothing, so the undirected view with the signed pair
+// weights serves as g too.
 func criterion(g *signedRows, nodes []int32, label []int) float64 {
 	var pc float64
 	for _, v := range nodes {
