@@ -219,7 +219,7 @@ func (s *Server) updateActor(c *gin.Context) error {
 		return err
 	}
 	var in ActorPatch
-	obj, _, err := decodeBody(c, &in, bodyOptions{
+	obj, soft, err := decodeBody(c, &in, bodyOptions{
 		limit:      s.cfg.MaxBodyBytes,
 		mediaTypes: []string{"application/json", "application/merge-patch+json"},
 		immutable: map[string]string{
@@ -230,6 +230,9 @@ func (s *Server) updateActor(c *gin.Context) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(soft) > 0 {
+		return invalidBody(soft)
 	}
 	ctx := c.Request.Context()
 	var cur *graph.Actor

@@ -224,7 +224,7 @@ func (s *Server) updateRelationship(c *gin.Context) error {
 	}
 	fixed := "cannot be changed: a different tie is a different relationship; delete this one and create another"
 	var in RelationshipPatch
-	obj, _, err := decodeBody(c, &in, bodyOptions{
+	obj, soft, err := decodeBody(c, &in, bodyOptions{
 		limit:      s.cfg.MaxBodyBytes,
 		mediaTypes: []string{"application/json", "application/merge-patch+json"},
 		immutable: map[string]string{
@@ -238,6 +238,9 @@ func (s *Server) updateRelationship(c *gin.Context) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(soft) > 0 {
+		return invalidBody(soft)
 	}
 	p := graph.RelationshipPatch{
 		Weight:         in.Weight,

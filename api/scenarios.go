@@ -582,7 +582,7 @@ func (s *Server) updateScenario(c *gin.Context) error {
 		return err
 	}
 	var in ScenarioPatch
-	obj, _, err := decodeBody(c, &in, bodyOptions{
+	obj, soft, err := decodeBody(c, &in, bodyOptions{
 		limit:      s.cfg.MaxBodyBytes,
 		mediaTypes: []string{"application/json", "application/merge-patch+json"},
 		immutable: map[string]string{
@@ -593,6 +593,9 @@ func (s *Server) updateScenario(c *gin.Context) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(soft) > 0 {
+		return invalidBody(soft)
 	}
 	ctx := c.Request.Context()
 	cur, err := s.store.GetScenario(ctx, id)
