@@ -304,16 +304,14 @@ func parseJSON(body []byte) (*tree, error) {
 	dec := jsontext.NewDecoder(bytes.NewReader(body))
 	root, err := t.value(dec, nil)
 	if err == nil {
+		off := dec.InputOffset()
 		if _, err = dec.ReadToken(); err == io.EOF {
 			t.root = root
 			return t, nil
 		}
-		if err == nil {
-			err = &jsontext.SyntacticError{ByteOffset: dec.InputOffset()}
-		}
-		var se *jsontext.SyntacticError
-		if errors.As(err, &se) && !strings.Contains(err.Error(), "invalid UTF-8") {
-			return nil, malformed("unexpected data after the JSON value at byte offset %d; send exactly one JSON value", se.ByteOffset)
+		if err == nil || !strings.Contains(err.Error(), "invalid UTF-8") {
+			rest := bytes.TrimLeft(body[off:], " \t\r\n")
+			return nil, malformed("unexpected data after the JSON value at byte offset %d; send exactly one JSON value", len(body)-len(rest))
 		}
 	}
 	return nil, syntaxProblem(err)
