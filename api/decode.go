@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"reflect"
@@ -187,14 +188,14 @@ func decodeJSON(body []byte, dst any, schema *openapi3.Schema, immutable map[str
 	errs := t.numbers
 	obj, _ = t.root.(*jobject)
 	if obj != nil {
-		for _, k := range obj.keys {
+		for i, k := range obj.keys {
 			if why, ok := immutable[k]; ok {
-				errs.add(jsonPath("$", k), "%s", why)
+				errs = append(errs, finding{(*seg)(nil).keyAt(k, i), why})
 			}
 		}
 	}
 	if err := schema.VisitJSON(plain(t.root), openapi3.MultiErrors()); err != nil {
-		var found []graph.FieldError
+		var found []finding
 		if found, err = schemaProblems(err, t, immutable); err != nil {
 			return nil, nil, nil, err
 		}
@@ -202,22 +203,23 @@ func decodeJSON(body []byte, dst any, schema *openapi3.Schema, immutable map[str
 	}
 	if obj == nil && len(errs) > 0 {
 		// Not an object: no field of the value can be reported on.
-		return nil, nil, t.inDocumentOrder(errs), nil
+		return nil, nil, inDocumentOrder(errs), nil
 	}
 	if err := jsonv2.Unmarshal(body, dst); err != nil {
 		// What the schema cannot say about the request type (an integer
 		// written 1.0): the decoder names the place.
-		path := "$"
+		var at *seg
 		var se *jsonv2.SemanticError
 		if errors.As(err, &se) {
-			path = t.path(slices.Collect(se.JSONPointer.Tokens()))
+			at, _ = t.locate(slices.Collect(se.JSONPointer.Tokens()))
 		}
-		if !slices.ContainsFunc(errs, func(e graph.FieldError) bool { return e.Path == path }) {
-			errs.add(path, "%s", decodeMessage(se))
+		path := at.String()
+		if !slices.ContainsFunc(errs, func(f finding) bool { return f.at.String() == path }) {
+			errs = append(errs, finding{at, decodeMessage(se)})
 		}
-		return nil, nil, t.inDocumentOrder(errs), nil
+		return nil, nil, inDocumentOrder(errs), nil
 	}
-	return obj, t.inDocumentOrder(errs), nil, nil
+	return obj, inDocumentOrder(errs), nil, nil
 }
 
 const msgRequired = "is required"
@@ -286,12 +288,15 @@ func checkMediaType(header string, accepted []string) error {
 // bool or nil.
 type tree struct {
 	root any
-	// order numbers every value's path in document order, and end
-	// numbers each object's path after its last member, where the
-	// problems of members it lacks are listed.
-	order, end map[string]int
 	// numbers are the numbers no double holds (stage 2).
-	numbers fieldErrs
+	numbers []finding
+}
+
+// finding is a problem at a place in the body, rendered as a JSON path
+// only once the body has been checked.
+type finding struct {
+	at  *seg
+	msg string
 }
 
 // parseJSON is stage 2: jsontext checks the syntax (UTF-8, duplicate
@@ -300,7 +305,7 @@ func parseJSON(body []byte) (*tree, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, malformed("the request body is empty; a JSON object is expected")
 	}
-	t := &tree{order: map[string]int{}, end: map[string]int{}}
+	t := &tree{}
 	dec := jsontext.NewDecoder(bytes.NewReader(body))
 	root, err := t.value(dec, nil)
 	if err == nil {
@@ -346,8 +351,6 @@ func syntaxProblem(err error) error {
 
 // value reads one value at path p.
 func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
-	path := p.String()
-	t.order[path] = len(t.order)
 	tok, err := dec.ReadToken()
 	if err != nil {
 		return nil, err
@@ -370,7 +373,7 @@ func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 				return nil, &jsontext.SyntacticError{ByteOffset: dec.InputOffset()}
 			}
 			k := name.String()
-			v, err := t.value(dec, p.key(k))
+			v, err := t.value(dec, p.keyAt(k, len(obj.keys)))
 			if err != nil {
 				return nil, err
 			}
@@ -380,7 +383,6 @@ func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 		if _, err := dec.ReadToken(); err != nil {
 			return nil, err
 		}
-		t.end[path] = len(t.order)
 		return obj, nil
 	case '[':
 		list := []any{}
@@ -399,7 +401,7 @@ func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 		return tok.String(), nil
 	case '0':
 		n := json.Number(tok.String())
-		t.checkNumber(n, path)
+		t.checkNumber(n, p)
 		return n, nil
 	case 't':
 		return true, nil
@@ -431,13 +433,13 @@ const msgInexactInt = "is an integer beyond ±2^53 (9007199254740992), which JSO
 // encoding/json cannot decode even into an interface (issue 15), or an
 // integer a double would round (12345678901234567890 as …7000): refused,
 // not kept wrong.
-func (t *tree) checkNumber(n json.Number, path string) {
+func (t *tree) checkNumber(n json.Number, at *seg) {
 	_, err := strconv.ParseFloat(string(n), 64)
 	switch {
 	case err != nil:
-		t.numbers.add(path, msgOutOfRange)
+		t.numbers = append(t.numbers, finding{at, msgOutOfRange})
 	case !strings.ContainsAny(string(n), ".eE") && !exactInt(string(n)):
-		t.numbers.add(path, msgInexactInt)
+		t.numbers = append(t.numbers, finding{at, msgInexactInt})
 	}
 }
 
@@ -460,35 +462,34 @@ func plain(v any) any {
 	return v
 }
 
-// inDocumentOrder sorts problems by the place of their path in the body
-// (a missing member after its object's last member), keeping the order of
-// problems at one path.
-func (t *tree) inDocumentOrder(errs fieldErrs) fieldErrs {
-	rank := func(path string) int {
-		if n, ok := t.order[path]; ok {
-			return n
-		}
-		for p := path; p != "$"; {
-			i := max(strings.LastIndexByte(p, '.'), strings.LastIndexByte(p, '['))
-			if i <= 0 {
-				break
-			}
-			p = p[:i]
-			if n, ok := t.end[p]; ok {
-				return n
-			}
-		}
-		return len(t.order)
+// inDocumentOrder renders findings as field errors in the order of the
+// body (a missing member after its object's last member), keeping the
+// order of findings at one place.
+func inDocumentOrder(fs []finding) fieldErrs {
+	type placed struct {
+		pos []int
+		f   graph.FieldError
 	}
-	slices.SortStableFunc(errs, func(a, b graph.FieldError) int { return rank(a.Path) - rank(b.Path) })
-	return errs
+	ps := make([]placed, len(fs))
+	for i, f := range fs {
+		ps[i] = placed{f.at.positions(), graph.FieldError{Path: f.at.String(), Message: f.msg}}
+	}
+	slices.SortStableFunc(ps, func(a, b placed) int { return slices.Compare(a.pos, b.pos) })
+	out := make(fieldErrs, len(ps))
+	for i, p := range ps {
+		out[i] = p.f
+	}
+	return out
 }
 
 // schemaProblems turns kin-openapi's findings into field errors at the
 // tree's JSON paths. Findings on the domain's rules (enum, pattern,
 // bounds, lengths but the empty string) are left to the domain's checks.
-func schemaProblems(err error, t *tree, immutable map[string]string) (fieldErrs, error) {
-	var out fieldErrs
+func schemaProblems(err error, t *tree, immutable map[string]string) ([]finding, error) {
+	var out []finding
+	add := func(at *seg, format string, args ...any) {
+		out = append(out, finding{at, fmt.Sprintf(format, args...)})
+	}
 	var walk func(error) error
 	walk = func(err error) error {
 		var me openapi3.MultiError
@@ -504,19 +505,19 @@ func schemaProblems(err error, t *tree, immutable map[string]string) (fieldErrs,
 		if !errors.As(err, &se) {
 			return fmt.Errorf("api: validating a body against its schema: %w", err)
 		}
-		path := t.path(se.JSONPointer())
+		at, node := t.locate(se.JSONPointer())
 		if want := jsonType(se.Schema); want != "" && !hasType(se.Value, se.Schema) {
 			lit, isNum := numberText(se.Value)
 			_, rangeErr := strconv.ParseFloat(lit, 64)
 			switch {
 			case se.Value == nil:
-				out.add(path, "must not be null")
+				add(at, "must not be null")
 			case isNum && rangeErr != nil:
 				// beyond float64: stage 2 reported it
 			case isNum && want == "an integer":
-				out.add(path, "must be an integer, not %s", lit)
+				add(at, "must be an integer, not %s", lit)
 			default:
-				out.add(path, "must be %s, not %s", want, kindOf(se.Value))
+				add(at, "must be %s, not %s", want, kindOf(se.Value))
 			}
 			return nil
 		}
@@ -526,29 +527,33 @@ func schemaProblems(err error, t *tree, immutable map[string]string) (fieldErrs,
 			if _, err := fmt.Sscanf(se.Reason, "property %q is unsupported", &k); err != nil {
 				return fmt.Errorf("api: an unexpected schema finding %q", se.Reason)
 			}
-			if _, done := immutable[k]; done && path == "$" {
+			if _, done := immutable[k]; done && at == nil {
 				return nil
+			}
+			pos := -1
+			if o, ok := node.(*jobject); ok {
+				pos = slices.Index(o.keys, k)
 			}
 			names := make([]string, 0, len(se.Schema.Properties))
 			for n := range se.Schema.Properties {
 				names = append(names, n)
 			}
 			slices.Sort(names)
-			out.add(jsonPath(path, k), "unknown field; allowed fields: %s", strings.Join(names, ", "))
+			add(at.keyAt(k, pos), "unknown field; allowed fields: %s", strings.Join(names, ", "))
 		case "required":
-			out.add(path, msgRequired)
+			add(at, msgRequired)
 		case "nullable":
-			out.add(path, "must not be null")
+			add(at, "must not be null")
 		case "minLength":
 			if se.Value == "" {
-				out.add(path, "must not be empty (leave the field out instead)")
+				add(at, "must not be empty (leave the field out instead)")
 			}
 		case "format":
 			switch se.Schema.Format {
 			case "date":
-				out.add(path, "must be a date of the form YYYY-MM-DD")
+				add(at, "must be a date of the form YYYY-MM-DD")
 			case "date-time":
-				out.add(path, "must be an RFC 3339 date-time such as 2020-01-03T00:00:00Z")
+				add(at, "must be an RFC 3339 date-time such as 2020-01-03T00:00:00Z")
 			}
 		}
 		return nil
@@ -556,9 +561,10 @@ func schemaProblems(err error, t *tree, immutable map[string]string) (fieldErrs,
 	return out, walk(err)
 }
 
-// path renders a JSON pointer into the tree as a JSON path: a token is an
-// index where the tree has an array.
-func (t *tree) path(ptr []string) string {
+// locate follows a JSON pointer into the tree, to the place and the
+// value there (nil past the tree's end): a token is an index where the
+// tree has an array. A member an object lacks is placed after its last.
+func (t *tree) locate(ptr []string) (*seg, any) {
 	var p *seg
 	v := t.root
 	for _, tok := range ptr {
@@ -569,12 +575,16 @@ func (t *tree) path(ptr []string) string {
 				continue
 			}
 		case *jobject:
-			p, v = p.key(tok), x.vals[tok]
+			i := slices.Index(x.keys, tok)
+			if i < 0 {
+				i = len(x.keys)
+			}
+			p, v = p.keyAt(tok, i), x.vals[tok]
 			continue
 		}
-		p, v = p.key(tok), nil
+		p, v = p.keyAt(tok, math.MaxInt), nil
 	}
-	return p.String()
+	return p, v
 }
 
 // jsonType names the JSON type a schema asks for, for messages.
@@ -663,10 +673,22 @@ type seg struct {
 	parent *seg
 	name   string
 	idx    int // -1 for an object key
+	pos    int // the place among its siblings: the index, or the key's rank in the object
 }
 
-func (s *seg) key(k string) *seg { return &seg{parent: s, name: k, idx: -1} }
-func (s *seg) index(i int) *seg  { return &seg{parent: s, idx: i} }
+func (s *seg) key(k string) *seg            { return s.keyAt(k, 0) }
+func (s *seg) keyAt(k string, pos int) *seg { return &seg{parent: s, name: k, idx: -1, pos: pos} }
+func (s *seg) index(i int) *seg             { return &seg{parent: s, idx: i, pos: i} }
+
+// positions is the place of the path in document order, from the root.
+func (s *seg) positions() []int {
+	var out []int
+	for ; s != nil; s = s.parent {
+		out = append(out, s.pos)
+	}
+	slices.Reverse(out)
+	return out
+}
 
 func (s *seg) String() string {
 	if s == nil {
