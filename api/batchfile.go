@@ -59,7 +59,7 @@ func decodeBatchGeneral(body []byte) (in Batch, missing, shape fieldErrs, err er
 	if err != nil {
 		return in, nil, nil, err
 	}
-	_, missing, shape, err = decodeJSON(body, &in, schema, nil)
+	_, missing, shape, err = decodeJSON(body, &in, schema, nil, presize(body))
 	return in, missing, shape, err
 }
 
@@ -72,12 +72,19 @@ func decodeBatchFast(body []byte) (in Batch, ok bool) {
 	if hasNullOrEmptyString(body) {
 		return Batch{}, false
 	}
-	// The record lists start at about their final size rather than
-	// growing by doubling (copying 10^6 records a few times over): a
-	// count of a key each record has once is the estimate. The hooks run
-	// only for lists that are present, so an absent one stays nil; each
-	// decodes through a named list type that no hook matches.
-	presize := jsonv2.JoinUnmarshalers(
+	if err := jsonv2.Unmarshal(body, &in, jsonv2.RejectUnknownMembers(true), presize(body)); err != nil {
+		return Batch{}, false
+	}
+	return in, batchShapeOK(&in)
+}
+
+// presize starts the record lists at about their final size rather than
+// growing them by doubling (copying 10^6 records a few times over): a
+// count of a key each record has once is the estimate. The hooks run only
+// for lists that are present, so an absent one stays nil; each decodes
+// through a named list type that no hook matches.
+func presize(body []byte) jsonv2.Options {
+	return jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
 		jsonv2.UnmarshalFromFunc(func(dec *jsontext.Decoder, v *[]BatchActor) error {
 			*v = make([]BatchActor, 0, bytes.Count(body, []byte(`"kind"`)))
 			return jsonv2.UnmarshalDecode(dec, (*actorList)(v))
@@ -86,11 +93,7 @@ func decodeBatchFast(body []byte) (in Batch, ok bool) {
 			*v = make([]BatchRelationship, 0, bytes.Count(body, []byte(`"target"`)))
 			return jsonv2.UnmarshalDecode(dec, (*relationshipList)(v))
 		}),
-	)
-	if err := jsonv2.Unmarshal(body, &in, jsonv2.RejectUnknownMembers(true), jsonv2.WithUnmarshalers(presize)); err != nil {
-		return Batch{}, false
-	}
-	return in, batchShapeOK(&in)
+	))
 }
 
 type (

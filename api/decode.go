@@ -59,17 +59,27 @@ type bodyOptions struct {
 	immutable  map[string]string // top-level fields that may not be sent, with the reason
 }
 
-// jobject is a decoded JSON object that remembers its key order, so that
-// errors come out in the order of the document.
+// jobject is a decoded JSON object in the order of the document, so that
+// errors come out in that order: vals[i] is the value of keys[i], and no
+// key appears twice (stage 2 refuses duplicates). Lookups scan: the
+// objects looked into are request bodies' top levels and patches.
 type jobject struct {
 	keys []string
-	vals map[string]any
+	vals []any
 }
 
-func (o *jobject) has(k string) bool { _, ok := o.vals[k]; return ok }
+// get returns the value of k and whether the object has it.
+func (o *jobject) get(k string) (any, bool) {
+	if i := slices.Index(o.keys, k); i >= 0 {
+		return o.vals[i], true
+	}
+	return nil, false
+}
+
+func (o *jobject) has(k string) bool { _, ok := o.get(k); return ok }
 
 // isNull reports whether the object has k set to null.
-func (o *jobject) isNull(k string) bool { v, ok := o.vals[k]; return ok && v == nil }
+func (o *jobject) isNull(k string) bool { v, ok := o.get(k); return ok && v == nil }
 
 // decodeBody reads the request body into dst (a pointer to a request
 // struct) through the four stages above, against the schema of the
@@ -180,7 +190,7 @@ func routeBodySchema(c *gin.Context) (*openapi3.Schema, error) {
 // syntax problem is err. When the body decodes into dst, its shape
 // problems come back in soft; when it does not, they come back in shape
 // (and dst is left alone).
-func decodeJSON(body []byte, dst any, schema *openapi3.Schema, immutable map[string]string) (obj *jobject, soft, shape fieldErrs, err error) {
+func decodeJSON(body []byte, dst any, schema *openapi3.Schema, immutable map[string]string, opts ...jsonv2.Options) (obj *jobject, soft, shape fieldErrs, err error) {
 	t, err := parseJSON(body)
 	if err != nil {
 		return nil, nil, nil, err
@@ -205,7 +215,7 @@ func decodeJSON(body []byte, dst any, schema *openapi3.Schema, immutable map[str
 		// Not an object: no field of the value can be reported on.
 		return nil, nil, inDocumentOrder(errs), nil
 	}
-	if err := jsonv2.Unmarshal(body, dst); err != nil {
+	if err := jsonv2.Unmarshal(body, dst, opts...); err != nil {
 		// What the schema cannot say about the request type (an integer
 		// written 1.0): the decoder names the place.
 		var at *seg
@@ -357,7 +367,7 @@ func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 	}
 	switch tok.Kind() {
 	case '{':
-		obj := &jobject{vals: map[string]any{}}
+		obj := &jobject{}
 		for dec.PeekKind() != '}' {
 			name, err := dec.ReadToken()
 			if err != nil {
@@ -373,12 +383,13 @@ func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 				return nil, &jsontext.SyntacticError{ByteOffset: dec.InputOffset()}
 			}
 			k := name.String()
-			v, err := t.value(dec, p.keyAt(k, len(obj.keys)))
+			at := seg{parent: p, name: k, idx: -1, pos: len(obj.keys)}
+			v, err := t.value(dec, &at)
 			if err != nil {
 				return nil, err
 			}
 			obj.keys = append(obj.keys, k)
-			obj.vals[k] = v
+			obj.vals = append(obj.vals, v)
 		}
 		if _, err := dec.ReadToken(); err != nil {
 			return nil, err
@@ -387,7 +398,8 @@ func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 	case '[':
 		list := []any{}
 		for dec.PeekKind() != ']' {
-			v, err := t.value(dec, p.index(len(list)))
+			at := seg{parent: p, idx: len(list), pos: len(list)}
+			v, err := t.value(dec, &at)
 			if err != nil {
 				return nil, err
 			}
@@ -437,9 +449,9 @@ func (t *tree) checkNumber(n json.Number, at *seg) {
 	_, err := strconv.ParseFloat(string(n), 64)
 	switch {
 	case err != nil:
-		t.numbers = append(t.numbers, finding{at, msgOutOfRange})
+		t.numbers = append(t.numbers, finding{at.clone(), msgOutOfRange})
 	case !strings.ContainsAny(string(n), ".eE") && !exactInt(string(n)):
-		t.numbers = append(t.numbers, finding{at, msgInexactInt})
+		t.numbers = append(t.numbers, finding{at.clone(), msgInexactInt})
 	}
 }
 
@@ -448,8 +460,8 @@ func plain(v any) any {
 	switch v := v.(type) {
 	case *jobject:
 		m := make(map[string]any, len(v.keys))
-		for _, k := range v.keys {
-			m[k] = plain(v.vals[k])
+		for i, k := range v.keys {
+			m[k] = plain(v.vals[i])
 		}
 		return m
 	case []any:
@@ -577,9 +589,10 @@ func (t *tree) locate(ptr []string) (*seg, any) {
 		case *jobject:
 			i := slices.Index(x.keys, tok)
 			if i < 0 {
-				i = len(x.keys)
+				p, v = p.keyAt(tok, len(x.keys)), nil
+				continue
 			}
-			p, v = p.keyAt(tok, i), x.vals[tok]
+			p, v = p.keyAt(tok, i), x.vals[i]
 			continue
 		}
 		p, v = p.keyAt(tok, math.MaxInt), nil
@@ -679,6 +692,16 @@ type seg struct {
 func (s *seg) key(k string) *seg            { return s.keyAt(k, 0) }
 func (s *seg) keyAt(k string, pos int) *seg { return &seg{parent: s, name: k, idx: -1, pos: pos} }
 func (s *seg) index(i int) *seg             { return &seg{parent: s, idx: i, pos: i} }
+
+// clone copies a path whose segments may live on the reader's stack.
+func (s *seg) clone() *seg {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.parent = s.parent.clone()
+	return &c
+}
 
 // positions is the place of the path in document order, from the root.
 func (s *seg) positions() []int {

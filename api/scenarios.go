@@ -245,7 +245,8 @@ func patchNulls(obj *jobject) func(i int, field string) bool {
 		if obj == nil {
 			return false
 		}
-		list, _ := obj.vals["changes"].([]any)
+		changes, _ := obj.get("changes")
+		list, _ := changes.([]any)
 		if i >= len(list) {
 			return false
 		}
@@ -253,7 +254,8 @@ func patchNulls(obj *jobject) func(i int, field string) bool {
 		if ch == nil {
 			return false
 		}
-		patch, _ := ch.vals["patch"].(*jobject)
+		pv, _ := ch.get("patch")
+		patch, _ := pv.(*jobject)
 		return patch != nil && patch.isNull(field)
 	}
 }
