@@ -40,8 +40,8 @@ func DecodeBatch(body []byte, reg graph.Registry) (graph.Batch, error) {
 // value), and then checked for the few things that decoder cannot see
 // (batchShapeOK). Anything else, or anything that decoder rejects, goes
 // the general way (decodeJSON: jsontext's syntax check into a tree, the
-// schema's shape check, then the decoder), whose messages, with their JSON paths and every
-// problem at once, are the API's. The general way builds a tree of the
+// schema's shape check, then the decoder), whose messages, with their
+// JSON paths and every problem at once, are the API's. The general way builds a tree of the
 // whole document and decodes it twice: at 10^6 relationships it took most
 // of an import's time (issue #9). FuzzDecodeBatch checks that whatever the
 // fast path accepts, the general way accepts too, into the same value.

@@ -359,7 +359,8 @@ func syntaxProblem(err error) error {
 	return malformed("malformed JSON: %s", strings.TrimPrefix(err.Error(), "jsontext: "))
 }
 
-// value reads one value at path p.
+// value reads one value at path p, whose segments may live on the
+// callers' stacks: a finding keeps a clone.
 func (t *tree) value(dec *jsontext.Decoder, p *seg) (any, error) {
 	tok, err := dec.ReadToken()
 	if err != nil {
