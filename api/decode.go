@@ -130,24 +130,34 @@ func readBody(c *gin.Context, opt bodyOptions) ([]byte, error) {
 	return body, nil
 }
 
-// servedSpec is the OpenAPI 3 document the server serves (/openapi.json),
-// rendered once and loaded back, so that its references are resolved the
-// way any client's loader resolves them.
-var servedSpec = sync.OnceValues(func() (*openapi3.T, error) {
+// servedSpec is the OpenAPI 3 document the server serves (/openapi.json):
+// its text, and the document loaded back from it, so that request bodies
+// are checked against exactly what clients read, its references resolved
+// the way any client's loader resolves them.
+var servedSpec = sync.OnceValues(func() (spec, error) {
 	b, err := OpenAPI3JSON()
 	if err != nil {
-		return nil, err
+		return spec{}, err
 	}
-	return openapi3.NewLoader().LoadFromData(b)
+	doc, err := openapi3.NewLoader().LoadFromData(b)
+	if err != nil {
+		return spec{}, fmt.Errorf("api: loading the served OpenAPI document: %w", err)
+	}
+	return spec{text: b, doc: doc}, nil
 })
+
+type spec struct {
+	text []byte
+	doc  *openapi3.T
+}
 
 // componentSchema is a schema of the served document's components.
 func componentSchema(name string) (*openapi3.Schema, error) {
-	doc, err := servedSpec()
+	sp, err := servedSpec()
 	if err != nil {
 		return nil, err
 	}
-	ref := doc.Components.Schemas[name]
+	ref := sp.doc.Components.Schemas[name]
 	if ref == nil || ref.Value == nil {
 		return nil, fmt.Errorf("api: the OpenAPI document has no schema %s", name)
 	}
@@ -157,7 +167,7 @@ func componentSchema(name string) (*openapi3.Schema, error) {
 // routeBodySchema is the request body schema of the operation serving c
 // (its method and route), for the body's media type.
 func routeBodySchema(c *gin.Context) (*openapi3.Schema, error) {
-	doc, err := servedSpec()
+	sp, err := servedSpec()
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +178,7 @@ func routeBodySchema(c *gin.Context) (*openapi3.Schema, error) {
 		}
 	}
 	var op *openapi3.Operation
-	if item := doc.Paths.Value(strings.Join(segs, "/")); item != nil {
+	if item := sp.doc.Paths.Value(strings.Join(segs, "/")); item != nil {
 		op = item.GetOperation(c.Request.Method)
 	}
 	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {

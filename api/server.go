@@ -164,9 +164,11 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
 	}
-	if s.openapi, err = OpenAPI3JSON(); err != nil {
+	sp, err := servedSpec()
+	if err != nil {
 		return nil, err
 	}
+	s.openapi = sp.text
 
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
