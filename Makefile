@@ -115,7 +115,7 @@ GO_TEST_ARGS ?= ./...
 # is kept in api/testdata/fuzz/ and runs as a seed from then on. make test
 # runs 10 s of each (fuzz-smoke).
 FUZZTIME ?= 60s
-FUZZ_TARGETS = FuzzImport FuzzDecodeBatch FuzzPathQuery FuzzInfluenceQuery
+FUZZ_TARGETS = FuzzImport FuzzDecodeBatch FuzzBodies FuzzPathQuery FuzzInfluenceQuery
 fuzz:
 	@for f in $(FUZZ_TARGETS); do \
 		echo "go test ./api -fuzz $$f -fuzztime $(FUZZTIME)"; \

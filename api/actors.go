@@ -48,7 +48,7 @@ func noQuery(c *gin.Context) error { return parseQuery(c).err() }
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors [get]
-func (s *Server) listActors(c *gin.Context) {
+func (s *Server) listActors(c *gin.Context) error {
 	q := parseQuery(c, "kind", "tag", "q", "limit", "cursor")
 	f := graph.ActorFilter{
 		Kind:   graph.ActorKind(q.enum("kind", graph.ActorKinds())),
@@ -66,19 +66,18 @@ func (s *Server) listActors(c *gin.Context) {
 		}
 	}
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	page, err := s.storeOf(c).ListActors(c.Request.Context(), f)
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return
+		return invalidParam(err)
 	}
 	out := ActorList{Items: make([]Actor, len(page.Items)), NextCursor: page.NextCursor}
 	for i, a := range page.Items {
 		out.Items[i] = actorFromDomain(a)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+	return nil
 }
 
 // createActor godoc
@@ -108,31 +107,28 @@ func (s *Server) listActors(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors [post]
-func (s *Server) createActor(c *gin.Context) {
+func (s *Server) createActor(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	var in ActorCreate
 	_, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxBodyBytes})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	p := problems{errs: missing}
 	a := actorToDomain(in, &p)
 	if len(p.errs) > 0 {
-		s.fail(c, invalidBody(p.errs))
-		return
+		return invalidBody(p.errs)
 	}
 	a, err = s.store.CreateActor(c.Request.Context(), a)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Header("Location", APIPrefix+"/actors/"+url.PathEscape(a.ID))
 	setETag(c, a)
 	writeJSON(c, http.StatusCreated, "application/json", actorFromDomain(a))
+	return nil
 }
 
 // getActor godoc
@@ -159,25 +155,24 @@ func (s *Server) createActor(c *gin.Context) {
 //	@Security	ApiKeyAuth
 //	@Security	BearerAuth
 //	@Router		/api/v1/actors/{id} [get]
-func (s *Server) getActor(c *gin.Context) {
+func (s *Server) getActor(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	a, err := s.storeOf(c).GetActor(c.Request.Context(), id)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	setETag(c, a)
-	if notModified(s, c) {
-		return
+	if done, err := notModified(c); done || err != nil {
+		return err
 	}
 	writeJSON(c, http.StatusOK, "application/json", actorFromDomain(a))
+	return nil
 }
 
 // maxMergeRetries bounds the read-merge-write loop of a PATCH that merges
@@ -215,17 +210,16 @@ const maxMergeRetries = 3
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id} [patch]
-func (s *Server) updateActor(c *gin.Context) {
+func (s *Server) updateActor(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	var in ActorPatch
-	obj, _, err := decodeBody(c, &in, bodyOptions{
+	obj, soft, err := decodeBody(c, &in, bodyOptions{
 		limit:      s.cfg.MaxBodyBytes,
 		mediaTypes: []string{"application/json", "application/merge-patch+json"},
 		immutable: map[string]string{
@@ -235,8 +229,10 @@ func (s *Server) updateActor(c *gin.Context) {
 		},
 	})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
+	}
+	if len(soft) > 0 {
+		return invalidBody(soft)
 	}
 	ctx := c.Request.Context()
 	var cur *graph.Actor
@@ -247,8 +243,7 @@ func (s *Server) updateActor(c *gin.Context) {
 	}
 	tag, err := ifMatch(c, current)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	p := graph.ActorPatch{
 		Name: in.Name, Kind: (*graph.ActorKind)(in.Kind), Aliases: in.Aliases, CountryCode: in.CountryCode,
@@ -272,13 +267,11 @@ func (s *Server) updateActor(c *gin.Context) {
 			// conditional on the version merged into.
 			if cur == nil || attempt > 0 {
 				if _, err := current(); err != nil {
-					s.fail(c, err)
-					return
+					return err
 				}
 			}
 			if !tag.IsZero() && graph.RevisionOf(*cur) != tag {
-				s.fail(c, graph.Errorf(graph.EPRECONDITION, "the actor has changed since the If-Match entity tag"))
-				return
+				return graph.Errorf(graph.EPRECONDITION, "the actor has changed since the If-Match entity tag")
 			}
 			merged := mergeAttributes(cur.Attributes, in.Attributes)
 			p.Attributes = &merged
@@ -294,11 +287,11 @@ func (s *Server) updateActor(c *gin.Context) {
 		break
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	setETag(c, a)
 	writeJSON(c, http.StatusOK, "application/json", actorFromDomain(a))
+	return nil
 }
 
 // deleteActor godoc
@@ -326,27 +319,24 @@ func (s *Server) updateActor(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id} [delete]
-func (s *Server) deleteActor(c *gin.Context) {
+func (s *Server) deleteActor(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	q := parseQuery(c, "cascade")
 	cascade := q.bool("cascade", false)
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	tag, err := ifMatch(c, func() (any, error) { return s.store.GetActor(ctx, id) })
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if err := s.store.DeleteActor(ctx, id, cascade, tag); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

@@ -39,9 +39,9 @@ func DecodeBatch(body []byte, reg graph.Registry) (graph.Batch, error) {
 // rejects invalid UTF-8, duplicate keys, unknown fields and data after the
 // value), and then checked for the few things that decoder cannot see
 // (batchShapeOK). Anything else, or anything that decoder rejects, goes
-// the general way (decodeJSON: a syntax check, a tree, the shape checker,
-// then encoding/json), whose messages, with their JSON paths and every
-// problem at once, are the API's. The general way builds a tree of the
+// the general way (decodeJSON: jsontext's syntax check into a tree, the
+// schema's shape check, then the decoder), whose messages, with their
+// JSON paths and every problem at once, are the API's. The general way builds a tree of the
 // whole document and decodes it twice: at 10^6 relationships it took most
 // of an import's time (issue #9). FuzzDecodeBatch checks that whatever the
 // fast path accepts, the general way accepts too, into the same value.
@@ -49,8 +49,17 @@ func decodeBatchJSON(body []byte) (in Batch, missing, shape fieldErrs, err error
 	if in, ok := decodeBatchFast(body); ok {
 		return in, nil, nil, nil
 	}
-	in = Batch{}
-	_, missing, shape, err = decodeJSON(body, &in, nil)
+	return decodeBatchGeneral(body)
+}
+
+// decodeBatchGeneral is the general way for a batch, against the Batch
+// schema of the served document.
+func decodeBatchGeneral(body []byte) (in Batch, missing, shape fieldErrs, err error) {
+	schema, err := componentSchema("Batch")
+	if err != nil {
+		return in, nil, nil, err
+	}
+	_, missing, shape, err = decodeJSON(body, &in, schema, nil, presize(body))
 	return in, missing, shape, err
 }
 
@@ -63,12 +72,19 @@ func decodeBatchFast(body []byte) (in Batch, ok bool) {
 	if hasNullOrEmptyString(body) {
 		return Batch{}, false
 	}
-	// The record lists start at about their final size rather than
-	// growing by doubling (copying 10^6 records a few times over): a
-	// count of a key each record has once is the estimate. The hooks run
-	// only for lists that are present, so an absent one stays nil; each
-	// decodes through a named list type that no hook matches.
-	presize := jsonv2.JoinUnmarshalers(
+	if err := jsonv2.Unmarshal(body, &in, jsonv2.RejectUnknownMembers(true), presize(body)); err != nil {
+		return Batch{}, false
+	}
+	return in, batchShapeOK(&in)
+}
+
+// presize starts the record lists at about their final size rather than
+// growing them by doubling (copying 10^6 records a few times over): a
+// count of a key each record has once is the estimate. The hooks run only
+// for lists that are present, so an absent one stays nil; each decodes
+// through a named list type that no hook matches.
+func presize(body []byte) jsonv2.Options {
+	return jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
 		jsonv2.UnmarshalFromFunc(func(dec *jsontext.Decoder, v *[]BatchActor) error {
 			*v = make([]BatchActor, 0, bytes.Count(body, []byte(`"kind"`)))
 			return jsonv2.UnmarshalDecode(dec, (*actorList)(v))
@@ -77,11 +93,7 @@ func decodeBatchFast(body []byte) (in Batch, ok bool) {
 			*v = make([]BatchRelationship, 0, bytes.Count(body, []byte(`"target"`)))
 			return jsonv2.UnmarshalDecode(dec, (*relationshipList)(v))
 		}),
-	)
-	if err := jsonv2.Unmarshal(body, &in, jsonv2.RejectUnknownMembers(true), jsonv2.WithUnmarshalers(presize)); err != nil {
-		return Batch{}, false
-	}
-	return in, batchShapeOK(&in)
+	))
 }
 
 type (
@@ -101,7 +113,7 @@ func hasNullOrEmptyString(b []byte) bool {
 		if c := b[i]; c >= '0' && c <= '9' {
 			// 16 digits or more may be an integer beyond 2^53, which
 			// the strict decoder would round into an attribute: the
-			// general way refuses it (checkAny).
+			// general way refuses it (checkNumber).
 			if digits++; digits >= 16 {
 				return true
 			}
@@ -129,7 +141,7 @@ func hasNullOrEmptyString(b []byte) bool {
 // are present (with no empty strings in the body, a required string is
 // present exactly when it is not ""; a required number that is 0 might be
 // absent, so it sends the body the general way) and that date fields hold
-// dates. With no null and no "" in the body, that is all checkShape checks
+// dates. With no null and no "" in the body, that is all the schema checks
 // that the decoder does not.
 func batchShapeOK(in *Batch) bool {
 	if in.Actors == nil || in.Relationships == nil {

@@ -101,16 +101,15 @@ func ifMatch(c *gin.Context, current func() (any, error)) (graph.Revision, error
 // when If-None-Match lists the resource's tag (weak comparison: W/"x"
 // matches "x") or is *, the answer is 304 Not Modified with the ETag and no
 // body, and notModified returns true; the caller writes nothing more. A
-// malformed If-None-Match is a 400 naming the header.
-func notModified(s *Server, c *gin.Context) bool {
+// malformed If-None-Match is the error, a 400 naming the header.
+func notModified(c *gin.Context) (bool, error) {
 	h, present := c.Request.Header["If-None-Match"]
 	if !present {
-		return false
+		return false, nil
 	}
 	tags, star, ok := parseETags(strings.Join(h, ", "))
 	if !ok {
-		s.fail(c, headerError(graph.FieldError{Path: "If-None-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`}))
-		return true
+		return false, headerError(graph.FieldError{Path: "If-None-Match", Message: `must be * or a list of entity tags such as "a1b2c3"`})
 	}
 	cur := c.Writer.Header().Get("ETag")
 	match := star
@@ -121,5 +120,5 @@ func notModified(s *Server, c *gin.Context) bool {
 		c.Status(http.StatusNotModified)
 		c.Writer.WriteHeaderNow()
 	}
-	return match
+	return match, nil
 }

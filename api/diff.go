@@ -66,15 +66,15 @@ type Diff struct {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/diff [get]
-func (s *Server) diff(c *gin.Context) {
+func (s *Server) diff(c *gin.Context) error {
 	q := parseQuery(c, "from", "to", "measure", "limit", "weighted", "types", "polarity")
 	dq := analysis.DiffQuery{Measure: analysis.Algorithm(q.get("measure")), Limit: q.intIn("limit", 1, analysis.MaxLimit),
 		Filter: analysis.Filter{Types: q.list("types"), Weighted: q.bool("weighted", false), Polarity: q.enum("polarity", analysis.Polarities())}}
 	dq.From, dq.To = q.requiredDate("from"), q.requiredDate("to")
 	ctx := c.Request.Context()
-	d, ok := analyse(s, c, q, func() (analysis.Diff, error) { return s.analysisOf(c).Diff(ctx, dq) })
-	if !ok {
-		return
+	d, err := analyse(q, func() (analysis.Diff, error) { return s.analysisOf(c).Diff(ctx, dq) })
+	if err != nil {
+		return err
 	}
 	// The ties themselves, with their evidence, from the store.
 	rels := func(ids []string) ([]Relationship, error) {
@@ -90,7 +90,7 @@ func (s *Server) diff(c *gin.Context) {
 		}
 		return out, nil
 	}
-	s.writeAnalysis(c, d.Version, func() (any, error) {
+	return s.writeAnalysis(c, d.Version, func() (any, error) {
 		out := Diff{From: d.From.String(), To: d.To.String(), Version: d.Version, FormedTotal: d.FormedTotal, EndedTotal: d.EndedTotal,
 			ActorsJoined: d.ActorsJoined, ActorsLeft: d.ActorsLeft, ChangesTotal: d.ChangesTotal}
 		var err error

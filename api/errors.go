@@ -168,21 +168,57 @@ func WriteProblem(c *gin.Context, status int, slug, detail string, fields ...gra
 	writeJSON(c, status, "application/problem+json", p)
 }
 
-// fail turns any error into a problem response: errors of the HTTP layer
-// keep their own status; domain errors go through the statusOf table;
-// anything else is a bug, logged with the request id and answered with
-// "internal error" and nothing more.
-func (s *Server) fail(c *gin.Context, err error) {
-	s.failAs(c, err, "")
+// handlerFunc is the shape of every /api/v1 handler: it writes its
+// answer and returns nil, or writes nothing and returns the error, which
+// handle turns into the problem response.
+type handlerFunc func(c *gin.Context) error
+
+// handle adapts a handlerFunc to Gin: a returned error is answered through
+// fail, the one mapping from errors to problems.
+func (s *Server) handle(h handlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(c); err != nil {
+			s.fail(c, err)
+		}
+	}
 }
 
-// failAs is fail with the problem type to use for EINVALID: parameter
-// errors of a listing are "invalid-parameter", not "validation-failed".
-func (s *Server) failAs(c *gin.Context, err error, invalidSlug string) {
+// slugError names the problem type of an EINVALID domain error it wraps:
+// the same domain error is a validation failure in a body but an invalid
+// parameter when it names a query parameter (a listing's cursor, an
+// analysis's filter). Other codes keep their own problem type.
+type slugError struct {
+	err  error
+	slug string
+}
+
+func (e *slugError) Error() string { return e.err.Error() }
+func (e *slugError) Unwrap() error { return e.err }
+
+// invalidParam marks err, when it is EINVALID, as an invalid-parameter
+// problem. A nil err stays nil.
+func invalidParam(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &slugError{err: err, slug: ProblemInvalidParameter}
+}
+
+// fail turns any error into a problem response: errors of the HTTP layer
+// keep their own status; domain errors go through the statusOf table
+// (EINVALID under the problem type a slugError names, if any); anything
+// else is a bug, logged with the request id and answered with "internal
+// error" and nothing more.
+func (s *Server) fail(c *gin.Context, err error) {
 	var he *httpError
 	if errors.As(err, &he) {
 		WriteProblem(c, he.status, he.slug, he.detail, he.fields...)
 		return
+	}
+	invalidSlug := ""
+	var se *slugError
+	if errors.As(err, &se) {
+		invalidSlug = se.slug
 	}
 	var de *graph.Error
 	switch {

@@ -157,20 +157,19 @@ func eventCursor(q *query) string { return q.get("cursor") }
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/events [get]
-func (s *Server) listEvents(c *gin.Context) {
+func (s *Server) listEvents(c *gin.Context) error {
 	q := parseQuery(c, "actor", "target", "type", "from", "to", "limit", "cursor")
 	f := graph.EventFilter{Actor: q.id("actor"), Target: q.id("target"), Type: q.get("type"), From: q.date("from"), To: q.date("to")}
 	limit, cursor := q.limit(), eventCursor(q)
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	page, err := s.store.ListEvents(c.Request.Context(), f, cursor, limit)
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return
+		return invalidParam(err)
 	}
 	writeJSON(c, http.StatusOK, "application/json", eventListFromDomain(page))
+	return nil
 }
 
 // relationshipEvents godoc
@@ -195,24 +194,22 @@ func (s *Server) listEvents(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships/{id}/events [get]
-func (s *Server) relationshipEvents(c *gin.Context) {
+func (s *Server) relationshipEvents(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	q := parseQuery(c, "limit", "cursor")
 	limit, cursor := q.limit(), eventCursor(q)
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	page, err := s.store.RelationshipEvents(c.Request.Context(), id, cursor, limit)
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return
+		return invalidParam(err)
 	}
 	writeJSON(c, http.StatusOK, "application/json", eventListFromDomain(page))
+	return nil
 }
 
 // eventMediaTypes are the bodies POST /events takes.
@@ -249,7 +246,7 @@ var eventMediaTypes = []string{"text/tab-separated-values", "text/csv", "applica
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/events [post]
-func (s *Server) ingestEvents(c *gin.Context) {
+func (s *Server) ingestEvents(c *gin.Context) error {
 	q := parseQuery(c, "format", "strict", "create_actors", "gap_days")
 	format := q.enum("format", ingest.Formats())
 	if format == "" && q.get("format") == "" {
@@ -261,21 +258,17 @@ func (s *Server) ingestEvents(c *gin.Context) {
 		o.Rules.GapDays = q.intIn("gap_days", 1, 3650)
 	}
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	r := c.Request
 	if r.ContentLength == 0 {
-		s.fail(c, newHTTPError(http.StatusBadRequest, ProblemValidation, "the request body is empty; an event file is expected"))
-		return
+		return newHTTPError(http.StatusBadRequest, ProblemValidation, "the request body is empty; an event file is expected")
 	}
 	if err := checkMediaType(r.Header.Get("Content-Type"), eventMediaTypes); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if r.ContentLength > s.cfg.MaxImportBytes {
-		s.fail(c, tooLarge(s.cfg.MaxImportBytes))
-		return
+		return tooLarge(s.cfg.MaxImportBytes)
 	}
 	body := http.MaxBytesReader(c.Writer, r.Body, s.cfg.MaxImportBytes)
 	sum, err := ingest.Run(r.Context(), s.store, []ingest.Input{{Name: "body", R: body}}, o)
@@ -286,20 +279,20 @@ func (s *Server) ingestEvents(c *gin.Context) {
 	)
 	switch {
 	case errors.As(err, &mbe):
-		s.fail(c, tooLarge(s.cfg.MaxImportBytes))
+		return tooLarge(s.cfg.MaxImportBytes)
 	case errors.As(err, &fe):
-		s.fail(c, newHTTPError(http.StatusBadRequest, ProblemValidation, fe.Error()+"; nothing was written",
-			graph.FieldError{Path: "format", Message: fe.Msg}))
+		return newHTTPError(http.StatusBadRequest, ProblemValidation, fe.Error()+"; nothing was written",
+			graph.FieldError{Path: "format", Message: fe.Msg})
 	case errors.As(err, &re):
 		path := "line " + itoa(re.Line)
 		if re.Column != "" {
 			path += ", column " + re.Column
 		}
-		s.fail(c, newHTTPError(http.StatusBadRequest, ProblemValidation, re.Error()+"; nothing was written (strict=false skips malformed rows)",
-			graph.FieldError{Path: path, Message: re.Msg}))
+		return newHTTPError(http.StatusBadRequest, ProblemValidation, re.Error()+"; nothing was written (strict=false skips malformed rows)",
+			graph.FieldError{Path: path, Message: re.Msg})
 	case err != nil:
-		s.fail(c, err)
-	default:
-		writeJSON(c, http.StatusOK, "application/json", ingestSummaryFromDomain(sum))
+		return err
 	}
+	writeJSON(c, http.StatusOK, "application/json", ingestSummaryFromDomain(sum))
+	return nil
 }

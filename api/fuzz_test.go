@@ -130,3 +130,31 @@ func FuzzInfluenceQuery(f *testing.F) {
 		fuzzDo(t, h, "GET", "/api/v1/actors/iran/influence?"+query, "")
 	})
 }
+
+// FuzzBodies sends bodies to every JSON write but import (which
+// FuzzImport covers): never a 5xx, whatever the body's shape.
+func FuzzBodies(f *testing.F) {
+	h, _ := fuzzServer(f)
+	for _, seed := range []string{
+		`{"name":"","kind":"country"}`, `{"name":5,"kind":7,"tags":"a","colour":1,"region":null}`,
+		`{"name":"X","kind":"state","attributes":{"a":[1e400,12345678901234567890]}}`, `{"id":"x","name":"x","name":"y"}`,
+		`{"source":"iran","target":"russia","type":"supports","weight":1.0,"valid_from":"2020-02-30","sources":[{}]}`,
+		`{"name":"t","polarity":1.0,"default_weight":0.5}`, `{"name":"t","polarity":-1.5,"default_weight":1e999}`,
+		`{"weight":null,"confidence":null,"note":null,"sources":null}`, `{"id":"x","created_at":"2020-01-01T00:00:00Z"}`,
+		`{"name":"s","changes":[{"op":"update_relationship","id":"x","patch":{"weight":null,"q":1}},{}]}`,
+		`{"name":"s","changes":[{"op":"add_actor","actor":{"name":"A","kind":"state","created_at":"2024-01-01T25:00:00Z"}}]}`,
+		`null`, `[]`, `"x"`, `1`, `{}`, `{"":1}`, `{"a":1} x`, "{\"\xff\":1}",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, target := range [][2]string{
+			{"POST", "/api/v1/actors"}, {"PATCH", "/api/v1/actors/iran"},
+			{"POST", "/api/v1/relationships"}, {"PATCH", "/api/v1/relationships/united-states--sanctions--iran--2018-05-08"},
+			{"POST", "/api/v1/relationship-types"},
+			{"POST", "/api/v1/scenarios"}, {"PATCH", "/api/v1/scenarios/fuzz"},
+		} {
+			fuzzDo(t, h, target[0], target[1], body)
+		}
+	})
+}

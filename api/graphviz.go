@@ -104,11 +104,10 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 // lands — share one computation (golang.org/x/sync/singleflight); the
 // work needs no context once the graph is read, so the first caller
 // leaving does not fail the others.
-func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
+func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) error {
 	if a.layout == "force" && len(g.Actors) > viz.MaxLayoutActors {
-		s.fail(c, graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
-			viz.MaxLayoutActors, len(g.Actors)))
-		return
+		return graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
+			viz.MaxLayoutActors, len(g.Actors))
 	}
 	render := func() (any, error) {
 		if a.layout == "force" {
@@ -133,10 +132,10 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 		body, err = render()
 	}
 	if err != nil {
-		s.fail(c, graph.Internal(err))
-		return
+		return graph.Internal(err)
 	}
 	c.Data(http.StatusOK, viz.ContentType(a.format), body.([]byte))
+	return nil
 }
 
 // getGraph godoc
@@ -169,7 +168,7 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/graph [get]
-func (s *Server) getGraph(c *gin.Context) {
+func (s *Server) getGraph(c *gin.Context) error {
 	q := parseQuery(c, "format", "layout", "types", "as_of", "polarity", "kind", "actors", "from", "to")
 	a := graphAnswer{format: q.enum("format", viz.Formats()), layout: q.enum("layout", layouts)}
 	if a.format == "" {
@@ -198,21 +197,18 @@ func (s *Server) getGraph(c *gin.Context) {
 	ctx := c.Request.Context()
 	reg, err := s.sourceOf(c).RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	checkTypes(q, "types", f.types, reg)
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if s.cached(c, &a) {
-		return
+		return nil
 	}
 	b, err := s.sourceOf(c).Export(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	g := viz.Graph{Types: reg, Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
 	kept := map[string]bool{}
@@ -228,7 +224,7 @@ func (s *Server) getGraph(c *gin.Context) {
 			g.Relationships = append(g.Relationships, *r)
 		}
 	}
-	s.writeGraph(c, a, g)
+	return s.writeGraph(c, a, g)
 }
 
 // getNeighborhood godoc
@@ -261,7 +257,7 @@ func (s *Server) getGraph(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id}/neighborhood [get]
-func (s *Server) getNeighborhood(c *gin.Context) {
+func (s *Server) getNeighborhood(c *gin.Context) error {
 	q := parseQuery(c, "depth", "types", "direction", "as_of", "polarity", "format", "layout")
 	id := c.Param("id")
 	depth := q.intIn("depth", 1, MaxNeighborhoodDepth)
@@ -277,21 +273,18 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 	ctx := c.Request.Context()
 	reg, err := s.storeOf(c).RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	checkTypes(q, "types", f.types, reg)
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if s.cached(c, &a) {
-		return
+		return nil
 	}
 	centre, err := s.storeOf(c).GetActor(ctx, id)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	actors := map[string]graph.Actor{id: centre}
 	rels := map[string]graph.Relationship{}
@@ -301,8 +294,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 		for _, at := range front {
 			ties, err := s.allTies(c, at)
 			if err != nil {
-				s.fail(c, err)
-				return
+				return err
 			}
 			for _, r := range ties {
 				if !f.admits(&r, reg) {
@@ -321,14 +313,12 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 				if _, seen := actors[other]; !seen {
 					a, err := s.storeOf(c).GetActor(ctx, other)
 					if err != nil {
-						s.fail(c, err)
-						return
+						return err
 					}
 					actors[other] = a
 					next = append(next, other)
 					if len(actors) > MaxNeighborhoodActors {
-						s.fail(c, graph.Errorf(graph.ETOOLARGE, "the neighbourhood has more than %d actors; lower depth or filter types", MaxNeighborhoodActors))
-						return
+						return graph.Errorf(graph.ETOOLARGE, "the neighbourhood has more than %d actors; lower depth or filter types", MaxNeighborhoodActors)
 					}
 				}
 			}
@@ -347,7 +337,7 @@ func (s *Server) getNeighborhood(c *gin.Context) {
 	if g.Relationships == nil {
 		g.Relationships = []graph.Relationship{}
 	}
-	s.writeGraph(c, a, g)
+	return s.writeGraph(c, a, g)
 }
 
 // allTies lists every relationship at either end of an actor, page by page.

@@ -34,31 +34,27 @@ import (
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/import [post]
-func (s *Server) importBatch(c *gin.Context) {
+func (s *Server) importBatch(c *gin.Context) error {
 	q := parseQuery(c, "dry_run")
 	dry := q.bool("dry_run", false)
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	body, err := readBody(c, bodyOptions{limit: s.cfg.MaxImportBytes})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	in, missing, shape, err := decodeBatchJSON(body)
 	if err == nil && len(shape) > 0 {
 		err = invalidBody(shape)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	reg, err := s.store.RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	p := problems{errs: missing}
 	b := batchToDomain(in, reg, &p)
@@ -72,27 +68,25 @@ func (s *Server) importBatch(c *gin.Context) {
 				p.merge(de.Fields)
 			}
 		}
-		s.fail(c, newHTTPError(http.StatusBadRequest, ProblemValidation, "the batch has invalid records; nothing was written", p.errs...))
-		return
+		return newHTTPError(http.StatusBadRequest, ProblemValidation, "the batch has invalid records; nothing was written", p.errs...)
 	}
 	// Registry changes need admin (see scopes.go); a batch that only
 	// repeats registered types, as an export does, needs write.
 	if len(b.RelationshipTypes) > 0 && !dry && s.requestScope(c) < ScopeAdmin {
 		res, err := s.store.Import(ctx, b, true)
 		if err != nil {
-			s.fail(c, err)
-			return
+			return err
 		}
 		if res.RelationshipTypes.Created+res.RelationshipTypes.Updated > 0 && !s.allow(c, ScopeAdmin) {
-			return
+			return nil
 		}
 	}
 	res, err := s.store.Import(ctx, b, dry)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	writeJSON(c, http.StatusOK, "application/json", importResultFromDomain(res))
+	return nil
 }
 
 // exportBatch godoc
@@ -114,15 +108,14 @@ func (s *Server) importBatch(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/export [get]
-func (s *Server) exportBatch(c *gin.Context) {
+func (s *Server) exportBatch(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	b, err := s.sourceOf(c).Export(c.Request.Context())
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	writeJSON(c, http.StatusOK, "application/json", batchFromDomain(b))
+	return nil
 }

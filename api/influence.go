@@ -398,7 +398,7 @@ func newBodyCache(budget int64) *sizedlru.Cache[string, []byte] {
 
 // writeAnalysis answers 200 with the body for (version, request URI),
 // from the cache or encoded from wire().
-func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any, error)) {
+func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any, error)) error {
 	// The URI alone does not fix the answer: without as_of, the day it
 	// is computed for is the server's analysis date, which moves.
 	// On a scenario the version is the view's own, so the view's key
@@ -406,21 +406,21 @@ func (s *Server) writeAnalysis(c *gin.Context, version uint64, wire func() (any,
 	key := strconv.FormatUint(version, 10) + " " + answerAsOf(c) + " " + c.Request.URL.RequestURI() + " " + c.GetString(viewTagKey)
 	if b, ok := s.bodies.Get(key); ok {
 		c.Data(http.StatusOK, "application/json", b)
-		return
+		return nil
 	}
 	v, err := wire()
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		c.Status(http.StatusInternalServerError)
-		return
+		return nil
 	}
 	b = append(b, '\n')
 	s.bodies.Add(key, b, int64(len(b))) // kept unless over maxAnalysisBody
 	c.Data(http.StatusOK, "application/json", b)
+	return nil
 }
 
 // analysisFilter reads the filter parameters every influence endpoint
@@ -433,21 +433,19 @@ func analysisFilter(q *query, polarity, weighted bool) analysis.Filter {
 	return f
 }
 
-// analyse runs one analysis after the parameter checks, mapping errors;
-// EINVALID from the analysis names query parameters, so it is reported as
+// analyse runs one analysis after the parameter checks; EINVALID from the
+// analysis names query parameters, so it is reported as
 // invalid-parameter.
-func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) (T, bool) {
+func analyse[T any](q *query, run func() (T, error)) (T, error) {
 	var zero T
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return zero, false
+		return zero, err
 	}
 	v, err := run()
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return zero, false
+		return zero, invalidParam(err)
 	}
-	return v, true
+	return v, nil
 }
 
 // influence godoc
@@ -478,7 +476,7 @@ func analyse[T any](s *Server, c *gin.Context, q *query, run func() (T, error)) 
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/influence [get]
-func (s *Server) influence(c *gin.Context) {
+func (s *Server) influence(c *gin.Context) error {
 	q := parseQuery(c, "algorithm", "weighted", "normalized", "types", "as_of", "polarity", "limit", "cursor", "actors")
 	iq := analysis.InfluenceQuery{Algorithm: analysis.Algorithm(q.get("algorithm")), Filter: analysisFilter(q, true, false),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Normalized: q.bool("normalized", false), Actors: q.list("actors")}
@@ -495,15 +493,15 @@ func (s *Server) influence(c *gin.Context) {
 			if _, err := s.actorOf(c, a); graph.ErrorCode(err) == graph.ENOTFOUND {
 				q.errs.add("actors", "no actor %s", a)
 			} else if err != nil {
-				s.fail(c, err)
-				return
+				return err
 			}
 		}
 	}
-	r, ok := analyse(s, c, q, func() (analysis.Ranking, error) { return s.analysisOf(c).Influence(c.Request.Context(), iq) })
-	if ok {
-		s.writeAnalysis(c, r.Version, func() (any, error) { out := rankingFromDomain(r); out.AsOf = answerAsOf(c); return out, nil })
+	r, err := analyse(q, func() (analysis.Ranking, error) { return s.analysisOf(c).Influence(c.Request.Context(), iq) })
+	if err != nil {
+		return err
 	}
+	return s.writeAnalysis(c, r.Version, func() (any, error) { out := rankingFromDomain(r); out.AsOf = answerAsOf(c); return out, nil })
 }
 
 // actorInfluence godoc
@@ -534,7 +532,7 @@ func (s *Server) influence(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/actors/{id}/influence [get]
-func (s *Server) actorInfluence(c *gin.Context) {
+func (s *Server) actorInfluence(c *gin.Context) error {
 	q := parseQuery(c, "weighted", "types", "as_of", "polarity", "limit", "paths", "max_hops")
 	// weighted defaults to true: a channel's strength is what its ties'
 	// weight and confidence say, so an appeal (0.2) does not count as
@@ -545,15 +543,14 @@ func (s *Server) actorInfluence(c *gin.Context) {
 	ctx := c.Request.Context()
 	if q.err() == nil {
 		if _, err := s.actorOf(c, aq.Actor); err != nil {
-			s.fail(c, err)
-			return
+			return err
 		}
 	}
-	r, ok := analyse(s, c, q, func() (analysis.ActorInfluence, error) { return s.analysisOf(c).ActorInfluence(ctx, aq) })
-	if !ok {
-		return
+	r, err := analyse(q, func() (analysis.ActorInfluence, error) { return s.analysisOf(c).ActorInfluence(ctx, aq) })
+	if err != nil {
+		return err
 	}
-	s.writeAnalysis(c, r.Version, func() (any, error) {
+	return s.writeAnalysis(c, r.Version, func() (any, error) {
 		out := actorInfluenceFromDomain(r)
 		out.AsOf = answerAsOf(c)
 		return out, nil
@@ -587,7 +584,7 @@ func (s *Server) actorInfluence(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/mediators [get]
-func (s *Server) mediators(c *gin.Context) {
+func (s *Server) mediators(c *gin.Context) error {
 	q := parseQuery(c, "between", "weighted", "types", "as_of", "max_hops", "limit", "cursor")
 	// Unlike the other analyses, weighted defaults to true: an answer that
 	// ignored strength, confidence and recency ranked a 0.3-weight appeal
@@ -630,16 +627,15 @@ func (s *Server) mediators(c *gin.Context) {
 				continue
 			}
 			if _, err := s.actorOf(c, id); err != nil {
-				s.fail(c, err)
-				return
+				return err
 			}
 		}
 	}
-	m, ok := analyse(s, c, q, func() (analysis.Mediators, error) { return s.analysisOf(c).Mediators(ctx, mq) })
-	if !ok {
-		return
+	m, err := analyse(q, func() (analysis.Mediators, error) { return s.analysisOf(c).Mediators(ctx, mq) })
+	if err != nil {
+		return err
 	}
-	s.writeAnalysis(c, m.Version, func() (any, error) {
+	return s.writeAnalysis(c, m.Version, func() (any, error) {
 		from := 0
 		if after != "" {
 			i := slices.IndexFunc(m.Results, func(r analysis.Mediator) bool { return r.Actor == after })
@@ -686,14 +682,15 @@ func (s *Server) mediators(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/blocs [get]
-func (s *Server) blocs(c *gin.Context) {
+func (s *Server) blocs(c *gin.Context) error {
 	q := parseQuery(c, "weighted", "types", "as_of", "method", "k", "resolution", "limit")
 	bq := analysis.BlocQuery{Filter: analysisFilter(q, false, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Method: q.enum("method", analysis.BlocMethods), K: q.intIn("k", 2, analysis.MaxSignedK)}
-	b, ok := analyse(s, c, q, func() (analysis.Blocs, error) { return s.analysisOf(c).Blocs(c.Request.Context(), bq) })
-	if ok {
-		s.writeAnalysis(c, b.Version, func() (any, error) { out := blocsFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
+	b, err := analyse(q, func() (analysis.Blocs, error) { return s.analysisOf(c).Blocs(c.Request.Context(), bq) })
+	if err != nil {
+		return err
 	}
+	return s.writeAnalysis(c, b.Version, func() (any, error) { out := blocsFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 }
 
 // balance godoc
@@ -719,11 +716,12 @@ func (s *Server) blocs(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/balance [get]
-func (s *Server) balance(c *gin.Context) {
+func (s *Server) balance(c *gin.Context) error {
 	q := parseQuery(c, "weighted", "types", "as_of", "limit")
 	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
-	b, ok := analyse(s, c, q, func() (analysis.Balance, error) { return s.analysisOf(c).Balance(c.Request.Context(), bq) })
-	if ok {
-		s.writeAnalysis(c, b.Version, func() (any, error) { out := balanceFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
+	b, err := analyse(q, func() (analysis.Balance, error) { return s.analysisOf(c).Balance(c.Request.Context(), bq) })
+	if err != nil {
+		return err
 	}
+	return s.writeAnalysis(c, b.Version, func() (any, error) { out := balanceFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 }

@@ -134,7 +134,7 @@ func keyPlayersFromDomain(k analysis.KeyPlayers) KeyPlayers {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/keyplayers [get]
-func (s *Server) keyPlayers(c *gin.Context) {
+func (s *Server) keyPlayers(c *gin.Context) error {
 	q := parseQuery(c, "measure", "target", "other", "k", "kind", "op", "exact", "max_hops", "weighted", "types", "polarity", "as_of")
 	kq := analysis.KeyPlayerQuery{Measure: q.get("measure"), Target: q.get("target"), Other: q.get("other"),
 		Filter: analysisFilter(q, true, true), K: q.intIn("k", 1, analysis.MaxKeyPlayers), Kind: q.get("kind"), Op: q.get("op"),
@@ -145,13 +145,13 @@ func (s *Server) keyPlayers(c *gin.Context) {
 				continue
 			}
 			if _, err := s.actorOf(c, id); err != nil {
-				s.fail(c, err)
-				return
+				return err
 			}
 		}
 	}
-	k, ok := analyse(s, c, q, func() (analysis.KeyPlayers, error) { return s.analysisOf(c).KeyPlayers(c.Request.Context(), kq) })
-	if ok {
-		s.writeAnalysis(c, k.Version, func() (any, error) { out := keyPlayersFromDomain(k); out.AsOf = answerAsOf(c); return out, nil })
+	k, err := analyse(q, func() (analysis.KeyPlayers, error) { return s.analysisOf(c).KeyPlayers(c.Request.Context(), kq) })
+	if err != nil {
+		return err
 	}
+	return s.writeAnalysis(c, k.Version, func() (any, error) { out := keyPlayersFromDomain(k); out.AsOf = answerAsOf(c); return out, nil })
 }

@@ -10,10 +10,11 @@ import (
 
 // Request and response types of the API, kept apart from the domain types
 // so that the wire format is a promise of its own, and the named
-// functions that convert between the two. The struct tags feed both swag
-// (the OpenAPI schema) and the strict decoder (decode.go): json names,
-// validate:"required", format:"date" and extensions:"x-nullable" mean the
-// same to both.
+// functions that convert between the two. The struct tags feed swag, and
+// through it the OpenAPI schema that the strict decoder (decode.go)
+// validates request bodies against: json names, validate:"required",
+// format:"date", minLength and extensions:"x-nullable" are what a body is
+// checked for.
 
 // DefaultConfidence is the confidence of a relationship created or
 // imported without one: a relationship entered without a stated

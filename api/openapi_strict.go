@@ -12,9 +12,9 @@ import (
 //   - every /api/v1 operation may answer 429 with Retry-After (the rate
 //     limiter sits in front of all of them, and handlers added later get
 //     it without an annotation);
-//   - request bodies reject unknown fields at every depth (decode.go's
-//     shape check), so their object schemas say additionalProperties:
-//     false, except free-form maps (attributes);
+//   - request bodies reject unknown fields at every depth: their object
+//     schemas say additionalProperties: false, except free-form maps
+//     (attributes), and decode.go validates bodies against them;
 //   - query parameters reject empty values (query.go), except cursor,
 //     and comma lists empty entries;
 //   - If-Match must be * or a list of entity tags (conditional.go);

@@ -137,7 +137,7 @@ func (q *query) intIn(name string, lo, hi int) int {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/paths [get]
-func (s *Server) findPaths(c *gin.Context) {
+func (s *Server) findPaths(c *gin.Context) error {
 	q := parseQuery(c, "from", "to", "mode", "k", "max_hops", "types", "direction", "as_of", "min_confidence", "exclude", "weighted", "limit",
 		"start", "end", "order")
 	pq := graph.PathQuery{
@@ -179,17 +179,16 @@ func (s *Server) findPaths(c *gin.Context) {
 		q.errs.add("k", "applies only to mode=k_shortest")
 	}
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	paths, truncated, err := s.storeOf(c).FindPaths(c.Request.Context(), pq)
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return
+		return invalidParam(err)
 	}
 	out := PathList{AsOf: answerAsOf(c), Paths: make([]Path, len(paths)), Truncated: truncated}
 	for i, p := range paths {
 		out.Paths[i] = pathFromDomain(p)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+	return nil
 }

@@ -36,7 +36,7 @@ import (
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships [get]
-func (s *Server) listRelationships(c *gin.Context) {
+func (s *Server) listRelationships(c *gin.Context) error {
 	q := parseQuery(c, "source", "target", "actor", "type", "as_of", "limit", "cursor")
 	f := graph.RelationshipFilter{
 		Source: q.id("source"),
@@ -51,8 +51,7 @@ func (s *Server) listRelationships(c *gin.Context) {
 	if len(f.Types) > 0 {
 		reg, err := s.storeOf(c).RelationshipTypes(ctx)
 		if err != nil {
-			s.fail(c, err)
-			return
+			return err
 		}
 		for _, t := range f.Types {
 			if _, ok := reg.Get(t); !ok {
@@ -61,19 +60,18 @@ func (s *Server) listRelationships(c *gin.Context) {
 		}
 	}
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	page, err := s.storeOf(c).ListRelationships(ctx, f)
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return
+		return invalidParam(err)
 	}
 	out := RelationshipList{Items: make([]Relationship, len(page.Items)), NextCursor: page.NextCursor}
 	for i, r := range page.Items {
 		out.Items[i] = relationshipFromDomain(r)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+	return nil
 }
 
 // createRelationship godoc
@@ -103,22 +101,19 @@ func (s *Server) listRelationships(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships [post]
-func (s *Server) createRelationship(c *gin.Context) {
+func (s *Server) createRelationship(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	var in RelationshipCreate
 	_, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxBodyBytes})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	reg, err := s.store.RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	p := problems{errs: missing}
 	r := relationshipToDomain(in, reg, &p)
@@ -133,17 +128,16 @@ func (s *Server) createRelationship(c *gin.Context) {
 				p.merge([]graph.FieldError{{Path: end.path, Message: "actor " + end.id + " does not exist"}})
 			}
 		}
-		s.fail(c, invalidBody(p.errs))
-		return
+		return invalidBody(p.errs)
 	}
 	r, err = s.store.CreateRelationship(ctx, r)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Header("Location", APIPrefix+"/relationships/"+url.PathEscape(r.ID))
 	setETag(c, r)
 	writeJSON(c, http.StatusCreated, "application/json", relationshipFromDomain(r))
+	return nil
 }
 
 // getRelationship godoc
@@ -170,25 +164,24 @@ func (s *Server) createRelationship(c *gin.Context) {
 //	@Security	ApiKeyAuth
 //	@Security	BearerAuth
 //	@Router		/api/v1/relationships/{id} [get]
-func (s *Server) getRelationship(c *gin.Context) {
+func (s *Server) getRelationship(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	r, err := s.storeOf(c).GetRelationship(c.Request.Context(), id)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	setETag(c, r)
-	if notModified(s, c) {
-		return
+	if done, err := notModified(c); done || err != nil {
+		return err
 	}
 	writeJSON(c, http.StatusOK, "application/json", relationshipFromDomain(r))
+	return nil
 }
 
 // updateRelationship godoc
@@ -221,18 +214,17 @@ func (s *Server) getRelationship(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships/{id} [patch]
-func (s *Server) updateRelationship(c *gin.Context) {
+func (s *Server) updateRelationship(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	fixed := "cannot be changed: a different tie is a different relationship; delete this one and create another"
 	var in RelationshipPatch
-	obj, _, err := decodeBody(c, &in, bodyOptions{
+	obj, soft, err := decodeBody(c, &in, bodyOptions{
 		limit:      s.cfg.MaxBodyBytes,
 		mediaTypes: []string{"application/json", "application/merge-patch+json"},
 		immutable: map[string]string{
@@ -245,8 +237,10 @@ func (s *Server) updateRelationship(c *gin.Context) {
 		},
 	})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
+	}
+	if len(soft) > 0 {
+		return invalidBody(soft)
 	}
 	p := graph.RelationshipPatch{
 		Weight:         in.Weight,
@@ -271,16 +265,15 @@ func (s *Server) updateRelationship(c *gin.Context) {
 	ctx := c.Request.Context()
 	tag, err := ifMatch(c, func() (any, error) { return s.store.GetRelationship(ctx, id) })
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	r, err := s.store.UpdateRelationship(ctx, id, p, tag)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	setETag(c, r)
 	writeJSON(c, http.StatusOK, "application/json", relationshipFromDomain(r))
+	return nil
 }
 
 // deleteRelationship godoc
@@ -306,24 +299,22 @@ func (s *Server) updateRelationship(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationships/{id} [delete]
-func (s *Server) deleteRelationship(c *gin.Context) {
+func (s *Server) deleteRelationship(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	tag, err := ifMatch(c, func() (any, error) { return s.store.GetRelationship(ctx, id) })
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if err := s.store.DeleteRelationship(ctx, id, tag); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

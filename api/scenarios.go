@@ -245,7 +245,8 @@ func patchNulls(obj *jobject) func(i int, field string) bool {
 		if obj == nil {
 			return false
 		}
-		list, _ := obj.vals["changes"].([]any)
+		changes, _ := obj.get("changes")
+		list, _ := changes.([]any)
 		if i >= len(list) {
 			return false
 		}
@@ -253,7 +254,8 @@ func patchNulls(obj *jobject) func(i int, field string) bool {
 		if ch == nil {
 			return false
 		}
-		patch, _ := ch.vals["patch"].(*jobject)
+		pv, _ := ch.get("patch")
+		patch, _ := pv.(*jobject)
 		return patch != nil && patch.isNull(field)
 	}
 }
@@ -310,7 +312,7 @@ func (s *Server) onScenario(needStore bool) gin.HandlerFunc {
 			_, err = view.Store(c.Request.Context())
 		}
 		if err != nil {
-			s.failAs(c, err, ProblemInvalidParameter)
+			s.fail(c, invalidParam(err))
 			c.Abort()
 			return
 		}
@@ -412,29 +414,27 @@ func (s *Server) relationshipOf(c *gin.Context, id string) (graph.Relationship, 
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios [get]
-func (s *Server) listScenarios(c *gin.Context) {
+func (s *Server) listScenarios(c *gin.Context) error {
 	q := parseQuery(c, "limit", "cursor")
 	limit, cursor := q.limit(), q.cursor()
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	page, err := s.store.ListScenarios(ctx, cursor, limit)
 	if err != nil {
-		s.failAs(c, err, ProblemInvalidParameter)
-		return
+		return invalidParam(err)
 	}
 	out := ScenarioList{Items: make([]Scenario, len(page.Items)), NextCursor: page.NextCursor}
 	for i, sc := range page.Items {
 		_, stale, err := s.store.ScenarioGraph(ctx, sc.ID)
 		if err != nil && graph.ErrorCode(err) != graph.EINVALID {
-			s.fail(c, err)
-			return
+			return err
 		}
 		out.Items[i] = scenarioFromDomain(sc, stale)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+	return nil
 }
 
 // createScenario godoc
@@ -464,22 +464,19 @@ func (s *Server) listScenarios(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios [post]
-func (s *Server) createScenario(c *gin.Context) {
+func (s *Server) createScenario(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	var in ScenarioCreate
 	obj, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxBodyBytes})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	reg, err := s.store.RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	p := problems{errs: missing}
 	sc := graph.Scenario{ID: in.ID, Name: in.Name, Description: in.Description, Base: in.Base,
@@ -488,17 +485,16 @@ func (s *Server) createScenario(c *gin.Context) {
 		sc.ID = graph.Slugify(sc.Name)
 	}
 	if len(p.errs) > 0 {
-		s.fail(c, invalidBody(p.errs))
-		return
+		return invalidBody(p.errs)
 	}
 	sc, err = s.store.CreateScenario(ctx, sc)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Header("Location", APIPrefix+"/scenarios/"+url.PathEscape(sc.ID))
 	setETag(c, sc)
 	writeJSON(c, http.StatusCreated, "application/json", scenarioFromDomain(sc, nil))
+	return nil
 }
 
 // getScenario godoc
@@ -524,31 +520,29 @@ func (s *Server) createScenario(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios/{id} [get]
-func (s *Server) getScenario(c *gin.Context) {
+func (s *Server) getScenario(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	sc, err := s.store.GetScenario(ctx, id)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	_, stale, err := s.store.ScenarioGraph(ctx, id)
 	if err != nil && graph.ErrorCode(err) != graph.EINVALID {
-		s.fail(c, err)
-		return
+		return err
 	}
 	setETag(c, sc)
-	if notModified(s, c) {
-		return
+	if done, err := notModified(c); done || err != nil {
+		return err
 	}
 	writeJSON(c, http.StatusOK, "application/json", scenarioFromDomain(sc, stale))
+	return nil
 }
 
 // updateScenario godoc
@@ -581,17 +575,16 @@ func (s *Server) getScenario(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios/{id} [patch]
-func (s *Server) updateScenario(c *gin.Context) {
+func (s *Server) updateScenario(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	var in ScenarioPatch
-	obj, _, err := decodeBody(c, &in, bodyOptions{
+	obj, soft, err := decodeBody(c, &in, bodyOptions{
 		limit:      s.cfg.MaxBodyBytes,
 		mediaTypes: []string{"application/json", "application/merge-patch+json"},
 		immutable: map[string]string{
@@ -601,27 +594,26 @@ func (s *Server) updateScenario(c *gin.Context) {
 		},
 	})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
+	}
+	if len(soft) > 0 {
+		return invalidBody(soft)
 	}
 	ctx := c.Request.Context()
 	cur, err := s.store.GetScenario(ctx, id)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	tag, err := ifMatch(c, func() (any, error) { return cur, nil })
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if tag.IsZero() {
 		tag = graph.RevisionOf(cur) // the changes are merged onto cur: never onto a newer one unseen
 	}
 	reg, err := s.store.RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	next := cur
 	if in.Name != nil {
@@ -640,16 +632,15 @@ func (s *Server) updateScenario(c *gin.Context) {
 		next.Changes = changesToDomain(in.Changes, reg, "$.changes", patchNulls(obj), &p)
 	}
 	if len(p.errs) > 0 {
-		s.fail(c, invalidBody(p.errs))
-		return
+		return invalidBody(p.errs)
 	}
 	sc, err := s.store.ReplaceScenario(ctx, id, next, tag)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	setETag(c, sc)
 	writeJSON(c, http.StatusOK, "application/json", scenarioFromDomain(sc, nil))
+	return nil
 }
 
 // deleteScenario godoc
@@ -676,26 +667,24 @@ func (s *Server) updateScenario(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios/{id} [delete]
-func (s *Server) deleteScenario(c *gin.Context) {
+func (s *Server) deleteScenario(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err == nil {
 		err = noQuery(c)
 	}
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	tag, err := ifMatch(c, func() (any, error) { return s.store.GetScenario(ctx, id) })
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	if err := s.store.DeleteScenario(ctx, id, tag); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }
 
 // compareScenario godoc
@@ -728,11 +717,10 @@ func (s *Server) deleteScenario(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/scenarios/{id}/compare [get]
-func (s *Server) compareScenario(c *gin.Context) {
+func (s *Server) compareScenario(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	q := parseQuery(c, "with", "measures", "weighted", "types", "polarity", "as_of", "limit", "between", "pairs", "max_hops")
 	with := q.id("with")
@@ -767,14 +755,12 @@ func (s *Server) compareScenario(c *gin.Context) {
 		limit = analysis.DefaultLimit
 	}
 	if err := q.err(); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	ctx := c.Request.Context()
 	scen, err := s.views.Get(ctx, id)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	base := s.analysis
 	var withView *whatif.View
@@ -784,8 +770,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 			err = paramError(graph.FieldError{Path: "with", Message: "scenario " + with + " does not exist"})
 		}
 		if err != nil {
-			s.failAs(c, err, ProblemInvalidParameter)
-			return
+			return invalidParam(err)
 		}
 		base, withView = w.Analysis, w
 	}
@@ -814,8 +799,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 			var sides [2]analysis.Balance
 			for k, svc := range []*analysis.Service{base, scen.Analysis} {
 				if sides[k], err = svc.Balance(ctx, analysis.BalanceQuery{Filter: f}); err != nil {
-					s.failAs(c, err, ProblemInvalidParameter)
-					return
+					return invalidParam(err)
 				}
 			}
 			out.Balance = &BalanceComparison{
@@ -830,8 +814,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 		if m == "blocs" {
 			bc, err := analysis.CompareBlocs(ctx, base, scen.Analysis, analysis.BlocQuery{Filter: f})
 			if err != nil {
-				s.failAs(c, err, ProblemInvalidParameter)
-				return
+				return invalidParam(err)
 			}
 			out.Blocs = &BlocComparison{BaseMethod: bc.Base.Method, ScenarioMethod: bc.Scenario.Method,
 				Base: blocsFromDomain(bc.Base).Blocs, Scenario: blocsFromDomain(bc.Scenario).Blocs,
@@ -850,8 +833,7 @@ func (s *Server) compareScenario(c *gin.Context) {
 			changes, err = analysis.CompareMeasure(ctx, base, scen.Analysis, f, analysis.Algorithm(m))
 		}
 		if err != nil {
-			s.failAs(c, err, ProblemInvalidParameter)
-			return
+			return invalidParam(err)
 		}
 		mc := MeasureComparison{Measure: m, Total: len(changes), Actors: make([]ScenarioScore, 0, min(limit, len(changes)))}
 		for _, ch := range changes[:min(limit, len(changes))] {
@@ -870,20 +852,19 @@ func (s *Server) compareScenario(c *gin.Context) {
 			stores[1], err = scen.Store(ctx)
 		}
 		if err != nil {
-			s.fail(c, err)
-			return
+			return err
 		}
 	}
 	for _, p := range pairs {
 		pc, err := comparePaths(ctx, stores[0], stores[1], graph.PathQuery{From: p[0], To: p[1], Mode: graph.ModeAll,
 			MaxHops: cmp.Or(maxHops, graph.DefaultMaxHops), Types: f.Types, AsOf: f.AsOf, Weighted: f.Weighted, Limit: graph.MaxPathLimit}, limit)
 		if err != nil {
-			s.failAs(c, err, ProblemInvalidParameter)
-			return
+			return invalidParam(err)
 		}
 		out.Pairs = append(out.Pairs, pc)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+	return nil
 }
 
 // maxComparePairs bounds pairs= on compare: each pair is two all-paths

@@ -164,9 +164,11 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err
 	}
-	if s.openapi, err = OpenAPI3JSON(); err != nil {
+	sp, err := servedSpec()
+	if err != nil {
 		return nil, err
 	}
+	s.openapi = sp.text
 
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
@@ -216,43 +218,43 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	// sc for those that read through a store, sa for those that read the
 	// whole graph (exports, analyses).
 	sc, sa := s.onScenario(true), s.onScenario(false)
-	v1.GET("/actors", sc, s.listActors)
-	v1.POST("/actors", s.createActor)
-	v1.GET("/actors/:id", sc, s.getActor)
-	v1.PATCH("/actors/:id", s.updateActor)
-	v1.DELETE("/actors/:id", s.deleteActor)
-	v1.GET("/relationships", sc, s.listRelationships)
-	v1.POST("/relationships", s.createRelationship)
-	v1.GET("/relationships/:id", sc, s.getRelationship)
-	v1.PATCH("/relationships/:id", s.updateRelationship)
-	v1.DELETE("/relationships/:id", s.deleteRelationship)
-	v1.GET("/relationship-types", s.listTypes)
-	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
-	v1.GET("/relationship-types/:name", s.getType)
+	v1.GET("/actors", sc, s.handle(s.listActors))
+	v1.POST("/actors", s.handle(s.createActor))
+	v1.GET("/actors/:id", sc, s.handle(s.getActor))
+	v1.PATCH("/actors/:id", s.handle(s.updateActor))
+	v1.DELETE("/actors/:id", s.handle(s.deleteActor))
+	v1.GET("/relationships", sc, s.handle(s.listRelationships))
+	v1.POST("/relationships", s.handle(s.createRelationship))
+	v1.GET("/relationships/:id", sc, s.handle(s.getRelationship))
+	v1.PATCH("/relationships/:id", s.handle(s.updateRelationship))
+	v1.DELETE("/relationships/:id", s.handle(s.deleteRelationship))
+	v1.GET("/relationship-types", s.handle(s.listTypes))
+	v1.POST("/relationship-types", s.require(ScopeAdmin), s.handle(s.createType))
+	v1.GET("/relationship-types/:name", s.handle(s.getType))
 	// Batch imports and event files share one admission budget.
 	imports := newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit()
-	v1.POST("/import", imports, s.importBatch)
-	v1.GET("/export", sa, s.exportBatch)
-	v1.GET("/paths", sc, s.findPaths)
-	v1.GET("/graph", sa, s.getGraph)
-	v1.GET("/influence", sa, s.influence)
-	v1.GET("/actors/:id/influence", sa, s.actorInfluence)
-	v1.GET("/mediators", sa, s.mediators)
-	v1.GET("/blocs", sa, s.blocs)
-	v1.GET("/balance", sa, s.balance)
-	v1.GET("/keyplayers", sa, s.keyPlayers)
-	v1.GET("/timeline", sa, s.timeline)
-	v1.GET("/diff", sa, s.diff)
-	v1.GET("/actors/:id/neighborhood", sc, s.getNeighborhood)
-	v1.GET("/scenarios", s.listScenarios)
-	v1.POST("/scenarios", s.createScenario)
-	v1.GET("/scenarios/:id", s.getScenario)
-	v1.PATCH("/scenarios/:id", s.updateScenario)
-	v1.DELETE("/scenarios/:id", s.deleteScenario)
-	v1.GET("/scenarios/:id/compare", s.compareScenario)
-	v1.GET("/events", s.listEvents)
-	v1.POST("/events", imports, s.ingestEvents)
-	v1.GET("/relationships/:id/events", s.relationshipEvents)
+	v1.POST("/import", imports, s.handle(s.importBatch))
+	v1.GET("/export", sa, s.handle(s.exportBatch))
+	v1.GET("/paths", sc, s.handle(s.findPaths))
+	v1.GET("/graph", sa, s.handle(s.getGraph))
+	v1.GET("/influence", sa, s.handle(s.influence))
+	v1.GET("/actors/:id/influence", sa, s.handle(s.actorInfluence))
+	v1.GET("/mediators", sa, s.handle(s.mediators))
+	v1.GET("/blocs", sa, s.handle(s.blocs))
+	v1.GET("/balance", sa, s.handle(s.balance))
+	v1.GET("/keyplayers", sa, s.handle(s.keyPlayers))
+	v1.GET("/timeline", sa, s.handle(s.timeline))
+	v1.GET("/diff", sa, s.handle(s.diff))
+	v1.GET("/actors/:id/neighborhood", sc, s.handle(s.getNeighborhood))
+	v1.GET("/scenarios", s.handle(s.listScenarios))
+	v1.POST("/scenarios", s.handle(s.createScenario))
+	v1.GET("/scenarios/:id", s.handle(s.getScenario))
+	v1.PATCH("/scenarios/:id", s.handle(s.updateScenario))
+	v1.DELETE("/scenarios/:id", s.handle(s.deleteScenario))
+	v1.GET("/scenarios/:id/compare", s.handle(s.compareScenario))
+	v1.GET("/events", s.handle(s.listEvents))
+	v1.POST("/events", imports, s.handle(s.ingestEvents))
+	v1.GET("/relationships/:id/events", s.handle(s.relationshipEvents))
 
 	s.engine = r
 	return s, nil

@@ -76,7 +76,7 @@ func timelineFromDomain(t analysis.Timeline) Timeline {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/timeline [get]
-func (s *Server) timeline(c *gin.Context) {
+func (s *Server) timeline(c *gin.Context) error {
 	q := parseQuery(c, "measure", "from", "to", "step", "actors", "limit", "weighted", "types", "polarity", "format")
 	format := q.enum("format", []string{"json", "gexf"})
 	tq := analysis.TimelineQuery{Measure: q.get("measure"), Actors: q.list("actors"), Limit: q.intIn("limit", 1, analysis.MaxLimit),
@@ -107,19 +107,18 @@ func (s *Server) timeline(c *gin.Context) {
 			if _, err := s.actorOf(c, a); graph.ErrorCode(err) == graph.ENOTFOUND {
 				q.errs.add("actors", "there is no actor %s", a)
 			} else if err != nil {
-				s.fail(c, err)
-				return
+				return err
 			}
 		}
 	}
-	t, ok := analyse(s, c, q, func() (analysis.Timeline, error) { return s.analysisOf(c).Timeline(c.Request.Context(), tq) })
-	if ok && format == "gexf" {
-		s.writeTimelineGEXF(c, tq, t)
-		return
+	t, err := analyse(q, func() (analysis.Timeline, error) { return s.analysisOf(c).Timeline(c.Request.Context(), tq) })
+	if err != nil {
+		return err
 	}
-	if ok {
-		s.writeAnalysis(c, t.Version, func() (any, error) { return timelineFromDomain(t), nil })
+	if format == "gexf" {
+		return s.writeTimelineGEXF(c, tq, t)
 	}
+	return s.writeAnalysis(c, t.Version, func() (any, error) { return timelineFromDomain(t), nil })
 }
 
 // writeTimelineGEXF answers a timeline as a dynamic GEXF graph: the ties
@@ -128,17 +127,15 @@ func (s *Server) timeline(c *gin.Context) {
 // endpoints and the followed actors, each followed actor carrying the
 // measure as a dynamic attribute whose value on a point's day holds until
 // the next point (Gephi's timeline plays it).
-func (s *Server) writeTimelineGEXF(c *gin.Context, q analysis.TimelineQuery, t analysis.Timeline) {
+func (s *Server) writeTimelineGEXF(c *gin.Context, q analysis.TimelineQuery, t analysis.Timeline) error {
 	ctx := c.Request.Context()
 	reg, err := s.sourceOf(c).RelationshipTypes(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	b, err := s.sourceOf(c).Export(ctx)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	series := &viz.Series{Name: t.Measure, End: t.To}
 	for _, p := range t.Points {
@@ -164,7 +161,7 @@ func (s *Server) writeTimelineGEXF(c *gin.Context, q analysis.TimelineQuery, t a
 			g.Actors = append(g.Actors, a)
 		}
 	}
-	s.writeGraph(c, graphAnswer{format: "gexf"}, g)
+	return s.writeGraph(c, graphAnswer{format: "gexf"}, g)
 }
 
 // polarityAdmits applies an analysis polarity (positive, negative,

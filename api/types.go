@@ -27,15 +27,13 @@ import (
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationship-types [get]
-func (s *Server) listTypes(c *gin.Context) {
+func (s *Server) listTypes(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	reg, err := s.store.RelationshipTypes(c.Request.Context())
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	types := reg.Types()
 	out := RelationshipTypeList{Items: make([]RelationshipType, len(types))}
@@ -43,6 +41,7 @@ func (s *Server) listTypes(c *gin.Context) {
 		out.Items[i] = typeFromDomain(t)
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
+	return nil
 }
 
 // getType godoc
@@ -68,31 +67,28 @@ func (s *Server) listTypes(c *gin.Context) {
 //	@Security	ApiKeyAuth
 //	@Security	BearerAuth
 //	@Router		/api/v1/relationship-types/{name} [get]
-func (s *Server) getType(c *gin.Context) {
+func (s *Server) getType(c *gin.Context) error {
 	name := c.Param("name")
 	if !graph.ValidTypeName(name) {
-		s.fail(c, paramError(graph.FieldError{Path: "name", Message: "must be a type name: snake_case, starting with a letter, at most 63 characters"}))
-		return
+		return paramError(graph.FieldError{Path: "name", Message: "must be a type name: snake_case, starting with a letter, at most 63 characters"})
 	}
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	reg, err := s.store.RelationshipTypes(c.Request.Context())
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	t, ok := reg.Get(name)
 	if !ok {
-		s.fail(c, graph.Errorf(graph.ENOTFOUND, "relationship type %s not found", name))
-		return
+		return graph.Errorf(graph.ENOTFOUND, "relationship type %s not found", name)
 	}
 	setETag(c, t)
-	if notModified(s, c) {
-		return
+	if done, err := notModified(c); done || err != nil {
+		return err
 	}
 	writeJSON(c, http.StatusOK, "application/json", typeFromDomain(t))
+	return nil
 }
 
 // createType godoc
@@ -122,29 +118,26 @@ func (s *Server) getType(c *gin.Context) {
 //	@Security		ApiKeyAuth
 //	@Security		BearerAuth
 //	@Router			/api/v1/relationship-types [post]
-func (s *Server) createType(c *gin.Context) {
+func (s *Server) createType(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	var in RelationshipTypeCreate
 	_, missing, err := decodeBody(c, &in, bodyOptions{limit: s.cfg.MaxBodyBytes})
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	p := problems{errs: missing}
 	t := typeToDomain(in, &p)
 	if len(p.errs) > 0 {
-		s.fail(c, invalidBody(p.errs))
-		return
+		return invalidBody(p.errs)
 	}
 	t, err = s.store.CreateRelationshipType(c.Request.Context(), t)
 	if err != nil {
-		s.fail(c, err)
-		return
+		return err
 	}
 	c.Header("Location", APIPrefix+"/relationship-types/"+url.PathEscape(t.Name))
 	setETag(c, t)
 	writeJSON(c, http.StatusCreated, "application/json", typeFromDomain(t))
+	return nil
 }
