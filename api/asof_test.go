@@ -63,7 +63,7 @@ func TestAnalysesAsOf(t *testing.T) {
 
 	var ps api.PathList
 	e.must(200, "GET", "/api/v1/paths?from=a&to=c&mode=all", "", &ps)
-	if len(ps.Paths) != 1 || ps.Paths[0].Explanation != "A —supports→ D —supports→ B —supports→ C" {
+	if len(ps.Paths) != 1 || ps.Paths[0].Explanation != "A —supports (2018-01-01 to 2020-06-30)→ D —supports (since 2019-03-01)→ B —supports (since 2015-01-01)→ C" {
 		t.Fatalf("as of the analysis date: %+v", ps.Paths)
 	}
 	e.must(200, "GET", "/api/v1/paths?from=a&to=c&as_of=all", "", &ps)

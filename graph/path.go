@@ -16,11 +16,16 @@ import (
 //   - output order: hops, then cost, then actor ids, then relationship ids
 //     (ComparePaths).
 //
-// shortest returns the first path in selection order; all_shortest every
-// path of minimal cost (hops when unweighted); k_shortest the first k paths
-// in selection order; all every path of at most max_hops hops. Each result
-// is then sorted in output order and cut at the limit. Parallel
-// relationships between the same two actors make distinct paths.
+// shortest returns the first path in selection order; k_shortest the first
+// k paths in selection order, in that order (cheapest first, as Yen
+// defines them); all_shortest every path of minimal cost (hops when
+// unweighted), and all every path of at most max_hops hops, each sorted in
+// output order and cut at the limit. Parallel relationships between the
+// same two actors make distinct paths.
+//
+// Costs are compared with one tolerance everywhere (SameCost: relative
+// 1e-9), in paths as in the path-based centralities, so that sums of
+// 1/weight added in another order, or 0.1 + 0.2 against 0.3, tie.
 //
 // temporal returns the time-respecting simple paths (see TemporalOrder),
 // best first by the query's Order, cut at the limit.
@@ -254,13 +259,16 @@ func (p *Path) Finish(q *PathQuery, reg Registry) {
 		p.Signs[i] = t.Polarity
 		p.Sign *= t.Polarity
 		forward := r.Source == p.Actors[i]
+		// A dated tie says when it held, so that two paths over the
+		// same actors through different spells read differently.
+		label := r.Type + spell(r.ValidFrom, r.ValidTo)
 		switch {
 		case t.Symmetric:
-			b.WriteString(" —" + r.Type + "— ")
+			b.WriteString(" —" + label + "— ")
 		case forward:
-			b.WriteString(" —" + r.Type + "→ ")
+			b.WriteString(" —" + label + "→ ")
 		default:
-			b.WriteString(" ←" + r.Type + "— ")
+			b.WriteString(" ←" + label + "— ")
 		}
 		b.WriteString(p.Names[i+1])
 	}
@@ -268,6 +276,20 @@ func (p *Path) Finish(q *PathQuery, reg Registry) {
 		p.Cost = float64(p.Hops)
 	}
 	p.Explanation = b.String()
+}
+
+// spell describes a validity interval in a path's explanation: empty when
+// the tie is undated.
+func spell(from, to *Date) string {
+	switch {
+	case from != nil && to != nil:
+		return " (" + from.String() + " to " + to.String() + ")"
+	case from != nil:
+		return " (since " + from.String() + ")"
+	case to != nil:
+		return " (until " + to.String() + ")"
+	}
+	return ""
 }
 
 // ComparePaths orders paths by hops, then cost, then actor ids, then

@@ -326,8 +326,10 @@ func selectPaths(paths []Path, q *PathQuery) ([]Path, bool) {
 			best := slices.MinFunc(paths, ComparePathsBySelection).Cost
 			paths = slices.DeleteFunc(paths, func(p Path) bool { return !SameCost(p.Cost, best) })
 		}
+		SortPaths(paths)
+	default:
+		SortPaths(paths)
 	}
-	SortPaths(paths)
 	cut := len(paths) > q.Limit
 	if cut {
 		paths = paths[:q.Limit]

@@ -1,9 +1,13 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"math"
+	"slices"
 	"sync"
+
+	"github.com/detente/detente/graph"
 )
 
 // workers is the number of source partitions of the all-pairs kernels
@@ -180,10 +184,12 @@ func (st *sssp) bfs(a *adjacency, s int32) {
 }
 
 // dijkstra counts shortest paths from s over a with edge lengths a.dist.
-// Two paths tie only when their float sums are exactly equal, as in
-// NetworkX: the distance of a path is built edge by edge along it
-// (dist[v] + length(v, w)) in both implementations, so the same ties are
-// found.
+// Two paths tie when their lengths are equal within graph.SameCost's
+// tolerance, the one /paths applies: the distance of a path is built
+// edge by edge along it (dist[v] + length(v, w)), and sums such as
+// 1/0.1 + 1/0.2 against 1/0.3 + ... that are equal in exact arithmetic
+// tie although their floats differ in the last bits. (NetworkX compares
+// the floats exactly, so it can count fewer shortest paths there.)
 //
 // Edge lengths are 1/weight with weight in (0, 1], so every edge is at
 // least 1 long, and a relaxation from distance d lands at d+1 or beyond
@@ -214,11 +220,11 @@ func (st *sssp) dijkstra(a *adjacency, s int32) {
 		for k, w := range nbr[lo:hi] {
 			nd := dv + ds[k]
 			switch dw := dist[w]; {
-			case nd < dw:
+			case shorter(nd, dw):
 				dist[w] = nd
 				sigma[w] = sv
 				h.update(w, nd)
-			case nd == dw && !done[w]:
+			case !done[w] && tied(nd, dw):
 				sigma[w] += sv
 			}
 		}
@@ -236,6 +242,11 @@ func (st *sssp) dial(a *adjacency, s int32) {
 	pending := 1 // entries in the buckets, stale ones included
 	for k := 0; pending > 0; k++ {
 		b := k % c
+		// A relaxation from bucket k lands in a later bucket, but a tie
+		// within the tolerance may lie just below k+1, in bucket k: taking
+		// the bucket's actors by distance finalises such a w after every v
+		// that ties into it.
+		slices.SortFunc(buckets[b], func(x, y int32) int { return cmp.Compare(dist[x], dist[y]) })
 		for i := 0; i < len(buckets[b]); i++ {
 			v := buckets[b][i]
 			pending--
@@ -250,13 +261,13 @@ func (st *sssp) dial(a *adjacency, s int32) {
 			for j, w := range nbr[lo:hi] {
 				nd := dv + ds[j]
 				switch dw := dist[w]; {
-				case nd < dw:
+				case shorter(nd, dw):
 					dist[w] = nd
 					sigma[w] = sv
 					bw := int(nd) % c
 					buckets[bw] = append(buckets[bw], w)
 					pending++
-				case nd == dw && !done[w]:
+				case !done[w] && tied(nd, dw):
 					sigma[w] += sv
 				}
 			}
@@ -283,7 +294,7 @@ func (st *sssp) accumulate(a *adjacency, s int32) {
 		var acc float64
 		for k, w := range nbr[lo:hi] {
 			// an unreached w has dist +Inf and never matches
-			if dv+ds[k] == dist[w] {
+			if tied(dv+ds[k], dist[w]) {
 				acc += coef[w]
 			}
 		}
@@ -459,4 +470,16 @@ func (h *nodeHeap) pop() int32 {
 	items[i] = last
 	h.pos[last.node] = i
 	return top
+}
+
+// shorter reports whether a path of length nd beats the best known, dw,
+// by more than the tolerance of graph.SameCost (any length beats +Inf).
+func shorter(nd, dw float64) bool {
+	return nd < dw && (math.IsInf(dw, 1) || !graph.SameCost(nd, dw))
+}
+
+// tied reports whether lengths nd and dw are equal within the tolerance
+// of graph.SameCost (+Inf ties nothing).
+func tied(nd, dw float64) bool {
+	return !math.IsInf(dw, 1) && graph.SameCost(nd, dw)
 }

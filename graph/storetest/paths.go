@@ -95,7 +95,7 @@ func testPathsSmall(t *testing.T, s *graph.Store) {
 	if p.Hops != 2 || p.Sign != -1 || math.Abs(p.Cost-(1/0.9+1/0.9)) > 1e-12 {
 		t.Fatalf("hops %d sign %d cost %v", p.Hops, p.Sign, p.Cost)
 	}
-	if want := "Usa —allied_with— Saudi ←attacks— Houthis"; p.Explanation != want {
+	if want := "Usa —allied_with— Saudi ←attacks (since 2015-03-26)— Houthis"; p.Explanation != want {
 		t.Fatalf("explanation %q, want %q", p.Explanation, want)
 	}
 	if ids := []string{p.Relationships[0].ID, p.Relationships[1].ID}; ids[0] != "p-allied" || ids[1] != "p-attacks" {
@@ -108,7 +108,7 @@ func testPathsSmall(t *testing.T, s *graph.Store) {
 		t.Fatalf("signs (-want +got):\n%s", diff)
 	}
 	got = must[[]graph.Path](t)(s.Paths(ctx, graph.PathQuery{From: "russia", To: "houthis"}))
-	if len(got) != 1 || got[0].Sign != 1 || got[0].Cost != 2 || got[0].Explanation != "Russia —supports→ Iran —arms→ Houthis" {
+	if len(got) != 1 || got[0].Sign != 1 || got[0].Cost != 2 || got[0].Explanation != "Russia —supports→ Iran —arms (since 2014-01-01)→ Houthis" {
 		t.Fatalf("russia to houthis: %+v", got)
 	}
 }
