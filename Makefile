@@ -18,7 +18,7 @@ GOFILES = $(shell git ls-files '*.go' | grep -v '^docs/')
 SWAG = $(GO) tool swag
 SWAG_FLAGS = init --generalInfo api/doc.go --dir ./ --output docs --outputTypes go,json,yaml --parseInternal --quiet
 
-.PHONY: run test lint docs docs-check go-test go-test-run go-test-browser go-test-report neo4j neo4j-stop neo4j-build deps test-deps chromium bench clean fuzz fuzz-smoke test-long
+.PHONY: run test lint docs docs-check go-test go-test-run go-test-browser go-test-report neo4j neo4j-stop neo4j-build deps test-deps chromium gephi-reader bench clean fuzz fuzz-smoke test-long
 
 run:
 	$(GO) run . serve
@@ -29,7 +29,7 @@ deps:
 # Test tools a fresh machine lacks: a Python virtual environment (NetworkX,
 # schemathesis, igraph), the Node packages of the browser and consumer
 # tests, and Debian's Chromium.
-test-deps: .venv/.installed web/test/node_modules/.package-lock.json chromium
+test-deps: .venv/.installed web/test/node_modules/.package-lock.json chromium gephi-reader
 
 .venv/.installed: requirements-test.txt
 	python3 -m venv .venv
@@ -38,6 +38,15 @@ test-deps: .venv/.installed web/test/node_modules/.package-lock.json chromium
 
 web/test/node_modules/.package-lock.json: web/test/package-lock.json web/test/package.json
 	npm ci --prefix web/test --no-audit --no-fund
+
+# Gephi's own importer (gephi-toolkit from Maven Central) behind a small
+# reader that prints what Gephi made of a file (viz: TestConsumersGephi).
+GEPHI_READER = tools/gephi/target/lib/gephi-toolkit-0.10.1-all.jar
+gephi-reader: $(GEPHI_READER)
+
+$(GEPHI_READER): tools/gephi/pom.xml $(wildcard tools/gephi/src/main/java/detente/*.java)
+	cd tools/gephi && mvn -q -B -ntp package -DskipTests
+	touch $@
 
 chromium:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
@@ -137,4 +146,4 @@ bench:
 	scripts/bench.sh
 
 clean:
-	rm -rf tmp data tools/neo4j/target
+	rm -rf tmp data tools/neo4j/target tools/gephi/target
