@@ -160,8 +160,11 @@ type model struct {
 	series *Series
 }
 
+// edge points into Graph.Relationships rather than copying it: the model
+// of a large graph then costs a few words a relationship, not a second
+// copy of the graph (issue 15). Write reads a Graph and never changes it.
 type edge struct {
-	graph.Relationship
+	*graph.Relationship
 	sign      int
 	symmetric bool
 }
@@ -189,7 +192,8 @@ func newModel(g Graph) (*model, error) {
 		}
 	}
 	rels := make(map[string]bool, len(g.Relationships))
-	for i, r := range g.Relationships {
+	for i := range g.Relationships {
+		r := &g.Relationships[i]
 		if rels[r.ID] {
 			return nil, fmt.Errorf("viz: relationship %q appears twice", r.ID)
 		}
