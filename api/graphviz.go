@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -97,9 +98,11 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 	return ok
 }
 
-// writeGraph lays g out when asked, renders it in the answer's format
-// into a buffer first, so that an error still gets a proper status, and
-// keeps a laid-out answer for the next request. Requests for a laid-out
+// writeGraph lays g out when asked and renders it in the answer's format.
+// An answer that is not cached (no layout) is streamed (see stream): a
+// plain export may be hundreds of megabytes. A laid-out one (at most
+// MaxLayoutActors actors) is rendered into a buffer and kept for the
+// next request. Requests for a laid-out
 // answer not cached yet — the explorer open in several tabs when a write
 // lands — share one computation (golang.org/x/sync/singleflight); the
 // work needs no context once the graph is read, so the first caller
@@ -108,6 +111,13 @@ func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 	if a.layout == "force" && len(g.Actors) > viz.MaxLayoutActors {
 		s.fail(c, graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
 			viz.MaxLayoutActors, len(g.Actors)))
+		return
+	}
+	if a.key == "" {
+		if a.layout == "force" {
+			g.Positions = viz.ForceLayout(g.Actors, g.Relationships)
+		}
+		s.stream(c, viz.ContentType(a.format), func(w io.Writer) error { return viz.Write(w, a.format, g) })
 		return
 	}
 	render := func() (any, error) {
@@ -209,25 +219,13 @@ func (s *Server) getGraph(c *gin.Context) {
 	if s.cached(c, &a) {
 		return
 	}
-	b, err := s.sourceOf(c).Export(ctx)
+	b, release, err := s.sharedExport(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	g := viz.Graph{Types: reg, Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
-	kept := map[string]bool{}
-	for _, a := range b.Actors {
-		if (len(kinds) == 0 || slices.Contains(kinds, string(a.Kind))) && (len(only) == 0 || slices.Contains(only, a.ID)) {
-			g.Actors = append(g.Actors, a)
-			kept[a.ID] = true
-		}
-	}
-	for i := range b.Relationships {
-		r := &b.Relationships[i]
-		if kept[r.Source] && kept[r.Target] && f.admits(r, reg) {
-			g.Relationships = append(g.Relationships, *r)
-		}
-	}
+	defer release()
+	g := subgraph(b, reg, kinds, only, &f)
 	s.writeGraph(c, a, g)
 }
 

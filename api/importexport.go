@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -119,10 +120,11 @@ func (s *Server) exportBatch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	b, err := s.sourceOf(c).Export(c.Request.Context())
+	b, release, err := s.sharedExport(c)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	writeJSON(c, http.StatusOK, "application/json", batchFromDomain(b))
+	defer release()
+	s.stream(c, "application/json", func(w io.Writer) error { return writeBatch(w, b) })
 }
