@@ -80,12 +80,12 @@ type jsonEdge struct {
 }
 
 func writeJSON(w io.Writer, m *model) error {
-	doc := jsonDoc{Nodes: make([]jsonNode, len(m.actors)), Edges: make([]jsonEdge, len(m.edges))}
+	doc := jsonDoc{Nodes: make([]jsonNode, len(m.actors)), Edges: make([]jsonEdge, len(m.rels))}
 	for i := range m.actors {
 		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
 	}
-	for i := range m.edges {
-		e := &m.edges[i]
+	for i := range m.rels {
+		e := m.edge(i)
 		doc.Edges[i] = jsonEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
 	}
 	return encodeJSON(w, doc)
@@ -143,7 +143,7 @@ type cyEdgeData struct {
 const CytoscapeEdgePrefix = "relationship:"
 
 func writeCytoscape(w io.Writer, m *model) error {
-	doc := cyDoc{cyElements{Nodes: make([]cyNode, len(m.actors)), Edges: make([]cyEdge, len(m.edges))}}
+	doc := cyDoc{cyElements{Nodes: make([]cyNode, len(m.actors)), Edges: make([]cyEdge, len(m.rels))}}
 	ids := make(map[string]bool, len(m.actors))
 	for i := range m.actors {
 		a := &m.actors[i]
@@ -154,8 +154,8 @@ func writeCytoscape(w io.Writer, m *model) error {
 			Classes:  string(a.Kind),
 		}
 	}
-	for i := range m.edges {
-		e := &m.edges[i]
+	for i := range m.rels {
+		e := m.edge(i)
 		id := e.ID
 		if ids[id] {
 			id = CytoscapeEdgePrefix + id
@@ -233,14 +233,14 @@ func writeGraphology(w io.Writer, m *model) error {
 		// Relationships never join an actor to itself (graph.ValidateRelationship).
 		Options: glOptions{Type: "mixed", Multi: true, AllowSelfLoops: false},
 		Nodes:   make([]glNode, len(m.actors)),
-		Edges:   make([]glEdge, len(m.edges)),
+		Edges:   make([]glEdge, len(m.rels)),
 	}
 	for i := range m.actors {
 		a := &m.actors[i]
 		doc.Nodes[i] = glNode{Key: a.ID, Attributes: glNodeAttrs{Label: a.Name, actorFields: m.actorFields(i), Point: m.at(i)}}
 	}
-	for i := range m.edges {
-		e := &m.edges[i]
+	for i := range m.rels {
+		e := m.edge(i)
 		f := e.fields()
 		doc.Edges[i] = glEdge{
 			Key: e.ID, Source: e.Source, Target: e.Target, Undirected: e.symmetric,
@@ -271,12 +271,12 @@ type d3Doc struct {
 
 func writeD3(w io.Writer, m *model) error {
 	doc := d3Doc{Directed: true, Multigraph: true, Graph: map[string]any{},
-		Nodes: make([]jsonNode, len(m.actors)), Links: make([]jsonEdge, len(m.edges))}
+		Nodes: make([]jsonNode, len(m.actors)), Links: make([]jsonEdge, len(m.rels))}
 	for i := range m.actors {
 		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
 	}
-	for i := range m.edges {
-		e := &m.edges[i]
+	for i := range m.rels {
+		e := m.edge(i)
 		doc.Links[i] = jsonEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
 	}
 	return encodeJSON(w, doc)

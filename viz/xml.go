@@ -114,7 +114,7 @@ func (s gmlNodeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 }
 
 func (s gmlEdgeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return elementSeq(e, start, len(s.m.edges), s.m.gmlEdge)
+	return elementSeq(e, start, len(s.m.rels), s.m.gmlEdge)
 }
 
 // elementSeq encodes n elements named as start, element(i) for each i,
@@ -193,7 +193,7 @@ func (m *model) gmlNode(i int) gmlNode {
 
 // gmlEdge is relationship i's <edge>.
 func (m *model) gmlEdge(i int) gmlEdge {
-	e := &m.edges[i]
+	e := m.edge(i)
 	x := gmlEdge{ID: e.ID, Source: e.Source, Target: e.Target}
 	for _, a := range edgeAttrs {
 		if v := a.value(e); v != "" {
@@ -272,7 +272,7 @@ func (s gexfNodeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 }
 
 func (s gexfEdgeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
-	return elementSeq(e, start, len(s.m.edges), s.m.gexfEdge)
+	return elementSeq(e, start, len(s.m.rels), s.m.gexfEdge)
 }
 
 type gexfNode struct {
@@ -354,7 +354,7 @@ func writeGEXF(w io.Writer, m *model) error {
 		},
 		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date",
 			Nodes: gexfNodes{Count: len(m.actors), Nodes: gexfNodeSeq{m}},
-			Edges: gexfEdges{Count: len(m.edges), Edges: gexfEdgeSeq{m}},
+			Edges: gexfEdges{Count: len(m.rels), Edges: gexfEdgeSeq{m}},
 		},
 	}
 	if m.pos != nil {
@@ -407,7 +407,7 @@ func (m *model) gexfNode(i int) gexfNode {
 
 // gexfEdge is relationship i's <edge>.
 func (m *model) gexfEdge(i int) gexfEdge {
-	e := &m.edges[i]
+	e := m.edge(i)
 	typ := "directed"
 	if e.symmetric {
 		typ = "mutual"
@@ -436,8 +436,8 @@ func (m *model) lastModified() string {
 			last = t
 		}
 	}
-	for i := range m.edges {
-		if t := m.edges[i].UpdatedAt; t.After(last) {
+	for i := range m.rels {
+		if t := m.rels[i].UpdatedAt; t.After(last) {
 			last = t
 		}
 	}
