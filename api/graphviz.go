@@ -102,11 +102,11 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 // An answer that is not cached (no layout) is streamed (see stream): a
 // plain export may be hundreds of megabytes. A laid-out one (at most
 // MaxLayoutActors actors) is rendered into a buffer and kept for the
-// next request. Requests for a laid-out
-// answer not cached yet — the explorer open in several tabs when a write
-// lands — share one computation (golang.org/x/sync/singleflight); the
-// work needs no context once the graph is read, so the first caller
-// leaving does not fail the others.
+// next request. Requests for a laid-out answer not cached yet — the
+// explorer open in several tabs when a write lands — share one
+// computation (golang.org/x/sync/singleflight); the work needs no context
+// once the graph is read, so the first caller leaving does not fail the
+// others.
 func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) {
 	if a.layout == "force" && len(g.Actors) > viz.MaxLayoutActors {
 		s.fail(c, graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
