@@ -14,14 +14,14 @@ import (
 	"github.com/detente/detente/viz"
 )
 
-// TestXMLStreamsTheSameBytes: GraphML and GEXF are written element by
-// element (see xml.go) and must stay byte for byte what the writers built
-// as one document before (issue 15): testdata/stream.sums holds the
-// SHA-256 of each format for the scenario graph plain, laid out, and with
-// a series, as that whole-document writer produced them (go test ./viz/
-// -run TestXMLStreamsTheSameBytes -update rewrites it; only do so for a
-// deliberate change of format).
-func TestXMLStreamsTheSameBytes(t *testing.T) {
+// TestStreamedFormatsKeepTheirBytes: every format is written element by
+// element (elementSeq, jsonList) and must stay byte for byte what the
+// writers built as one document before (issue 15): testdata/stream.sums
+// holds the SHA-256 of each format for the scenario graph plain, laid
+// out, with a series, and empty, as those whole-document writers
+// produced them (go test ./viz/ -run TestStreamedFormatsKeepTheirBytes
+// -update rewrites it; only do so for a deliberate change of format).
+func TestStreamedFormatsKeepTheirBytes(t *testing.T) {
 	plain := scenarioGraph(t)
 	laid := scenarioGraph(t)
 	laid.Positions = viz.ForceLayout(laid.Actors, laid.Relationships)
@@ -35,7 +35,7 @@ func TestXMLStreamsTheSameBytes(t *testing.T) {
 		name string
 		g    viz.Graph
 	}{{"plain", plain}, {"laid-out", laid}, {"series", series}, {"empty", empty}} {
-		for _, format := range []string{"graphml", "gexf"} {
+		for _, format := range viz.Formats() {
 			sum := sha256.Sum256(write(t, format, g.g))
 			lines = append(lines, g.name+" "+format+" "+hex.EncodeToString(sum[:]))
 		}

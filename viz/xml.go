@@ -119,8 +119,8 @@ func (s gmlEdgeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 
 // elementSeq encodes n elements named as start, element(i) for each i,
 // through e. It is what a slice field of the document encodes to, byte
-// for byte (TestXMLStreamsTheSameBytes), but only one element exists at a
-// time: a document of 10^6 relationships used to be built whole — about
+// for byte (TestStreamedFormatsKeepTheirBytes), but only one element
+// exists at a time: a document of 10^6 relationships used to be built whole — about
 // five times the size of its text — before its first byte was written
 // (issue 15). Each element is flushed to the writer under e as it is
 // encoded, so a writer that fails (a client gone, a request out of time)
