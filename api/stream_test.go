@@ -27,7 +27,7 @@ func streamServer(t *testing.T, cfg Config, render func(context.Context, io.Writ
 		t.Fatal(err)
 	}
 	panics := make(chan any, 1)
-	srv.v1.GET("/stream", func(c *gin.Context) { // under the budget of /api/v1
+	srv.v1.GET("/stream", srv.handle(func(c *gin.Context) error { // under the budget of /api/v1
 		defer func() {
 			v := recover()
 			panics <- v
@@ -35,8 +35,8 @@ func streamServer(t *testing.T, cfg Config, render func(context.Context, io.Writ
 				panic(v)
 			}
 		}()
-		srv.stream(c, "text/plain", func(w io.Writer) error { return render(c.Request.Context(), w) })
-	})
+		return srv.stream(c, "text/plain", func(w io.Writer) error { return render(c.Request.Context(), w) })
+	}))
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return ts, panics
