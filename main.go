@@ -90,6 +90,9 @@ type Config struct {
 	RateBurst     int
 	ImportBudget  int // MiB of import bodies processed at once; 0: the API's default
 	CacheBudget   int // MiB of answers kept for repeated requests
+	// ChunkWriteTimeout is how long each 64 KiB chunk of a streamed
+	// answer (an export, a graph) may take to be written.
+	ChunkWriteTimeout time.Duration
 	// AsOf is the analysis date (YYYY-MM-DD) analyses without as_of are
 	// answered for; empty: the seeded scenario's cut-off when the server
 	// seeds it, else the current day.
@@ -128,6 +131,13 @@ func envFloat(name string, def float64) float64 {
 
 func envInt(name string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(name)); err == nil {
 		return v
 	}
 	return def
@@ -187,6 +197,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			"MiB of import bodies processed at once (at least the 64 MiB an import may be); an import beyond it gets 503 with Retry-After (env DETENTE_IMPORT_BUDGET)")
 		fs.IntVar(&cfg.CacheBudget, "cache-budget", envInt("DETENTE_CACHE_BUDGET", 256),
 			"MiB of analysis answers and encoded bodies kept for repeated requests, least recently used out first (env DETENTE_CACHE_BUDGET)")
+		fs.DurationVar(&cfg.ChunkWriteTimeout, "chunk-write-timeout", envDuration("DETENTE_CHUNK_WRITE_TIMEOUT", api.DefaultChunkWriteTimeout),
+			"time each 64 KiB chunk of a streamed answer (export, graph, neighbourhood) may take to be written; a client that stops reading is dropped after it (env DETENTE_CHUNK_WRITE_TIMEOUT)")
 		fs.StringVar(&cfg.AsOf, "as-of", os.Getenv("DETENTE_AS_OF"),
 			"analysis date (YYYY-MM-DD): the day analyses without as_of are answered for; default: the seeded scenario's cut-off when --seed, else today (env DETENTE_AS_OF)")
 		fs.Usage = func() {
@@ -428,8 +440,8 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 	srv, err := api.NewServer(api.Config{
 		Logger: log, APIKeys: cfg.APIKeys, QueryTimeout: cfg.QueryTimeout, ImportTimeout: cfg.ImportTimeout,
 		RateLimit: cfg.RateLimit, RateBurst: cfg.RateBurst, AsOf: asOf, ImportBudget: int64(cfg.ImportBudget) << 20,
-		CacheBudget: int64(cfg.CacheBudget) << 20,
-		Observe:     []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
+		CacheBudget: int64(cfg.CacheBudget) << 20, ChunkWriteTimeout: cfg.ChunkWriteTimeout,
+		Observe: []gin.HandlerFunc{m.Middleware()}, Metrics: m.Handler(),
 	}, graph.NewStore(storemetrics.New(drv, m.ObserveStore)))
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -97,17 +98,25 @@ func (s *Server) cached(c *gin.Context, a *graphAnswer) bool {
 	return ok
 }
 
-// writeGraph lays g out when asked, renders it in the answer's format
-// into a buffer first, so that an error still gets a proper status, and
-// keeps a laid-out answer for the next request. Requests for a laid-out
-// answer not cached yet — the explorer open in several tabs when a write
-// lands — share one computation (golang.org/x/sync/singleflight); the
-// work needs no context once the graph is read, so the first caller
-// leaving does not fail the others.
+// writeGraph lays g out when asked and renders it in the answer's format.
+// An answer that is not cached (no layout) is streamed (see stream): a
+// plain export may be hundreds of megabytes. A laid-out one (at most
+// MaxLayoutActors actors) is rendered into a buffer and kept for the
+// next request. Requests for a laid-out answer not cached yet — the
+// explorer open in several tabs when a write lands — share one
+// computation (golang.org/x/sync/singleflight); the work needs no context
+// once the graph is read, so the first caller leaving does not fail the
+// others.
 func (s *Server) writeGraph(c *gin.Context, a graphAnswer, g viz.Graph) error {
 	if a.layout == "force" && len(g.Actors) > viz.MaxLayoutActors {
 		return graph.Errorf(graph.ETOOLARGE, "layout=force draws at most %d actors and this graph has %d; narrow it (kind, actors, types, polarity) or leave layout out",
 			viz.MaxLayoutActors, len(g.Actors))
+	}
+	if a.key == "" {
+		if a.layout == "force" {
+			g.Positions = viz.ForceLayout(g.Actors, g.Relationships)
+		}
+		return s.stream(c, viz.ContentType(a.format), func(w io.Writer) error { return viz.Write(w, a.format, g) })
 	}
 	render := func() (any, error) {
 		if a.layout == "force" {
@@ -206,25 +215,12 @@ func (s *Server) getGraph(c *gin.Context) error {
 	if s.cached(c, &a) {
 		return nil
 	}
-	b, err := s.sourceOf(c).Export(ctx)
+	b, release, err := s.sharedExport(c)
 	if err != nil {
 		return err
 	}
-	g := viz.Graph{Types: reg, Actors: []graph.Actor{}, Relationships: []graph.Relationship{}}
-	kept := map[string]bool{}
-	for _, a := range b.Actors {
-		if (len(kinds) == 0 || slices.Contains(kinds, string(a.Kind))) && (len(only) == 0 || slices.Contains(only, a.ID)) {
-			g.Actors = append(g.Actors, a)
-			kept[a.ID] = true
-		}
-	}
-	for i := range b.Relationships {
-		r := &b.Relationships[i]
-		if kept[r.Source] && kept[r.Target] && f.admits(r, reg) {
-			g.Relationships = append(g.Relationships, *r)
-		}
-	}
-	return s.writeGraph(c, a, g)
+	defer release()
+	return s.writeGraph(c, a, subgraph(b, reg, kinds, only, &f))
 }
 
 // getNeighborhood godoc

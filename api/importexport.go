@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"io"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -112,10 +113,10 @@ func (s *Server) exportBatch(c *gin.Context) error {
 	if err := noQuery(c); err != nil {
 		return err
 	}
-	b, err := s.sourceOf(c).Export(c.Request.Context())
+	b, release, err := s.sharedExport(c)
 	if err != nil {
 		return err
 	}
-	writeJSON(c, http.StatusOK, "application/json", batchFromDomain(b))
-	return nil
+	defer release()
+	return s.stream(c, "application/json", func(w io.Writer) error { return writeBatch(w, b) })
 }

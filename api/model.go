@@ -404,7 +404,21 @@ func timePtr(t time.Time) *time.Time {
 // batchFromDomain converts an export. Built-in types are left out: they
 // ship with every store and a batch may not redefine them.
 func batchFromDomain(b graph.Batch) Batch {
-	out := Batch{Actors: make([]BatchActor, len(b.Actors)), Relationships: make([]BatchRelationship, len(b.Relationships))}
+	out := batchTypesFromDomain(b)
+	out.Actors, out.Relationships = make([]BatchActor, len(b.Actors)), make([]BatchRelationship, len(b.Relationships))
+	for i, a := range b.Actors {
+		out.Actors[i] = batchActorFromDomain(a)
+	}
+	for i, r := range b.Relationships {
+		out.Relationships[i] = batchRelationshipFromDomain(r)
+	}
+	return out
+}
+
+// batchTypesFromDomain is a batch with b's user-defined relationship
+// types only.
+func batchTypesFromDomain(b graph.Batch) Batch {
+	var out Batch
 	for _, t := range b.RelationshipTypes {
 		if t.Builtin {
 			continue
@@ -415,24 +429,28 @@ func batchFromDomain(b graph.Batch) Batch {
 			Relays: relaysFromDomain(t),
 		})
 	}
-	for i, a := range b.Actors {
-		a.Normalize()
-		out.Actors[i] = BatchActor{
-			ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, CountryCode: a.CountryCode,
-			Region: a.Region, Tags: a.Tags, Description: a.Description, Attributes: a.Attributes,
-			CreatedAt: timePtr(a.CreatedAt), UpdatedAt: timePtr(a.UpdatedAt),
-		}
-	}
-	for i, r := range b.Relationships {
-		r.Normalize()
-		w, conf := r.Weight, r.Confidence
-		out.Relationships[i] = BatchRelationship{
-			ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Weight: &w, Confidence: &conf,
-			ValidFrom: dateString(r.ValidFrom), ValidTo: dateString(r.ValidTo), Sources: citationsFromDomain(r.Sources),
-			Note: r.Note, CreatedAt: timePtr(r.CreatedAt), UpdatedAt: timePtr(r.UpdatedAt),
-		}
-	}
 	return out
+}
+
+// batchActorFromDomain converts an exported actor.
+func batchActorFromDomain(a graph.Actor) BatchActor {
+	a.Normalize()
+	return BatchActor{
+		ID: a.ID, Name: a.Name, Kind: string(a.Kind), Aliases: a.Aliases, CountryCode: a.CountryCode,
+		Region: a.Region, Tags: a.Tags, Description: a.Description, Attributes: a.Attributes,
+		CreatedAt: timePtr(a.CreatedAt), UpdatedAt: timePtr(a.UpdatedAt),
+	}
+}
+
+// batchRelationshipFromDomain converts an exported relationship.
+func batchRelationshipFromDomain(r graph.Relationship) BatchRelationship {
+	r.Normalize()
+	w, conf := r.Weight, r.Confidence
+	return BatchRelationship{
+		ID: r.ID, Source: r.Source, Target: r.Target, Type: r.Type, Weight: &w, Confidence: &conf,
+		ValidFrom: dateString(r.ValidFrom), ValidTo: dateString(r.ValidTo), Sources: citationsFromDomain(r.Sources),
+		Note: r.Note, CreatedAt: timePtr(r.CreatedAt), UpdatedAt: timePtr(r.UpdatedAt),
+	}
 }
 
 // ---- conversions: wire -> domain ----

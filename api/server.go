@@ -71,6 +71,11 @@ type Config struct {
 	// server's own (the http.Server's WriteTimeout still applies).
 	// Default 30s.
 	WriteMargin time.Duration
+	// ChunkWriteTimeout is how long each chunk (64 KiB) of a streamed
+	// answer — an export, a graph — may take to reach the connection
+	// (see stream): a client that stops reading is dropped after it, not
+	// after the whole write deadline. Default 10s.
+	ChunkWriteTimeout time.Duration
 	// APIKeys holds comma-separated scope:key pairs (scope read, write or
 	// admin; key given as is or as sha256:HEX), read by ParseAPIKeys.
 	// Empty: the API is open; blanks or commas alone are an error.
@@ -127,6 +132,9 @@ func (c Config) withDefaults() Config {
 	if c.WriteMargin <= 0 {
 		c.WriteMargin = DefaultWriteMargin
 	}
+	if c.ChunkWriteTimeout <= 0 {
+		c.ChunkWriteTimeout = DefaultChunkWriteTimeout
+	}
 	if c.RateLimit > 0 && c.RateBurst <= 0 {
 		c.RateBurst = max(int(2*c.RateLimit), 1)
 	}
@@ -147,6 +155,7 @@ type Server struct {
 	views    *whatif.Views                   // the graphs on scenarios (scenario=)
 	bodies   *sizedlru.Cache[string, []byte] // encoded influence answers (writeAnalysis) and laid-out graphs (writeGraph)
 	layouts  singleflight.Group              // laid-out graphs being computed (writeGraph)
+	exports  sharedExports                   // the graph's export, shared by the requests streaming it (sharedExport)
 }
 
 // APIPrefix is where the resources live.
@@ -300,7 +309,9 @@ func (s *Server) writeDeadline() gin.HandlerFunc {
 		method, route := c.Request.Method, c.FullPath()
 		rc := http.NewResponseController(c.Writer)
 		if d := s.writeTimeout(method, route); d > 0 {
-			_ = rc.SetWriteDeadline(time.Now().Add(d))
+			dl := time.Now().Add(d)
+			_ = rc.SetWriteDeadline(dl)
+			c.Set(writeDeadlineKey, dl) // a streamed answer renews deadlines up to it, never past it
 		}
 		if d := s.readTimeout(method, route); d > 0 {
 			_ = rc.SetReadDeadline(time.Now().Add(d))

@@ -1,8 +1,11 @@
 package viz
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"strconv"
 )
 
 // actorFields are an actor's attributes in every JSON format.
@@ -59,11 +62,78 @@ func encodeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// jsonList is a list of a JSON document written one element at a time:
+// n elements, element(i) for each. encoding/json has no streaming
+// encoder (a MarshalJSON returns all its bytes at once), so a document
+// whose lists are jsonLists is encoded with a marker in each list's place
+// (the documents' other fields are fixed values, never user data, so a
+// marker cannot clash), and encodeJSONLists writes the elements where
+// the markers fall. Each element is encoded as it was inside a slice
+// (encoding/json's output for a value does not depend on where it sits),
+// so the bytes are the same as for the whole document
+// (TestStreamedFormatsKeepTheirBytes), and only one element exists at a time
+// (issue 15).
+type jsonList struct {
+	n       int
+	element func(i int) any
+}
+
+// jsonMarker stands for list i in the encoded skeleton of a document.
+func jsonMarker(i int) string { return "\x00list" + strconv.Itoa(i) }
+
+// encodeJSONLists writes doc, built by skeleton with a marker (the string
+// jsonMarker(i)) in place of lists[i], with each list's elements written
+// where its marker falls.
+func encodeJSONLists(w io.Writer, skeleton func(marker func(int) any) any, lists ...jsonList) error {
+	var head bytes.Buffer
+	if err := encodeJSON(&head, skeleton(func(i int) any { return jsonMarker(i) })); err != nil {
+		return err
+	}
+	rest := head.Bytes()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for i, l := range lists {
+		quoted, err := json.Marshal(jsonMarker(i))
+		if err != nil {
+			return err
+		}
+		before, after, ok := bytes.Cut(rest, quoted)
+		if !ok {
+			return fmt.Errorf("viz: list %d has no place in the document", i)
+		}
+		if _, err := w.Write(append(before, '[')); err != nil {
+			return err
+		}
+		for j := range l.n {
+			buf.Reset()
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			if err := enc.Encode(l.element(j)); err != nil {
+				return err
+			}
+			if _, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+				return err
+			}
+		}
+		if _, err := w.Write([]byte{']'}); err != nil {
+			return err
+		}
+		rest = after
+	}
+	_, err := w.Write(rest)
+	return err
+}
+
 // json: detente's own format, documented on Write.
 
+// The documents' lists are any: a marker, written over by the elements
+// (jsonList).
+
 type jsonDoc struct {
-	Nodes []jsonNode `json:"nodes"`
-	Edges []jsonEdge `json:"edges"`
+	Nodes any `json:"nodes"` // []jsonNode
+	Edges any `json:"edges"` // []jsonEdge
 }
 
 type jsonNode struct {
@@ -80,15 +150,18 @@ type jsonEdge struct {
 }
 
 func writeJSON(w io.Writer, m *model) error {
-	doc := jsonDoc{Nodes: make([]jsonNode, len(m.actors)), Edges: make([]jsonEdge, len(m.edges))}
-	for i := range m.actors {
-		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
-	}
-	for i := range m.edges {
-		e := &m.edges[i]
-		doc.Edges[i] = jsonEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
-	}
-	return encodeJSON(w, doc)
+	return encodeJSONLists(w, func(mark func(int) any) any { return jsonDoc{Nodes: mark(0), Edges: mark(1)} },
+		jsonList{len(m.actors), func(i int) any { return m.jsonNode(i) }},
+		jsonList{len(m.rels), func(i int) any { return m.jsonEdge(i) }})
+}
+
+func (m *model) jsonNode(i int) jsonNode {
+	return jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
+}
+
+func (m *model) jsonEdge(i int) jsonEdge {
+	e := m.edge(i)
+	return jsonEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
 }
 
 // cytoscape: Cytoscape.js elements JSON (https://js.cytoscape.org/#notation/elements-json),
@@ -109,8 +182,8 @@ type cyDoc struct {
 }
 
 type cyElements struct {
-	Nodes []cyNode `json:"nodes"`
-	Edges []cyEdge `json:"edges"`
+	Nodes any `json:"nodes"` // []cyNode
+	Edges any `json:"edges"` // []cyEdge
 }
 
 type cyNode struct {
@@ -143,19 +216,20 @@ type cyEdgeData struct {
 const CytoscapeEdgePrefix = "relationship:"
 
 func writeCytoscape(w io.Writer, m *model) error {
-	doc := cyDoc{cyElements{Nodes: make([]cyNode, len(m.actors)), Edges: make([]cyEdge, len(m.edges))}}
 	ids := make(map[string]bool, len(m.actors))
 	for i := range m.actors {
+		ids[m.actors[i].ID] = true
+	}
+	node := func(i int) any {
 		a := &m.actors[i]
-		ids[a.ID] = true
-		doc.Elements.Nodes[i] = cyNode{
+		return cyNode{
 			Data:     cyNodeData{ID: a.ID, Label: a.Name, actorFields: m.actorFields(i)},
 			Position: m.at(i),
 			Classes:  string(a.Kind),
 		}
 	}
-	for i := range m.edges {
-		e := &m.edges[i]
+	edge := func(i int) any {
+		e := m.edge(i)
 		id := e.ID
 		if ids[id] {
 			id = CytoscapeEdgePrefix + id
@@ -164,12 +238,13 @@ func writeCytoscape(w io.Writer, m *model) error {
 		if e.symmetric {
 			classes += " symmetric"
 		}
-		doc.Elements.Edges[i] = cyEdge{
+		return cyEdge{
 			Data:    cyEdgeData{ID: id, Source: e.Source, Target: e.Target, RelationshipID: e.ID, relFields: e.fields()},
 			Classes: classes,
 		}
 	}
-	return encodeJSON(w, doc)
+	return encodeJSONLists(w, func(mark func(int) any) any { return cyDoc{cyElements{Nodes: mark(0), Edges: mark(1)}} },
+		jsonList{len(m.actors), node}, jsonList{len(m.rels), edge})
 }
 
 // graphology: graphology's serialised graph
@@ -187,8 +262,8 @@ func writeCytoscape(w io.Writer, m *model) error {
 type glDoc struct {
 	Attributes map[string]any `json:"attributes"`
 	Options    glOptions      `json:"options"`
-	Nodes      []glNode       `json:"nodes"`
-	Edges      []glEdge       `json:"edges"`
+	Nodes      any            `json:"nodes"` // []glNode
+	Edges      any            `json:"edges"` // []glEdge
 }
 
 type glOptions struct {
@@ -228,21 +303,14 @@ type glEdgeAttrs struct {
 }
 
 func writeGraphology(w io.Writer, m *model) error {
-	doc := glDoc{
-		Attributes: map[string]any{},
-		// Relationships never join an actor to itself (graph.ValidateRelationship).
-		Options: glOptions{Type: "mixed", Multi: true, AllowSelfLoops: false},
-		Nodes:   make([]glNode, len(m.actors)),
-		Edges:   make([]glEdge, len(m.edges)),
-	}
-	for i := range m.actors {
+	node := func(i int) any {
 		a := &m.actors[i]
-		doc.Nodes[i] = glNode{Key: a.ID, Attributes: glNodeAttrs{Label: a.Name, actorFields: m.actorFields(i), Point: m.at(i)}}
+		return glNode{Key: a.ID, Attributes: glNodeAttrs{Label: a.Name, actorFields: m.actorFields(i), Point: m.at(i)}}
 	}
-	for i := range m.edges {
-		e := &m.edges[i]
+	edge := func(i int) any {
+		e := m.edge(i)
 		f := e.fields()
-		doc.Edges[i] = glEdge{
+		return glEdge{
 			Key: e.ID, Source: e.Source, Target: e.Target, Undirected: e.symmetric,
 			Attributes: glEdgeAttrs{
 				Label: e.Type, RelationshipType: e.Type, Sign: f.Sign, Weight: f.Weight, Confidence: f.Confidence,
@@ -250,7 +318,15 @@ func writeGraphology(w io.Writer, m *model) error {
 			},
 		}
 	}
-	return encodeJSON(w, doc)
+	return encodeJSONLists(w, func(mark func(int) any) any {
+		return glDoc{
+			Attributes: map[string]any{},
+			// Relationships never join an actor to itself (graph.ValidateRelationship).
+			Options: glOptions{Type: "mixed", Multi: true, AllowSelfLoops: false},
+			Nodes:   mark(0),
+			Edges:   mark(1),
+		}
+	}, jsonList{len(m.actors), node}, jsonList{len(m.rels), edge})
 }
 
 // d3: the node-link JSON of d3-force (forceLink().id(d => d.id) resolves
@@ -265,19 +341,13 @@ type d3Doc struct {
 	Directed   bool           `json:"directed"`
 	Multigraph bool           `json:"multigraph"`
 	Graph      map[string]any `json:"graph"`
-	Nodes      []jsonNode     `json:"nodes"`
-	Links      []jsonEdge     `json:"links"`
+	Nodes      any            `json:"nodes"` // []jsonNode
+	Links      any            `json:"links"` // []jsonEdge
 }
 
 func writeD3(w io.Writer, m *model) error {
-	doc := d3Doc{Directed: true, Multigraph: true, Graph: map[string]any{},
-		Nodes: make([]jsonNode, len(m.actors)), Links: make([]jsonEdge, len(m.edges))}
-	for i := range m.actors {
-		doc.Nodes[i] = jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
-	}
-	for i := range m.edges {
-		e := &m.edges[i]
-		doc.Links[i] = jsonEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
-	}
-	return encodeJSON(w, doc)
+	return encodeJSONLists(w, func(mark func(int) any) any {
+		return d3Doc{Directed: true, Multigraph: true, Graph: map[string]any{}, Nodes: mark(0), Links: mark(1)}
+	}, jsonList{len(m.actors), func(i int) any { return m.jsonNode(i) }},
+		jsonList{len(m.rels), func(i int) any { return m.jsonEdge(i) }})
 }

@@ -33,6 +33,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 
 	"github.com/detente/detente/graph"
 )
@@ -152,31 +153,49 @@ var writers = map[string]func(io.Writer, *model) error{
 	"gexf":       writeGEXF,
 }
 
-// model is a checked Graph with each relationship's derived fields.
+// model is a checked Graph. It holds no per-relationship copy: the
+// derived fields of relationship i (edge) are looked up as each is
+// written, so that rendering the export of a large graph costs no memory
+// in proportion to it beyond the graph itself, which requests share
+// (issue 15: 60 streamed GEXF answers of one graph held 550 MB more when
+// each built its own edges and checking maps).
 type model struct {
 	actors []graph.Actor
-	edges  []edge
+	rels   []graph.Relationship
+	types  graph.Registry
 	pos    []Point // aligned with actors; nil without positions
 	series *Series
 }
 
+// edge is a relationship with the fields its type gives it.
 type edge struct {
-	graph.Relationship
+	*graph.Relationship
 	sign      int
 	symmetric bool
 }
 
+// edge returns relationship i with its type's sign and symmetry; newModel
+// has checked that its type is registered.
+func (m *model) edge(i int) *edge {
+	r := &m.rels[i]
+	t, _ := m.types.Get(r.Type)
+	return &edge{Relationship: r, sign: t.Polarity, symmetric: t.Symmetric}
+}
+
 func newModel(g Graph) (*model, error) {
-	actors := make(map[string]bool, len(g.Actors))
-	for _, a := range g.Actors {
-		if actors[a.ID] {
-			return nil, fmt.Errorf("viz: actor %q appears twice", a.ID)
-		}
-		actors[a.ID] = true
-	}
-	m := &model{actors: g.Actors, edges: make([]edge, len(g.Relationships)), series: g.Series}
+	m := &model{actors: g.Actors, rels: g.Relationships, types: g.Types, series: g.Series}
 	if s := g.Series; s != nil && (len(s.Values) != len(s.Days) || s.Name == "") {
 		return nil, fmt.Errorf("viz: a series needs a name and one set of values a day")
+	}
+	// Stores export records sorted by id: then duplicates are neighbours
+	// and endpoints are found by binary search, with no set of ids built
+	// (sortedIDs); any other order is checked through maps.
+	hasActor, err := idSet(g.Actors, func(a *graph.Actor) string { return a.ID }, "actor")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := idSet(g.Relationships, func(r *graph.Relationship) string { return r.ID }, "relationship"); err != nil {
+		return nil, err
 	}
 	if g.Positions != nil {
 		m.pos = make([]Point, len(g.Actors))
@@ -188,24 +207,48 @@ func newModel(g Graph) (*model, error) {
 			m.pos[i] = p
 		}
 	}
-	rels := make(map[string]bool, len(g.Relationships))
-	for i, r := range g.Relationships {
-		if rels[r.ID] {
-			return nil, fmt.Errorf("viz: relationship %q appears twice", r.ID)
-		}
-		rels[r.ID] = true
+	for i := range g.Relationships {
+		r := &g.Relationships[i]
 		for _, end := range []string{r.Source, r.Target} {
-			if !actors[end] {
+			if !hasActor(end) {
 				return nil, fmt.Errorf("viz: relationship %q: actor %q is not in the graph", r.ID, end)
 			}
 		}
-		t, ok := g.Types.Get(r.Type)
-		if !ok {
+		if _, ok := g.Types.Get(r.Type); !ok {
 			return nil, fmt.Errorf("viz: relationship %q: type %q is not in the registry", r.ID, r.Type)
 		}
-		m.edges[i] = edge{Relationship: r, sign: t.Polarity, symmetric: t.Symmetric}
 	}
 	return m, nil
+}
+
+// idSet checks that the records of s have distinct ids and returns the
+// test of membership among them: a binary search when s is sorted by id,
+// a map otherwise.
+func idSet[T any](s []T, id func(*T) string, what string) (func(string) bool, error) {
+	sorted := true
+	for i := 1; i < len(s) && sorted; i++ {
+		switch a, b := id(&s[i-1]), id(&s[i]); {
+		case a == b:
+			return nil, fmt.Errorf("viz: %s %q appears twice", what, a)
+		case a > b:
+			sorted = false
+		}
+	}
+	if sorted {
+		return func(x string) bool {
+			i := sort.Search(len(s), func(i int) bool { return id(&s[i]) >= x })
+			return i < len(s) && id(&s[i]) == x
+		}, nil
+	}
+	set := make(map[string]bool, len(s))
+	for i := range s {
+		k := id(&s[i])
+		if set[k] {
+			return nil, fmt.Errorf("viz: %s %q appears twice", what, k)
+		}
+		set[k] = true
+	}
+	return func(x string) bool { return set[x] }, nil
 }
 
 // polarity names a sign for stylesheets: a class in Cytoscape.js.

@@ -97,10 +97,41 @@ type gmlKey struct {
 }
 
 type gmlGraph struct {
-	ID          string    `xml:"id,attr"`
-	EdgeDefault string    `xml:"edgedefault,attr"`
-	Nodes       []gmlNode `xml:"node"`
-	Edges       []gmlEdge `xml:"edge"`
+	ID          string     `xml:"id,attr"`
+	EdgeDefault string     `xml:"edgedefault,attr"`
+	Nodes       gmlNodeSeq `xml:"node"`
+	Edges       gmlEdgeSeq `xml:"edge"`
+}
+
+// gmlNodeSeq and gmlEdgeSeq are a graph's <node> and <edge> elements,
+// built and encoded one at a time (see elementSeq).
+type gmlNodeSeq struct{ m *model }
+
+type gmlEdgeSeq struct{ m *model }
+
+func (s gmlNodeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return elementSeq(e, start, len(s.m.actors), s.m.gmlNode)
+}
+
+func (s gmlEdgeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return elementSeq(e, start, len(s.m.rels), s.m.gmlEdge)
+}
+
+// elementSeq encodes n elements named as start, element(i) for each i,
+// through e. It is what a slice field of the document encodes to, byte
+// for byte (TestStreamedFormatsKeepTheirBytes), but only one element
+// exists at a time: a document of 10^6 relationships used to be built whole — about
+// five times the size of its text — before its first byte was written
+// (issue 15). Each element is flushed to the writer under e as it is
+// encoded, so a writer that fails (a client gone, a request out of time)
+// stops the rendering at the next element.
+func elementSeq[T any](e *xml.Encoder, start xml.StartElement, n int, element func(int) T) error {
+	for i := range n {
+		if err := e.EncodeElement(element(i), start); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type gmlNode struct {
@@ -132,8 +163,7 @@ func writeGraphML(w io.Writer, m *model) error {
 		Xmlns:          "http://graphml.graphdrawing.org/xmlns",
 		XmlnsXSI:       xsiNS,
 		SchemaLocation: "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
-		Graph: gmlGraph{ID: "detente", EdgeDefault: "directed",
-			Nodes: make([]gmlNode, len(m.actors)), Edges: make([]gmlEdge, len(m.edges))},
+		Graph:          gmlGraph{ID: "detente", EdgeDefault: "directed", Nodes: gmlNodeSeq{m}, Edges: gmlEdgeSeq{m}},
 	}
 	for _, a := range nodeAttrs {
 		doc.Keys = append(doc.Keys, gmlKey{ID: "node_" + a.name, For: "node", AttrName: a.name, AttrType: a.graphmlType})
@@ -144,29 +174,33 @@ func writeGraphML(w io.Writer, m *model) error {
 	for _, a := range edgeAttrs {
 		doc.Keys = append(doc.Keys, gmlKey{ID: "edge_" + a.name, For: "edge", AttrName: a.name, AttrType: a.graphmlType})
 	}
-	for i := range m.actors {
-		n := gmlNode{ID: m.actors[i].ID}
-		for _, a := range nodeAttrs {
-			if v := a.value(m, i); v != "" {
-				n.Data = append(n.Data, gmlData{Key: "node_" + a.name, Value: v})
-			}
-		}
-		if p := m.at(i); p != nil {
-			n.Data = append(n.Data, gmlData{Key: "node_x", Value: formatFloat(p.X)}, gmlData{Key: "node_y", Value: formatFloat(p.Y)})
-		}
-		doc.Graph.Nodes[i] = n
-	}
-	for i := range m.edges {
-		e := &m.edges[i]
-		x := gmlEdge{ID: e.ID, Source: e.Source, Target: e.Target}
-		for _, a := range edgeAttrs {
-			if v := a.value(e); v != "" {
-				x.Data = append(x.Data, gmlData{Key: "edge_" + a.name, Value: v})
-			}
-		}
-		doc.Graph.Edges[i] = x
-	}
 	return encodeXML(w, doc)
+}
+
+// gmlNode is actor i's <node>.
+func (m *model) gmlNode(i int) gmlNode {
+	n := gmlNode{ID: m.actors[i].ID}
+	for _, a := range nodeAttrs {
+		if v := a.value(m, i); v != "" {
+			n.Data = append(n.Data, gmlData{Key: "node_" + a.name, Value: v})
+		}
+	}
+	if p := m.at(i); p != nil {
+		n.Data = append(n.Data, gmlData{Key: "node_x", Value: formatFloat(p.X)}, gmlData{Key: "node_y", Value: formatFloat(p.Y)})
+	}
+	return n
+}
+
+// gmlEdge is relationship i's <edge>.
+func (m *model) gmlEdge(i int) gmlEdge {
+	e := m.edge(i)
+	x := gmlEdge{ID: e.ID, Source: e.Source, Target: e.Target}
+	for _, a := range edgeAttrs {
+		if v := a.value(e); v != "" {
+			x.Data = append(x.Data, gmlData{Key: "edge_" + a.name, Value: v})
+		}
+	}
+	return x
 }
 
 // gexf: GEXF 1.3 (https://gexf.net), a dynamic graph with dates as time
@@ -223,8 +257,22 @@ type gexfAttr struct {
 }
 
 type gexfNodes struct {
-	Count int        `xml:"count,attr"`
-	Nodes []gexfNode `xml:"node"`
+	Count int         `xml:"count,attr"`
+	Nodes gexfNodeSeq `xml:"node"`
+}
+
+// gexfNodeSeq and gexfEdgeSeq are the <node> and <edge> elements, built
+// and encoded one at a time (see elementSeq).
+type gexfNodeSeq struct{ m *model }
+
+type gexfEdgeSeq struct{ m *model }
+
+func (s gexfNodeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return elementSeq(e, start, len(s.m.actors), s.m.gexfNode)
+}
+
+func (s gexfEdgeSeq) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return elementSeq(e, start, len(s.m.rels), s.m.gexfEdge)
 }
 
 type gexfNode struct {
@@ -243,8 +291,8 @@ type gexfPosition struct {
 const gexfVizNS = "http://gexf.net/1.3/viz"
 
 type gexfEdges struct {
-	Count int        `xml:"count,attr"`
-	Edges []gexfEdge `xml:"edge"`
+	Count int         `xml:"count,attr"`
+	Edges gexfEdgeSeq `xml:"edge"`
 }
 
 type gexfEdge struct {
@@ -305,8 +353,8 @@ func writeGEXF(w io.Writer, m *model) error {
 			Description:  "Stakeholders and their typed, signed, dated relationships",
 		},
 		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date",
-			Nodes: gexfNodes{Count: len(m.actors), Nodes: make([]gexfNode, len(m.actors))},
-			Edges: gexfEdges{Count: len(m.edges), Edges: make([]gexfEdge, len(m.edges))},
+			Nodes: gexfNodes{Count: len(m.actors), Nodes: gexfNodeSeq{m}},
+			Edges: gexfEdges{Count: len(m.rels), Edges: gexfEdgeSeq{m}},
 		},
 	}
 	if m.pos != nil {
@@ -330,49 +378,53 @@ func writeGEXF(w io.Writer, m *model) error {
 			Attrs: []gexfAttr{{ID: seriesAttr(m.series), Title: m.series.Name, Type: "double"}}})
 	}
 
-	for i := range m.actors {
-		n := gexfNode{ID: m.actors[i].ID, Label: m.actors[i].Name}
-		var vals []gexfAttValue
-		for _, a := range nodeAttrs {
-			if a.gexfType == "" {
-				continue
-			}
-			if v := a.value(m, i); v != "" {
-				vals = append(vals, gexfAttValue{For: a.name, Value: v})
-			}
-		}
-		if m.series != nil {
-			vals = append(vals, seriesValues(m.series, m.actors[i].ID)...)
-		}
-		if len(vals) > 0 {
-			n.AttValues = &gexfAttValues{vals}
-		}
-		if p := m.at(i); p != nil {
-			n.Position = &gexfPosition{X: p.X, Y: p.Y}
-		}
-		doc.Graph.Nodes.Nodes[i] = n
-	}
-	for i := range m.edges {
-		e := &m.edges[i]
-		typ := "directed"
-		if e.symmetric {
-			typ = "mutual"
-		}
-		x := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Type: typ, Kind: e.Type, Label: e.Type,
-			Weight: e.Weight, Start: dateString(e.ValidFrom), End: dateString(e.ValidTo)}
-		var vals []gexfAttValue
-		for _, a := range edgeAttrs {
-			if a.gexfType == "" {
-				continue
-			}
-			if v := a.value(e); v != "" {
-				vals = append(vals, gexfAttValue{For: a.name, Value: v})
-			}
-		}
-		x.AttValues = &gexfAttValues{vals}
-		doc.Graph.Edges.Edges[i] = x
-	}
 	return encodeXML(w, doc)
+}
+
+// gexfNode is actor i's <node>.
+func (m *model) gexfNode(i int) gexfNode {
+	n := gexfNode{ID: m.actors[i].ID, Label: m.actors[i].Name}
+	var vals []gexfAttValue
+	for _, a := range nodeAttrs {
+		if a.gexfType == "" {
+			continue
+		}
+		if v := a.value(m, i); v != "" {
+			vals = append(vals, gexfAttValue{For: a.name, Value: v})
+		}
+	}
+	if m.series != nil {
+		vals = append(vals, seriesValues(m.series, m.actors[i].ID)...)
+	}
+	if len(vals) > 0 {
+		n.AttValues = &gexfAttValues{vals}
+	}
+	if p := m.at(i); p != nil {
+		n.Position = &gexfPosition{X: p.X, Y: p.Y}
+	}
+	return n
+}
+
+// gexfEdge is relationship i's <edge>.
+func (m *model) gexfEdge(i int) gexfEdge {
+	e := m.edge(i)
+	typ := "directed"
+	if e.symmetric {
+		typ = "mutual"
+	}
+	x := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Type: typ, Kind: e.Type, Label: e.Type,
+		Weight: e.Weight, Start: dateString(e.ValidFrom), End: dateString(e.ValidTo)}
+	var vals []gexfAttValue
+	for _, a := range edgeAttrs {
+		if a.gexfType == "" {
+			continue
+		}
+		if v := a.value(e); v != "" {
+			vals = append(vals, gexfAttValue{For: a.name, Value: v})
+		}
+	}
+	x.AttValues = &gexfAttValues{vals}
+	return x
 }
 
 // lastModified is the day of the latest update in the graph, so the same
@@ -384,8 +436,8 @@ func (m *model) lastModified() string {
 			last = t
 		}
 	}
-	for i := range m.edges {
-		if t := m.edges[i].UpdatedAt; t.After(last) {
+	for i := range m.rels {
+		if t := m.rels[i].UpdatedAt; t.After(last) {
 			last = t
 		}
 	}
