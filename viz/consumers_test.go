@@ -137,6 +137,20 @@ func writeExports(t *testing.T, g viz.Graph) string {
 		}
 		exp.Files[format] = path
 	}
+	// NetworkX reads no mixed graph: its GEXF check reads the sample
+	// without its symmetric ties (read_nx.py).
+	directed := g
+	directed.Relationships = nil
+	for _, r := range g.Relationships {
+		if ty, _ := g.Types.Get(r.Type); !ty.Symmetric {
+			directed.Relationships = append(directed.Relationships, r)
+		}
+	}
+	directedPath := filepath.Join(dir, "graph.directed.gexf")
+	if err := os.WriteFile(directedPath, write(t, "gexf", directed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exp.Files["gexf_directed"] = directedPath
 	for _, a := range g.Actors {
 		p := g.Positions[a.ID]
 		exp.Nodes = append(exp.Nodes, expectedNode{a.ID, a.Name, string(a.Kind), a.CountryCode, a.Region, nonNil(a.Tags), nonNil(a.Aliases), p.X, p.Y})

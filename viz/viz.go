@@ -165,6 +165,9 @@ type model struct {
 	types  graph.Registry
 	pos    []Point // aligned with actors; nil without positions
 	series *Series
+	// kinds counts the edges written so far per (ends, type) hash, for
+	// the XML formats' edge kinds (see kind).
+	kinds map[uint64]int
 }
 
 // edge is a relationship with the fields its type gives it.

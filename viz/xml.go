@@ -2,6 +2,7 @@ package viz
 
 import (
 	"encoding/xml"
+	"hash/fnv"
 	"io"
 	"strconv"
 	"strings"
@@ -150,6 +151,7 @@ type gmlEdge struct {
 	ID     string    `xml:"id,attr"`
 	Source string    `xml:"source,attr"`
 	Target string    `xml:"target,attr"`
+	Label  string    `xml:"label,attr"` // the edge's kind, for Gephi (see gexf below)
 	Data   []gmlData `xml:"data"`
 }
 
@@ -194,7 +196,7 @@ func (m *model) gmlNode(i int) gmlNode {
 // gmlEdge is relationship i's <edge>.
 func (m *model) gmlEdge(i int) gmlEdge {
 	e := m.edge(i)
-	x := gmlEdge{ID: e.ID, Source: e.Source, Target: e.Target}
+	x := gmlEdge{ID: e.ID, Source: e.Source, Target: e.Target, Label: m.kind(e)}
 	for _, a := range edgeAttrs {
 		if v := a.value(e); v != "" {
 			x.Data = append(x.Data, gmlData{Key: "edge_" + a.name, Value: v})
@@ -211,12 +213,22 @@ func (m *model) gmlEdge(i int) gmlEdge {
 // weight, and its validity as the edge's start/end interval (an open end
 // has no bound), so Gephi's timeline filters it.
 //
-// A relationship of a symmetric type is an edge of type "mutual", GEXF's
-// edge type for a tie that runs both ways, and the others are "directed".
-// "undirected" would say the same to Gephi, but NetworkX's reader raises
-// on an undirected edge in a directed graph; it reads a mutual edge as one
-// directed edge each way, which is how detente's path queries treat
-// symmetric types. The boolean attribute symmetric says it too.
+// Each relationship is one edge, read so by Gephi's importer with its
+// default settings (checked with gephi-toolkit in TestConsumersGephi): a
+// relationship of a symmetric type is an edge of type "undirected", the
+// others "directed". A graph with both is mixed, and then has no
+// defaultedgetype (GEXF's default is undirected, so every edge states its
+// type): Gephi drops an undirected edge from a graph declared directed and
+// does not know "mutual". NetworkX reads no mixed graph at all; a graph
+// without symmetric ties is declared directed, which both read. The
+// boolean attribute symmetric says it too.
+//
+// Gephi merges parallel edges (same ends, same kind) into one, summing
+// their weights and mixing their intervals, so an edge's kind is its type
+// only for the first tie of that type between its two actors (by id); a
+// further one has its type and its start day as its kind ("arms
+// (2019-05-01)"; an undated one "arms #2"). GraphML edges carry the same
+// kind in a label attribute, where Gephi's GraphML importer reads it.
 
 type gexfDoc struct {
 	XMLName        xml.Name  `xml:"gexf"`
@@ -237,7 +249,7 @@ type gexfMeta struct {
 
 type gexfGraph struct {
 	Mode            string           `xml:"mode,attr"`
-	DefaultEdgeType string           `xml:"defaultedgetype,attr"`
+	DefaultEdgeType string           `xml:"defaultedgetype,attr,omitempty"`
 	TimeFormat      string           `xml:"timeformat,attr"`
 	Attributes      []gexfAttributes `xml:"attributes"`
 	Nodes           gexfNodes        `xml:"nodes"`
@@ -352,7 +364,7 @@ func writeGEXF(w io.Writer, m *model) error {
 			Creator:      "detente",
 			Description:  "Stakeholders and their typed, signed, dated relationships",
 		},
-		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date",
+		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: m.gexfDefaultEdgeType(), TimeFormat: "date",
 			Nodes: gexfNodes{Count: len(m.actors), Nodes: gexfNodeSeq{m}},
 			Edges: gexfEdges{Count: len(m.rels), Edges: gexfEdgeSeq{m}},
 		},
@@ -410,9 +422,9 @@ func (m *model) gexfEdge(i int) gexfEdge {
 	e := m.edge(i)
 	typ := "directed"
 	if e.symmetric {
-		typ = "mutual"
+		typ = "undirected"
 	}
-	x := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Type: typ, Kind: e.Type, Label: e.Type,
+	x := gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Type: typ, Kind: m.kind(e), Label: e.Type,
 		Weight: e.Weight, Start: dateString(e.ValidFrom), End: dateString(e.ValidTo)}
 	var vals []gexfAttValue
 	for _, a := range edgeAttrs {
@@ -445,4 +457,46 @@ func (m *model) lastModified() string {
 		return ""
 	}
 	return last.UTC().Format(time.DateOnly)
+}
+
+// gexfDefaultEdgeType is "directed" when no relationship has a symmetric
+// type, else "" (mixed: every edge states its type).
+func (m *model) gexfDefaultEdgeType() string {
+	for i := range m.rels {
+		if t, _ := m.types.Get(m.rels[i].Type); t.Symmetric {
+			return ""
+		}
+	}
+	return "directed"
+}
+
+// kind is an edge's kind (see gexf above): its type, unless an earlier
+// edge of the document has the same type and ends (either way round for a
+// symmetric type). Edges must be asked for in document order, each once.
+func (m *model) kind(e *edge) string {
+	if m.kinds == nil {
+		m.kinds = map[uint64]int{}
+	}
+	a, b := e.Source, e.Target
+	if e.symmetric && b < a {
+		a, b = b, a
+	}
+	// A 64-bit hash of the three names stands for them: a collision
+	// would only mark an edge as parallel that is not, which a kind
+	// with a day tolerates.
+	h := fnv.New64a()
+	for _, s := range []string{a, b, e.Type} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	key := h.Sum64()
+	n := m.kinds[key]
+	m.kinds[key] = n + 1
+	switch {
+	case n == 0:
+		return e.Type
+	case e.ValidFrom != nil:
+		return e.Type + " (" + e.ValidFrom.String() + ")"
+	}
+	return e.Type + " #" + strconv.Itoa(n+1)
 }
