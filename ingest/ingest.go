@@ -22,8 +22,10 @@ type Options struct {
 	// CreateActors creates the actors that do not resolve, from the
 	// event's names, tagged "unreviewed"; by default they are reported.
 	CreateActors bool
-	Rules        Rules    // zero: DefaultRules
-	Mapping      *Mapping // nil: DefaultMapping
+	Rules        Rules // zero: DefaultRules
+	// Mapping maps event codes to types; nil: the one the store holds
+	// (PUT /api/v1/event-mapping), else the shipped DefaultMapping.
+	Mapping *Mapping
 	// BatchSize is how many relationships go to one Store.Import; 0: 5000.
 	BatchSize int
 	// Latest is the last event date accepted; zero: tomorrow (UTC).
@@ -164,7 +166,11 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 		o.Rules = DefaultRules()
 	}
 	if o.Mapping == nil {
-		o.Mapping = DefaultMapping()
+		m, _, _, err := CurrentMapping(ctx, s)
+		if err != nil {
+			return Summary{}, err
+		}
+		o.Mapping = m
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 5000
