@@ -229,6 +229,9 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/relationship-types", s.listTypes)
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.createType)
 	v1.GET("/relationship-types/:name", s.getType)
+	v1.GET("/event-mapping", s.getEventMapping)
+	v1.PUT("/event-mapping", s.require(ScopeAdmin), s.putEventMapping)
+	v1.DELETE("/event-mapping", s.require(ScopeAdmin), s.deleteEventMapping)
 	// Batch imports and event files share one admission budget.
 	imports := newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit()
 	v1.POST("/import", imports, s.importBatch)

@@ -13,7 +13,7 @@ import (
 //
 //	@Summary		List relationship types
 //	@ID				listRelationshipTypes
-//	@Description	The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+//	@Description	The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.
 //	@Tags			relationship-types
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -37,10 +37,16 @@ func (s *Server) listTypes(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	codes, err := eventCodes(c.Request.Context(), s.store)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	types := reg.Types()
 	out := RelationshipTypeList{Items: make([]RelationshipType, len(types))}
 	for i, t := range types {
 		out.Items[i] = typeFromDomain(t)
+		out.Items[i].EventCodes = codes[t.Name]
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
 }

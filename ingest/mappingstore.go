@@ -264,3 +264,21 @@ func decodeProblem(err error) graph.FieldError {
 	}
 	return graph.FieldError{Path: "$", Message: "must be one JSON object in mapping.json's format: " + msg}
 }
+
+// ResetMapping removes the stored mapping, when rev is set only while
+// the mapping in use is at that revision: the shipped one applies again.
+// EPRECONDITION.
+func ResetMapping(ctx context.Context, s *graph.Store, rev graph.Revision) error {
+	def, _ := defaultDoc()
+	_, err := s.UpdateEventMapping(ctx, func(cur *graph.EventMapping) (*graph.EventMapping, error) {
+		now := def
+		if cur != nil {
+			now = cur.Doc
+		}
+		if !rev.IsZero() && rev.String() != MappingETag(now) {
+			return nil, graph.Errorf(graph.EPRECONDITION, "the event mapping has changed: revision %s is not its current one", rev.String())
+		}
+		return nil, nil
+	})
+	return err
+}
