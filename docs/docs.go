@@ -1758,10 +1758,11 @@ const docTemplate = `{
                             "gdelt1",
                             "plover",
                             "icews",
-                            "acled"
+                            "acled",
+                            "aggregate"
                         ],
                         "type": "string",
-                        "description": "The file's format",
+                        "description": "The file's format (aggregate: GDELT events pre-aggregated by day, actor pair and code, folded exactly as the events; see README)",
                         "name": "format",
                         "in": "query",
                         "required": true

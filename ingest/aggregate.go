@@ -106,13 +106,18 @@ type tieKey struct{ src, typ, tgt string }
 type spell struct {
 	first, last int32 // days since 1970-01-01
 	events      int
-	scoreSum    float64 // of |score|
-	scored      int
-	maxSources  int
-	hosts       []string // distinct, sorted, the Rules.Hosts smallest
-	cites       []cite   // best first
-	ids         []evRef  // earliest first
-	codes       map[string]int
+	// scoreSum is Σ|score| in thousandths: an integer, so the sum is
+	// exact and the same in any order (events one by one or in
+	// pre-aggregated rows, aggrows.go) — a float sum is not, and its last
+	// bit can move a weight's third decimal. Scores have at most three
+	// decimals (GDELT and ICEWS one, PLOVER's two).
+	scoreSum   int64
+	scored     int
+	maxSources int
+	hosts      []string // distinct, sorted, the Rules.Hosts smallest
+	cites      []cite   // best first
+	ids        []evRef  // earliest first
+	codes      map[string]int
 }
 
 type cite struct {
@@ -214,7 +219,7 @@ func (a *Aggregator) addEvent(sp *spell, day int32, ev *Event) {
 	sp.first, sp.last = min(sp.first, day), max(sp.last, day)
 	sp.events++
 	if ev.HasScore {
-		sp.scoreSum += math.Abs(ev.Score)
+		sp.scoreSum += milli(ev.Score)
 		sp.scored++
 	}
 	sp.maxSources = max(sp.maxSources, ev.Sources)
@@ -375,6 +380,9 @@ func DerivedID(f Format, src, typ, tgt string, first graph.Date) string {
 	return id
 }
 
+// milli is |x| in thousandths, rounded.
+func milli(x float64) int64 { return int64(math.Round(math.Abs(x) * 1000)) }
+
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // Weight is the rules' weight of n events of mean intensity (mean |score|
@@ -395,7 +403,7 @@ func (a *Aggregator) relationship(k tieKey, t graph.RelationshipType, sp *spell)
 	intensity := 0.5
 	switch {
 	case sp.scored > 0:
-		intensity = sp.scoreSum / float64(sp.scored) / 10
+		intensity = float64(sp.scoreSum) / 1000 / float64(sp.scored) / 10
 	case t.Goldstein != nil:
 		intensity = math.Abs(*t.Goldstein) / 10
 	}

@@ -103,6 +103,12 @@ func (t tallies) add(code, example, note string) {
 	t[strings.Clone(code)] = &Tally{Code: strings.Clone(code), Count: 1, Example: clip(example, 200), Note: note}
 }
 
+// addN is add for n events.
+func (t tallies) addN(code, example, note string, n int) {
+	t.add(code, example, note)
+	t[code].Count += n - 1
+}
+
 func (t tallies) list() []Tally {
 	out := make([]Tally, 0, len(t))
 	for _, x := range t {
@@ -178,7 +184,7 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 	if (o.Latest == graph.Date{}) {
 		o.Latest = graph.DateOf(time.Now().Add(24 * time.Hour))
 	}
-	if _, err := ParseFormat(string(o.Format)); err != nil {
+	if _, err := ParseInputFormat(string(o.Format)); err != nil {
 		return Summary{}, err
 	}
 	reg, err := s.RelationshipTypes(ctx)
@@ -189,7 +195,7 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 	if err != nil {
 		return Summary{}, err
 	}
-	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res, agg: NewAggregator(o.Format, o.Rules),
+	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res,
 		sorted: &sorter{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, conflicts: map[string]bool{}, start: time.Now()}
 	r.sum.Errors, r.sum.Conflicts = []string{}, []string{}
 	if r.sp, err = newSpool(); err != nil {
@@ -197,6 +203,21 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 	}
 	defer r.sp.close()
 	defer r.sorted.close()
+	if o.Format == Aggregate {
+		// Rows, not events: folded as read, their events not stored
+		// (aggrows.go). The aggregator takes the rows' format.
+		for _, in := range inputs {
+			if err := r.readAggregate(in); err != nil {
+				return r.summary(), err
+			}
+		}
+		if r.agg == nil {
+			r.agg = NewAggregator(GDELT, o.Rules)
+		}
+		err := r.write()
+		return r.summary(), err
+	}
+	r.agg = NewAggregator(o.Format, o.Rules)
 	for _, in := range inputs {
 		if err := r.read(in); err != nil {
 			return r.summary(), err

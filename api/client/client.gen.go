@@ -677,17 +677,20 @@ func (e DiffParamsPolarity) Valid() bool {
 
 // Defines values for IngestEventsParamsFormat.
 const (
-	Acled  IngestEventsParamsFormat = "acled"
-	Gdelt  IngestEventsParamsFormat = "gdelt"
-	Gdelt1 IngestEventsParamsFormat = "gdelt1"
-	Icews  IngestEventsParamsFormat = "icews"
-	Plover IngestEventsParamsFormat = "plover"
+	Acled     IngestEventsParamsFormat = "acled"
+	Aggregate IngestEventsParamsFormat = "aggregate"
+	Gdelt     IngestEventsParamsFormat = "gdelt"
+	Gdelt1    IngestEventsParamsFormat = "gdelt1"
+	Icews     IngestEventsParamsFormat = "icews"
+	Plover    IngestEventsParamsFormat = "plover"
 )
 
 // Valid indicates whether the value is a known member of the IngestEventsParamsFormat enum.
 func (e IngestEventsParamsFormat) Valid() bool {
 	switch e {
 	case Acled:
+		return true
+	case Aggregate:
 		return true
 	case Gdelt:
 		return true
@@ -2998,7 +3001,7 @@ type ListEventsParams struct {
 
 // IngestEventsParams defines parameters for IngestEvents.
 type IngestEventsParams struct {
-	// Format The file's format
+	// Format The file's format (aggregate: GDELT events pre-aggregated by day, actor pair and code, folded exactly as the events; see README)
 	Format IngestEventsParamsFormat `form:"format" json:"format"`
 
 	// Strict Refuse the file at its first malformed row (false: skip and count them)
