@@ -64,7 +64,7 @@ Usage:
   detente import  [flags] FILE   import a JSON batch {"actors": [...], "relationships": [...]} ("-" reads stdin)
   detente export  [flags]        write the whole graph as a JSON batch to stdout
   detente ingest  --format F [flags] FILE...
-                                 derive relationships from event data (gdelt, gdelt1, plover, icews, acled)
+                                 derive relationships from event data (gdelt, gdelt1, plover, icews, acled, aggregate)
   detente check   [--data DIR]   check the embedded store's file; exits non-zero when it is damaged
   detente version                print the version
 
