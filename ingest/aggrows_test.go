@@ -199,6 +199,8 @@ func TestAggregateSameTies(t *testing.T) {
 					t.Fatalf("aggregate_gdelt.py: %v\n%s", err, b)
 				}
 				aggs["duckdb"], _ = os.ReadFile(out)
+			} else if os.Getenv("CI") == "true" {
+				t.Fatal("CI=true but no Python with duckdb (DETENTE_PYTHON, ../.venv; make test-deps)")
 			} else {
 				t.Log("no Python with duckdb (DETENTE_PYTHON, ../.venv): the DuckDB grouping is not checked")
 			}
