@@ -79,16 +79,16 @@ type ingestSummary struct {
 	} `json:"relationships"`
 }
 
-// lastJSON is the summary detente ingest prints (stdout and stderr share
-// the captured output: the summary is its one line starting with '{').
+// lastJSON decodes the last JSON object of out that starts a line: the
+// summary detente ingest prints (indented) to stdout, or the peer's line
+// (stdout and stderr share the captured output; what follows the object,
+// the closing stderr line, is not read).
 func lastJSON(out string, v any) error {
-	lines := strings.Split(out, "\n")
-	for i := len(lines) - 1; i >= 0; i-- {
-		if strings.HasPrefix(lines[i], "{") {
-			return json.Unmarshal([]byte(lines[i]), v)
-		}
+	i := strings.LastIndex("\n"+out, "\n{")
+	if i < 0 {
+		return fmt.Errorf("no JSON object in %s", tail(out, 500))
 	}
-	return fmt.Errorf("no JSON summary in %s", tail(out, 500))
+	return json.NewDecoder(strings.NewReader(out[i:])).Decode(v)
 }
 
 // benchIngest: detente ingest of 10^6 generated GDELT rows into a seeded
