@@ -96,7 +96,7 @@ func lastJSON(out string, v any) error {
 // (bench/aggregate_gdelt.py: read_csv + GROUP BY into the aggregate
 // format), and detente ingest --format aggregate of DuckDB's output.
 func benchIngest(ctx context.Context, r *Report, cfg *config) {
-	sec := r.section("8. Event ingest: `detente ingest` vs DuckDB",
+	sec := r.section("9. Event ingest: `detente ingest` vs DuckDB",
 		fmt.Sprintf("%d generated GDELT 2.0 rows (61 columns, 540 days, 30 countries, 23 CAMEO codes; package ingest's generator) in one TSV file. "+
 			"`detente ingest --format gdelt` into a freshly seeded embedded store (read, resolve, map, sort by id on disk, fold, write the ties, store every event). "+
 			"The peer is DuckDB (Python package, bench/aggregate_gdelt.py): read_csv of the same file and the GROUP BY that writes the aggregate format "+
@@ -173,7 +173,7 @@ func benchIngest(ctx context.Context, r *Report, cfg *config) {
 	if asum.Relationships.Created != dsum.Relationships.Created {
 		r.problem("ingest: %d ties from the events, %d from DuckDB's aggregate rows", dsum.Relationships.Created, asum.Relationships.Created)
 	}
-	r.target("8", fmt.Sprintf("`detente ingest` of %d GDELT rows, embedded store", ingestRows),
+	r.target("9", fmt.Sprintf("`detente ingest` of %d GDELT rows, embedded store", ingestRows),
 		fmt.Sprintf("%s (%s rows/s), peak RSS %s", ms(direct.Wall), rate(dsum.Events, direct.Wall), mib(direct.MaxRSS)),
 		fmt.Sprintf("DuckDB GROUP BY %s (%.1f×)", ms(dd), ratio(direct.Wall, dd)), "≤ 60 s, ≤ 1 GiB",
 		direct.Wall <= time.Minute && direct.MaxRSS <= 1<<30)
