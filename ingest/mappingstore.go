@@ -170,7 +170,8 @@ func ParseMapping(doc []byte, reg graph.Registry) (*Mapping, []byte, []graph.Fie
 			}
 			typ, ok := reg.Get(r.Type)
 			if !ok {
-				add(p+".type", "unknown relationship type %s: use one of the registry's (GET /api/v1/relationship-types), or \"\" to leave the code unmapped", strconv.Quote(r.Type))
+				add(p+".type", "unknown relationship type %s (for %s %s): use one of the registry's (GET /api/v1/relationship-types), or \"\" to leave the code unmapped",
+					strconv.Quote(r.Type), t.name, strconv.Quote(r.Code))
 				continue
 			}
 			quad := 0
