@@ -35,10 +35,11 @@ type EventMappingRule struct {
 // types with their mode, then alone; ACLED event types with their
 // sub-type, then alone.
 type EventMapping struct {
-	About  []string           `json:"about,omitempty"`
-	CAMEO  []EventMappingRule `json:"cameo,omitempty"`
-	PLOVER []EventMappingRule `json:"plover,omitempty"`
-	ACLED  []EventMappingRule `json:"acled,omitempty"`
+	About []string `json:"about,omitempty"`
+	// The tables are required ([] maps none of a table's codes).
+	CAMEO  []EventMappingRule `json:"cameo" validate:"required"`
+	PLOVER []EventMappingRule `json:"plover" validate:"required"`
+	ACLED  []EventMappingRule `json:"acled" validate:"required"`
 	// PLOVER conflict-cooperation scores by TYPE or TYPE:mode, in [-10, 10].
 	PLOVERScores map[string]float64 `json:"plover_scores,omitempty"`
 	// PLOVER quad categories (1-4) by TYPE.
@@ -115,7 +116,7 @@ func (s *Server) writeMapping(c *gin.Context, doc []byte, stored bool) {
 //	@Header			200			{string}	X-Event-Mapping-Source	"stored"
 //	@Failure		400			{object}	Problem					"Malformed JSON or an invalid mapping (every problem with its path); nothing was stored"
 //	@Failure		412			{object}	Problem					"If-Match does not match"
-//	@Failure		413			{object}	Problem					"Body over 8 MiB"
+//	@Failure		413			{object}	Problem					"Body over 4 MiB"
 //	@Failure		415			{object}	Problem					"Content-Type is not application/json"
 //	@Failure		401			{object}	Problem					"Missing or invalid API key (when keys are configured)"
 //	@Header			401			{string}	WWW-Authenticate		"The authentication challenge: Bearer"

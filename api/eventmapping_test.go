@@ -56,6 +56,8 @@ func TestEventMapping(t *testing.T) {
 				{"sign flipped", edit(func(m *api.EventMapping) { m.CAMEO[0].Type = "attacks" }), []string{"$.cameo[0].type"}},
 				{"listed twice", edit(func(m *api.EventMapping) { m.PLOVER[1].Code = m.PLOVER[0].Code }), []string{"$.plover[1].code"}},
 				{"unknown field", `{"cameo":[],"camoe":[]}`, []string{"$.camoe"}},
+				{"tables missing", `{"about":[]}`, []string{"$.cameo", "$.plover", "$.acled"}},
+				{"not an object", `[]`, []string{"$"}},
 				{"wrong kind", `{"cameo":{"163":"sanctions"}}`, []string{"$.cameo"}},
 			}
 			for _, c := range bad {
@@ -69,6 +71,21 @@ func TestEventMapping(t *testing.T) {
 			if rec.Header().Get("ETag") != tag || rec.Header().Get("X-Event-Mapping-Source") != "shipped" {
 				t.Fatal("a refused mapping changed the mapping in use")
 			}
+
+			// The smallest mapping: empty tables, nothing optional. GET
+			// answers it in the documented shape (the response is checked
+			// against the OpenAPI document).
+			e.must(200, "PUT", "/api/v1/event-mapping", `{"cameo":[],"plover":[],"acled":[]}`, nil)
+			var empty api.EventMapping
+			e.must(200, "GET", "/api/v1/event-mapping", "", &empty)
+			if empty.CAMEO == nil || len(empty.CAMEO) != 0 || empty.About != nil {
+				t.Errorf("the empty mapping read back: %+v", empty)
+			}
+			rec = e.must(200, "PUT", "/api/v1/event-mapping", edit(func(*api.EventMapping) {}), nil)
+			if rec.Header().Get("ETag") != tag {
+				t.Errorf("the shipped mapping PUT back has tag %s, want the shipped one's %s", rec.Header().Get("ETag"), tag)
+			}
+			e.must(204, "DELETE", "/api/v1/event-mapping", "", nil)
 
 			// Leave every CAMEO code unmapped (each keeps its reason).
 			unmapped := edit(func(m *api.EventMapping) {

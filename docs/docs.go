@@ -1488,7 +1488,7 @@ const docTemplate = `{
                         }
                     },
                     "413": {
-                        "description": "Body over 8 MiB",
+                        "description": "Body over 4 MiB",
                         "schema": {
                             "$ref": "#/definitions/Problem"
                         }
@@ -6151,6 +6151,11 @@ const docTemplate = `{
         },
         "EventMapping": {
             "type": "object",
+            "required": [
+                "acled",
+                "cameo",
+                "plover"
+            ],
             "properties": {
                 "about": {
                     "type": "array",
@@ -6165,6 +6170,7 @@ const docTemplate = `{
                     }
                 },
                 "cameo": {
+                    "description": "The tables are required ([] maps none of a table's codes).",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/EventMappingRule"

@@ -106,7 +106,8 @@ const maxRuleText = 500
 // ParseMapping reads a mapping document in mapping.json's format and
 // checks it whole, answering every problem at once, each at its JSON path
 // ("$.cameo[3].type"):
-//   - the document: one JSON object, with no field mapping.json lacks;
+//   - the document: one JSON object, with no field mapping.json lacks,
+//     and its three tables (cameo, plover, acled; [] for none);
 //   - codes: CAMEO codes of 2-4 digits, PLOVER "TYPE" or "TYPE:mode",
 //     ACLED "event_type" or "event_type:sub_event_type" (printable, no
 //     control characters); none listed twice in a table;
@@ -133,6 +134,20 @@ func ParseMapping(doc []byte, reg graph.Registry) (*Mapping, []byte, []graph.Fie
 	var errs []graph.FieldError
 	add := func(path, format string, args ...any) {
 		errs = append(errs, graph.FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+	if t := bytes.TrimLeft(doc, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return nil, nil, []graph.FieldError{{Path: "$", Message: "must be a JSON object in mapping.json's format"}}
+	}
+	// The tables are required, empty or not: a body without them (a
+	// mistyped key, an empty object) would otherwise leave every code
+	// unmapped without a word.
+	for _, t := range []struct {
+		name  string
+		rules []Rule
+	}{{"cameo", f.CAMEO}, {"plover", f.PLOVER}, {"acled", f.ACLED}} {
+		if t.rules == nil {
+			add("$."+t.name, "is required: the table's rules, [] to map none of its codes")
+		}
 	}
 	for _, t := range []struct {
 		name  string

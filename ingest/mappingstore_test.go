@@ -50,7 +50,9 @@ func TestParseMapping(t *testing.T) {
 		{"two values", []byte(`{} {}`), []string{"$"}},
 		{"unknown field", []byte(`{"camoe": []}`), []string{"$.camoe"}},
 		{"wrong kind", []byte(`{"cameo": {}}`), []string{"$.cameo"}},
-		{"empty mapping", []byte(`{}`), nil},
+		{"empty mapping", []byte(`{}`), []string{"$.cameo", "$.plover", "$.acled"}},
+		{"null", []byte(`null`), []string{"$"}},
+		{"empty tables", []byte(`{"cameo": [], "plover": [], "acled": []}`), nil},
 		{"unknown type and malformed code", editDefault(t, func(m map[string]any) {
 			rule(m, "cameo", 0)["type"] = "befriends"
 			rule(m, "cameo", 1)["code"] = "0256x"

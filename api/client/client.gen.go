@@ -1682,10 +1682,12 @@ type EventList struct {
 
 // EventMapping defines model for EventMapping.
 type EventMapping struct {
-	About  *[]string           `json:"about,omitempty"`
-	Acled  *[]EventMappingRule `json:"acled,omitempty"`
-	Cameo  *[]EventMappingRule `json:"cameo,omitempty"`
-	Plover *[]EventMappingRule `json:"plover,omitempty"`
+	About *[]string          `json:"about,omitempty"`
+	Acled []EventMappingRule `json:"acled"`
+
+	// Cameo The tables are required ([] maps none of a table's codes).
+	Cameo  []EventMappingRule `json:"cameo"`
+	Plover []EventMappingRule `json:"plover"`
 
 	// PloverQuads PLOVER quad categories (1-4) by TYPE.
 	PloverQuads *map[string]int `json:"plover_quads,omitempty"`
