@@ -53,14 +53,15 @@ type EventCodes struct {
 	ACLED  []string `json:"acled,omitempty"`
 } //@name EventCodes
 
-// mappingSource is the header saying which mapping GET answers.
-const mappingSource = "X-Event-Mapping-Source"
+// mappingSource is the header saying which mapping GET answers (named as
+// Detente-Scenario-Stale is: no X- prefix, RFC 6648).
+const mappingSource = "Detente-Event-Mapping-Source"
 
 // getEventMapping godoc
 //
 //	@Summary		Get the event mapping
 //	@ID				getEventMapping
-//	@Description	The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; X-Event-Mapping-Source says which.
+//	@Description	The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
 //	@Tags			relationship-types
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -68,7 +69,7 @@ const mappingSource = "X-Event-Mapping-Source"
 //	@Success		200				{object}	EventMapping
 //	@Success		304				"Not modified: the If-None-Match tag is current"
 //	@Header			200				{string}	ETag					"Entity tag"
-//	@Header			200				{string}	X-Event-Mapping-Source	"stored or shipped"
+//	@Header			200				{string}	Detente-Event-Mapping-Source	"stored or shipped"
 //	@Failure		400				{object}	Problem					"A query parameter given"
 //	@Failure		401				{object}	Problem					"Missing or invalid API key (when keys are configured)"
 //	@Header			401				{string}	WWW-Authenticate		"The authentication challenge: Bearer"
@@ -113,7 +114,7 @@ func (s *Server) writeMapping(c *gin.Context, doc []byte, stored bool) {
 //	@Param			mapping		body		EventMapping	true	"The whole mapping"
 //	@Success		200			{object}	EventMapping
 //	@Header			200			{string}	ETag					"Entity tag of the stored mapping"
-//	@Header			200			{string}	X-Event-Mapping-Source	"stored"
+//	@Header			200			{string}	Detente-Event-Mapping-Source	"stored"
 //	@Failure		400			{object}	Problem					"Malformed JSON or an invalid mapping (every problem with its path); nothing was stored"
 //	@Failure		412			{object}	Problem					"If-Match does not match"
 //	@Failure		413			{object}	Problem					"Body over 4 MiB"

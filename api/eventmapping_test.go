@@ -28,7 +28,7 @@ func TestEventMapping(t *testing.T) {
 			var shipped api.EventMapping
 			rec := e.must(200, "GET", "/api/v1/event-mapping", "", &shipped)
 			tag := rec.Header().Get("ETag")
-			if rec.Header().Get("X-Event-Mapping-Source") != "shipped" || tag == "" || len(shipped.CAMEO) < 50 {
+			if rec.Header().Get("Detente-Event-Mapping-Source") != "shipped" || tag == "" || len(shipped.CAMEO) < 50 {
 				t.Fatalf("shipped mapping: %s, %d CAMEO rules", rec.Header(), len(shipped.CAMEO))
 			}
 			e.must(304, "GET", "/api/v1/event-mapping", "", nil, "If-None-Match", tag)
@@ -68,7 +68,7 @@ func TestEventMapping(t *testing.T) {
 			}
 			problem(t, e.do("PUT", "/api/v1/event-mapping", "{", nil...), 400, api.ProblemMalformedJSON)
 			rec = e.must(200, "GET", "/api/v1/event-mapping", "", nil)
-			if rec.Header().Get("ETag") != tag || rec.Header().Get("X-Event-Mapping-Source") != "shipped" {
+			if rec.Header().Get("ETag") != tag || rec.Header().Get("Detente-Event-Mapping-Source") != "shipped" {
 				t.Fatal("a refused mapping changed the mapping in use")
 			}
 
@@ -96,14 +96,14 @@ func TestEventMapping(t *testing.T) {
 			problem(t, e.do("PUT", "/api/v1/event-mapping", unmapped, "If-Match", `"stale"`), 412, api.ProblemPrecondition)
 			rec = e.must(200, "PUT", "/api/v1/event-mapping", unmapped, nil, "If-Match", tag)
 			stored := rec.Header().Get("ETag")
-			if stored == tag || rec.Header().Get("X-Event-Mapping-Source") != "stored" {
+			if stored == tag || rec.Header().Get("Detente-Event-Mapping-Source") != "stored" {
 				t.Fatalf("after PUT: %v", rec.Header())
 			}
 			if e.export() != before {
 				t.Fatal("a mapping write changed the graph")
 			}
 			rec = e.must(200, "GET", "/api/v1/event-mapping", "", nil)
-			if rec.Header().Get("ETag") != stored || rec.Header().Get("X-Event-Mapping-Source") != "stored" {
+			if rec.Header().Get("ETag") != stored || rec.Header().Get("Detente-Event-Mapping-Source") != "stored" {
 				t.Fatalf("GET after PUT: %v", rec.Header())
 			}
 			if codes := typeCodes(t, e, "sanctions"); codes != nil && len(codes.CAMEO) > 0 {
@@ -118,7 +118,7 @@ func TestEventMapping(t *testing.T) {
 			problem(t, e.do("DELETE", "/api/v1/event-mapping", "", "If-Match", tag), 412, api.ProblemPrecondition)
 			e.must(204, "DELETE", "/api/v1/event-mapping", "", nil, "If-Match", stored)
 			rec = e.must(200, "GET", "/api/v1/event-mapping", "", nil)
-			if rec.Header().Get("ETag") != tag || rec.Header().Get("X-Event-Mapping-Source") != "shipped" {
+			if rec.Header().Get("ETag") != tag || rec.Header().Get("Detente-Event-Mapping-Source") != "shipped" {
 				t.Fatalf("after DELETE: %v", rec.Header())
 			}
 		})

@@ -1325,7 +1325,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; X-Event-Mapping-Source says which.",
+                "description": "The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -1350,13 +1350,13 @@ const docTemplate = `{
                             "$ref": "#/definitions/EventMapping"
                         },
                         "headers": {
+                            "Detente-Event-Mapping-Source": {
+                                "type": "string",
+                                "description": "stored or shipped"
+                            },
                             "ETag": {
                                 "type": "string",
                                 "description": "Entity tag"
-                            },
-                            "X-Event-Mapping-Source": {
-                                "type": "string",
-                                "description": "stored or shipped"
                             }
                         }
                     },
@@ -1447,13 +1447,13 @@ const docTemplate = `{
                             "$ref": "#/definitions/EventMapping"
                         },
                         "headers": {
+                            "Detente-Event-Mapping-Source": {
+                                "type": "string",
+                                "description": "stored"
+                            },
                             "ETag": {
                                 "type": "string",
                                 "description": "Entity tag of the stored mapping"
-                            },
-                            "X-Event-Mapping-Source": {
-                                "type": "string",
-                                "description": "stored"
                             }
                         }
                     },

@@ -3644,7 +3644,7 @@ type ClientInterface interface {
 
 	// GetEventMapping Get the event mapping
 	//
-	// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; X-Event-Mapping-Source says which.
+	// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
 	//
 	// Corresponds with GET /api/v1/event-mapping (the `GetEventMapping` operationId).
 	GetEventMapping(ctx context.Context, params *GetEventMappingParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4200,7 +4200,7 @@ func (c *Client) ResetEventMapping(ctx context.Context, params *ResetEventMappin
 
 // GetEventMapping Get the event mapping
 //
-// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; X-Event-Mapping-Source says which.
+// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
 //
 // Corresponds with GET /api/v1/event-mapping (the `GetEventMapping` operationId).
 func (c *Client) GetEventMapping(ctx context.Context, params *GetEventMappingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -8716,7 +8716,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetEventMappingWithResponse Get the event mapping
 	//
-	// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; X-Event-Mapping-Source says which.
+	// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -10297,8 +10297,8 @@ func (r ResetEventMappingResponse) ContentType() string {
 
 // GetEventMappingResponse200Headers the declared response headers of an HTTP 200 response for GetEventMapping
 type GetEventMappingResponse200Headers struct {
-	ETag                *string
-	XEventMappingSource *string
+	DetenteEventMappingSource *string
+	ETag                      *string
 }
 
 // GetEventMappingResponse401Headers the declared response headers of an HTTP 401 response for GetEventMapping
@@ -10402,8 +10402,8 @@ func (r GetEventMappingResponse) ContentType() string {
 
 // ReplaceEventMappingResponse200Headers the declared response headers of an HTTP 200 response for ReplaceEventMapping
 type ReplaceEventMappingResponse200Headers struct {
-	ETag                *string
-	XEventMappingSource *string
+	DetenteEventMappingSource *string
+	ETag                      *string
 }
 
 // ReplaceEventMappingResponse401Headers the declared response headers of an HTTP 401 response for ReplaceEventMapping
@@ -13737,7 +13737,7 @@ func (c *ClientWithResponses) ResetEventMappingWithResponse(ctx context.Context,
 
 // GetEventMappingWithResponse Get the event mapping
 //
-// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; X-Event-Mapping-Source says which.
+// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -15607,19 +15607,19 @@ func ParseGetEventMappingResponse(rsp *http.Response) (*GetEventMappingResponse,
 	switch {
 	case rsp.StatusCode == 200:
 		var headers GetEventMappingResponse200Headers
+		if values := rsp.Header.Values("Detente-Event-Mapping-Source"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Detente-Event-Mapping-Source", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.DetenteEventMappingSource = &value
+		}
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
 			headers.ETag = &value
-		}
-		if values := rsp.Header.Values("X-Event-Mapping-Source"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Event-Mapping-Source", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.XEventMappingSource = &value
 		}
 		response.Headers200 = &headers
 	case rsp.StatusCode == 401:
@@ -15753,19 +15753,19 @@ func ParseReplaceEventMappingResponse(rsp *http.Response) (*ReplaceEventMappingR
 	switch {
 	case rsp.StatusCode == 200:
 		var headers ReplaceEventMappingResponse200Headers
+		if values := rsp.Header.Values("Detente-Event-Mapping-Source"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Detente-Event-Mapping-Source", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.DetenteEventMappingSource = &value
+		}
 		if values := rsp.Header.Values("ETag"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			}
 			headers.ETag = &value
-		}
-		if values := rsp.Header.Values("X-Event-Mapping-Source"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Event-Mapping-Source", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.XEventMappingSource = &value
 		}
 		response.Headers200 = &headers
 	case rsp.StatusCode == 401:
