@@ -185,11 +185,28 @@ func dayDate(n int32) graph.Date { return graph.DateOf(time.Unix(int64(n)*86400,
 // Add folds ev into the tie src -typ-> tgt (ordered by id when typ is
 // symmetric).
 func (a *Aggregator) Add(src, tgt string, typ graph.RelationshipType, ev *Event) {
+	k := orderedKey(src, tgt, typ)
+	day := dayNumber(ev.Date)
+	into := a.spellOf(k, day)
+	if into == nil {
+		into = &spell{first: day, last: day, codes: map[string]int{}}
+		a.ties[k] = append(a.ties[k], into)
+		a.spells++
+	}
+	a.addEvent(into, day, ev)
+}
+
+func orderedKey(src, tgt string, typ graph.RelationshipType) tieKey {
 	if typ.Symmetric && tgt < src {
 		src, tgt = tgt, src
 	}
-	k := tieKey{src, typ.Name, tgt}
-	day := dayNumber(ev.Date)
+	return tieKey{src, typ.Name, tgt}
+}
+
+// spellOf is the gap rule, in one place: it returns the spell of tie k
+// that an event on day joins — the spells within GapDays of day, merged
+// into one when the event bridges them — or nil when none is that close.
+func (a *Aggregator) spellOf(k tieKey, day int32) *spell {
 	gap := int32(a.rules.GapDays)
 	list := a.ties[k]
 	var into *spell
@@ -206,13 +223,8 @@ func (a *Aggregator) Add(src, tgt string, typ graph.RelationshipType, ev *Event)
 		}
 		kept = append(kept, sp)
 	}
-	if into == nil {
-		into = &spell{first: day, last: day, codes: map[string]int{}}
-		kept = append(kept, into)
-		a.spells++
-	}
 	a.ties[k] = kept
-	a.addEvent(into, day, ev)
+	return into
 }
 
 func (a *Aggregator) addEvent(sp *spell, day int32, ev *Event) {

@@ -219,7 +219,7 @@ func (a *aggReader) next() (aggRow, error) {
 	return row, nil
 }
 
-// spell is the row as a spell of one day, sampled as Aggregator.addEvent
+// rowSpell is the row as a spell of one day, sampled as Aggregator.addEvent
 // samples events.
 func (a *Aggregator) rowSpell(row *aggRow) *spell {
 	day := dayNumber(row.ev.Date)
@@ -238,37 +238,16 @@ func (a *Aggregator) rowSpell(row *aggRow) *spell {
 	return sp
 }
 
-// AddSpell folds a one-day spell into the tie src -typ-> tgt as Add folds
-// an event of that day: into every spell within the gap of it, bridging
-// them.
+// addSpell folds a one-day spell into the tie src -typ-> tgt as Add folds
+// an event of that day: it joins (and may bridge) the same spells.
 func (a *Aggregator) addSpell(src, tgt string, typ graph.RelationshipType, in *spell) {
-	if typ.Symmetric && tgt < src {
-		src, tgt = tgt, src
-	}
-	k := tieKey{src, typ.Name, tgt}
-	gap := int32(a.rules.GapDays)
-	list := a.ties[k]
-	var into *spell
-	kept := list[:0]
-	for _, sp := range list {
-		if sp.first-gap <= in.first && in.first <= sp.last+gap {
-			if into == nil {
-				into = sp
-			} else {
-				a.merge(into, sp)
-				a.spells--
-				continue
-			}
-		}
-		kept = append(kept, sp)
-	}
-	if into == nil {
-		kept = append(kept, in)
-		a.spells++
-	} else {
+	k := orderedKey(src, tgt, typ)
+	if into := a.spellOf(k, in.first); into != nil {
 		a.merge(into, in)
+		return
 	}
-	a.ties[k] = kept
+	a.ties[k] = append(a.ties[k], in)
+	a.spells++
 }
 
 // readAggregate reads one input of aggregate rows and folds each at once
