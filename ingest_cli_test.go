@@ -19,7 +19,8 @@ import (
 // TestIngestCommand runs the built binary: detente ingest on the shipped
 // scenario with a small GDELT sample between its actors' countries (USA,
 // IRN, OMN, ISR; gzipped, as GDELT publishes them), then again (nothing
-// changes), then on a file of the wrong format. Afterwards a path query on
+// changes), then as aggregate rows (nothing changes either), then on a
+// file of the wrong format. Afterwards a path query on
 // the store answers with a derived tie citing its events.
 func TestIngestCommand(t *testing.T) {
 	bin, err := buildBinary()
@@ -87,6 +88,14 @@ func TestIngestCommand(t *testing.T) {
 	}
 	if again, _, _ := run("export", "--data", data); again != first {
 		t.Error("ingesting the same file again changed the export")
+	}
+	// The same events pre-aggregated (by bench/aggregate_gdelt.py): the
+	// same ties, so nothing changes either.
+	if out, errs, err := run("ingest", "--format", "aggregate", "--data", data, "ingest/testdata/gdelt2-valid.aggregate.tsv"); err != nil || !strings.Contains(out, `"unchanged": 3`) {
+		t.Fatalf("ingest of the aggregate rows: %v\n%s%s", err, out, errs)
+	}
+	if again, _, _ := run("export", "--data", data); again != first {
+		t.Error("ingesting the same events as aggregate rows changed the export")
 	}
 	if _, errs, err := run("ingest", "--format", "gdelt1", "--data", data, file); err == nil || !strings.Contains(errs, "--format gdelt") {
 		t.Errorf("wrong format: %v %s", err, errs)

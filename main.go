@@ -64,7 +64,7 @@ Usage:
   detente import  [flags] FILE   import a JSON batch {"actors": [...], "relationships": [...]} ("-" reads stdin)
   detente export  [flags]        write the whole graph as a JSON batch to stdout
   detente ingest  --format F [flags] FILE...
-                                 derive relationships from event data (gdelt, gdelt1, plover, icews, acled)
+                                 derive relationships from event data (gdelt, gdelt1, plover, icews, acled, aggregate)
   detente check   [--data DIR]   check the embedded store's file; exits non-zero when it is damaged
   detente version                print the version
 
@@ -255,24 +255,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return withStore(ctx, *cfg, cliLog, func(s *graph.Store) error { return importFile(ctx, s, fs.Arg(0), *dry, stdout, stderr) })
 	case "ingest":
 		o := ingest.Options{Rules: ingest.DefaultRules()}
-		format := fs.String("format", "", "the files' format: "+strings.Join(ingest.Formats(), ", ")+" (required)")
+		format := fs.String("format", "", "the files' format: "+strings.Join(ingest.InputFormats(), ", ")+" (required; aggregate: GDELT rows pre-aggregated, see README)")
 		fs.BoolVar(&o.Strict, "strict", false, "stop at the first malformed row (default: skip and count it)")
 		fs.BoolVar(&o.CreateActors, "create-actors", false, "create the actors that do not resolve, from the events' names, tagged unreviewed")
 		fs.IntVar(&o.Rules.GapDays, "gap-days", o.Rules.GapDays, "days without events after which a derived tie ends")
 		fs.Usage = func() {
 			fmt.Fprintf(stderr, "Usage: detente ingest --format %s [flags] FILE...\n\n"+
 				"Read coded event data (GDELT 2.0 or 1.0 event files, PLOVER/POLECAT JSON Lines, ICEWS, ACLED), resolve\n"+
-				"the events' actors to the graph's, map their codes to relationship types (ingest/mapping.json), and\n"+
+				"the events' actors to the graph's, map their codes to relationship types (the mapping stored by PUT /api/v1/event-mapping, else\n"+
+				"ingest/mapping.json), and "+
 				"fold them into dated, sourced relationships (see README, \"Event data\"). FILE \"-\" reads stdin;\n"+
 				"FILE.gz and a FILE.zip holding one file (as GDELT publishes them) are read compressed. Progress\n"+
 				"goes to stderr, a JSON summary to stdout. Ingesting the same files again changes nothing.\n\n",
-				strings.Join(ingest.Formats(), "|"))
+				strings.Join(ingest.InputFormats(), "|"))
 			fs.PrintDefaults()
 		}
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
-		f, err := ingest.ParseFormat(*format)
+		f, err := ingest.ParseInputFormat(*format)
 		if err != nil || fs.NArg() == 0 || o.Rules.GapDays < 0 {
 			if err != nil {
 				fmt.Fprintf(stderr, "detente ingest: --format: %v\n\n", err)

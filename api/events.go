@@ -227,7 +227,7 @@ var eventMediaTypes = []string{"text/tab-separated-values", "text/csv", "applica
 //	@Accept			application/octet-stream
 //	@Produce		json
 //	@Produce		application/problem+json
-//	@Param			format			query		string	true	"The file's format"	Enums(gdelt, gdelt1, plover, icews, acled)
+//	@Param			format			query		string	true	"The file's format (aggregate: GDELT events pre-aggregated by day, actor pair and code, folded exactly as the events; see README)"	Enums(gdelt, gdelt1, plover, icews, acled, aggregate)
 //	@Param			strict			query		bool	false	"Refuse the file at its first malformed row (false: skip and count them)"	default(true)
 //	@Param			create_actors	query		bool	false	"Create the actors that do not resolve, tagged unreviewed"					default(false)
 //	@Param			gap_days		query		int		false	"Days without events after which a derived tie ends"							minimum(1)	maximum(3650)	default(30)
@@ -248,9 +248,9 @@ var eventMediaTypes = []string{"text/tab-separated-values", "text/csv", "applica
 //	@Router			/api/v1/events [post]
 func (s *Server) ingestEvents(c *gin.Context) error {
 	q := parseQuery(c, "format", "strict", "create_actors", "gap_days")
-	format := q.enum("format", ingest.Formats())
+	format := q.enum("format", ingest.InputFormats())
 	if format == "" && q.get("format") == "" {
-		q.errs.add("format", "is required: one of %s", strings.Join(ingest.Formats(), ", "))
+		q.errs.add("format", "is required: one of %s", strings.Join(ingest.InputFormats(), ", "))
 	}
 	o := ingest.Options{Format: ingest.Format(format), Strict: q.bool("strict", true), CreateActors: q.bool("create_actors", false),
 		Rules: ingest.DefaultRules()}

@@ -192,6 +192,9 @@ type RelationshipType struct {
 	Relays bool `json:"relays" validate:"required" example:"false"`
 	// Shipped with detente (true) or added by users (false).
 	Builtin bool `json:"builtin" validate:"required"`
+	// The event codes the event mapping in use (GET /event-mapping) maps
+	// to this type; in the list only, and only for a type codes map to.
+	EventCodes *EventCodes `json:"event_codes,omitempty"`
 } //@name RelationshipType
 
 // RelationshipTypeCreate is the body of POST /api/v1/relationship-types.

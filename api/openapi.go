@@ -85,6 +85,9 @@ func OpenAPI3() (*openapi3.T, error) {
 			if name == "Event" && pname == "id" {
 				v.Pattern = eventIDPattern
 			}
+			if name == "EventMappingRule" && pname == "type" {
+				v.Pattern = `^([a-z][a-z0-9_]{0,62})?$` // "": deliberately unmapped
+			}
 		}
 	}
 	for _, item := range doc3.Paths.Map() {

@@ -240,6 +240,9 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	v1.GET("/relationship-types", s.handle(s.listTypes))
 	v1.POST("/relationship-types", s.require(ScopeAdmin), s.handle(s.createType))
 	v1.GET("/relationship-types/:name", s.handle(s.getType))
+	v1.GET("/event-mapping", s.handle(s.getEventMapping))
+	v1.PUT("/event-mapping", s.require(ScopeAdmin), s.handle(s.putEventMapping))
+	v1.DELETE("/event-mapping", s.require(ScopeAdmin), s.handle(s.deleteEventMapping))
 	// Batch imports and event files share one admission budget.
 	imports := newAdmission(s.cfg.ImportBudget, s.cfg.MaxImportBytes).admit()
 	v1.POST("/import", imports, s.handle(s.importBatch))

@@ -13,7 +13,7 @@ import (
 //
 //	@Summary		List relationship types
 //	@ID				listRelationshipTypes
-//	@Description	The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+//	@Description	The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.
 //	@Tags			relationship-types
 //	@Produce		json
 //	@Produce		application/problem+json
@@ -35,10 +35,15 @@ func (s *Server) listTypes(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	codes, err := eventCodes(c.Request.Context(), s.store)
+	if err != nil {
+		return err
+	}
 	types := reg.Types()
 	out := RelationshipTypeList{Items: make([]RelationshipType, len(types))}
 	for i, t := range types {
 		out.Items[i] = typeFromDomain(t)
+		out.Items[i].EventCodes = codes[t.Name]
 	}
 	writeJSON(c, http.StatusOK, "application/json", out)
 	return nil

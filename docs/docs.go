@@ -1315,6 +1315,303 @@ const docTemplate = `{
                 }
             }
         },
+        "/api/v1/event-mapping": {
+            "get": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.",
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "relationship-types"
+                ],
+                "summary": "Get the event mapping",
+                "operationId": "getEventMapping",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read: 304 when it still matches",
+                        "name": "If-None-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/EventMapping"
+                        },
+                        "headers": {
+                            "Detente-Event-Mapping-Source": {
+                                "type": "string",
+                                "description": "stored or shipped"
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "Entity tag"
+                            }
+                        }
+                    },
+                    "304": {
+                        "description": "Not modified: the If-None-Match tag is current"
+                    },
+                    "400": {
+                        "description": "A query parameter given",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    }
+                }
+            },
+            "put": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or \"\" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.",
+                "consumes": [
+                    "application/json"
+                ],
+                "produces": [
+                    "application/json",
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "relationship-types"
+                ],
+                "summary": "Replace the event mapping",
+                "operationId": "replaceEventMapping",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read",
+                        "name": "If-Match",
+                        "in": "header"
+                    },
+                    {
+                        "description": "The whole mapping",
+                        "name": "mapping",
+                        "in": "body",
+                        "required": true,
+                        "schema": {
+                            "$ref": "#/definitions/EventMapping"
+                        }
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "schema": {
+                            "$ref": "#/definitions/EventMapping"
+                        },
+                        "headers": {
+                            "Detente-Event-Mapping-Source": {
+                                "type": "string",
+                                "description": "stored"
+                            },
+                            "ETag": {
+                                "type": "string",
+                                "description": "Entity tag of the stored mapping"
+                            }
+                        }
+                    },
+                    "400": {
+                        "description": "Malformed JSON or an invalid mapping (every problem with its path); nothing was stored",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the admin scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "If-Match does not match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "413": {
+                        "description": "Body over 4 MiB",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "415": {
+                        "description": "Content-Type is not application/json",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            },
+            "delete": {
+                "security": [
+                    {
+                        "ApiKeyAuth": []
+                    },
+                    {
+                        "BearerAuth": []
+                    }
+                ],
+                "description": "Removes the stored event mapping: the next ingest uses the one shipped with detente. With If-Match it applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.",
+                "produces": [
+                    "application/problem+json"
+                ],
+                "tags": [
+                    "relationship-types"
+                ],
+                "summary": "Go back to the shipped event mapping",
+                "operationId": "resetEventMapping",
+                "parameters": [
+                    {
+                        "type": "string",
+                        "description": "Entity tag from a previous read",
+                        "name": "If-Match",
+                        "in": "header"
+                    }
+                ],
+                "responses": {
+                    "204": {
+                        "description": "Removed (or none was stored)"
+                    },
+                    "400": {
+                        "description": "A query parameter given",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "401": {
+                        "description": "Missing or invalid API key (when keys are configured)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "WWW-Authenticate": {
+                                "type": "string",
+                                "description": "The authentication challenge: Bearer"
+                            }
+                        }
+                    },
+                    "403": {
+                        "description": "The API key lacks the admin scope",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "412": {
+                        "description": "If-Match does not match",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "500": {
+                        "description": "Internal error (a bug)",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    },
+                    "503": {
+                        "description": "Store unavailable",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        },
+                        "headers": {
+                            "Retry-After": {
+                                "type": "integer",
+                                "description": "Seconds to wait (5)"
+                            }
+                        }
+                    },
+                    "507": {
+                        "description": "The store's disk is full; nothing was written",
+                        "schema": {
+                            "$ref": "#/definitions/Problem"
+                        }
+                    }
+                }
+            }
+        },
         "/api/v1/events": {
             "get": {
                 "security": [
@@ -1461,10 +1758,11 @@ const docTemplate = `{
                             "gdelt1",
                             "plover",
                             "icews",
-                            "acled"
+                            "acled",
+                            "aggregate"
                         ],
                         "type": "string",
-                        "description": "The file's format",
+                        "description": "The file's format (aggregate: GDELT events pre-aggregated by day, actor pair and code, folded exactly as the events; see README)",
                         "name": "format",
                         "in": "query",
                         "required": true
@@ -2646,7 +2944,7 @@ const docTemplate = `{
                         "BearerAuth": []
                     }
                 ],
-                "description": "The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.",
+                "description": "The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.",
                 "produces": [
                     "application/json",
                     "application/problem+json"
@@ -5803,6 +6101,36 @@ const docTemplate = `{
                 }
             }
         },
+        "EventCodes": {
+            "type": "object",
+            "properties": {
+                "acled": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "cameo": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "163",
+                        "1631"
+                    ]
+                },
+                "plover": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    },
+                    "example": [
+                        "SANCTION"
+                    ]
+                }
+            }
+        },
         "EventList": {
             "type": "object",
             "required": [
@@ -5818,6 +6146,81 @@ const docTemplate = `{
                 "next_cursor": {
                     "description": "Pass as cursor to get the next page; absent on the last page.",
                     "type": "string"
+                }
+            }
+        },
+        "EventMapping": {
+            "type": "object",
+            "required": [
+                "acled",
+                "cameo",
+                "plover"
+            ],
+            "properties": {
+                "about": {
+                    "type": "array",
+                    "items": {
+                        "type": "string"
+                    }
+                },
+                "acled": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/EventMappingRule"
+                    }
+                },
+                "cameo": {
+                    "description": "The tables are required ([] maps none of a table's codes).",
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/EventMappingRule"
+                    }
+                },
+                "plover": {
+                    "type": "array",
+                    "items": {
+                        "$ref": "#/definitions/EventMappingRule"
+                    }
+                },
+                "plover_quads": {
+                    "description": "PLOVER quad categories (1-4) by TYPE.",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "integer"
+                    }
+                },
+                "plover_scores": {
+                    "description": "PLOVER conflict-cooperation scores by TYPE or TYPE:mode, in [-10, 10].",
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "number",
+                        "format": "float64"
+                    }
+                }
+            }
+        },
+        "EventMappingRule": {
+            "type": "object",
+            "required": [
+                "code",
+                "type",
+                "why"
+            ],
+            "properties": {
+                "code": {
+                    "description": "CAMEO code (2-4 digits), PLOVER TYPE or TYPE:mode, ACLED event_type\nor event_type:sub_event_type.",
+                    "type": "string",
+                    "example": "163"
+                },
+                "type": {
+                    "description": "A registry type, or \"\" for a code deliberately left unmapped.",
+                    "type": "string",
+                    "example": "sanctions"
+                },
+                "why": {
+                    "description": "Why the code maps to the type (or is left unmapped).",
+                    "type": "string",
+                    "example": "registry: sanctions lists CAMEO 163 impose embargo, boycott or sanctions"
                 }
             }
         },
@@ -7319,6 +7722,14 @@ const docTemplate = `{
                 },
                 "description": {
                     "type": "string"
+                },
+                "event_codes": {
+                    "description": "The event codes the event mapping in use (GET /event-mapping) maps\nto this type; in the list only, and only for a type codes map to.",
+                    "allOf": [
+                        {
+                            "$ref": "#/definitions/EventCodes"
+                        }
+                    ]
                 },
                 "goldstein": {
                     "description": "Goldstein score, in [-10, 10].",

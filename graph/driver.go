@@ -92,6 +92,15 @@ type Driver interface {
 	// after after and that match f.
 	ListEvents(ctx context.Context, f EventFilter, after string, limit int) ([]Event, error)
 
+	// GetEventMapping returns the stored event mapping; ENOTFOUND when
+	// none is stored.
+	GetEventMapping(ctx context.Context) (EventMapping, error)
+	// UpdateEventMapping reads the stored event mapping, calls update with
+	// it (nil when there is none) and, under the same lock, stores what
+	// update returns or, when it returns nil, removes it. The mapping lives
+	// beside the graph: its writes do not bump Version.
+	UpdateEventMapping(ctx context.Context, update func(cur *EventMapping) (next *EventMapping, err error)) error
+
 	// Version is a number that every successful write of the graph
 	// increases.
 	Version(ctx context.Context) (uint64, error)

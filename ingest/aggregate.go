@@ -106,13 +106,18 @@ type tieKey struct{ src, typ, tgt string }
 type spell struct {
 	first, last int32 // days since 1970-01-01
 	events      int
-	scoreSum    float64 // of |score|
-	scored      int
-	maxSources  int
-	hosts       []string // distinct, sorted, the Rules.Hosts smallest
-	cites       []cite   // best first
-	ids         []evRef  // earliest first
-	codes       map[string]int
+	// scoreSum is Σ|score| in thousandths: an integer, so the sum is
+	// exact and the same in any order (events one by one or in
+	// pre-aggregated rows, aggrows.go) — a float sum is not, and its last
+	// bit can move a weight's third decimal. Scores have at most three
+	// decimals (GDELT and ICEWS one, PLOVER's two).
+	scoreSum   int64
+	scored     int
+	maxSources int
+	hosts      []string // distinct, sorted, the Rules.Hosts smallest
+	cites      []cite   // best first
+	ids        []evRef  // earliest first
+	codes      map[string]int
 }
 
 type cite struct {
@@ -180,11 +185,28 @@ func dayDate(n int32) graph.Date { return graph.DateOf(time.Unix(int64(n)*86400,
 // Add folds ev into the tie src -typ-> tgt (ordered by id when typ is
 // symmetric).
 func (a *Aggregator) Add(src, tgt string, typ graph.RelationshipType, ev *Event) {
+	k := orderedKey(src, tgt, typ)
+	day := dayNumber(ev.Date)
+	into := a.spellOf(k, day)
+	if into == nil {
+		into = &spell{first: day, last: day, codes: map[string]int{}}
+		a.ties[k] = append(a.ties[k], into)
+		a.spells++
+	}
+	a.addEvent(into, day, ev)
+}
+
+func orderedKey(src, tgt string, typ graph.RelationshipType) tieKey {
 	if typ.Symmetric && tgt < src {
 		src, tgt = tgt, src
 	}
-	k := tieKey{src, typ.Name, tgt}
-	day := dayNumber(ev.Date)
+	return tieKey{src, typ.Name, tgt}
+}
+
+// spellOf is the gap rule, in one place: it returns the spell of tie k
+// that an event on day joins — the spells within GapDays of day, merged
+// into one when the event bridges them — or nil when none is that close.
+func (a *Aggregator) spellOf(k tieKey, day int32) *spell {
 	gap := int32(a.rules.GapDays)
 	list := a.ties[k]
 	var into *spell
@@ -201,20 +223,15 @@ func (a *Aggregator) Add(src, tgt string, typ graph.RelationshipType, ev *Event)
 		}
 		kept = append(kept, sp)
 	}
-	if into == nil {
-		into = &spell{first: day, last: day, codes: map[string]int{}}
-		kept = append(kept, into)
-		a.spells++
-	}
 	a.ties[k] = kept
-	a.addEvent(into, day, ev)
+	return into
 }
 
 func (a *Aggregator) addEvent(sp *spell, day int32, ev *Event) {
 	sp.first, sp.last = min(sp.first, day), max(sp.last, day)
 	sp.events++
 	if ev.HasScore {
-		sp.scoreSum += math.Abs(ev.Score)
+		sp.scoreSum += milli(ev.Score)
 		sp.scored++
 	}
 	sp.maxSources = max(sp.maxSources, ev.Sources)
@@ -375,6 +392,9 @@ func DerivedID(f Format, src, typ, tgt string, first graph.Date) string {
 	return id
 }
 
+// milli is |x| in thousandths, rounded.
+func milli(x float64) int64 { return int64(math.Round(math.Abs(x) * 1000)) }
+
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // Weight is the rules' weight of n events of mean intensity (mean |score|
@@ -395,7 +415,7 @@ func (a *Aggregator) relationship(k tieKey, t graph.RelationshipType, sp *spell)
 	intensity := 0.5
 	switch {
 	case sp.scored > 0:
-		intensity = sp.scoreSum / float64(sp.scored) / 10
+		intensity = float64(sp.scoreSum) / 1000 / float64(sp.scored) / 10
 	case t.Goldstein != nil:
 		intensity = math.Abs(*t.Goldstein) / 10
 	}

@@ -13,11 +13,17 @@
 //     (the reader moves on to the next row); input that is not the format at
 //     all is a *FormatError, returned before any event.
 //   - Mapping (LoadMapping, DefaultMapping): event code -> relationship type.
-//     A code the table does not map is reported, never guessed.
+//     A code the table does not map is reported, never guessed. The
+//     mapping in use is the one stored beside the graph (ReplaceMapping,
+//     checked whole by ParseMapping; PUT /api/v1/event-mapping), else the
+//     shipped one (CurrentMapping).
 //   - Resolver: event actor -> actor id, by codes held on actors
 //     (attributes.codes.cameo / attributes.codes.wikidata), by name or alias,
 //     and, for a state itself, by its ISO 3166 alpha-3 country code.
 //   - Aggregator: the folding rules, in one place (see Rules).
+//   - Aggregate: GDELT events pre-aggregated by an external engine into
+//     one row per day, actor pair and code (AggregateColumns), which Run
+//     folds exactly as it folds the events themselves.
 //   - Run: all of the above over files, the ties written through
 //     graph.Store.Import and the events themselves through
 //     graph.Store.PutEvents (each naming the tie it folded into), in

@@ -22,8 +22,10 @@ type Options struct {
 	// CreateActors creates the actors that do not resolve, from the
 	// event's names, tagged "unreviewed"; by default they are reported.
 	CreateActors bool
-	Rules        Rules    // zero: DefaultRules
-	Mapping      *Mapping // nil: DefaultMapping
+	Rules        Rules // zero: DefaultRules
+	// Mapping maps event codes to types; nil: the one the store holds
+	// (PUT /api/v1/event-mapping), else the shipped DefaultMapping.
+	Mapping *Mapping
 	// BatchSize is how many relationships go to one Store.Import; 0: 5000.
 	BatchSize int
 	// Latest is the last event date accepted; zero: tomorrow (UTC).
@@ -101,6 +103,12 @@ func (t tallies) add(code, example, note string) {
 	t[strings.Clone(code)] = &Tally{Code: strings.Clone(code), Count: 1, Example: clip(example, 200), Note: note}
 }
 
+// addN is add for n events.
+func (t tallies) addN(code, example, note string, n int) {
+	t.add(code, example, note)
+	t[code].Count += n - 1
+}
+
 func (t tallies) list() []Tally {
 	out := make([]Tally, 0, len(t))
 	for _, x := range t {
@@ -164,7 +172,11 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 		o.Rules = DefaultRules()
 	}
 	if o.Mapping == nil {
-		o.Mapping = DefaultMapping()
+		m, _, _, err := CurrentMapping(ctx, s)
+		if err != nil {
+			return Summary{}, err
+		}
+		o.Mapping = m
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 5000
@@ -172,7 +184,7 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 	if (o.Latest == graph.Date{}) {
 		o.Latest = graph.DateOf(time.Now().Add(24 * time.Hour))
 	}
-	if _, err := ParseFormat(string(o.Format)); err != nil {
+	if _, err := ParseInputFormat(string(o.Format)); err != nil {
 		return Summary{}, err
 	}
 	reg, err := s.RelationshipTypes(ctx)
@@ -183,7 +195,7 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 	if err != nil {
 		return Summary{}, err
 	}
-	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res, agg: NewAggregator(o.Format, o.Rules),
+	r := &run{ctx: ctx, s: s, o: o, reg: reg, res: res,
 		sorted: &sorter{}, unresolved: tallies{}, unmapped: tallies{}, taken: map[string]bool{}, conflicts: map[string]bool{}, start: time.Now()}
 	r.sum.Errors, r.sum.Conflicts = []string{}, []string{}
 	if r.sp, err = newSpool(); err != nil {
@@ -191,6 +203,21 @@ func Run(ctx context.Context, s *graph.Store, inputs []Input, o Options) (Summar
 	}
 	defer r.sp.close()
 	defer r.sorted.close()
+	if o.Format == Aggregate {
+		// Rows, not events: folded as read, their events not stored
+		// (aggrows.go). The aggregator takes the rows' format.
+		for _, in := range inputs {
+			if err := r.readAggregate(in); err != nil {
+				return r.summary(), err
+			}
+		}
+		if r.agg == nil {
+			r.agg = NewAggregator(GDELT, o.Rules)
+		}
+		err := r.write()
+		return r.summary(), err
+	}
+	r.agg = NewAggregator(o.Format, o.Rules)
 	for _, in := range inputs {
 		if err := r.read(in); err != nil {
 			return r.summary(), err

@@ -27,13 +27,15 @@ type Rule struct {
 }
 
 // mappingFile is mapping.json.
+// The optional parts are omitted when empty, so that the canonical form
+// (mappingstore.go) never holds null.
 type mappingFile struct {
-	About        []string           `json:"about"`
+	About        []string           `json:"about,omitempty"`
 	CAMEO        []Rule             `json:"cameo"`
 	PLOVER       []Rule             `json:"plover"`
 	ACLED        []Rule             `json:"acled"`
-	PLOVERScores map[string]float64 `json:"plover_scores"`
-	PLOVERQuads  map[string]int     `json:"plover_quads"`
+	PLOVERScores map[string]float64 `json:"plover_scores,omitempty"`
+	PLOVERQuads  map[string]int     `json:"plover_quads,omitempty"`
 }
 
 // Mapping maps events to relationship types.

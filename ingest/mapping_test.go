@@ -42,22 +42,6 @@ func TestMappingFile(t *testing.T) {
 	}
 }
 
-// cameoQuad is CAMEO's quad class of a code by its root: 01-05 verbal
-// cooperation, 06-09 material cooperation, 10-14 verbal conflict, 15-20
-// material conflict.
-func cameoQuad(code string) int {
-	root, _ := strconv.Atoi(code[:2])
-	switch {
-	case root <= 5:
-		return 1
-	case root <= 9:
-		return 2
-	case root <= 14:
-		return 3
-	}
-	return 4
-}
-
 // TestMappingSignsFollowPolarity: a mapped code's side of the
 // cooperation–conflict divide (its quad class) is its type's polarity in
 // the registry: cooperative codes make positive ties, conflictual codes

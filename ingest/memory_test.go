@@ -20,9 +20,13 @@ import (
 // without being held anywhere.
 type gdeltStream struct {
 	rows, n int
-	rng     *rand.Rand
-	buf     bytes.Buffer
-	cols    []string
+	// unique: no duplicate ids; sharedURLs: an URL cited by up to 20
+	// events (TestAggregateSameTies).
+	unique, sharedURLs bool
+	days               int // the span of dates; 0: 540
+	rng                *rand.Rand
+	buf                bytes.Buffer
+	cols               []string
 }
 
 var streamCountries = []string{"USA", "IRN", "ISR", "RUS", "CHN", "FRA", "DEU", "GBR", "SAU", "IRQ", "OMN", "QAT", "DZA", "CHE",
@@ -51,11 +55,18 @@ func (g *gdeltStream) row() {
 	for i := range c {
 		c[i] = ""
 	}
-	d := graph.DateOf(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, g.rng.IntN(540)))
+	days := 540
+	if g.days > 0 {
+		days = g.days
+	}
+	d := graph.DateOf(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, g.rng.IntN(days)))
 	a1, a2 := streamCountries[g.rng.IntN(len(streamCountries))], streamCountries[g.rng.IntN(len(streamCountries))]
+	if g.days > 0 && g.days < 30 { // dense: few pairs, many events a day each
+		a1, a2 = streamCountries[g.rng.IntN(4)], streamCountries[g.rng.IntN(4)]
+	}
 	code := streamCodes[g.rng.IntN(len(streamCodes))]
 	id := 1_200_000_000 + g.n
-	if g.n%1000 == 0 {
+	if g.n%1000 == 0 && !g.unique {
 		id-- // a duplicate id now and then
 	}
 	c[0] = fmt.Sprint(id)
@@ -72,6 +83,9 @@ func (g *gdeltStream) row() {
 	c[31], c[32], c[33], c[34] = fmt.Sprint(1+g.rng.IntN(50)), fmt.Sprint(1+g.rng.IntN(5)), "3", "-2.1"
 	c[59] = c[1] + "081500"
 	c[60] = fmt.Sprintf("https://site%d.example/news/%d", g.rng.IntN(200), id)
+	if g.sharedURLs {
+		c[60] = fmt.Sprintf("https://WWW.site%d.example:443/news/%d", id%7, id%20)
+	}
 	g.buf.WriteString(strings.Join(c, "\t"))
 	g.buf.WriteByte('\n')
 }

@@ -677,17 +677,20 @@ func (e DiffParamsPolarity) Valid() bool {
 
 // Defines values for IngestEventsParamsFormat.
 const (
-	Acled  IngestEventsParamsFormat = "acled"
-	Gdelt  IngestEventsParamsFormat = "gdelt"
-	Gdelt1 IngestEventsParamsFormat = "gdelt1"
-	Icews  IngestEventsParamsFormat = "icews"
-	Plover IngestEventsParamsFormat = "plover"
+	Acled     IngestEventsParamsFormat = "acled"
+	Aggregate IngestEventsParamsFormat = "aggregate"
+	Gdelt     IngestEventsParamsFormat = "gdelt"
+	Gdelt1    IngestEventsParamsFormat = "gdelt1"
+	Icews     IngestEventsParamsFormat = "icews"
+	Plover    IngestEventsParamsFormat = "plover"
 )
 
 // Valid indicates whether the value is a known member of the IngestEventsParamsFormat enum.
 func (e IngestEventsParamsFormat) Valid() bool {
 	switch e {
 	case Acled:
+		return true
+	case Aggregate:
 		return true
 	case Gdelt:
 		return true
@@ -1658,12 +1661,58 @@ type Event struct {
 	Url *string `json:"url,omitempty"`
 }
 
+// EventCodes defines model for EventCodes.
+type EventCodes struct {
+	Acled *[]string `json:"acled,omitempty"`
+
+	// Cameo Example: ["163","1631"]
+	Cameo *[]string `json:"cameo,omitempty"`
+
+	// Plover Example: ["SANCTION"]
+	Plover *[]string `json:"plover,omitempty"`
+}
+
 // EventList defines model for EventList.
 type EventList struct {
 	Items []Event `json:"items"`
 
 	// NextCursor Pass as cursor to get the next page; absent on the last page.
 	NextCursor *string `json:"next_cursor,omitempty"`
+}
+
+// EventMapping defines model for EventMapping.
+type EventMapping struct {
+	About *[]string          `json:"about,omitempty"`
+	Acled []EventMappingRule `json:"acled"`
+
+	// Cameo The tables are required ([] maps none of a table's codes).
+	Cameo  []EventMappingRule `json:"cameo"`
+	Plover []EventMappingRule `json:"plover"`
+
+	// PloverQuads PLOVER quad categories (1-4) by TYPE.
+	PloverQuads *map[string]int `json:"plover_quads,omitempty"`
+
+	// PloverScores PLOVER conflict-cooperation scores by TYPE or TYPE:mode, in [-10, 10].
+	PloverScores *map[string]float32 `json:"plover_scores,omitempty"`
+}
+
+// EventMappingRule defines model for EventMappingRule.
+type EventMappingRule struct {
+	// Code CAMEO code (2-4 digits), PLOVER TYPE or TYPE:mode, ACLED event_type
+	// or event_type:sub_event_type.
+	//
+	// Example: 163
+	Code string `json:"code"`
+
+	// Type A registry type, or "" for a code deliberately left unmapped.
+	//
+	// Example: sanctions
+	Type string `json:"type"`
+
+	// Why Why the code maps to the type (or is left unmapped).
+	//
+	// Example: registry: sanctions lists CAMEO 163 impose embargo, boycott or sanctions
+	Why string `json:"why"`
 }
 
 // EvidencePath defines model for EvidencePath.
@@ -2388,6 +2437,10 @@ type RelationshipType struct {
 	DefaultWeight float64 `json:"default_weight"`
 	Description   string  `json:"description"`
 
+	// EventCodes The event codes the event mapping in use (GET /event-mapping) maps
+	// to this type; in the list only, and only for a type codes map to.
+	EventCodes *EventCodes `json:"event_codes,omitempty"`
+
 	// Goldstein Goldstein score, in [-10, 10].
 	//
 	// Example: -8
@@ -2906,6 +2959,24 @@ type DiffParamsMeasure string
 // DiffParamsPolarity defines parameters for Diff.
 type DiffParamsPolarity string
 
+// ResetEventMappingParams defines parameters for ResetEventMapping.
+type ResetEventMappingParams struct {
+	// IfMatch Entity tag from a previous read
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
+// GetEventMappingParams defines parameters for GetEventMapping.
+type GetEventMappingParams struct {
+	// IfNoneMatch Entity tag from a previous read: 304 when it still matches
+	IfNoneMatch *string `json:"If-None-Match,omitempty"`
+}
+
+// ReplaceEventMappingParams defines parameters for ReplaceEventMapping.
+type ReplaceEventMappingParams struct {
+	// IfMatch Entity tag from a previous read
+	IfMatch *string `json:"If-Match,omitempty"`
+}
+
 // ListEventsParams defines parameters for ListEvents.
 type ListEventsParams struct {
 	// Actor An actor on either side
@@ -2932,7 +3003,7 @@ type ListEventsParams struct {
 
 // IngestEventsParams defines parameters for IngestEvents.
 type IngestEventsParams struct {
-	// Format The file's format
+	// Format The file's format (aggregate: GDELT events pre-aggregated by day, actor pair and code, folded exactly as the events; see README)
 	Format IngestEventsParamsFormat `form:"format" json:"format"`
 
 	// Strict Refuse the file at its first malformed row (false: skip and count them)
@@ -3362,6 +3433,9 @@ type UpdateActorJSONRequestBody = ActorPatch
 // UpdateActorApplicationMergePatchPlusJSONRequestBody defines body for UpdateActor for application/merge-patch+json ContentType.
 type UpdateActorApplicationMergePatchPlusJSONRequestBody = ActorPatch
 
+// ReplaceEventMappingJSONRequestBody defines body for ReplaceEventMapping for application/json ContentType.
+type ReplaceEventMappingJSONRequestBody = EventMapping
+
 // ImportBatchJSONRequestBody defines body for ImportBatch for application/json ContentType.
 type ImportBatchJSONRequestBody = Batch
 
@@ -3561,6 +3635,38 @@ type ClientInterface interface {
 	// Corresponds with GET /api/v1/diff (the `Diff` operationId).
 	Diff(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ResetEventMapping Go back to the shipped event mapping
+	//
+	// Removes the stored event mapping: the next ingest uses the one shipped with detente. With If-Match it applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+	//
+	// Corresponds with DELETE /api/v1/event-mapping (the `ResetEventMapping` operationId).
+	ResetEventMapping(ctx context.Context, params *ResetEventMappingParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetEventMapping Get the event mapping
+	//
+	// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
+	//
+	// Corresponds with GET /api/v1/event-mapping (the `GetEventMapping` operationId).
+	GetEventMapping(ctx context.Context, params *GetEventMappingParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplaceEventMappingWithBody Replace the event mapping
+	//
+	// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+	ReplaceEventMappingWithBody(ctx context.Context, params *ReplaceEventMappingParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ReplaceEventMapping Replace the event mapping
+	//
+	// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+	ReplaceEventMapping(ctx context.Context, params *ReplaceEventMappingParams, body ReplaceEventMappingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListEvents List events
 	//
 	// The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
@@ -3639,7 +3745,7 @@ type ClientInterface interface {
 
 	// ListRelationshipTypes List relationship types
 	//
-	// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+	// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.
 	//
 	// Corresponds with GET /api/v1/relationship-types (the `ListRelationshipTypes` operationId).
 	ListRelationshipTypes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -4075,6 +4181,78 @@ func (c *Client) Diff(ctx context.Context, params *DiffParams, reqEditors ...Req
 	return c.Client.Do(req)
 }
 
+// ResetEventMapping Go back to the shipped event mapping
+//
+// Removes the stored event mapping: the next ingest uses the one shipped with detente. With If-Match it applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+//
+// Corresponds with DELETE /api/v1/event-mapping (the `ResetEventMapping` operationId).
+func (c *Client) ResetEventMapping(ctx context.Context, params *ResetEventMappingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResetEventMappingRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetEventMapping Get the event mapping
+//
+// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
+//
+// Corresponds with GET /api/v1/event-mapping (the `GetEventMapping` operationId).
+func (c *Client) GetEventMapping(ctx context.Context, params *GetEventMappingParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetEventMappingRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplaceEventMappingWithBody Replace the event mapping
+//
+// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+func (c *Client) ReplaceEventMappingWithBody(ctx context.Context, params *ReplaceEventMappingParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplaceEventMappingRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ReplaceEventMapping Replace the event mapping
+//
+// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+func (c *Client) ReplaceEventMapping(ctx context.Context, params *ReplaceEventMappingParams, body ReplaceEventMappingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReplaceEventMappingRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListEvents List events
 //
 // The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
@@ -4253,7 +4431,7 @@ func (c *Client) FindPaths(ctx context.Context, params *FindPathsParams, reqEdit
 
 // ListRelationshipTypes List relationship types
 //
-// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.
 //
 // Corresponds with GET /api/v1/relationship-types (the `ListRelationshipTypes` operationId).
 func (c *Client) ListRelationshipTypes(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -5751,6 +5929,145 @@ func NewDiffRequest(server string, params *DiffParams) (*http.Request, error) {
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewResetEventMappingRequest constructs an http.Request for the ResetEventMapping method
+func NewResetEventMappingRequest(server string, params *ResetEventMappingParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/event-mapping")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewGetEventMappingRequest constructs an http.Request for the GetEventMapping method
+func NewGetEventMappingRequest(server string, params *GetEventMappingParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/event-mapping")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.IfNoneMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-None-Match", *params.IfNoneMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-None-Match", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewReplaceEventMappingRequest calls the generic ReplaceEventMapping builder with application/json body
+func NewReplaceEventMappingRequest(server string, params *ReplaceEventMappingParams, body ReplaceEventMappingJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewReplaceEventMappingRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewReplaceEventMappingRequestWithBody constructs an http.Request for the ReplaceEventMapping method, with any body, and a specified content type
+func NewReplaceEventMappingRequestWithBody(server string, params *ReplaceEventMappingParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/v1/event-mapping")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.IfMatch != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", *params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("If-Match", headerParam0)
+		}
+
 	}
 
 	return req, nil
@@ -8388,6 +8705,42 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /api/v1/diff (the `Diff` operationId).
 	DiffWithResponse(ctx context.Context, params *DiffParams, reqEditors ...RequestEditorFn) (*DiffResponse, error)
 
+	// ResetEventMappingWithResponse Go back to the shipped event mapping
+	//
+	// Removes the stored event mapping: the next ingest uses the one shipped with detente. With If-Match it applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /api/v1/event-mapping (the `ResetEventMapping` operationId).
+	ResetEventMappingWithResponse(ctx context.Context, params *ResetEventMappingParams, reqEditors ...RequestEditorFn) (*ResetEventMappingResponse, error)
+
+	// GetEventMappingWithResponse Get the event mapping
+	//
+	// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/v1/event-mapping (the `GetEventMapping` operationId).
+	GetEventMappingWithResponse(ctx context.Context, params *GetEventMappingParams, reqEditors ...RequestEditorFn) (*GetEventMappingResponse, error)
+
+	// ReplaceEventMappingWithBodyWithResponse Replace the event mapping
+	//
+	// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+	ReplaceEventMappingWithBodyWithResponse(ctx context.Context, params *ReplaceEventMappingParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplaceEventMappingResponse, error)
+
+	// ReplaceEventMappingWithResponse Replace the event mapping
+	//
+	// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+	ReplaceEventMappingWithResponse(ctx context.Context, params *ReplaceEventMappingParams, body ReplaceEventMappingJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplaceEventMappingResponse, error)
+
 	// ListEventsWithResponse List events
 	//
 	// The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
@@ -8480,7 +8833,7 @@ type ClientWithResponsesInterface interface {
 
 	// ListRelationshipTypesWithResponse List relationship types
 	//
-	// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+	// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -9825,6 +10178,362 @@ func (r DiffResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DiffResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ResetEventMappingResponse401Headers the declared response headers of an HTTP 401 response for ResetEventMapping
+type ResetEventMappingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// ResetEventMappingResponse429Headers the declared response headers of an HTTP 429 response for ResetEventMapping
+type ResetEventMappingResponse429Headers struct {
+	RetryAfter *int
+}
+
+// ResetEventMappingResponse503Headers the declared response headers of an HTTP 503 response for ResetEventMapping
+type ResetEventMappingResponse503Headers struct {
+	RetryAfter *int
+}
+
+type ResetEventMappingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// ApplicationproblemJSON507 the response for an HTTP 507 `application/problem+json` response
+	ApplicationproblemJSON507 *Problem
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ResetEventMappingResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ResetEventMappingResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ResetEventMappingResponse503Headers
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetApplicationproblemJSON507 returns the response for an HTTP 507 `application/problem+json` response
+func (r ResetEventMappingResponse) GetApplicationproblemJSON507() *Problem {
+	return r.ApplicationproblemJSON507
+}
+
+// GetBody returns the raw response body bytes
+func (r ResetEventMappingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ResetEventMappingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ResetEventMappingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ResetEventMappingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetEventMappingResponse200Headers the declared response headers of an HTTP 200 response for GetEventMapping
+type GetEventMappingResponse200Headers struct {
+	DetenteEventMappingSource *string
+	ETag                      *string
+}
+
+// GetEventMappingResponse401Headers the declared response headers of an HTTP 401 response for GetEventMapping
+type GetEventMappingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// GetEventMappingResponse429Headers the declared response headers of an HTTP 429 response for GetEventMapping
+type GetEventMappingResponse429Headers struct {
+	RetryAfter *int
+}
+
+// GetEventMappingResponse503Headers the declared response headers of an HTTP 503 response for GetEventMapping
+type GetEventMappingResponse503Headers struct {
+	RetryAfter *int
+}
+
+type GetEventMappingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EventMapping
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetEventMappingResponse200Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetEventMappingResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetEventMappingResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *GetEventMappingResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetEventMappingResponse) GetJSON200() *EventMapping {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetEventMappingResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetEventMappingResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetEventMappingResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetEventMappingResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r GetEventMappingResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r GetEventMappingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetEventMappingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetEventMappingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetEventMappingResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ReplaceEventMappingResponse200Headers the declared response headers of an HTTP 200 response for ReplaceEventMapping
+type ReplaceEventMappingResponse200Headers struct {
+	DetenteEventMappingSource *string
+	ETag                      *string
+}
+
+// ReplaceEventMappingResponse401Headers the declared response headers of an HTTP 401 response for ReplaceEventMapping
+type ReplaceEventMappingResponse401Headers struct {
+	WWWAuthenticate *string
+}
+
+// ReplaceEventMappingResponse429Headers the declared response headers of an HTTP 429 response for ReplaceEventMapping
+type ReplaceEventMappingResponse429Headers struct {
+	RetryAfter *int
+}
+
+// ReplaceEventMappingResponse503Headers the declared response headers of an HTTP 503 response for ReplaceEventMapping
+type ReplaceEventMappingResponse503Headers struct {
+	RetryAfter *int
+}
+
+type ReplaceEventMappingResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EventMapping
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// ApplicationproblemJSON503 the response for an HTTP 503 `application/problem+json` response
+	ApplicationproblemJSON503 *Problem
+	// ApplicationproblemJSON507 the response for an HTTP 507 `application/problem+json` response
+	ApplicationproblemJSON507 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ReplaceEventMappingResponse200Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ReplaceEventMappingResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ReplaceEventMappingResponse429Headers
+	// Headers503 the parsed response headers for an HTTP 503 response
+	Headers503 *ReplaceEventMappingResponse503Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ReplaceEventMappingResponse) GetJSON200() *EventMapping {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetApplicationproblemJSON503 returns the response for an HTTP 503 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON503() *Problem {
+	return r.ApplicationproblemJSON503
+}
+
+// GetApplicationproblemJSON507 returns the response for an HTTP 507 `application/problem+json` response
+func (r ReplaceEventMappingResponse) GetApplicationproblemJSON507() *Problem {
+	return r.ApplicationproblemJSON507
+}
+
+// GetBody returns the raw response body bytes
+func (r ReplaceEventMappingResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ReplaceEventMappingResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ReplaceEventMappingResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ReplaceEventMappingResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -13011,6 +13720,66 @@ func (c *ClientWithResponses) DiffWithResponse(ctx context.Context, params *Diff
 	return ParseDiffResponse(rsp)
 }
 
+// ResetEventMappingWithResponse Go back to the shipped event mapping
+//
+// Removes the stored event mapping: the next ingest uses the one shipped with detente. With If-Match it applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /api/v1/event-mapping (the `ResetEventMapping` operationId).
+func (c *ClientWithResponses) ResetEventMappingWithResponse(ctx context.Context, params *ResetEventMappingParams, reqEditors ...RequestEditorFn) (*ResetEventMappingResponse, error) {
+	rsp, err := c.ResetEventMapping(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseResetEventMappingResponse(rsp)
+}
+
+// GetEventMappingWithResponse Get the event mapping
+//
+// The event-code mapping in use: which relationship type each CAMEO (GDELT, ICEWS), PLOVER and ACLED code becomes, each rule with its reason, and the PLOVER scores and quads. It is the stored one (PUT) or, when none is stored, the one shipped with detente; Detente-Event-Mapping-Source says which.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/v1/event-mapping (the `GetEventMapping` operationId).
+func (c *ClientWithResponses) GetEventMappingWithResponse(ctx context.Context, params *GetEventMappingParams, reqEditors ...RequestEditorFn) (*GetEventMappingResponse, error) {
+	rsp, err := c.GetEventMapping(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetEventMappingResponse(rsp)
+}
+
+// ReplaceEventMappingWithBodyWithResponse Replace the event mapping
+//
+// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+func (c *ClientWithResponses) ReplaceEventMappingWithBodyWithResponse(ctx context.Context, params *ReplaceEventMappingParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReplaceEventMappingResponse, error) {
+	rsp, err := c.ReplaceEventMappingWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplaceEventMappingResponse(rsp)
+}
+
+// ReplaceEventMappingWithResponse Replace the event mapping
+//
+// Replaces the event mapping whole (the format GET answers). It is checked whole, every problem at its JSON path ($.cameo[3].type): codes well formed (CAMEO 2-4 digits, PLOVER TYPE or TYPE:mode) and listed once, types in the registry (or "" to leave a code unmapped), a reason for every rule, no code mapped across the cooperation-conflict divide (a CAMEO quad class 1-2 code to a conflictual type, or the reverse), PLOVER scores in [-10, 10] and quads 1-4. Stored durably beside the graph (the graph's version does not change); the next POST /events and detente ingest use it. Existing derived ties are not re-derived. With If-Match the write applies only while the mapping in use has that entity tag (else 412). Needs an admin key when the server has keys.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/v1/event-mapping (the `ReplaceEventMapping` operationId).
+func (c *ClientWithResponses) ReplaceEventMappingWithResponse(ctx context.Context, params *ReplaceEventMappingParams, body ReplaceEventMappingJSONRequestBody, reqEditors ...RequestEditorFn) (*ReplaceEventMappingResponse, error) {
+	rsp, err := c.ReplaceEventMapping(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReplaceEventMappingResponse(rsp)
+}
+
 // ListEventsWithResponse List events
 //
 // The stored events in id order (format, then the source's id as text), each with its provenance (format, source id, URL) and the derived relationship it folded into. Filters combine: actor matches either resolved side, target the target only, type the derived relationship type, from and to the event's date (both inclusive).
@@ -13163,7 +13932,7 @@ func (c *ClientWithResponses) FindPathsWithResponse(ctx context.Context, params 
 
 // ListRelationshipTypesWithResponse List relationship types
 //
-// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name.
+// The registry: the built-in types (see RELATIONSHIP_TYPES.md; mapped to CAMEO/Goldstein and PLOVER) and those users added, ordered by name. Each type lists under event_codes the event codes that the event mapping in use (GET /event-mapping) maps to it.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -14650,6 +15419,377 @@ func ParseDiffResponse(rsp *http.Response) (*DiffResponse, error) {
 		response.Headers429 = &headers
 	case rsp.StatusCode == 503:
 		var headers DiffResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseResetEventMappingResponse parses an HTTP response from a ResetEventMappingWithResponse call
+func ParseResetEventMappingResponse(rsp *http.Response) (*ResetEventMappingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ResetEventMappingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 507:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON507 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 401:
+		var headers ResetEventMappingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ResetEventMappingResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ResetEventMappingResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetEventMappingResponse parses an HTTP response from a GetEventMappingWithResponse call
+func ParseGetEventMappingResponse(rsp *http.Response) (*GetEventMappingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetEventMappingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EventMapping
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 304:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetEventMappingResponse200Headers
+		if values := rsp.Header.Values("Detente-Event-Mapping-Source"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Detente-Event-Mapping-Source", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.DetenteEventMappingSource = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetEventMappingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetEventMappingResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers GetEventMappingResponse503Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers503 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseReplaceEventMappingResponse parses an HTTP response from a ReplaceEventMappingWithResponse call
+func ParseReplaceEventMappingResponse(rsp *http.Response) (*ReplaceEventMappingResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ReplaceEventMappingResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EventMapping
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON503 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 507:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON507 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ReplaceEventMappingResponse200Headers
+		if values := rsp.Header.Values("Detente-Event-Mapping-Source"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Detente-Event-Mapping-Source", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.DetenteEventMappingSource = &value
+		}
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 401:
+		var headers ReplaceEventMappingResponse401Headers
+		if values := rsp.Header.Values("WWW-Authenticate"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "WWW-Authenticate", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.WWWAuthenticate = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ReplaceEventMappingResponse429Headers
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	case rsp.StatusCode == 503:
+		var headers ReplaceEventMappingResponse503Headers
 		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

@@ -80,7 +80,7 @@ func main() {
 	fs.StringVar(&cfg.work, "work", "tmp/bench", "work directory (graphs, data, logs, results.json)")
 	fs.StringVar(&cfg.out, "out", "BENCHMARKS.md", "the report to (re)write; empty: none")
 	fs.BoolVar(&cfg.quick, "quick", false, "the 10^4/10^5 graph only (and 10^3/10^4 where NetworkX needs it)")
-	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, signed, influence, embedded, startup, neo4j, whatif, kshortest); default all")
+	fs.StringVar(&only, "only", "", "comma-separated parts to run (http, analysis, signed, influence, embedded, startup, neo4j, whatif, kshortest, ingest); default all")
 	fs.StringVar(&commands, "commands", "", "the commands that ran this, newline-separated, for the report")
 	fs.StringVar(&render, "render", "", "write -out from this results.json of an earlier run instead of measuring")
 	fs.Parse(os.Args[1:])
@@ -178,7 +178,11 @@ func run(ctx context.Context, cfg *config) *Report {
 		big = []*size{s4}
 	}
 	graphs := filepath.Join(cfg.work, "graphs")
-	for _, s := range append([]*size{s3}, big...) {
+	sizes := append([]*size{s3}, big...)
+	if len(cfg.only) == 1 && cfg.only["ingest"] {
+		sizes = nil // it makes its own input
+	}
+	for _, s := range sizes {
 		t0 := time.Now()
 		b := s.generate()
 		if err := s.writeFiles(b, graphs); err != nil {
@@ -208,6 +212,7 @@ func run(ctx context.Context, cfg *config) *Report {
 		{"neo4j", func() { benchNeo4j(ctx, r, cfg, s4, big[len(big)-1]) }},
 		{"whatif", func() { benchWhatIf(ctx, r, cfg, big) }},
 		{"kshortest", func() { benchKShortestPart(ctx, r, cfg) }},
+		{"ingest", func() { benchIngest(ctx, r, cfg) }},
 	}
 	for _, p := range parts {
 		if ctx.Err() != nil {

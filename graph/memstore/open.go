@@ -334,7 +334,10 @@ func (s *Store) loadAll(path string) error {
 		if err := s.load(); err != nil {
 			return err
 		}
-		return s.loadScenarios()
+		if err := s.loadScenarios(); err != nil {
+			return err
+		}
+		return s.loadEventMapping()
 	})
 	if err != nil && !errors.As(err, new(*DamagedError)) {
 		err = &DamagedError{Path: path, Problem: strings.TrimPrefix(err.Error(), "memstore: ")}

@@ -83,6 +83,9 @@ type Store struct {
 	version   uint64
 
 	scenarios map[string]graph.Scenario // by id; see scenarios.go
+	// eventMapping is the stored event mapping, nil when none is; see
+	// eventmapping.go.
+	eventMapping *graph.EventMapping
 
 	evMu   sync.RWMutex
 	events map[string]graph.Event // without a file only; see events.go

@@ -93,3 +93,33 @@ func TestEventsDurable(t *testing.T) {
 		t.Fatalf("PutEvents after reopen: %d new, %v; want 0", n, err)
 	}
 }
+
+// TestEventMappingDurable: a stored event mapping is there after a reopen,
+// and storing it leaves the graph's version alone.
+func TestEventMappingDurable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "detente.db")
+	s, err := memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	doc := `{"cameo":[{"code":"163","type":"sanctions","why":"x"}]}`
+	if _, err := graph.NewStore(s).UpdateEventMapping(ctx, func(*graph.EventMapping) (*graph.EventMapping, error) {
+		return &graph.EventMapping{Doc: []byte(doc)}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Version(ctx); v != 0 {
+		t.Fatalf("version %d after an event-mapping write, want 0", v)
+	}
+	s.Close()
+	s, err = memstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m, err := s.GetEventMapping(ctx)
+	if err != nil || string(m.Doc) != doc {
+		t.Fatalf("after reopen: %s, %v", m.Doc, err)
+	}
+}

@@ -134,6 +134,14 @@ func (s *Driver) ListEvents(ctx context.Context, f graph.EventFilter, after stri
 	return call(s, "ListEvents", func() ([]graph.Event, error) { return s.Driver.ListEvents(ctx, f, after, limit) })
 }
 
+func (s *Driver) GetEventMapping(ctx context.Context) (graph.EventMapping, error) {
+	return call(s, "GetEventMapping", func() (graph.EventMapping, error) { return s.Driver.GetEventMapping(ctx) })
+}
+
+func (s *Driver) UpdateEventMapping(ctx context.Context, update func(*graph.EventMapping) (*graph.EventMapping, error)) error {
+	return call0(s, "UpdateEventMapping", func() error { return s.Driver.UpdateEventMapping(ctx, update) })
+}
+
 func (s *Driver) Version(ctx context.Context) (uint64, error) {
 	return call(s, "Version", func() (uint64, error) { return s.Driver.Version(ctx) })
 }

@@ -70,6 +70,7 @@ func run(t *testing.T, open Opener, prefix string) {
 		{"PathsTruncated", testPathsTruncated},
 		{"Scenarios", testScenarios},
 		{"Events", testEvents},
+		{"EventMapping", testEventMapping},
 	}
 	for _, c := range cases {
 		if !strings.HasPrefix(c.name, prefix) {
