@@ -4,7 +4,6 @@ package docs
 import "github.com/swaggo/swag"
 
 const docTemplate = `{
-    "schemes": {{ marshal .Schemes }},
     "swagger": "2.0",
     "info": {
         "description": "{{escape .Description}}",
@@ -12,7 +11,6 @@ const docTemplate = `{
         "contact": {},
         "version": "{{.Version}}"
     },
-    "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
         "/api/v1/actors": {
@@ -54,7 +52,7 @@ const docTemplate = `{
                     {
                         "maxLength": 200,
                         "type": "string",
-                        "example": "jcpoa",
+                        "x-example": "jcpoa",
                         "description": "Only actors carrying this tag",
                         "name": "tag",
                         "in": "query"
@@ -62,7 +60,7 @@ const docTemplate = `{
                     {
                         "maxLength": 200,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Case-insensitive substring of the name or of an alias",
                         "name": "q",
                         "in": "query"
@@ -277,7 +275,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -378,7 +376,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -497,7 +495,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -631,7 +629,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -656,7 +654,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -786,7 +784,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -968,7 +966,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -1075,7 +1073,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -1988,7 +1986,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2122,7 +2120,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "The actor of sway, pressure, swayed_by, pressured_by and separation",
                         "name": "target",
                         "in": "query"
@@ -2211,7 +2209,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed (YYYY-MM-DD) or all. Default: the server's analysis date",
                         "name": "as_of",
                         "in": "query"
@@ -2302,7 +2300,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "united-states,iran",
+                        "x-example": "united-states,iran",
                         "description": "The two sides, a,b",
                         "name": "between",
                         "in": "query",
@@ -2327,7 +2325,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2439,7 +2437,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "russia",
+                        "x-example": "russia",
                         "description": "Actor id the paths start from",
                         "name": "from",
                         "in": "query",
@@ -2448,7 +2446,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "houthis",
+                        "x-example": "houthis",
                         "description": "Actor id the paths end at",
                         "name": "to",
                         "in": "query",
@@ -2517,7 +2515,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "supports,arms,funds",
+                        "x-example": "supports,arms,funds",
                         "description": "Only these relationship types (comma-separated)",
                         "name": "types",
                         "in": "query"
@@ -2536,7 +2534,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2556,7 +2554,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actors no path may pass through (comma-separated)",
                         "name": "exclude",
                         "in": "query"
@@ -2844,7 +2842,7 @@ const docTemplate = `{
                     {
                         "maxLength": 63,
                         "type": "string",
-                        "example": "sanctions",
+                        "x-example": "sanctions",
                         "description": "Type name",
                         "name": "name",
                         "in": "path",
@@ -2942,7 +2940,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "united-states",
+                        "x-example": "united-states",
                         "description": "Only relationships from this actor",
                         "name": "source",
                         "in": "query"
@@ -2950,7 +2948,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Only relationships to this actor",
                         "name": "target",
                         "in": "query"
@@ -2968,7 +2966,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "sanctions",
+                        "x-example": "sanctions",
                         "description": "Only these relationship types (comma-separated)",
                         "name": "type",
                         "in": "query"
@@ -2976,7 +2974,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date",
-                        "example": "2019-01-01",
+                        "x-example": "2019-01-01",
                         "description": "Only relationships valid on this day (YYYY-MM-DD)",
                         "name": "as_of",
                         "in": "query"
@@ -4381,7 +4379,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "1y",
+                        "x-example": "1y",
                         "description": "Days between points: a count and d, w, m or y",
                         "name": "step",
                         "in": "query",
@@ -8011,6 +8009,10 @@ const docTemplate = `{
         {
             "description": "Paths, influence, mediators, blocs, balance, key players, timelines and diffs.",
             "name": "queries"
+        },
+        {
+            "description": "Coded event data (GDELT, PLOVER, ICEWS, ACLED) ingested, listed with its provenance, and the events behind each derived relationship.",
+            "name": "events"
         },
         {
             "description": "What-if scenarios: changes over the graph that every read can answer on, and comparisons.",
