@@ -17,6 +17,9 @@ TEST_TIMEOUT ?= 20m
 GOFILES = $(shell git ls-files '*.go' | grep -v '^docs/')
 SWAG = $(GO) tool swag
 SWAG_FLAGS = init --generalInfo api/doc.go --dir ./ --output docs --outputTypes go,json,yaml --parseInternal --quiet
+# What swag writes invalid (parameter examples, an empty host) corrected
+# after it, by make docs and make docs-check alike: internal/docsfix.
+DOCSFIX = $(GO) run ./internal/docsfix
 
 .PHONY: run test lint docs docs-check go-test go-test-run go-test-browser go-test-report neo4j neo4j-stop neo4j-build deps test-deps chromium gephi-reader bench clean fuzz fuzz-smoke test-long
 
@@ -67,11 +70,13 @@ lint:
 
 docs:
 	$(SWAG) $(SWAG_FLAGS)
+	$(DOCSFIX) docs
 
 # The committed docs/ must be what the annotations generate.
 docs-check:
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
 	$(SWAG) $(subst --output docs,--output $$tmp/docs,$(SWAG_FLAGS)) >/dev/null; \
+	$(DOCSFIX) $$tmp/docs; \
 	if ! diff -r -q docs $$tmp/docs >/dev/null; then \
 		echo "docs/ is stale: run 'make docs' and commit the result"; diff -r docs $$tmp/docs | head -40; exit 1; fi; \
 	echo "docs/ matches the annotations"

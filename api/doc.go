@@ -31,6 +31,8 @@
 //	@tag.description			The whole graph in and out, all or nothing.
 //	@tag.name					queries
 //	@tag.description			Paths, influence, mediators, blocs, balance, key players, timelines and diffs.
+//	@tag.name					events
+//	@tag.description			Coded event data (GDELT, PLOVER, ICEWS, ACLED) ingested, listed with its provenance, and the events behind each derived relationship.
 //	@tag.name					scenarios
 //	@tag.description			What-if scenarios: changes over the graph that every read can answer on, and comparisons.
 //	@tag.name					visualisation

@@ -64,14 +64,14 @@ func OpenAPI3() (*openapi3.T, error) {
 			}
 		}
 	}
+	anyValue := anyValueSchema()
 	for name, ref := range doc3.Components.Schemas {
 		for pname, prop := range ref.Value.Properties {
 			v := prop.Value
-			// Free-form values (attributes) are any JSON, null included;
-			// in OpenAPI 3.0 an empty schema does not admit null unless
-			// it says so.
+			// Free-form values (attributes) are any JSON, null included
+			// (AnyValue).
 			if ap := v.AdditionalProperties.Schema; ap != nil && ap.Value != nil && ap.Value.IsEmpty() {
-				ap.Value.Nullable = true
+				v.AdditionalProperties.Schema = anyValue
 			}
 			// What swag's struct tags cannot say: weights are in (0, 1],
 			// and the patterns the domain checks.
@@ -90,9 +90,16 @@ func OpenAPI3() (*openapi3.T, error) {
 			}
 		}
 	}
+	doc3.Components.Schemas["AnyValue"] = &openapi3.SchemaRef{Value: anyValue.Value}
 	for _, item := range doc3.Paths.Map() {
 		for _, op := range item.Operations() {
 			for _, p := range op.Parameters {
+				// A parameter's example: x-example in Swagger 2.0
+				// (internal/docsfix), example in OpenAPI 3.
+				if ex, ok := p.Value.Extensions["x-example"]; ok {
+					delete(p.Value.Extensions, "x-example")
+					p.Value.Example = paramExample(ex, p.Value.Schema)
+				}
 				if pat, ok := paramPatterns[p.Value.Name]; ok && p.Value.In != "header" {
 					p.Value.Schema.Value.Pattern = pat
 				}
@@ -108,6 +115,41 @@ func OpenAPI3() (*openapi3.T, error) {
 	}
 	strictOperations(doc3) // openapi_strict.go
 	return doc3, nil
+}
+
+// anyValueSchema is any JSON value, null included: in OpenAPI 3.0 a
+// schema admits null only when it has a type and nullable: true (an
+// empty schema does not, nor does nullable alone), so each JSON type is
+// an alternative, arrays of any values.
+func anyValueSchema() *openapi3.SchemaRef {
+	ref := openapi3.NewSchemaRef("#/components/schemas/AnyValue", nil)
+	obj := openapi3.NewObjectSchema()
+	obj.Nullable = true
+	ref.Value = &openapi3.Schema{
+		Description: "Any JSON value, null included.",
+		AnyOf: openapi3.SchemaRefs{
+			obj.NewRef(),
+			openapi3.NewArraySchema().WithItems(nil).NewRef(),
+			openapi3.NewStringSchema().NewRef(),
+			openapi3.NewFloat64Schema().NewRef(),
+			openapi3.NewBoolSchema().NewRef(),
+		},
+	}
+	ref.Value.AnyOf[1].Value.Items = ref
+	// Go code generators (api/client) read it as interface{}, not as a
+	// union of five types.
+	ref.Value.Extensions = map[string]any{"x-go-type": "interface{}"}
+	return ref
+}
+
+// paramExample is a Swagger 2.0 parameter's x-example as the value its
+// OpenAPI 3 schema describes: a comma list's entries for an array.
+func paramExample(ex any, schema *openapi3.SchemaRef) any {
+	s, ok := ex.(string)
+	if ok && schema != nil && schema.Value != nil && schema.Value.Type.Is("array") {
+		return strings.Split(s, ",")
+	}
+	return ex
 }
 
 // Patterns of the domain's identifiers (graph.ValidID, graph.ValidTypeName,

@@ -4,7 +4,6 @@ package docs
 import "github.com/swaggo/swag"
 
 const docTemplate = `{
-    "schemes": {{ marshal .Schemes }},
     "swagger": "2.0",
     "info": {
         "description": "{{escape .Description}}",
@@ -12,7 +11,6 @@ const docTemplate = `{
         "contact": {},
         "version": "{{.Version}}"
     },
-    "host": "{{.Host}}",
     "basePath": "{{.BasePath}}",
     "paths": {
         "/api/v1/actors": {
@@ -54,7 +52,7 @@ const docTemplate = `{
                     {
                         "maxLength": 200,
                         "type": "string",
-                        "example": "jcpoa",
+                        "x-example": "jcpoa",
                         "description": "Only actors carrying this tag",
                         "name": "tag",
                         "in": "query"
@@ -62,7 +60,7 @@ const docTemplate = `{
                     {
                         "maxLength": 200,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Case-insensitive substring of the name or of an alias",
                         "name": "q",
                         "in": "query"
@@ -277,7 +275,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -378,7 +376,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -497,7 +495,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -631,7 +629,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -656,7 +654,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -786,7 +784,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actor id",
                         "name": "id",
                         "in": "path",
@@ -968,7 +966,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -1075,7 +1073,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2286,7 +2284,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2420,7 +2418,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "The actor of sway, pressure, swayed_by, pressured_by and separation",
                         "name": "target",
                         "in": "query"
@@ -2509,7 +2507,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed (YYYY-MM-DD) or all. Default: the server's analysis date",
                         "name": "as_of",
                         "in": "query"
@@ -2600,7 +2598,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "united-states,iran",
+                        "x-example": "united-states,iran",
                         "description": "The two sides, a,b",
                         "name": "between",
                         "in": "query",
@@ -2625,7 +2623,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2737,7 +2735,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "russia",
+                        "x-example": "russia",
                         "description": "Actor id the paths start from",
                         "name": "from",
                         "in": "query",
@@ -2746,7 +2744,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "houthis",
+                        "x-example": "houthis",
                         "description": "Actor id the paths end at",
                         "name": "to",
                         "in": "query",
@@ -2815,7 +2813,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "supports,arms,funds",
+                        "x-example": "supports,arms,funds",
                         "description": "Only these relationship types (comma-separated)",
                         "name": "types",
                         "in": "query"
@@ -2834,7 +2832,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "2025-04-12",
+                        "x-example": "2025-04-12",
                         "description": "The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)",
                         "name": "as_of",
                         "in": "query"
@@ -2854,7 +2852,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Actors no path may pass through (comma-separated)",
                         "name": "exclude",
                         "in": "query"
@@ -3142,7 +3140,7 @@ const docTemplate = `{
                     {
                         "maxLength": 63,
                         "type": "string",
-                        "example": "sanctions",
+                        "x-example": "sanctions",
                         "description": "Type name",
                         "name": "name",
                         "in": "path",
@@ -3240,7 +3238,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "united-states",
+                        "x-example": "united-states",
                         "description": "Only relationships from this actor",
                         "name": "source",
                         "in": "query"
@@ -3248,7 +3246,7 @@ const docTemplate = `{
                     {
                         "maxLength": 128,
                         "type": "string",
-                        "example": "iran",
+                        "x-example": "iran",
                         "description": "Only relationships to this actor",
                         "name": "target",
                         "in": "query"
@@ -3266,7 +3264,7 @@ const docTemplate = `{
                             "type": "string"
                         },
                         "collectionFormat": "csv",
-                        "example": "sanctions",
+                        "x-example": "sanctions",
                         "description": "Only these relationship types (comma-separated)",
                         "name": "type",
                         "in": "query"
@@ -3274,7 +3272,7 @@ const docTemplate = `{
                     {
                         "type": "string",
                         "format": "date",
-                        "example": "2019-01-01",
+                        "x-example": "2019-01-01",
                         "description": "Only relationships valid on this day (YYYY-MM-DD)",
                         "name": "as_of",
                         "in": "query"
@@ -4679,7 +4677,7 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
-                        "example": "1y",
+                        "x-example": "1y",
                         "description": "Days between points: a count and d, w, m or y",
                         "name": "step",
                         "in": "query",
@@ -8422,6 +8420,10 @@ const docTemplate = `{
         {
             "description": "Paths, influence, mediators, blocs, balance, key players, timelines and diffs.",
             "name": "queries"
+        },
+        {
+            "description": "Coded event data (GDELT, PLOVER, ICEWS, ACLED) ingested, listed with its provenance, and the events behind each derived relationship.",
+            "name": "events"
         },
         {
             "description": "What-if scenarios: changes over the graph that every read can answer on, and comparisons.",

@@ -1121,7 +1121,7 @@ type Actor struct {
 	Aliases []string `json:"aliases"`
 
 	// Attributes Free-form JSON object (at most 16384 bytes encoded).
-	Attributes *map[string]*interface{} `json:"attributes,omitempty"`
+	Attributes *map[string]AnyValue `json:"attributes,omitempty"`
 
 	// CountryCode ISO 3166-1 alpha-3 code, where one applies.
 	//
@@ -1166,7 +1166,7 @@ type ActorCreate struct {
 	Aliases *[]string `json:"aliases,omitempty"`
 
 	// Attributes Free-form JSON object (at most 16384 bytes encoded).
-	Attributes *map[string]*interface{} `json:"attributes,omitempty"`
+	Attributes *map[string]AnyValue `json:"attributes,omitempty"`
 
 	// CountryCode ISO 3166-1 alpha-3 code, upper case.
 	//
@@ -1259,17 +1259,20 @@ type ActorPatch struct {
 	Aliases *[]string `json:"aliases,omitempty"`
 
 	// Attributes Merged into the current attributes (RFC 7396): a key set to null is removed.
-	Attributes  *map[string]*interface{} `json:"attributes,omitempty"`
-	CountryCode *string                  `json:"country_code,omitempty"`
-	Description *string                  `json:"description,omitempty"`
-	Kind        *ActorPatchKind          `json:"kind,omitempty"`
-	Name        *string                  `json:"name,omitempty"`
-	Region      *string                  `json:"region,omitempty"`
-	Tags        *[]string                `json:"tags,omitempty"`
+	Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
+	CountryCode *string              `json:"country_code,omitempty"`
+	Description *string              `json:"description,omitempty"`
+	Kind        *ActorPatchKind      `json:"kind,omitempty"`
+	Name        *string              `json:"name,omitempty"`
+	Region      *string              `json:"region,omitempty"`
+	Tags        *[]string            `json:"tags,omitempty"`
 }
 
 // ActorPatchKind defines model for ActorPatch.Kind.
 type ActorPatchKind string
+
+// AnyValue Any JSON value, null included.
+type AnyValue = interface{}
 
 // Balance defines model for Balance.
 type Balance struct {
@@ -1326,8 +1329,8 @@ type Batch struct {
 
 // BatchActor defines model for BatchActor.
 type BatchActor struct {
-	Aliases    *[]string                `json:"aliases,omitempty"`
-	Attributes *map[string]*interface{} `json:"attributes,omitempty"`
+	Aliases    *[]string            `json:"aliases,omitempty"`
+	Attributes *map[string]AnyValue `json:"attributes,omitempty"`
 
 	// CountryCode Example: IRN
 	CountryCode *string `json:"country_code,omitempty"`
