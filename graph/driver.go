@@ -67,6 +67,15 @@ type Driver interface {
 	Import(ctx context.Context, b Batch, dryRun bool, now time.Time) (ImportResult, error)
 	// Export returns the whole graph as Store.Export describes.
 	Export(ctx context.Context) (Batch, error)
+	// Walk reads the whole graph without copying it: from one consistent
+	// read, it calls actor with every actor in id order, then rel with
+	// every relationship in id order (a nil function skips its half),
+	// each record exactly once. The records are the driver's own or
+	// scratch space: valid only during the call, never to be changed or
+	// kept (copy what is needed). The functions must not call the driver:
+	// it may hold its read lock or transaction while they run. The first
+	// error either returns ends the walk and is returned unchanged.
+	Walk(ctx context.Context, actor func(*Actor) error, rel func(*Relationship) error) error
 
 	// Paths finds the candidate paths of a normalised query's mode, each
 	// finished (Path.Finish); see PathCandidates. ENOTFOUND names a

@@ -97,6 +97,46 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool, now time
 	return res, nil
 }
 
+// Walk lends every actor, then every relationship, in id order, under the
+// read lock. Actors are the store's own records; relationships are
+// rebuilt into one scratch record (its dates too), so a walk allocates
+// nothing per relationship.
+func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if actor != nil {
+		var err error
+		s.actorIDs.Ascend(func(id string) bool {
+			if err = ctx.Err(); err == nil {
+				err = actor(&s.actors[id].actor)
+			}
+			return err == nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if rel == nil {
+		return nil
+	}
+	var (
+		r        graph.Relationship
+		from, to graph.Date
+	)
+	for k, slot := range s.order {
+		if k%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		s.relInto(slot, &r, &from, &to)
+		if err := rel(&r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Export returns the whole graph ordered by id.
 func (s *Store) Export(ctx context.Context) (graph.Batch, error) {
 	s.mu.RLock()

@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"ImportUpsert", testImportUpsert},
 		{"ImportAllOrNothing", testImportAllOrNothing},
 		{"ExportRoundTrip", testRoundTrip},
+		{"Walk", testWalk},
 		{"ConcurrentWriters", testConcurrent},
 		{"Version", testVersion},
 		{"Clock", testClock},
