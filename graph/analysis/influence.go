@@ -188,7 +188,13 @@ func (p *Projection) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 		return ActorInfluence{}, err
 	}
 	return memoResult(ctx, p, resultKey("actor", []string{q.Actor}, q.Limit, q.Paths, q.MaxHops),
-		func(ctx context.Context) (ActorInfluence, error) { return p.actorInfluence(ctx, q) })
+		func(ctx context.Context) (ActorInfluence, error) {
+			res, err := p.actorInfluence(ctx, q)
+			if err == nil {
+				err = p.hydrateActorInfluence(ctx, &res)
+			}
+			return res, err
+		})
 }
 
 // actorInfluence computes ActorInfluence's answer for a checked query.
@@ -443,8 +449,8 @@ func (p *Projection) makeEvidence(nodes, rels []int32) Evidence {
 	}
 	strength := 1.0
 	for i, ri := range rels {
-		path.Relationships[i] = p.base.rels[ri]
-		strength *= p.base.rels[ri].Weight
+		path.Relationships[i] = p.base.lean(ri) // whole once hydrated
+		strength *= p.base.rels[ri].weight
 	}
 	q := graph.PathQuery{Weighted: p.weighted}
 	path.Finish(&q, p.base.reg)

@@ -3,8 +3,10 @@ package analysis
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/detente/detente/internal/sizedlru"
 
@@ -89,76 +91,313 @@ type adjacency struct {
 
 func (a *adjacency) row(v int32) (lo, hi int32) { return a.off[v], a.off[v+1] }
 
-// base is one exported graph: everything a projection needs from the store.
+// base is one read of the graph: everything a projection needs from the
+// store, and no more. It is built record by record from Source.Walk (or a
+// batch's relationships) and never holds graph.Relationship values: each
+// relationship is a rel, and the few answers that show whole
+// relationships (evidence paths, mediator ties, key-player items) fetch
+// them by id when they are made (see hydrate).
 type base struct {
 	version uint64
 	reg     graph.Registry
-	rels    []graph.Relationship // by id
-	actors  map[string]*graph.Actor
-	// ends are the endpoints of rels, sorted; src and dst number each
-	// relationship's endpoints in ends, so that a projection selects
-	// and links relationships without hashing an id.
-	ends     []string
-	src, dst []int32
-	// weight is each relationship's weight, and kind its type's index in
-	// types (the registry's entry; structural and asymmetric when the
-	// registry lacks it), read by every projection without touching the
-	// relationships themselves.
-	weight []float64
-	kind   []int32
-	types  []graph.RelationshipType
+	rels    []rel // by id
+	// ends are the actors' ids and any relationship endpoint that is not
+	// an actor (a hand-built batch), sorted; names[i] is ends[i]'s name
+	// ("" when it has none) and isActor[i] whether it is an actor.
+	ends    []string
+	names   []string
+	isActor []bool
+	// types holds each kind's registry entry (structural and asymmetric
+	// when the registry lacks it).
+	types []graph.RelationshipType
+	// odd holds the exact dates of the relationships whose dates do not
+	// pack (see packDate): only a hand-built batch has them.
+	odd map[int32][2]*graph.Date
+	// fetch returns a whole relationship by id (ENOTFOUND when it is gone).
+	fetch func(ctx context.Context, id string) (graph.Relationship, error)
 }
 
-func newBase(version uint64, b graph.Batch, reg graph.Registry) *base {
-	rels := b.Relationships
-	if !slices.IsSortedFunc(rels, byRelID) {
-		rels = slices.Clone(rels)
-		slices.SortFunc(rels, byRelID)
+// rel is what the analysis keeps of a relationship: 56 bytes, its id
+// shared with the record it was read from, against some 200 for a
+// graph.Relationship and its dates. Notes, citations, attributes and
+// timestamps stay in the store.
+type rel struct {
+	id                 string
+	weight, confidence float64
+	src, dst           int32 // indices into base.ends
+	kind               int32 // index into base.types
+	from, to           int32 // packed valid_from and valid_to (see packDate)
+}
+
+// Packed dates: year*512 + month*32 + day orders dates exactly as
+// graph.Date.Before does (the embedded store's encoding). The ends of the
+// int32 range stand for an open end; oddDate says base.odd holds both.
+const (
+	openFrom = math.MinInt32
+	openTo   = math.MaxInt32
+	oddDate  = math.MinInt32 + 1
+	maxYear  = math.MaxInt32/512 - 1
+	minYear  = math.MinInt32/512 + 2
+)
+
+// packDate returns d's key, and false when d does not fit (a hand-built
+// Date with an out-of-range field: never one a store holds).
+func packDate(d graph.Date) (int32, bool) {
+	if d.Year < minYear || d.Year > maxYear || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 31 {
+		return 0, false
 	}
-	bs := &base{version: version, reg: reg, rels: rels, actors: make(map[string]*graph.Actor, len(b.Actors))}
-	for i := range b.Actors {
-		bs.actors[b.Actors[i].ID] = &b.Actors[i]
+	return int32(d.Year*512 + int(d.Month)*32 + d.Day), true
+}
+
+func unpackDate(k int32) *graph.Date {
+	y := int(k) >> 9 // arithmetic shift: floor division, right for negative years too
+	r := int(k) - y*512
+	return &graph.Date{Year: y, Month: time.Month(r >> 5), Day: r & 31}
+}
+
+// validFrom and validTo are relationship ri's dates (nil when open), new
+// values the caller may keep.
+func (b *base) validFrom(ri int32) *graph.Date {
+	switch k := b.rels[ri].from; k {
+	case openFrom:
+		return nil
+	case oddDate:
+		return cloneDate(b.odd[ri][0])
+	default:
+		return unpackDate(k)
 	}
-	at := make(map[string]int32, len(b.Actors))
-	for i := range rels {
-		at[rels[i].Source], at[rels[i].Target] = 0, 0
+}
+
+func (b *base) validTo(ri int32) *graph.Date {
+	r := &b.rels[ri]
+	switch {
+	case r.from == oddDate:
+		return cloneDate(b.odd[ri][1])
+	case r.to == openTo:
+		return nil
+	default:
+		return unpackDate(r.to)
 	}
-	bs.ends = make([]string, 0, len(at))
-	for id := range at {
-		bs.ends = append(bs.ends, id)
+}
+
+func cloneDate(d *graph.Date) *graph.Date {
+	if d == nil {
+		return nil
 	}
-	slices.Sort(bs.ends)
-	for i, id := range bs.ends {
-		at[id] = int32(i)
+	c := *d
+	return &c
+}
+
+// validOn reports whether relationship ri is valid on day, as
+// graph.Relationship.ValidOn does.
+func (b *base) validOn(ri int32, day graph.Date) bool {
+	r := &b.rels[ri]
+	if r.from == oddDate {
+		l := b.lean(ri)
+		return l.ValidOn(day)
 	}
-	bs.src, bs.dst = make([]int32, len(rels)), make([]int32, len(rels))
-	bs.weight, bs.kind = make([]float64, len(rels)), make([]int32, len(rels))
-	kinds := map[string]int32{}
-	for i := range rels {
-		r := &rels[i]
-		bs.src[i], bs.dst[i], bs.weight[i] = at[r.Source], at[r.Target], r.Weight
-		k, ok := kinds[r.Type]
-		if !ok {
-			t, found := reg.Get(r.Type)
-			if !found {
-				// Stores validate types on write; a type missing from
-				// the registry reads as structural and asymmetric.
-				t = graph.RelationshipType{Name: r.Type}
-			}
-			k = int32(len(bs.types))
-			kinds[r.Type] = k
-			bs.types = append(bs.types, t)
+	k, ok := packDate(day)
+	if !ok {
+		l := b.lean(ri)
+		return l.ValidOn(day)
+	}
+	return r.from <= k && k <= r.to
+}
+
+// narrow returns the days of w on which relationship ri was valid too,
+// as graph.Window.Narrow does (its dates are new values).
+func (b *base) narrow(w graph.Window, ri int32) graph.Window {
+	r := &b.rels[ri]
+	if r.from == openFrom && r.to == openTo {
+		return w
+	}
+	dates := graph.Relationship{ValidFrom: b.validFrom(ri), ValidTo: b.validTo(ri)}
+	return w.Narrow(&dates)
+}
+
+func (b *base) source(ri int32) string   { return b.ends[b.rels[ri].src] }
+func (b *base) target(ri int32) string   { return b.ends[b.rels[ri].dst] }
+func (b *base) typeName(ri int32) string { return b.types[b.rels[ri].kind].Name }
+
+// lean is relationship ri as far as the analysis knows it: id, endpoints,
+// type, weight, confidence and dates, with no citations, note or
+// timestamps. Answers that show a relationship replace it by the whole
+// record (see hydrate).
+func (b *base) lean(ri int32) graph.Relationship {
+	r := &b.rels[ri]
+	return graph.Relationship{ID: r.id, Source: b.ends[r.src], Target: b.ends[r.dst], Type: b.types[r.kind].Name,
+		Weight: r.weight, Confidence: r.confidence, ValidFrom: b.validFrom(ri), ValidTo: b.validTo(ri), Sources: []graph.Citation{}}
+}
+
+// builder makes a base from a walk: actors first (any order), then
+// relationships (any order; a store's walk gives id order, which saves
+// the sort).
+type builder struct {
+	b     *base
+	reg   graph.Registry
+	at    map[string]int32 // ends index by id
+	kinds map[string]int32
+	extra bool // an endpoint that is not an actor was added: ends need sorting
+	// sorted says the actors, and the relationships, came in id order.
+	actorsSorted, relsSorted bool
+}
+
+func newBuilder(version uint64, reg graph.Registry) *builder {
+	return &builder{b: &base{version: version, reg: reg}, reg: reg, at: map[string]int32{}, kinds: map[string]int32{},
+		actorsSorted: true, relsSorted: true}
+}
+
+func (bd *builder) actor(a *graph.Actor) error {
+	b := bd.b
+	if i, ok := bd.at[a.ID]; ok { // a repeated id: the last record wins, as a map would keep it
+		b.names[i] = a.Name
+		return nil
+	}
+	if n := len(b.ends); n > 0 && a.ID < b.ends[n-1] {
+		bd.actorsSorted = false
+	}
+	bd.at[a.ID] = int32(len(b.ends))
+	b.ends = append(b.ends, a.ID)
+	b.names = append(b.names, a.Name)
+	b.isActor = append(b.isActor, true)
+	return nil
+}
+
+// end returns the ends index of id, adding it (not an actor) if need be.
+func (bd *builder) end(id string) int32 {
+	if i, ok := bd.at[id]; ok {
+		return i
+	}
+	b := bd.b
+	i := int32(len(b.ends))
+	bd.at[id] = i
+	b.ends = append(b.ends, id)
+	b.names = append(b.names, "")
+	b.isActor = append(b.isActor, false)
+	bd.extra = true
+	return i
+}
+
+func (bd *builder) rel(r *graph.Relationship) error {
+	b := bd.b
+	if n := len(b.rels); n > 0 && r.ID <= b.rels[n-1].id {
+		bd.relsSorted = false
+	}
+	k, ok := bd.kinds[r.Type]
+	if !ok {
+		t, found := bd.reg.Get(r.Type)
+		if !found {
+			// Stores validate types on write; a type missing from
+			// the registry reads as structural and asymmetric.
+			t = graph.RelationshipType{Name: r.Type}
 		}
-		bs.kind[i] = k
+		k = int32(len(b.types))
+		bd.kinds[r.Type] = k
+		b.types = append(b.types, t)
 	}
-	return bs
+	x := rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.end(r.Source), dst: bd.end(r.Target),
+		kind: k, from: openFrom, to: openTo}
+	fromOK, toOK := true, true
+	if r.ValidFrom != nil {
+		x.from, fromOK = packDate(*r.ValidFrom)
+	}
+	if r.ValidTo != nil {
+		x.to, toOK = packDate(*r.ValidTo)
+	}
+	if !fromOK || !toOK || x.from == oddDate {
+		if b.odd == nil {
+			b.odd = map[int32][2]*graph.Date{}
+		}
+		// Keyed by position for now; done re-keys after sorting.
+		b.odd[int32(len(b.rels))] = [2]*graph.Date{cloneDate(r.ValidFrom), cloneDate(r.ValidTo)}
+		x.from = oddDate
+	}
+	b.rels = append(b.rels, x)
+	return nil
 }
 
-func byRelID(a, b graph.Relationship) int { return cmp.Compare(a.ID, b.ID) }
+// done sorts what did not come sorted and returns the base.
+func (bd *builder) done() *base {
+	b := bd.b
+	if !bd.actorsSorted || bd.extra {
+		perm := make([]int32, len(b.ends))
+		for i := range perm {
+			perm[i] = int32(i)
+		}
+		slices.SortFunc(perm, func(x, y int32) int { return cmp.Compare(b.ends[x], b.ends[y]) })
+		newAt := make([]int32, len(perm))
+		ends, names, isActor := make([]string, len(perm)), make([]string, len(perm)), make([]bool, len(perm))
+		for i, old := range perm {
+			newAt[old] = int32(i)
+			ends[i], names[i], isActor[i] = b.ends[old], b.names[old], b.isActor[old]
+		}
+		b.ends, b.names, b.isActor = ends, names, isActor
+		for i := range b.rels {
+			b.rels[i].src, b.rels[i].dst = newAt[b.rels[i].src], newAt[b.rels[i].dst]
+		}
+	}
+	if !bd.relsSorted {
+		perm := make([]int32, len(b.rels))
+		for i := range perm {
+			perm[i] = int32(i)
+		}
+		slices.SortStableFunc(perm, func(x, y int32) int { return cmp.Compare(b.rels[x].id, b.rels[y].id) })
+		rels := make([]rel, len(perm))
+		var odd map[int32][2]*graph.Date
+		for i, old := range perm {
+			rels[i] = b.rels[old]
+			if rels[i].from == oddDate {
+				if odd == nil {
+					odd = map[int32][2]*graph.Date{}
+				}
+				odd[int32(i)] = b.odd[old]
+			}
+		}
+		b.rels, b.odd = rels, odd
+	}
+	bd.at, bd.kinds = nil, nil
+	return b
+}
+
+// endIndex returns the ends index of id.
+func (b *base) endIndex(id string) (int, bool) { return slices.BinarySearch(b.ends, id) }
+
+// newBase reads a batch (an export, or a scenario's graph) into a base
+// whose evidence comes from the batch itself.
+func newBase(version uint64, bt graph.Batch, reg graph.Registry) *base {
+	bd := newBuilder(version, reg)
+	for i := range bt.Actors {
+		bd.actor(&bt.Actors[i])
+	}
+	for i := range bt.Relationships {
+		bd.rel(&bt.Relationships[i])
+	}
+	b := bd.done()
+	rels := bt.Relationships
+	b.fetch = func(_ context.Context, id string) (graph.Relationship, error) {
+		// The last record of an id, as the base keeps it.
+		for i := len(rels) - 1; i >= 0; i-- {
+			if rels[i].ID == id {
+				return rels[i], nil
+			}
+		}
+		return graph.Relationship{}, graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+	}
+	if slices.IsSortedFunc(rels, func(x, y graph.Relationship) int { return cmp.Compare(x.ID, y.ID) }) {
+		b.fetch = func(_ context.Context, id string) (graph.Relationship, error) {
+			i, ok := slices.BinarySearchFunc(rels, id, func(r graph.Relationship, id string) int { return cmp.Compare(r.ID, id) })
+			if !ok {
+				return graph.Relationship{}, graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+			}
+			return rels[i], nil
+		}
+	}
+	return b
+}
 
 func (b *base) name(id string) string {
-	if a, ok := b.actors[id]; ok && a.Name != "" {
-		return a.Name
+	if i, ok := b.endIndex(id); ok && b.names[i] != "" {
+		return b.names[i]
 	}
 	return id
 }
@@ -191,15 +430,15 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 			return nil, ctxError(ctx)
 		}
 		r := &bs.rels[i]
-		t := bs.types[bs.kind[i]]
+		t := bs.types[r.kind]
 		// Stores keep weights in (0, 1]; anything else cannot be read as
 		// a strength or a distance, so it is left out.
-		if !(r.Weight > 0 && r.Weight <= 1) || r.Source == r.Target || !f.admits(r, t) {
+		if !(r.weight > 0 && r.weight <= 1) || r.src == r.dst || !f.admitsRel(bs, int32(i), t) {
 			continue
 		}
 		sel = append(sel, int32(i))
 		sym = append(sym, t.Symmetric)
-		seen[bs.src[i]], seen[bs.dst[i]] = true, true
+		seen[r.src], seen[r.dst] = true, true
 	}
 	// The actors in id order (ends is sorted), numbered from 0.
 	d.local = make([]int32, len(bs.ends))
@@ -239,13 +478,13 @@ func (d *data) link(sel []int32, sym []bool) {
 	dst := make([]int32, 0, m)
 	rel := make([]int32, 0, m)
 	for i, ri := range sel {
-		u, v := d.local[bs.src[ri]], d.local[bs.dst[ri]]
+		u, v := d.local[bs.rels[ri].src], d.local[bs.rels[ri].dst]
 		src, dst, rel = append(src, u), append(dst, v), append(rel, ri)
 		if sym[i] {
 			src, dst, rel = append(src, v), append(dst, u), append(rel, ri)
 		}
 	}
-	d.setEdges(src, dst, rel, func(r int32) float64 { return bs.weight[r] })
+	d.setEdges(src, dst, rel, func(r int32) float64 { return bs.rels[r].weight })
 }
 
 // setEdges builds the adjacencies from directed edges src[i] -> dst[i]
@@ -390,7 +629,7 @@ func (p *Projection) Index(id string) (int, bool) {
 // HasActor reports whether the store the projection was built from holds
 // actor id (whether or not it has a selected tie).
 func (p *Projection) HasActor(id string) bool {
-	if _, ok := p.base.actors[id]; ok {
+	if i, ok := p.base.endIndex(id); ok && p.base.isActor[i] {
 		return true
 	}
 	_, ok := p.index[id]
@@ -437,5 +676,5 @@ func (d *data) relType(ri int32) graph.RelationshipType {
 	if t, ok := d.flipped[ri]; ok {
 		return t
 	}
-	return d.base.types[d.base.kind[ri]]
+	return d.base.types[d.base.rels[ri].kind]
 }

@@ -12,8 +12,15 @@ import (
 )
 
 // Source is what the Service reads the graph from; graph.Store satisfies it.
+//
+// The Service reads the whole graph with Walk (once per version), keeping
+// only what the algorithms need of each relationship, and fetches the
+// whole relationships an answer shows with GetRelationship.
 type Source interface {
-	Export(ctx context.Context) (graph.Batch, error)
+	// Walk lends every actor, then every relationship, as graph.Store.Walk.
+	Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error
+	// GetRelationship returns one relationship; ENOTFOUND.
+	GetRelationship(ctx context.Context, id string) (graph.Relationship, error)
 	Version(ctx context.Context) (uint64, error)
 	RelationshipTypes(ctx context.Context) (graph.Registry, error)
 }
@@ -197,7 +204,7 @@ func (s *Service) insert(e *entry) {
 	s.entries = kept
 }
 
-// loadBase returns the export of version v, reading the store once however
+// loadBase returns the base of version v, walking the store once however
 // many requests ask at the same time.
 func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 	s.mu.Lock()
@@ -217,12 +224,13 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 		if err != nil {
 			return nil, sourceError(ctx, err)
 		}
-		batch, err := s.src.Export(ctx)
-		if err != nil {
+		bd := newBuilder(v, reg)
+		if err := s.src.Walk(ctx, bd.actor, bd.rel); err != nil {
 			return nil, sourceError(ctx, err)
 		}
 		s.exports.Add(1)
-		b = newBase(v, batch, reg)
+		b = bd.done()
+		b.fetch = s.src.GetRelationship
 		s.mu.Lock()
 		if s.base == nil || s.base.version <= v {
 			s.base = b
