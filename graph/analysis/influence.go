@@ -339,7 +339,7 @@ func (p *Projection) evidence(ctx context.Context, a *adjacency, src int32, targ
 			np.hops++
 			np.nodes[np.hops] = y
 			np.rels[np.hops-1] = a.rel[e]
-			np.strength *= a.best[e]
+			np.strength *= p.best(a, e)
 			h.push(np)
 			pushes++
 		}
@@ -389,7 +389,7 @@ func (p *Projection) shortestPaths(a *adjacency, src int32, targets []int32) map
 				e := parent[x].edge
 				path.long = append(path.long, x)
 				path.longRels = append(path.longRels, a.rel[e])
-				path.strength *= a.best[e]
+				path.strength *= p.best(a, e)
 			}
 			path.long = append(path.long, src)
 			slices.Reverse(path.long)

@@ -243,7 +243,7 @@ func (p *Projection) medLayer() *medLayer {
 			rec := RecencyFloor
 			if l.asOf == nil {
 				rec = 1
-			} else if r.from != openFrom {
+			} else if from, _ := p.base.span(ri); from != openFrom {
 				rec = recency(p.base.validFrom(ri), l.asOf)
 			}
 			s := 1.0

@@ -80,13 +80,17 @@ type data struct {
 
 // adjacency is a compressed sparse row structure: the neighbours of node v
 // are nbr[off[v]:off[v+1]], sorted by index.
+//
+// The edge's best weight (the highest single weight, that of rel) and
+// its length for path measures (1/best) are not stored: they are read
+// from the relationship (see best), and the path kernels get the lengths
+// for their run only (see withLengths). Only those set dist.
 type adjacency struct {
 	off  []int32
 	nbr  []int32
 	sum  []float64 // sum of the weights of the relationships on the edge
-	best []float64 // highest single weight on the edge
-	dist []float64 // 1/best: the edge's length for path measures
 	rel  []int32   // the best relationship (index into base.rels)
+	dist []float64 // 1/best, set only on the copies withLengths returns
 }
 
 func (a *adjacency) row(v int32) (lo, hi int32) { return a.off[v], a.off[v+1] }
@@ -110,6 +114,9 @@ type base struct {
 	// types holds each kind's registry entry (structural and asymmetric
 	// when the registry lacks it).
 	types []graph.RelationshipType
+	// dates holds relationship i's packed valid_from and valid_to at 2i
+	// and 2i+1 (see packDate), or is nil when no relationship is dated.
+	dates []int32
 	// odd holds the exact dates of the relationships whose dates do not
 	// pack (see packDate): only a hand-built batch has them.
 	odd map[int32][2]*graph.Date
@@ -117,8 +124,9 @@ type base struct {
 	fetch func(ctx context.Context, id string) (graph.Relationship, error)
 }
 
-// rel is what the analysis keeps of a relationship: 56 bytes, its id
-// shared with the record it was read from, against some 200 for a
+// rel is what the analysis keeps of a relationship: 48 bytes (and 8 for
+// its dates in base.dates when the graph has dated ties), its id shared
+// with the record it was read from, against some 200 for a
 // graph.Relationship and its dates. Notes, citations, attributes and
 // timestamps stay in the store.
 type rel struct {
@@ -126,7 +134,15 @@ type rel struct {
 	weight, confidence float64
 	src, dst           int32 // indices into base.ends
 	kind               int32 // index into base.types
-	from, to           int32 // packed valid_from and valid_to (see packDate)
+}
+
+// span is relationship ri's packed dates: openFrom and openTo for open
+// ends, oddDate as from when base.odd holds them.
+func (b *base) span(ri int32) (from, to int32) {
+	if b.dates == nil {
+		return openFrom, openTo
+	}
+	return b.dates[2*ri], b.dates[2*ri+1]
 }
 
 // Packed dates: year*512 + month*32 + day orders dates exactly as
@@ -158,7 +174,7 @@ func unpackDate(k int32) *graph.Date {
 // validFrom and validTo are relationship ri's dates (nil when open), new
 // values the caller may keep.
 func (b *base) validFrom(ri int32) *graph.Date {
-	switch k := b.rels[ri].from; k {
+	switch k, _ := b.span(ri); k {
 	case openFrom:
 		return nil
 	case oddDate:
@@ -169,14 +185,13 @@ func (b *base) validFrom(ri int32) *graph.Date {
 }
 
 func (b *base) validTo(ri int32) *graph.Date {
-	r := &b.rels[ri]
-	switch {
-	case r.from == oddDate:
+	switch from, to := b.span(ri); {
+	case from == oddDate:
 		return cloneDate(b.odd[ri][1])
-	case r.to == openTo:
+	case to == openTo:
 		return nil
 	default:
-		return unpackDate(r.to)
+		return unpackDate(to)
 	}
 }
 
@@ -191,24 +206,19 @@ func cloneDate(d *graph.Date) *graph.Date {
 // validOn reports whether relationship ri is valid on day, as
 // graph.Relationship.ValidOn does.
 func (b *base) validOn(ri int32, day graph.Date) bool {
-	r := &b.rels[ri]
-	if r.from == oddDate {
-		l := b.lean(ri)
-		return l.ValidOn(day)
-	}
+	from, to := b.span(ri)
 	k, ok := packDate(day)
-	if !ok {
+	if from == oddDate || !ok {
 		l := b.lean(ri)
 		return l.ValidOn(day)
 	}
-	return r.from <= k && k <= r.to
+	return from <= k && k <= to
 }
 
 // narrow returns the days of w on which relationship ri was valid too,
 // as graph.Window.Narrow does (its dates are new values).
 func (b *base) narrow(w graph.Window, ri int32) graph.Window {
-	r := &b.rels[ri]
-	if r.from == openFrom && r.to == openTo {
+	if from, to := b.span(ri); from == openFrom && to == openTo {
 		return w
 	}
 	dates := graph.Relationship{ValidFrom: b.validFrom(ri), ValidTo: b.validTo(ri)}
@@ -295,24 +305,37 @@ func (bd *builder) rel(r *graph.Relationship) error {
 		bd.kinds[r.Type] = k
 		b.types = append(b.types, t)
 	}
-	x := rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.end(r.Source), dst: bd.end(r.Target),
-		kind: k, from: openFrom, to: openTo}
+	i := int32(len(b.rels))
+	b.rels = append(b.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.end(r.Source), dst: bd.end(r.Target), kind: k})
+	if r.ValidFrom == nil && r.ValidTo == nil {
+		if b.dates != nil {
+			b.dates = append(b.dates, openFrom, openTo)
+		}
+		return nil
+	}
+	from, to := int32(openFrom), int32(openTo)
 	fromOK, toOK := true, true
 	if r.ValidFrom != nil {
-		x.from, fromOK = packDate(*r.ValidFrom)
+		from, fromOK = packDate(*r.ValidFrom)
 	}
 	if r.ValidTo != nil {
-		x.to, toOK = packDate(*r.ValidTo)
+		to, toOK = packDate(*r.ValidTo)
 	}
-	if !fromOK || !toOK || x.from == oddDate {
+	if !fromOK || !toOK || from == oddDate {
 		if b.odd == nil {
 			b.odd = map[int32][2]*graph.Date{}
 		}
 		// Keyed by position for now; done re-keys after sorting.
-		b.odd[int32(len(b.rels))] = [2]*graph.Date{cloneDate(r.ValidFrom), cloneDate(r.ValidTo)}
-		x.from = oddDate
+		b.odd[i] = [2]*graph.Date{cloneDate(r.ValidFrom), cloneDate(r.ValidTo)}
+		from = oddDate
 	}
-	b.rels = append(b.rels, x)
+	if b.dates == nil { // the first dated tie: the ones before are open
+		b.dates = make([]int32, 2*i, 2*cap(b.rels))
+		for k := 0; k < len(b.dates); k += 2 {
+			b.dates[k], b.dates[k+1] = openFrom, openTo
+		}
+	}
+	b.dates = append(b.dates, from, to)
 	return nil
 }
 
@@ -343,20 +366,39 @@ func (bd *builder) done() *base {
 		}
 		slices.SortStableFunc(perm, func(x, y int32) int { return cmp.Compare(b.rels[x].id, b.rels[y].id) })
 		rels := make([]rel, len(perm))
+		var dates []int32
+		if b.dates != nil {
+			dates = make([]int32, len(b.dates))
+		}
 		var odd map[int32][2]*graph.Date
 		for i, old := range perm {
 			rels[i] = b.rels[old]
-			if rels[i].from == oddDate {
+			if dates == nil {
+				continue
+			}
+			dates[2*i], dates[2*i+1] = b.dates[2*old], b.dates[2*old+1]
+			if dates[2*i] == oddDate {
 				if odd == nil {
 					odd = map[int32][2]*graph.Date{}
 				}
 				odd[int32(i)] = b.odd[old]
 			}
 		}
-		b.rels, b.odd = rels, odd
+		b.rels, b.dates, b.odd = rels, dates, odd
 	}
+	// The walk grew the slices by appending: keep no spare capacity.
+	b.rels, b.dates = trim(b.rels), trim(b.dates)
+	b.ends, b.names, b.isActor = trim(b.ends), trim(b.names), trim(b.isActor)
 	bd.at, bd.kinds = nil, nil
 	return b
+}
+
+// trim returns s in an array of its own length when s has spare capacity.
+func trim[T any](s []T) []T {
+	if cap(s) == len(s) {
+		return s
+	}
+	return append(make([]T, 0, len(s)), s...)
 }
 
 // endIndex returns the ends index of id.
@@ -497,9 +539,14 @@ func (d *data) setEdges(src, dst, rel []int32, weight func(int32) float64) {
 	perm := countingSort(dst, n, nil)
 	perm = countingSort(src, n, perm)
 
-	m := len(perm) // at most m edges: reserve them, appends never copy
-	out := adjacency{off: make([]int32, n+1), nbr: make([]int32, 0, m), sum: make([]float64, 0, m),
-		best: make([]float64, 0, m), dist: make([]float64, 0, m), rel: make([]int32, 0, m)}
+	// Count the edges first, so the arrays take no more than they hold.
+	m := 0
+	for k := range perm {
+		if k == 0 || src[perm[k]] != src[perm[k-1]] || dst[perm[k]] != dst[perm[k-1]] {
+			m++
+		}
+	}
+	out := adjacency{off: make([]int32, n+1), nbr: make([]int32, 0, m), sum: make([]float64, 0, m), rel: make([]int32, 0, m)}
 	for k := 0; k < len(perm); {
 		e := perm[k]
 		u, v := src[e], dst[e]
@@ -515,8 +562,6 @@ func (d *data) setEdges(src, dst, rel []int32, weight func(int32) float64) {
 		}
 		out.nbr = append(out.nbr, v)
 		out.sum = append(out.sum, sum)
-		out.best = append(out.best, best)
-		out.dist = append(out.dist, 1/best)
 		out.rel = append(out.rel, bestRel)
 		out.off[u+1]++
 	}
@@ -565,8 +610,7 @@ func countingSort(key []int32, n int, perm []int32) []int32 {
 // because sources are visited in order.
 func transpose(out *adjacency, n int) adjacency {
 	m := len(out.nbr)
-	in := adjacency{off: make([]int32, n+1), nbr: make([]int32, m), sum: make([]float64, m),
-		best: make([]float64, m), dist: make([]float64, m), rel: make([]int32, m)}
+	in := adjacency{off: make([]int32, n+1), nbr: make([]int32, m), sum: make([]float64, m), rel: make([]int32, m)}
 	for _, v := range out.nbr {
 		in.off[v+1]++
 	}
@@ -581,7 +625,7 @@ func transpose(out *adjacency, n int) adjacency {
 			k := next[v]
 			next[v]++
 			in.nbr[k] = u
-			in.sum[k], in.best[k], in.dist[k], in.rel[k] = out.sum[e], out.best[e], out.dist[e], out.rel[e]
+			in.sum[k], in.rel[k] = out.sum[e], out.rel[e]
 		}
 	}
 	return in
@@ -645,6 +689,20 @@ func (p *Projection) checkActor(id, field string) error {
 		return graph.Errorf(graph.ENOTFOUND, "actor %s not found", id)
 	}
 	return nil
+}
+
+// best is the highest single weight on edge e of a: its relationship's.
+func (d *data) best(a *adjacency, e int32) float64 { return d.base.rels[a.rel[e]].weight }
+
+// withLengths returns a copy of a whose dist holds every edge's length,
+// 1/best, for one run of a path kernel: kept only while it runs.
+func (d *data) withLengths(a *adjacency) *adjacency {
+	c := *a
+	c.dist = make([]float64, len(a.rel))
+	for e, ri := range a.rel {
+		c.dist[e] = 1 / d.base.rels[ri].weight
+	}
+	return &c
 }
 
 // flowWeights are the edge weights of a as flow measures read them: the
