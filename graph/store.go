@@ -239,7 +239,7 @@ func (s *Store) Export(ctx context.Context) (Batch, error) {
 // consistent read (see Driver.Walk: the records are lent for the call, and
 // the functions must not call the store). Analysis builds its projection
 // this way instead of holding an Export.
-func (s *Store) Walk(ctx context.Context, actor func(*Actor) error, rel func(*Relationship) error) error {
+func (s *Store) Walk(ctx context.Context, actor func(*Actor) error, rel WalkFunc) error {
 	return s.d.Walk(ctx, actor, rel)
 }
 

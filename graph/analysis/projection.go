@@ -246,31 +246,53 @@ type builder struct {
 	b     *base
 	reg   graph.Registry
 	at    map[string]int32 // ends index by id
+	walk  []int32          // ends index by position in the actor walk
 	kinds map[string]int32
 	extra bool // an endpoint that is not an actor was added: ends need sorting
 	// sorted says the actors, and the relationships, came in id order.
 	actorsSorted, relsSorted bool
 }
 
-func newBuilder(version uint64, reg graph.Registry) *builder {
-	return &builder{b: &base{version: version, reg: reg}, reg: reg, at: map[string]int32{}, kinds: map[string]int32{},
-		actorsSorted: true, relsSorted: true}
+// newBuilder returns a builder expecting about actors actors and rels
+// relationships (the last read's, say): reserving them spares the walk
+// the copies of growing its arrays.
+func newBuilder(version uint64, reg graph.Registry, actors, rels int) *builder {
+	actors += actors/128 + 16
+	rels += rels/128 + 16
+	b := &base{version: version, reg: reg, rels: make([]rel, 0, rels),
+		ends: make([]string, 0, actors), names: make([]string, 0, actors), isActor: make([]bool, 0, actors)}
+	return &builder{b: b, reg: reg, at: make(map[string]int32, actors), walk: make([]int32, 0, actors),
+		kinds: map[string]int32{}, actorsSorted: true, relsSorted: true}
 }
 
 func (bd *builder) actor(a *graph.Actor) error {
 	b := bd.b
 	if i, ok := bd.at[a.ID]; ok { // a repeated id: the last record wins, as a map would keep it
 		b.names[i] = a.Name
+		bd.walk = append(bd.walk, i)
 		return nil
 	}
 	if n := len(b.ends); n > 0 && a.ID < b.ends[n-1] {
 		bd.actorsSorted = false
 	}
+	bd.walk = append(bd.walk, int32(len(b.ends)))
 	bd.at[a.ID] = int32(len(b.ends))
 	b.ends = append(b.ends, a.ID)
 	b.names = append(b.names, a.Name)
 	b.isActor = append(b.isActor, true)
 	return nil
+}
+
+// endAt returns the ends index of id, which the walk says is the actor
+// at position pos: found without hashing the id when the walk says so
+// (checked), else looked up.
+func (bd *builder) endAt(id string, pos int) int32 {
+	if pos >= 0 && pos < len(bd.walk) {
+		if i := bd.walk[pos]; bd.b.ends[i] == id {
+			return i
+		}
+	}
+	return bd.end(id)
 }
 
 // end returns the ends index of id, adding it (not an actor) if need be.
@@ -288,7 +310,7 @@ func (bd *builder) end(id string) int32 {
 	return i
 }
 
-func (bd *builder) rel(r *graph.Relationship) error {
+func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 	b := bd.b
 	if n := len(b.rels); n > 0 && r.ID <= b.rels[n-1].id {
 		bd.relsSorted = false
@@ -306,7 +328,7 @@ func (bd *builder) rel(r *graph.Relationship) error {
 		b.types = append(b.types, t)
 	}
 	i := int32(len(b.rels))
-	b.rels = append(b.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.end(r.Source), dst: bd.end(r.Target), kind: k})
+	b.rels = append(b.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.endAt(r.Source, source), dst: bd.endAt(r.Target, target), kind: k})
 	if r.ValidFrom == nil && r.ValidTo == nil {
 		if b.dates != nil {
 			b.dates = append(b.dates, openFrom, openTo)
@@ -389,13 +411,14 @@ func (bd *builder) done() *base {
 	// The walk grew the slices by appending: keep no spare capacity.
 	b.rels, b.dates = trim(b.rels), trim(b.dates)
 	b.ends, b.names, b.isActor = trim(b.ends), trim(b.names), trim(b.isActor)
-	bd.at, bd.kinds = nil, nil
+	bd.at, bd.walk, bd.kinds = nil, nil, nil
 	return b
 }
 
-// trim returns s in an array of its own length when s has spare capacity.
+// trim returns s in an array of its own length when s has more than a
+// little spare capacity (a sixty-fourth: newBuilder reserves less).
 func trim[T any](s []T) []T {
-	if cap(s) == len(s) {
+	if cap(s)-len(s) <= len(s)/64 {
 		return s
 	}
 	return append(make([]T, 0, len(s)), s...)
@@ -407,13 +430,8 @@ func (b *base) endIndex(id string) (int, bool) { return slices.BinarySearch(b.en
 // newBase reads a batch (an export, or a scenario's graph) into a base
 // whose evidence comes from the batch itself.
 func newBase(version uint64, bt graph.Batch, reg graph.Registry) *base {
-	bd := newBuilder(version, reg)
-	for i := range bt.Actors {
-		bd.actor(&bt.Actors[i])
-	}
-	for i := range bt.Relationships {
-		bd.rel(&bt.Relationships[i])
-	}
+	bd := newBuilder(version, reg, len(bt.Actors), len(bt.Relationships))
+	_ = bt.Walk(context.Background(), bd.actor, bd.rel) // neither returns an error
 	b := bd.done()
 	rels := bt.Relationships
 	b.fetch = func(_ context.Context, id string) (graph.Relationship, error) {

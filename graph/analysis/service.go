@@ -18,7 +18,7 @@ import (
 // whole relationships an answer shows with GetRelationship.
 type Source interface {
 	// Walk lends every actor, then every relationship, as graph.Store.Walk.
-	Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error
+	Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error
 	// GetRelationship returns one relationship; ENOTFOUND.
 	GetRelationship(ctx context.Context, id string) (graph.Relationship, error)
 	Version(ctx context.Context) (uint64, error)
@@ -224,7 +224,11 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 		if err != nil {
 			return nil, sourceError(ctx, err)
 		}
-		bd := newBuilder(v, reg)
+		var actors, rels int
+		if b != nil {
+			actors, rels = len(b.ends), len(b.rels)
+		}
+		bd := newBuilder(v, reg, actors, rels)
 		if err := s.src.Walk(ctx, bd.actor, bd.rel); err != nil {
 			return nil, sourceError(ctx, err)
 		}

@@ -32,7 +32,7 @@ func (s *fakeSource) Version(context.Context) (uint64, error) {
 
 func (s *fakeSource) RelationshipTypes(context.Context) (graph.Registry, error) { return registry, nil }
 
-func (s *fakeSource) Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error {
+func (s *fakeSource) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
 	b, err := s.export(ctx)
 	if err != nil {
 		return err

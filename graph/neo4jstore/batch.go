@@ -423,7 +423,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // one explicit read transaction: unlike a managed one, it is never retried,
 // so each record reaches actor or rel once. Records are decoded one at a
 // time and lent to the functions; nothing is collected.
-func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error {
+func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
 	if err := s.ready(ctx); err != nil {
 		return err
 	}
@@ -435,6 +435,7 @@ func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel fu
 		_ = sess.Close(cctx)
 	}()
 	var visitErr error // an error of actor or rel, returned unchanged
+	var at map[string]int // actor id -> its position in the walk
 	err := func() error {
 		tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.bulkTimeout))
 		if err != nil {
@@ -446,6 +447,7 @@ func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel fu
 			if err != nil {
 				return err
 			}
+			at = map[string]int{}
 			for res.Next(ctx) {
 				v, _ := res.Record().Get("a")
 				a, err := toActor(v)
@@ -455,6 +457,7 @@ func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel fu
 				if visitErr = actor(&a); visitErr != nil {
 					return visitErr
 				}
+				at[a.ID] = len(at)
 			}
 			if err := res.Err(); err != nil {
 				return err
@@ -477,7 +480,11 @@ func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel fu
 			if err != nil {
 				return err
 			}
-			if visitErr = rel(&r); visitErr != nil {
+			src, dst := -1, -1
+			if at != nil {
+				src, dst = at[r.Source], at[r.Target] // every endpoint is an actor
+			}
+			if visitErr = rel(&r, src, dst); visitErr != nil {
 				return visitErr
 			}
 		}

@@ -110,7 +110,7 @@ func (s *Driver) Export(ctx context.Context) (graph.Batch, error) {
 	return call(s, "Export", func() (graph.Batch, error) { return s.Driver.Export(ctx) })
 }
 
-func (s *Driver) Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error {
+func (s *Driver) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
 	return call0(s, "Walk", func() error { return s.Driver.Walk(ctx, actor, rel) })
 }
 

@@ -11,8 +11,9 @@ import (
 )
 
 // testWalk: Walk lends the same actors and relationships as Export, in
-// the same order, each once; a nil function skips its half; an error of
-// either function ends the walk and comes back unchanged.
+// the same order, each once, with the endpoints' positions among the
+// actors lent (-1 without them); a nil function skips its half; an error
+// of either function ends the walk and comes back unchanged.
 func testWalk(t *testing.T, s *graph.Store) {
 	batch := graph.Batch{
 		Actors: []graph.Actor{
@@ -35,7 +36,11 @@ func testWalk(t *testing.T, s *graph.Store) {
 	var got graph.Batch
 	err := s.Walk(ctx,
 		func(a *graph.Actor) error { got.Actors = append(got.Actors, *a); return nil },
-		func(r *graph.Relationship) error {
+		func(r *graph.Relationship, source, target int) error {
+			if source < 0 || source >= len(got.Actors) || got.Actors[source].ID != r.Source ||
+				target < 0 || target >= len(got.Actors) || got.Actors[target].ID != r.Target {
+				t.Errorf("%s: positions %d, %d for %s -> %s", r.ID, source, target, r.Source, r.Target)
+			}
 			c := *r // lent: copy the dates too
 			if r.ValidFrom != nil {
 				d := *r.ValidFrom
@@ -60,7 +65,13 @@ func testWalk(t *testing.T, s *graph.Store) {
 
 	// Either half alone.
 	var ids []string
-	if err := s.Walk(ctx, nil, func(r *graph.Relationship) error { ids = append(ids, r.ID); return nil }); err != nil {
+	if err := s.Walk(ctx, nil, func(r *graph.Relationship, source, target int) error {
+		if source != -1 || target != -1 {
+			t.Errorf("%s: positions %d, %d without actors, want -1", r.ID, source, target)
+		}
+		ids = append(ids, r.ID)
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff([]string{"r1", "r2", "r3"}, ids); diff != "" {
@@ -77,13 +88,13 @@ func testWalk(t *testing.T, s *graph.Store) {
 	// An error stops the walk at once and is returned as it is.
 	stop := errors.New("stop")
 	n := 0
-	err = s.Walk(ctx, nil, func(*graph.Relationship) error { n++; return stop })
+	err = s.Walk(ctx, nil, func(*graph.Relationship, int, int) error { n++; return stop })
 	if err != stop || n != 1 {
 		t.Errorf("relationship error: got %v after %d calls, want the error itself after 1", err, n)
 	}
 	n = 0
 	err = s.Walk(ctx, func(*graph.Actor) error { n++; return stop },
-		func(*graph.Relationship) error { t.Error("rel called after the actor walk failed"); return nil })
+		func(*graph.Relationship, int, int) error { t.Error("rel called after the actor walk failed"); return nil })
 	if err != stop || n != 1 {
 		t.Errorf("actor error: got %v after %d calls, want the error itself after 1", err, n)
 	}

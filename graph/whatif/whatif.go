@@ -71,7 +71,7 @@ func (v *View) Export(context.Context) (graph.Batch, error) { return v.batch, ni
 
 // Walk lends the view's actors, then its relationships, in id order, as
 // graph.Store.Walk does: the analysis Service reads the view this way.
-func (v *View) Walk(ctx context.Context, actor func(*graph.Actor) error, rel func(*graph.Relationship) error) error {
+func (v *View) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
 	return v.batch.Walk(ctx, actor, rel)
 }
 
