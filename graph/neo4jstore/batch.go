@@ -434,7 +434,7 @@ func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel gr
 		defer cancel()
 		_ = sess.Close(cctx)
 	}()
-	var visitErr error // an error of actor or rel, returned unchanged
+	var visitErr error    // an error of actor or rel, returned unchanged
 	var at map[string]int // actor id -> its position in the walk
 	err := func() error {
 		tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.bulkTimeout))

@@ -94,7 +94,10 @@ func testWalk(t *testing.T, s *graph.Store) {
 	}
 	n = 0
 	err = s.Walk(ctx, func(*graph.Actor) error { n++; return stop },
-		func(*graph.Relationship, int, int) error { t.Error("rel called after the actor walk failed"); return nil })
+		func(*graph.Relationship, int, int) error {
+			t.Error("rel called after the actor walk failed")
+			return nil
+		})
 	if err != stop || n != 1 {
 		t.Errorf("actor error: got %v after %d calls, want the error itself after 1", err, n)
 	}
