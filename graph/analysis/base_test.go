@@ -45,7 +45,10 @@ func TestBaseAgainstRecords(t *testing.T) {
 		}
 		b.Relationships = append(b.Relationships, r)
 	}
-	bs := newBase(1, b, registry)
+	bs, err := newBase(1, b, registry)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	want := slices.Clone(b.Relationships)
 	slices.SortFunc(want, byID)
@@ -107,7 +110,10 @@ func TestBaseAgainstRecords(t *testing.T) {
 // TestBaseUndated: a graph without dated ties keeps no dates at all, and
 // every tie is valid on every day.
 func TestBaseUndated(t *testing.T) {
-	bs := newBase(1, batchOf([]tie{{"a", "b", "supports", 0.5}, {"b", "c", "allied_with", 1}}), registry)
+	bs, err := newBase(1, batchOf([]tie{{"a", "b", "supports", 0.5}, {"b", "c", "allied_with", 1}}), registry)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if bs.dates != nil {
 		t.Fatalf("dates kept for an undated graph: %v", bs.dates)
 	}

@@ -203,7 +203,7 @@ func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 		Version: p.Version(), Influences: []Influence{}, InfluencedBy: []Influence{},
 		Structural: p.filter.Polarity == PolarityAll, Attenuation: KatzAttenuation, MaxHops: q.MaxHops,
 		Sways: []SignedInfluence{}, Pressures: []SignedInfluence{}, SwayedBy: []SignedInfluence{}, PressuredBy: []SignedInfluence{}}
-	seed, ok := p.index[q.Actor]
+	seed, ok := p.indexOf(q.Actor)
 	if !ok {
 		return res, nil
 	}
@@ -219,7 +219,7 @@ func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 		ranked = ranked[:min(q.Limit, len(ranked))]
 		targets := make([]int32, len(ranked))
 		for i, s := range ranked {
-			targets[i] = p.index[s.Actor]
+			targets[i], _ = p.indexOf(s.Actor)
 		}
 		walk := &p.out
 		if dir.reverse {

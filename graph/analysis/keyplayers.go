@@ -428,10 +428,10 @@ func (p *Projection) keyPlayers(ctx context.Context, q KeyPlayerQuery) (KeyPlaye
 		t, _ := p.base.reg.Get(p.base.typeName(ri))
 		ks.sym[i] = t.Symmetric
 	}
-	if v, ok := p.index[q.Target]; ok && q.channelMeasure() {
+	if v, ok := p.indexOf(q.Target); ok && q.channelMeasure() {
 		ks.target = v
 	}
-	if v, ok := p.index[q.Other]; ok && q.Measure == MeasureSeparation {
+	if v, ok := p.indexOf(q.Other); ok && q.Measure == MeasureSeparation {
 		ks.other = v
 	}
 
@@ -656,7 +656,7 @@ func (ks *keySearch) eval(ctx context.Context, q *Projection) (keyValue, error) 
 // no tie.
 func (ks *keySearch) masked(set []keyItem) *Projection {
 	p := ks.p
-	d := &data{base: p.base, filter: p.filter, ids: p.ids, index: p.index, local: p.local}
+	d := &data{base: p.base, filter: p.filter, ids: p.ids, local: p.local}
 	flip := ks.q.Op == KeyPlayerFlip
 	var dropRel, dropActor []int32
 	for _, c := range set {

@@ -424,8 +424,8 @@ func (p *Projection) mediators(ctx context.Context, q MediatorQuery) (Mediators,
 		d := *p.filter.AsOf
 		res.AsOf = &d
 	}
-	a, okA := p.index[q.A]
-	b, okB := p.index[q.B]
+	a, okA := p.indexOf(q.A)
+	b, okB := p.indexOf(q.B)
 	if !okA || !okB {
 		return res, nil
 	}
@@ -501,7 +501,7 @@ func (p *Projection) mediators(ctx context.Context, q MediatorQuery) (Mediators,
 	ranked := rank(p.ids, score, func(v int) bool { return isCand[v] })
 	ranked = ranked[:min(q.Limit, len(ranked))]
 	for _, s := range ranked {
-		v := p.index[s.Actor]
+		v, _ := p.indexOf(s.Actor)
 		brk := 0.0
 		if pairs > 0 {
 			brk = bc[v] / float64(pairs)
@@ -592,12 +592,12 @@ func (p *Projection) mediatorReason(m Mediator) string {
 	direct := m.Sides[0].Hops == 1 && m.Sides[1].Hops == 1
 	var parts []string
 	for _, ch := range m.Sides {
-		from := p.index[m.Actor]
+		from, _ := p.indexOf(m.Actor)
 		var hops []string
 		for i, t := range ch.Ties {
 			hops = append(hops, p.describeTie(t, from))
 			if i+1 < len(ch.Actors) {
-				from = p.index[ch.Actors[i+1]]
+				from, _ = p.indexOf(ch.Actors[i+1])
 			}
 		}
 		if ch.Hops == 1 {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -46,9 +47,8 @@ type data struct {
 	base   *base
 	filter Filter // normalized, Weighted false
 
-	ids   []string
-	index map[string]int32
-	local []int32 // base.ends index -> actor number, -1 when not selected
+	ids   []string // sorted: indexOf searches them
+	local []int32  // base.ends index -> actor number, -1 when not selected
 
 	out, in adjacency
 	outSum  []float64 // per actor: sum of out-edge weights
@@ -104,7 +104,8 @@ func (a *adjacency) row(v int32) (lo, hi int32) { return a.off[v], a.off[v+1] }
 type base struct {
 	version uint64
 	reg     graph.Registry
-	rels    []rel // by id
+	rels    []rel    // by id
+	kind    []uint16 // each relationship's type: its index in types
 	// ends are the actors' ids and any relationship endpoint that is not
 	// an actor (a hand-built batch), sorted; names[i] is ends[i]'s name
 	// ("" when it has none) and isActor[i] whether it is an actor.
@@ -112,7 +113,7 @@ type base struct {
 	names   []string
 	isActor []bool
 	// types holds each kind's registry entry (structural and asymmetric
-	// when the registry lacks it).
+	// when the registry lacks it); at most maxKinds of them.
 	types []graph.RelationshipType
 	// dates holds relationship i's packed valid_from and valid_to at 2i
 	// and 2i+1 (see packDate), or is nil when no relationship is dated.
@@ -124,17 +125,19 @@ type base struct {
 	fetch func(ctx context.Context, id string) (graph.Relationship, error)
 }
 
-// rel is what the analysis keeps of a relationship: 48 bytes (and 8 for
-// its dates in base.dates when the graph has dated ties), its id shared
-// with the record it was read from, against some 200 for a
-// graph.Relationship and its dates. Notes, citations, attributes and
-// timestamps stay in the store.
+// rel is what the analysis keeps of a relationship: 40 bytes (2 more for
+// its type in base.kind, and 8 for its dates in base.dates when the graph
+// has dated ties), its id shared with the record it was read from,
+// against some 200 for a graph.Relationship and its dates. Notes,
+// citations, attributes and timestamps stay in the store.
 type rel struct {
 	id                 string
 	weight, confidence float64
 	src, dst           int32 // indices into base.ends
-	kind               int32 // index into base.types
 }
+
+// maxKinds is how many relationship types a base can tell apart.
+const maxKinds = math.MaxUint16 + 1
 
 // span is relationship ri's packed dates: openFrom and openTo for open
 // ends, oddDate as from when base.odd holds them.
@@ -227,7 +230,7 @@ func (b *base) narrow(w graph.Window, ri int32) graph.Window {
 
 func (b *base) source(ri int32) string   { return b.ends[b.rels[ri].src] }
 func (b *base) target(ri int32) string   { return b.ends[b.rels[ri].dst] }
-func (b *base) typeName(ri int32) string { return b.types[b.rels[ri].kind].Name }
+func (b *base) typeName(ri int32) string { return b.types[b.kind[ri]].Name }
 
 // lean is relationship ri as far as the analysis knows it: id, endpoints,
 // type, weight, confidence and dates, with no citations, note or
@@ -235,7 +238,7 @@ func (b *base) typeName(ri int32) string { return b.types[b.rels[ri].kind].Name 
 // record (see hydrate).
 func (b *base) lean(ri int32) graph.Relationship {
 	r := &b.rels[ri]
-	return graph.Relationship{ID: r.id, Source: b.ends[r.src], Target: b.ends[r.dst], Type: b.types[r.kind].Name,
+	return graph.Relationship{ID: r.id, Source: b.ends[r.src], Target: b.ends[r.dst], Type: b.typeName(ri),
 		Weight: r.weight, Confidence: r.confidence, ValidFrom: b.validFrom(ri), ValidTo: b.validTo(ri), Sources: []graph.Citation{}}
 }
 
@@ -259,7 +262,7 @@ type builder struct {
 func newBuilder(version uint64, reg graph.Registry, actors, rels int) *builder {
 	actors += actors/128 + 16
 	rels += rels/128 + 16
-	b := &base{version: version, reg: reg, rels: make([]rel, 0, rels),
+	b := &base{version: version, reg: reg, rels: make([]rel, 0, rels), kind: make([]uint16, 0, rels),
 		ends: make([]string, 0, actors), names: make([]string, 0, actors), isActor: make([]bool, 0, actors)}
 	return &builder{b: b, reg: reg, at: make(map[string]int32, actors), walk: make([]int32, 0, actors),
 		kinds: map[string]int32{}, actorsSorted: true, relsSorted: true}
@@ -316,6 +319,9 @@ func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 		bd.relsSorted = false
 	}
 	k, ok := bd.kinds[r.Type]
+	if !ok && len(b.types) == maxKinds {
+		return graph.Internal(fmt.Errorf("more than %d relationship types", maxKinds))
+	}
 	if !ok {
 		t, found := bd.reg.Get(r.Type)
 		if !found {
@@ -328,7 +334,8 @@ func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 		b.types = append(b.types, t)
 	}
 	i := int32(len(b.rels))
-	b.rels = append(b.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.endAt(r.Source, source), dst: bd.endAt(r.Target, target), kind: k})
+	b.rels = append(b.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.endAt(r.Source, source), dst: bd.endAt(r.Target, target)})
+	b.kind = append(b.kind, uint16(k))
 	if r.ValidFrom == nil && r.ValidTo == nil {
 		if b.dates != nil {
 			b.dates = append(b.dates, openFrom, openTo)
@@ -387,14 +394,14 @@ func (bd *builder) done() *base {
 			perm[i] = int32(i)
 		}
 		slices.SortStableFunc(perm, func(x, y int32) int { return cmp.Compare(b.rels[x].id, b.rels[y].id) })
-		rels := make([]rel, len(perm))
+		rels, kind := make([]rel, len(perm)), make([]uint16, len(perm))
 		var dates []int32
 		if b.dates != nil {
 			dates = make([]int32, len(b.dates))
 		}
 		var odd map[int32][2]*graph.Date
 		for i, old := range perm {
-			rels[i] = b.rels[old]
+			rels[i], kind[i] = b.rels[old], b.kind[old]
 			if dates == nil {
 				continue
 			}
@@ -406,10 +413,10 @@ func (bd *builder) done() *base {
 				odd[int32(i)] = b.odd[old]
 			}
 		}
-		b.rels, b.dates, b.odd = rels, dates, odd
+		b.rels, b.kind, b.dates, b.odd = rels, kind, dates, odd
 	}
 	// The walk grew the slices by appending: keep no spare capacity.
-	b.rels, b.dates = trim(b.rels), trim(b.dates)
+	b.rels, b.kind, b.dates = trim(b.rels), trim(b.kind), trim(b.dates)
 	b.ends, b.names, b.isActor = trim(b.ends), trim(b.names), trim(b.isActor)
 	bd.at, bd.walk, bd.kinds = nil, nil, nil
 	return b
@@ -429,9 +436,11 @@ func (b *base) endIndex(id string) (int, bool) { return slices.BinarySearch(b.en
 
 // newBase reads a batch (an export, or a scenario's graph) into a base
 // whose evidence comes from the batch itself.
-func newBase(version uint64, bt graph.Batch, reg graph.Registry) *base {
+func newBase(version uint64, bt graph.Batch, reg graph.Registry) (*base, error) {
 	bd := newBuilder(version, reg, len(bt.Actors), len(bt.Relationships))
-	_ = bt.Walk(context.Background(), bd.actor, bd.rel) // neither returns an error
+	if err := bt.Walk(context.Background(), bd.actor, bd.rel); err != nil {
+		return nil, err
+	}
 	b := bd.done()
 	rels := bt.Relationships
 	b.fetch = func(_ context.Context, id string) (graph.Relationship, error) {
@@ -452,7 +461,7 @@ func newBase(version uint64, bt graph.Batch, reg graph.Registry) *base {
 			return rels[i], nil
 		}
 	}
-	return b
+	return b, nil
 }
 
 func (b *base) name(id string) string {
@@ -469,7 +478,11 @@ func Project(ctx context.Context, b graph.Batch, reg graph.Registry, f Filter) (
 	if err := f.Validate(reg); err != nil {
 		return nil, err
 	}
-	d, err := build(ctx, newBase(0, b, reg), f)
+	bs, err := newBase(0, b, reg)
+	if err != nil {
+		return nil, err
+	}
+	d, err := build(ctx, bs, f)
 	if err != nil {
 		return nil, err
 	}
@@ -490,7 +503,7 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 			return nil, ctxError(ctx)
 		}
 		r := &bs.rels[i]
-		t := bs.types[r.kind]
+		t := bs.types[bs.kind[i]]
 		// Stores keep weights in (0, 1]; anything else cannot be read as
 		// a strength or a distance, so it is left out.
 		if !(r.weight > 0 && r.weight <= 1) || r.src == r.dst || !f.admitsRel(bs, int32(i), t) {
@@ -508,10 +521,6 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 			d.local[e] = int32(len(d.ids))
 			d.ids = append(d.ids, bs.ends[e])
 		}
-	}
-	d.index = make(map[string]int32, len(d.ids))
-	for i, id := range d.ids {
-		d.index[id] = int32(i)
 	}
 	if ctx.Err() != nil {
 		return nil, ctxError(ctx)
@@ -684,8 +693,15 @@ func (p *Projection) IDs() []string { return p.ids }
 
 // Index returns the index of actor id, if the projection holds it.
 func (p *Projection) Index(id string) (int, bool) {
-	i, ok := p.index[id]
+	i, ok := p.indexOf(id)
 	return int(i), ok
+}
+
+// indexOf returns the actor number of id, if the projection holds it: a
+// binary search of ids, which spares a map of every actor per projection.
+func (d *data) indexOf(id string) (int32, bool) {
+	i, ok := slices.BinarySearch(d.ids, id)
+	return int32(i), ok
 }
 
 // HasActor reports whether the store the projection was built from holds
@@ -694,7 +710,7 @@ func (p *Projection) HasActor(id string) bool {
 	if i, ok := p.base.endIndex(id); ok && p.base.isActor[i] {
 		return true
 	}
-	_, ok := p.index[id]
+	_, ok := p.indexOf(id)
 	return ok
 }
 
@@ -752,5 +768,5 @@ func (d *data) relType(ri int32) graph.RelationshipType {
 	if t, ok := d.flipped[ri]; ok {
 		return t
 	}
-	return d.base.types[d.base.rels[ri].kind]
+	return d.base.types[d.base.kind[ri]]
 }

@@ -370,7 +370,7 @@ func (p *Projection) channelList(t *channelTally, seed int32, limit int, reverse
 	ranked = ranked[:min(limit, len(ranked))]
 	out := make([]SignedInfluence, len(ranked))
 	for i, s := range ranked {
-		v := p.index[s.Actor]
+		v, _ := p.indexOf(s.Actor)
 		c := SignedInfluence{Actor: s.Actor, Name: p.base.name(s.Actor), Score: s.Score, Rank: s.Rank, Count: t.count[v],
 			Channels: make([]ChannelPath, 0, len(t.best[v]))}
 		for _, cp := range t.best[v] {
