@@ -34,9 +34,14 @@ const DefaultCacheSize = 8
 // per graph version and filter. Every query first reads the store's
 // Version (cheap); a write bumps it, so no query is ever answered from a
 // projection older than the version it saw. The version is read before the
-// export, so a cached projection is never older than its key says.
+// walk of the graph, so a cached projection is never older than its key
+// says. The whole relationships an answer shows are fetched when it is
+// made, so they may be newer than its version (a deleted one keeps what
+// the projection knew of it).
 //
-// The cache holds the latest export (one) and up to DefaultCacheSize
+// The cache holds the latest read of the graph (one base: lean records of
+// the relationships, about 42 bytes each beside the store's own, never a
+// copy of the records) and up to DefaultCacheSize
 // projections (least recently used first out; projections of an older
 // version go as soon as a newer one is built). Weighted and unweighted
 // queries share a projection. Concurrent requests for the same projection,
