@@ -481,8 +481,11 @@ func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel gr
 				return err
 			}
 			src, dst := -1, -1
-			if at != nil {
-				src, dst = at[r.Source], at[r.Target] // every endpoint is an actor
+			if i, ok := at[r.Source]; ok {
+				src = i
+			}
+			if i, ok := at[r.Target]; ok {
+				dst = i
 			}
 			if visitErr = rel(&r, src, dst); visitErr != nil {
 				return visitErr
