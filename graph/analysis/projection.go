@@ -472,8 +472,10 @@ func (b *base) name(id string) string {
 }
 
 // Project builds the projection of a batch (an export of the whole graph)
-// under filter f, validated against reg. It is what the Service caches;
-// call it directly to analyse a graph that is not in a store.
+// under filter f, validated against reg, as the Service builds one from a
+// walk of its store; call it directly to analyse a graph that is not in a
+// store. The answers take the whole relationships they show from b, which
+// must not change while the projection is in use.
 func Project(ctx context.Context, b graph.Batch, reg graph.Registry, f Filter) (*Projection, error) {
 	if err := f.Validate(reg); err != nil {
 		return nil, err
