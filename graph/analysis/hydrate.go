@@ -3,11 +3,14 @@ package analysis
 import (
 	"context"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/detente/detente/graph"
 )
 
 // hydrate replaces the lean relationships of an answer (see base.lean) by
-// the whole records, fetched by id from the source, each id once. The
+// the whole records, fetched by id from the source, each id once and up to
+// fetchers at a time (a network store answers each in a round trip). The
 // projection keeps no citations, notes or timestamps; only the few
 // relationships an answer shows need them. A relationship deleted since
 // the projection was read keeps its lean form.
@@ -15,27 +18,49 @@ func (b *base) hydrate(ctx context.Context, rels []*graph.Relationship) error {
 	if len(rels) == 0 || b.fetch == nil {
 		return nil
 	}
-	got := make(map[string]graph.Relationship, len(rels))
+	var ids []string
+	at := make(map[string]int, len(rels))
 	for _, r := range rels {
-		full, ok := got[r.ID]
-		if !ok {
-			if ctx.Err() != nil {
-				return ctxError(ctx)
+		if _, ok := at[r.ID]; !ok {
+			at[r.ID] = len(ids)
+			ids = append(ids, r.ID)
+		}
+	}
+	full := make([]*graph.Relationship, len(ids)) // nil: gone, keep the lean form
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(fetchers)
+	for i, id := range ids {
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return gctx.Err()
 			}
-			var err error
-			full, err = b.fetch(ctx, r.ID)
+			r, err := b.fetch(gctx, id)
 			switch {
 			case graph.ErrorCode(err) == graph.ENOTFOUND:
-				full = *r
+				return nil
 			case err != nil:
-				return sourceError(ctx, err)
+				return err
 			}
-			got[r.ID] = full
+			full[i] = &r
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		if ctx.Err() != nil {
+			return ctxError(ctx)
 		}
-		*r = full
+		return sourceError(ctx, err)
+	}
+	for _, r := range rels {
+		if f := full[at[r.ID]]; f != nil {
+			*r = *f
+		}
 	}
 	return nil
 }
+
+// fetchers is how many relationships hydrate fetches at a time.
+const fetchers = 8
 
 // pathRels appends the relationships of paths to out.
 func pathRels(out []*graph.Relationship, paths ...*graph.Path) []*graph.Relationship {
