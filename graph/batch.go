@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"reflect"
@@ -231,4 +232,41 @@ func Stamp(created, updated time.Time, old *time.Time, now time.Time) (time.Time
 		updated = now
 	}
 	return Timestamp(created), Timestamp(updated)
+}
+
+// Walk lends b's actors, then its relationships, in the batch's order,
+// as Store.Walk lends a store's (an export is in id order): the records
+// are b's own, not to be changed. An endpoint's position is that of the
+// last actor with its id (-1 when there is none, or actor is nil). A nil
+// function skips its half; the first error either returns ends the walk
+// and is returned unchanged.
+func (b *Batch) Walk(ctx context.Context, actor func(*Actor) error, rel WalkFunc) error {
+	var at map[string]int
+	if actor != nil {
+		at = make(map[string]int, len(b.Actors))
+		for i := range b.Actors {
+			if err := actor(&b.Actors[i]); err != nil {
+				return err
+			}
+			at[b.Actors[i].ID] = i
+		}
+	}
+	pos := func(id string) int {
+		if i, ok := at[id]; ok {
+			return i
+		}
+		return -1
+	}
+	if rel != nil {
+		for i := range b.Relationships {
+			if i%4096 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			r := &b.Relationships[i]
+			if err := rel(r, pos(r.Source), pos(r.Target)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

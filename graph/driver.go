@@ -67,6 +67,19 @@ type Driver interface {
 	Import(ctx context.Context, b Batch, dryRun bool, now time.Time) (ImportResult, error)
 	// Export returns the whole graph as Store.Export describes.
 	Export(ctx context.Context) (Batch, error)
+	// Walk reads the whole graph without copying it: from one consistent
+	// read, it calls actor with every actor in id order, then rel with
+	// every relationship in id order (a nil function skips its half),
+	// each record exactly once. rel also gets the positions of the
+	// relationship's source and target in the actor walk (0 for the first
+	// actor lent), so that a reader numbering the actors need not look
+	// their ids up again; -1 when actor was nil. The records are the
+	// driver's own or scratch space: valid only during the call, never to
+	// be changed or kept (copy what is needed). The functions must not
+	// call the driver: it may hold its read lock or transaction while
+	// they run. The first error either returns ends the walk and is
+	// returned unchanged.
+	Walk(ctx context.Context, actor func(*Actor) error, rel WalkFunc) error
 
 	// Paths finds the candidate paths of a normalised query's mode, each
 	// finished (Path.Finish); see PathCandidates. ENOTFOUND names a
@@ -109,6 +122,11 @@ type Driver interface {
 	// Close releases the backend.
 	Close() error
 }
+
+// WalkFunc receives one relationship of a walk (Driver.Walk) and the
+// positions of its source and target in the walk's actors (-1 when the
+// walk lent no actors).
+type WalkFunc func(r *Relationship, source, target int) error
 
 // ActorScan is what Driver.ListActors reads: the actors after an id, and
 // the filters a driver may apply itself (keep checks them anyway). Exact

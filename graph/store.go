@@ -234,6 +234,15 @@ func (s *Store) Export(ctx context.Context) (Batch, error) {
 	return s.d.Export(ctx)
 }
 
+// Walk reads the whole graph, ordered by id, without copying it: actor
+// sees every actor, then rel every relationship, each once, from one
+// consistent read (see Driver.Walk: the records are lent for the call, and
+// the functions must not call the store). Analysis builds its projection
+// this way instead of holding an Export.
+func (s *Store) Walk(ctx context.Context, actor func(*Actor) error, rel WalkFunc) error {
+	return s.d.Walk(ctx, actor, rel)
+}
+
 // Paths answers a path query (see PathQuery); ENOTFOUND names a missing
 // endpoint, EINVALID a bad query, ETOOLARGE a query that matches more than
 // MaxPathCandidates paths.

@@ -17,7 +17,7 @@ import (
 // is fixed.
 func randomProjection(n, m int, weighted bool) *Projection {
 	rnd := rand.New(rand.NewPCG(42, uint64(n)))
-	d := &data{base: &base{}, ids: make([]string, n), index: map[string]int32{}}
+	d := &data{base: &base{}, ids: make([]string, n)}
 	for i := range d.ids {
 		d.ids[i] = fmt.Sprintf("a%07d", i)
 	}
@@ -40,8 +40,19 @@ func randomProjection(n, m int, weighted bool) *Projection {
 		rel = append(rel, int32(len(rel)))
 		w = append(w, 0.05+0.95*rnd.Float64())
 	}
+	// The edges' best weights are read from the relationships.
+	d.base.rels = relsOfWeights(w)
 	d.setEdges(src, dst, rel, func(r int32) float64 { return w[r] })
 	return &Projection{data: d, weighted: weighted}
+}
+
+// relsOfWeights returns lean relationships of the given weights.
+func relsOfWeights(w []float64) []rel {
+	rels := make([]rel, len(w))
+	for i, x := range w {
+		rels[i].weight = x
+	}
+	return rels
 }
 
 func BenchmarkPageRank(b *testing.B) {

@@ -320,17 +320,21 @@ func (st *sssp) accumulate(a *adjacency, s int32) {
 func (p *Projection) betweenness(ctx context.Context) ([]float64, error) {
 	n := len(p.ids)
 	weighted := p.weighted
+	out := &p.out
+	if weighted {
+		out = p.withLengths(out)
+	}
 	states, err := forSources(ctx, n, func() *sssp {
 		st := newSSSP(n, weighted, p.maxLength())
 		st.bc = make([]float64, n)
 		return st
 	}, func(st *sssp, s int32) {
 		if !weighted {
-			st.brandesBFS(&p.out, s)
+			st.brandesBFS(out, s)
 			return
 		}
-		st.dijkstra(&p.out, s)
-		st.accumulate(&p.out, s)
+		st.dijkstra(out, s)
+		st.accumulate(out, s)
 		st.reset()
 	})
 	if err != nil {
@@ -363,6 +367,10 @@ func (p *Projection) closeness(ctx context.Context) ([]float64, error) {
 	n := len(p.ids)
 	weighted := p.weighted
 	cl := make([]float64, n)
+	in := &p.in
+	if weighted {
+		in = p.withLengths(in)
+	}
 	_, err := forSources(ctx, n, func() *sssp {
 		st := newSSSP(n, weighted, p.maxLength())
 		st.score = cl // each source writes only its own index
@@ -370,7 +378,7 @@ func (p *Projection) closeness(ctx context.Context) ([]float64, error) {
 	}, func(st *sssp, u int32) {
 		var total float64
 		if weighted {
-			st.dijkstra(&p.in, u)
+			st.dijkstra(in, u)
 			for _, v := range st.order {
 				total += st.dist[v]
 			}
@@ -394,8 +402,8 @@ func (p *Projection) closeness(ctx context.Context) ([]float64, error) {
 // maxLength is the longest edge of the projection (1/lowest weight).
 func (p *Projection) maxLength() float64 {
 	var m float64
-	for _, d := range p.out.dist {
-		m = max(m, d)
+	for _, ri := range p.out.rel {
+		m = max(m, 1/p.base.rels[ri].weight)
 	}
 	return m
 }

@@ -329,8 +329,8 @@ func (p *Projection) degree() []float64 {
 	}
 	for _, ri := range p.relsSel {
 		r := &p.base.rels[ri]
-		deg[p.index[r.Source]] += r.Weight
-		deg[p.index[r.Target]] += r.Weight
+		deg[p.local[r.src]] += r.weight
+		deg[p.local[r.dst]] += r.weight
 	}
 	return deg
 }

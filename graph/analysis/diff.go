@@ -85,18 +85,19 @@ func (s *Service) Diff(ctx context.Context, q DiffQuery) (Diff, error) {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return Diff{}, ctxError(ctx)
 		}
-		r := &all.base.rels[ri]
-		if f := r.ValidFrom; f != nil && q.From.Before(*f) && !q.To.Before(*f) {
-			d.Formed = append(d.Formed, r.ID)
+		bs := all.base
+		r := &bs.rels[ri]
+		if f := bs.validFrom(ri); f != nil && q.From.Before(*f) && !q.To.Before(*f) {
+			d.Formed = append(d.Formed, r.id)
 		}
-		if t := r.ValidTo; t != nil && !t.Before(q.From) && t.Before(q.To) {
-			d.Ended = append(d.Ended, r.ID)
+		if t := bs.validTo(ri); t != nil && !t.Before(q.From) && t.Before(q.To) {
+			d.Ended = append(d.Ended, r.id)
 		}
-		if r.ValidOn(q.From) {
-			before[r.Source], before[r.Target] = true, true
+		if bs.validOn(ri, q.From) {
+			before[bs.ends[r.src]], before[bs.ends[r.dst]] = true, true
 		}
-		if r.ValidOn(q.To) {
-			after[r.Source], after[r.Target] = true, true
+		if bs.validOn(ri, q.To) {
+			after[bs.ends[r.src]], after[bs.ends[r.dst]] = true, true
 		}
 	}
 	for a := range after {

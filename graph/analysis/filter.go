@@ -103,9 +103,22 @@ func (f Filter) selectionKey() string {
 	return b.String()
 }
 
-// admits reports whether f selects relationship r of type t.
+// admits reports whether f selects relationship r of type t (the
+// reference form of admitsRel, which the projection reads).
 func (f *Filter) admits(r *graph.Relationship, t graph.RelationshipType) bool {
-	if len(f.Types) > 0 && !slices.Contains(f.Types, r.Type) {
+	return f.admitsType(r.Type, t) && (f.AsOf == nil || r.ValidOn(*f.AsOf))
+}
+
+// admitsRel reports whether f selects relationship ri of b, of type t,
+// exactly as admits would select the whole record.
+func (f *Filter) admitsRel(b *base, ri int32, t graph.RelationshipType) bool {
+	return f.admitsType(t.Name, t) && (f.AsOf == nil || b.validOn(ri, *f.AsOf))
+}
+
+// admitsType reports whether f selects a relationship of type typ, whose
+// registry entry is t.
+func (f *Filter) admitsType(typ string, t graph.RelationshipType) bool {
+	if len(f.Types) > 0 && !slices.Contains(f.Types, typ) {
 		return false
 	}
 	switch f.Polarity {
@@ -121,9 +134,6 @@ func (f *Filter) admits(r *graph.Relationship, t graph.RelationshipType) bool {
 		if t.Polarity == 0 {
 			return false
 		}
-	}
-	if f.AsOf != nil && !r.ValidOn(*f.AsOf) {
-		return false
 	}
 	return true
 }

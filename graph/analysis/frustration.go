@@ -73,10 +73,10 @@ func (p *Projection) frustration(ctx context.Context, limit int) (Frustration, e
 		if pol == 0 {
 			continue
 		}
-		same := r.col[p.index[rel.Source]] == r.col[p.index[rel.Target]]
+		same := r.col[p.local[rel.src]] == r.col[p.local[rel.dst]]
 		if pol > 0 && !same || pol < 0 && same {
 			if len(res.Frustrated) < limit {
-				res.Frustrated = append(res.Frustrated, rel.ID)
+				res.Frustrated = append(res.Frustrated, rel.id)
 			} else {
 				res.Truncated = true
 			}

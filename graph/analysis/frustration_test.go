@@ -351,7 +351,7 @@ func taylorWalkIndex(a [][]float64) float64 {
 func pairSignMatrix(p *Projection) [][]float64 {
 	net := map[[2]string]int{}
 	for _, ri := range p.relsSel {
-		r := p.base.rels[ri]
+		r := p.base.lean(ri)
 		k := [2]string{min(r.Source, r.Target), max(r.Source, r.Target)}
 		net[k] += p.base.polarity(r.Type)
 	}

@@ -188,7 +188,13 @@ func (p *Projection) ActorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 		return ActorInfluence{}, err
 	}
 	return memoResult(ctx, p, resultKey("actor", []string{q.Actor}, q.Limit, q.Paths, q.MaxHops),
-		func(ctx context.Context) (ActorInfluence, error) { return p.actorInfluence(ctx, q) })
+		func(ctx context.Context) (ActorInfluence, error) {
+			res, err := p.actorInfluence(ctx, q)
+			if err == nil {
+				err = p.hydrateActorInfluence(ctx, &res)
+			}
+			return res, err
+		})
 }
 
 // actorInfluence computes ActorInfluence's answer for a checked query.
@@ -197,7 +203,7 @@ func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 		Version: p.Version(), Influences: []Influence{}, InfluencedBy: []Influence{},
 		Structural: p.filter.Polarity == PolarityAll, Attenuation: KatzAttenuation, MaxHops: q.MaxHops,
 		Sways: []SignedInfluence{}, Pressures: []SignedInfluence{}, SwayedBy: []SignedInfluence{}, PressuredBy: []SignedInfluence{}}
-	seed, ok := p.index[q.Actor]
+	seed, ok := p.indexOf(q.Actor)
 	if !ok {
 		return res, nil
 	}
@@ -213,7 +219,7 @@ func (p *Projection) actorInfluence(ctx context.Context, q ActorInfluenceQuery) 
 		ranked = ranked[:min(q.Limit, len(ranked))]
 		targets := make([]int32, len(ranked))
 		for i, s := range ranked {
-			targets[i] = p.index[s.Actor]
+			targets[i], _ = p.indexOf(s.Actor)
 		}
 		walk := &p.out
 		if dir.reverse {
@@ -333,7 +339,7 @@ func (p *Projection) evidence(ctx context.Context, a *adjacency, src int32, targ
 			np.hops++
 			np.nodes[np.hops] = y
 			np.rels[np.hops-1] = a.rel[e]
-			np.strength *= a.best[e]
+			np.strength *= p.best(a, e)
 			h.push(np)
 			pushes++
 		}
@@ -383,7 +389,7 @@ func (p *Projection) shortestPaths(a *adjacency, src int32, targets []int32) map
 				e := parent[x].edge
 				path.long = append(path.long, x)
 				path.longRels = append(path.longRels, a.rel[e])
-				path.strength *= a.best[e]
+				path.strength *= p.best(a, e)
 			}
 			path.long = append(path.long, src)
 			slices.Reverse(path.long)
@@ -443,8 +449,8 @@ func (p *Projection) makeEvidence(nodes, rels []int32) Evidence {
 	}
 	strength := 1.0
 	for i, ri := range rels {
-		path.Relationships[i] = p.base.rels[ri]
-		strength *= p.base.rels[ri].Weight
+		path.Relationships[i] = p.base.lean(ri) // whole once hydrated
+		strength *= p.base.rels[ri].weight
 	}
 	q := graph.PathQuery{Weighted: p.weighted}
 	path.Finish(&q, p.base.reg)

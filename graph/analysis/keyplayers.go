@@ -386,7 +386,13 @@ func (p *Projection) KeyPlayers(ctx context.Context, q KeyPlayerQuery) (KeyPlaye
 		exact = 1
 	}
 	return memoResult(ctx, p, resultKey("keyplayers", []string{q.Measure, q.Target, q.Other, q.Kind, q.Op}, q.K, q.MaxHops, exact),
-		func(ctx context.Context) (KeyPlayers, error) { return p.keyPlayers(ctx, q) })
+		func(ctx context.Context) (KeyPlayers, error) {
+			res, err := p.keyPlayers(ctx, q)
+			if err == nil {
+				err = p.hydrateKeyPlayers(ctx, &res)
+			}
+			return res, err
+		})
 }
 
 // keyItem is a candidate: a selected relationship (rel ≥ 0) or an actor.
@@ -419,13 +425,13 @@ func (p *Projection) keyPlayers(ctx context.Context, q KeyPlayerQuery) (KeyPlaye
 	}
 	ks := &keySearch{p: p, q: q, sym: make([]bool, len(p.relsSel)), target: -1, other: -1}
 	for i, ri := range p.relsSel {
-		t, _ := p.base.reg.Get(p.base.rels[ri].Type)
+		t, _ := p.base.reg.Get(p.base.typeName(ri))
 		ks.sym[i] = t.Symmetric
 	}
-	if v, ok := p.index[q.Target]; ok && q.channelMeasure() {
+	if v, ok := p.indexOf(q.Target); ok && q.channelMeasure() {
 		ks.target = v
 	}
-	if v, ok := p.index[q.Other]; ok && q.Measure == MeasureSeparation {
+	if v, ok := p.indexOf(q.Other); ok && q.Measure == MeasureSeparation {
 		ks.other = v
 	}
 
@@ -650,7 +656,7 @@ func (ks *keySearch) eval(ctx context.Context, q *Projection) (keyValue, error) 
 // no tie.
 func (ks *keySearch) masked(set []keyItem) *Projection {
 	p := ks.p
-	d := &data{base: p.base, filter: p.filter, ids: p.ids, index: p.index, local: p.local}
+	d := &data{base: p.base, filter: p.filter, ids: p.ids, local: p.local}
 	flip := ks.q.Op == KeyPlayerFlip
 	var dropRel, dropActor []int32
 	for _, c := range set {
@@ -664,7 +670,7 @@ func (ks *keySearch) masked(set []keyItem) *Projection {
 		d.flipped = make(map[int32]graph.RelationshipType, len(dropRel))
 		for _, ri := range dropRel {
 			// Only ties with a counterpart are candidates (flipType).
-			name, _ := flipType(p.base.reg, p.base.rels[ri].Type, p.filter.Types)
+			name, _ := flipType(p.base.reg, p.base.typeName(ri), p.filter.Types)
 			d.flipped[ri], _ = p.base.reg.Get(name)
 		}
 		dropRel = nil
@@ -677,7 +683,7 @@ func (ks *keySearch) masked(set []keyItem) *Projection {
 		}
 		if len(dropActor) > 0 {
 			r := &p.base.rels[ri]
-			if slices.Contains(dropActor, p.index[r.Source]) || slices.Contains(dropActor, p.index[r.Target]) {
+			if slices.Contains(dropActor, p.local[r.src]) || slices.Contains(dropActor, p.local[r.dst]) {
 				continue
 			}
 		}
@@ -721,7 +727,7 @@ func (ks *keySearch) candidates() []keyItem {
 		for _, ri := range p.relsSel {
 			if p.relPolarity(ri) != 0 || structural {
 				r := &p.base.rels[ri]
-				signed[p.index[r.Source]], signed[p.index[r.Target]] = true, true
+				signed[p.local[r.src]], signed[p.local[r.dst]] = true, true
 			}
 		}
 		for v := int32(0); v < int32(n); v++ {
@@ -737,11 +743,11 @@ func (ks *keySearch) candidates() []keyItem {
 			continue
 		}
 		if ks.q.Op == KeyPlayerFlip {
-			if _, ok := flipType(p.base.reg, r.Type, p.filter.Types); !ok {
+			if _, ok := flipType(p.base.reg, p.base.typeName(ri), p.filter.Types); !ok {
 				continue
 			}
 		}
-		if relevant(p.index[r.Source], p.index[r.Target]) {
+		if relevant(p.local[r.src], p.local[r.dst]) {
 			out = append(out, keyItem{rel: ri, actor: -1})
 		}
 	}
@@ -777,7 +783,7 @@ func (ks *keySearch) item(c keyItem) KeyPlayerItem {
 		id := p.ids[c.actor]
 		return KeyPlayerItem{ID: id, Label: p.base.name(id)}
 	}
-	r := p.base.rels[c.rel]
+	r := p.base.lean(c.rel) // whole once hydrated
 	t, _ := p.base.reg.Get(r.Type)
 	arrow := " —" + r.Type + "→ "
 	if t.Symmetric {

@@ -180,7 +180,13 @@ func (p *Projection) Mediators(ctx context.Context, q MediatorQuery) (Mediators,
 		}
 	}
 	return memoResult(ctx, p, resultKey("mediators", []string{q.A, q.B}, q.Limit, q.MaxHops),
-		func(ctx context.Context) (Mediators, error) { return p.mediators(ctx, q) })
+		func(ctx context.Context) (Mediators, error) {
+			res, err := p.mediators(ctx, q)
+			if err == nil {
+				err = p.hydrateMediators(ctx, &res)
+			}
+			return res, err
+		})
 }
 
 // medLayer is the signed, undirected layer a mediator query reads: per
@@ -231,13 +237,18 @@ func (p *Projection) medLayer() *medLayer {
 	}
 	for _, ri := range p.relsSel {
 		r := &p.base.rels[ri]
-		a, b := p.index[r.Source], p.index[r.Target]
+		a, b := p.local[r.src], p.local[r.dst]
 		switch p.relPolarity(ri) {
 		case 1:
-			rec := recency(r.ValidFrom, l.asOf)
+			rec := RecencyFloor
+			if l.asOf == nil {
+				rec = 1
+			} else if from, _ := p.base.span(ri); from != openFrom {
+				rec = recency(p.base.validFrom(ri), l.asOf)
+			}
 			s := 1.0
 			if p.weighted {
-				s = r.Weight * r.Confidence * rec
+				s = r.weight * r.confidence * rec
 			}
 			for _, e := range []int32{u.entry(a, b), u.entry(b, a)} {
 				if l.coopRel[e] < 0 || s > l.coopStr[e] { // ties keep the lower id, which came first
@@ -246,7 +257,7 @@ func (p *Projection) medLayer() *medLayer {
 			}
 		case -1:
 			for _, e := range []int32{u.entry(a, b), u.entry(b, a)} {
-				if l.confRel[e] < 0 || r.Weight > p.base.rels[l.confRel[e]].Weight {
+				if l.confRel[e] < 0 || r.weight > p.base.rels[l.confRel[e]].weight {
 					l.confRel[e] = ri
 				}
 			}
@@ -413,8 +424,8 @@ func (p *Projection) mediators(ctx context.Context, q MediatorQuery) (Mediators,
 		d := *p.filter.AsOf
 		res.AsOf = &d
 	}
-	a, okA := p.index[q.A]
-	b, okB := p.index[q.B]
+	a, okA := p.indexOf(q.A)
+	b, okB := p.indexOf(q.B)
 	if !okA || !okB {
 		return res, nil
 	}
@@ -490,7 +501,7 @@ func (p *Projection) mediators(ctx context.Context, q MediatorQuery) (Mediators,
 	ranked := rank(p.ids, score, func(v int) bool { return isCand[v] })
 	ranked = ranked[:min(q.Limit, len(ranked))]
 	for _, s := range ranked {
-		v := p.index[s.Actor]
+		v, _ := p.indexOf(s.Actor)
 		brk := 0.0
 		if pairs > 0 {
 			brk = bc[v] / float64(pairs)
@@ -530,7 +541,7 @@ func (l *medLayer) conflict(v, party int32) int32 {
 // tie describes relationship ri; e is its cooperative entry (for its
 // strength), -1 for a conflictual one.
 func (p *Projection) tie(l *medLayer, ri, e int32) Tie {
-	r := p.base.rels[ri]
+	r := p.base.lean(ri) // whole once hydrated
 	t := Tie{Relationship: r, Sign: p.relPolarity(ri), Recency: roundScore(recency(r.ValidFrom, l.asOf))}
 	if e >= 0 {
 		t.Strength = roundScore(l.coopStr[e])
@@ -581,12 +592,12 @@ func (p *Projection) mediatorReason(m Mediator) string {
 	direct := m.Sides[0].Hops == 1 && m.Sides[1].Hops == 1
 	var parts []string
 	for _, ch := range m.Sides {
-		from := p.index[m.Actor]
+		from, _ := p.indexOf(m.Actor)
 		var hops []string
 		for i, t := range ch.Ties {
 			hops = append(hops, p.describeTie(t, from))
 			if i+1 < len(ch.Actors) {
-				from = p.index[ch.Actors[i+1]]
+				from, _ = p.indexOf(ch.Actors[i+1])
 			}
 		}
 		if ch.Hops == 1 {

@@ -12,8 +12,15 @@ import (
 )
 
 // Source is what the Service reads the graph from; graph.Store satisfies it.
+//
+// The Service reads the whole graph with Walk (once per version), keeping
+// only what the algorithms need of each relationship, and fetches the
+// whole relationships an answer shows with GetRelationship.
 type Source interface {
-	Export(ctx context.Context) (graph.Batch, error)
+	// Walk lends every actor, then every relationship, as graph.Store.Walk.
+	Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error
+	// GetRelationship returns one relationship; ENOTFOUND.
+	GetRelationship(ctx context.Context, id string) (graph.Relationship, error)
 	Version(ctx context.Context) (uint64, error)
 	RelationshipTypes(ctx context.Context) (graph.Registry, error)
 }
@@ -27,9 +34,14 @@ const DefaultCacheSize = 8
 // per graph version and filter. Every query first reads the store's
 // Version (cheap); a write bumps it, so no query is ever answered from a
 // projection older than the version it saw. The version is read before the
-// export, so a cached projection is never older than its key says.
+// walk of the graph, so a cached projection is never older than its key
+// says. The whole relationships an answer shows are fetched when it is
+// made, so they may be newer than its version (a deleted one keeps what
+// the projection knew of it).
 //
-// The cache holds the latest export (one) and up to DefaultCacheSize
+// The cache holds the latest read of the graph (one base: lean records of
+// the relationships, about 42 bytes each beside the store's own, never a
+// copy of the records) and up to DefaultCacheSize
 // projections (least recently used first out; projections of an older
 // version go as soon as a newer one is built). Weighted and unweighted
 // queries share a projection. Concurrent requests for the same projection,
@@ -197,7 +209,7 @@ func (s *Service) insert(e *entry) {
 	s.entries = kept
 }
 
-// loadBase returns the export of version v, reading the store once however
+// loadBase returns the base of version v, walking the store once however
 // many requests ask at the same time.
 func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 	s.mu.Lock()
@@ -217,12 +229,17 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 		if err != nil {
 			return nil, sourceError(ctx, err)
 		}
-		batch, err := s.src.Export(ctx)
-		if err != nil {
+		var actors, rels int
+		if b != nil {
+			actors, rels = len(b.ends), len(b.rels)
+		}
+		bd := newBuilder(v, reg, actors, rels)
+		if err := s.src.Walk(ctx, bd.actor, bd.rel); err != nil {
 			return nil, sourceError(ctx, err)
 		}
 		s.exports.Add(1)
-		b = newBase(v, batch, reg)
+		b = bd.done()
+		b.fetch = s.src.GetRelationship
 		s.mu.Lock()
 		if s.base == nil || s.base.version <= v {
 			s.base = b

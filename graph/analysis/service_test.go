@@ -12,7 +12,8 @@ import (
 )
 
 // fakeSource is a Source whose graph and version the test controls. When
-// gate is set, Export waits for it (or for its context to end).
+// gate is set, a walk waits for it (or for its context to end); exports
+// counts the walks.
 type fakeSource struct {
 	mu      sync.Mutex
 	version uint64
@@ -31,7 +32,26 @@ func (s *fakeSource) Version(context.Context) (uint64, error) {
 
 func (s *fakeSource) RelationshipTypes(context.Context) (graph.Registry, error) { return registry, nil }
 
-func (s *fakeSource) Export(ctx context.Context) (graph.Batch, error) {
+func (s *fakeSource) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
+	b, err := s.export(ctx)
+	if err != nil {
+		return err
+	}
+	return b.Walk(ctx, actor, rel)
+}
+
+func (s *fakeSource) GetRelationship(_ context.Context, id string) (graph.Relationship, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.batch.Relationships {
+		if r.ID == id {
+			return r, nil
+		}
+	}
+	return graph.Relationship{}, graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+}
+
+func (s *fakeSource) export(ctx context.Context) (graph.Batch, error) {
 	s.exports.Add(1)
 	s.mu.Lock()
 	gate, b := s.gate, s.batch

@@ -66,7 +66,7 @@ func (p *Projection) tieStrength(ri int32) float64 {
 		return 1
 	}
 	r := &p.base.rels[ri]
-	return r.Weight * r.Confidence
+	return r.weight * r.confidence
 }
 
 // signedAdjacencies returns the signed hops of every actor with influence
@@ -111,7 +111,7 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 		default:
 			continue
 		}
-		u, v := p.index[r.Source], p.index[r.Target]
+		u, v := p.local[r.src], p.local[r.dst]
 		if reverse {
 			u, v = v, u
 		}
@@ -141,7 +141,7 @@ func (p *Projection) signedAdjacency(structural, reverse bool) [][]signedEdge {
 	for v := 0; v < n; v++ {
 		off[v+1] += off[v]
 	}
-	strength := func(ri int32) float64 { r := &p.base.rels[ri]; return r.Weight * r.Confidence }
+	strength := func(ri int32) float64 { r := &p.base.rels[ri]; return r.weight * r.confidence }
 	und := p.undirected()
 	adj := make([][]signedEdge, n)
 	for v := 0; v < n; v++ {
@@ -337,7 +337,7 @@ func (p *Projection) narrow(w graph.Window, ri int32) (graph.Window, bool) {
 	if p.filter.AsOf != nil {
 		return w, true
 	}
-	w = w.Narrow(&p.base.rels[ri])
+	w = p.base.narrow(w, ri)
 	return w, !w.Empty()
 }
 
@@ -370,7 +370,7 @@ func (p *Projection) channelList(t *channelTally, seed int32, limit int, reverse
 	ranked = ranked[:min(limit, len(ranked))]
 	out := make([]SignedInfluence, len(ranked))
 	for i, s := range ranked {
-		v := p.index[s.Actor]
+		v, _ := p.indexOf(s.Actor)
 		c := SignedInfluence{Actor: s.Actor, Name: p.base.name(s.Actor), Score: s.Score, Rank: s.Rank, Count: t.count[v],
 			Channels: make([]ChannelPath, 0, len(t.best[v]))}
 		for _, cp := range t.best[v] {

@@ -305,12 +305,11 @@ func boolFloat(b bool) float64 {
 func (p *Projection) changeDays() []graph.Date {
 	var days []graph.Date
 	for _, i := range p.relsSel {
-		r := &p.base.rels[i]
-		if r.ValidFrom != nil {
-			days = append(days, *r.ValidFrom)
+		if f := p.base.validFrom(i); f != nil {
+			days = append(days, *f)
 		}
-		if r.ValidTo != nil {
-			days = append(days, graph.DateOf(r.ValidTo.Time().Add(24*time.Hour)))
+		if t := p.base.validTo(i); t != nil {
+			days = append(days, graph.DateOf(t.Time().Add(24*time.Hour)))
 		}
 	}
 	slices.SortFunc(days, compareDate)

@@ -47,9 +47,9 @@ func buildUndirected(d *data) *undirected {
 	wt := make([]float64, m)
 	for _, ri := range d.relsSel {
 		r := &d.base.rels[ri]
-		u, v := d.index[r.Source], d.index[r.Target]
+		u, v := d.local[r.src], d.local[r.dst]
 		k := len(src)
-		pol[k], wt[k] = int8(d.relPolarity(ri)), r.Weight
+		pol[k], wt[k] = int8(d.relPolarity(ri)), r.weight
 		pol[k+1], wt[k+1] = pol[k], wt[k]
 		src, dst, rel = append(src, u, v), append(dst, v, u), append(rel, ri, ri)
 	}

@@ -97,6 +97,57 @@ func (s *Store) Import(ctx context.Context, b graph.Batch, dryRun bool, now time
 	return res, nil
 }
 
+// Walk lends every actor, then every relationship, in id order, under the
+// read lock. Actors are the store's own records; relationships are
+// rebuilt into one scratch record (its dates too), so a walk allocates
+// nothing per relationship.
+func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var pos []int32 // by node slot: its position in the actor walk
+	if actor != nil {
+		pos = make([]int32, len(s.nodes))
+		k := int32(0)
+		var err error
+		s.actorIDs.Ascend(func(id string) bool {
+			n := s.actors[id]
+			if err = ctx.Err(); err == nil {
+				err = actor(&n.actor)
+			}
+			pos[n.idx] = k
+			k++
+			return err == nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if rel == nil {
+		return nil
+	}
+	var (
+		r        graph.Relationship
+		from, to graph.Date
+	)
+	for k, slot := range s.order {
+		if k%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		s.relInto(slot, &r, &from, &to)
+		src, dst := -1, -1
+		if pos != nil {
+			e := &s.edges[slot]
+			src, dst = int(pos[e.from]), int(pos[e.to])
+		}
+		if err := rel(&r, src, dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Export returns the whole graph ordered by id.
 func (s *Store) Export(ctx context.Context) (graph.Batch, error) {
 	s.mu.RLock()

@@ -61,10 +61,14 @@ func packDate(d graph.Date) (int32, bool) {
 	return int32(d.Year*512 + int(d.Month)*32 + d.Day), true
 }
 
-func unpackDate(k int32) *graph.Date {
+func unpackDate(k int32) *graph.Date { return unpackDateInto(k, new(graph.Date)) }
+
+// unpackDateInto writes k's date into d and returns d.
+func unpackDateInto(k int32, d *graph.Date) *graph.Date {
 	y := int(k) >> 9 // arithmetic shift: floor division, right for negative years too
 	r := int(k) - y*512
-	return &graph.Date{Year: y, Month: time.Month(r >> 5), Day: r & 31}
+	*d = graph.Date{Year: y, Month: time.Month(r >> 5), Day: r & 31}
+	return d
 }
 
 // packTime returns t as Unix milliseconds, and false when that would not
@@ -142,6 +146,40 @@ func (s *Store) relAt(i int32) graph.Relationship {
 		r.Sources, r.Note = x.sources, x.note
 	}
 	return r
+}
+
+// relInto rebuilds the relationship in slot i into r as relAt does, but
+// with its dates in from and to instead of new allocations: r is valid
+// only until the next call.
+func (s *Store) relInto(i int32, r *graph.Relationship, from, to *graph.Date) {
+	e := &s.edges[i]
+	if e.flags&flagExact != 0 {
+		*r = *s.extra[i].exact
+		return
+	}
+	*r = graph.Relationship{
+		ID:         e.id,
+		Source:     s.nodes[e.from].actor.ID,
+		Target:     s.nodes[e.to].actor.ID,
+		Type:       s.typeNames[e.typ],
+		Weight:     e.weight,
+		Confidence: e.confidence,
+		Sources:    noSources,
+		CreatedAt:  unpackTime(e.created),
+		UpdatedAt:  unpackTime(e.updated),
+	}
+	if e.validFrom != openFrom {
+		unpackDateInto(e.validFrom, from)
+		r.ValidFrom = from
+	}
+	if e.validTo != openTo {
+		unpackDateInto(e.validTo, to)
+		r.ValidTo = to
+	}
+	if e.flags&flagExtra != 0 {
+		x := s.extra[i]
+		r.Sources, r.Note = x.sources, x.note
+	}
 }
 
 // typeIndex returns the index of a type name in the store's table, adding

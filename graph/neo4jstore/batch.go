@@ -419,6 +419,86 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
+// Walk streams the export's two queries (actors, then relationships) in
+// one explicit read transaction: unlike a managed one, it is never retried,
+// so each record reaches actor or rel once. Records are decoded one at a
+// time and lent to the functions; nothing is collected.
+func (s *Store) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
+	if err := s.ready(ctx); err != nil {
+		return err
+	}
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: neo4j.AccessModeRead})
+	defer func() {
+		// As in execute: closing returns the connection to the pool.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = sess.Close(cctx)
+	}()
+	var visitErr error    // an error of actor or rel, returned unchanged
+	var at map[string]int // actor id -> its position in the walk
+	err := func() error {
+		tx, err := sess.BeginTransaction(ctx, neo4j.WithTxTimeout(s.bulkTimeout))
+		if err != nil {
+			return err
+		}
+		defer tx.Close(context.WithoutCancel(ctx))
+		if actor != nil {
+			res, err := tx.Run(ctx, exportActors, nil)
+			if err != nil {
+				return err
+			}
+			at = map[string]int{}
+			for res.Next(ctx) {
+				v, _ := res.Record().Get("a")
+				a, err := toActor(v)
+				if err != nil {
+					return err
+				}
+				if visitErr = actor(&a); visitErr != nil {
+					return visitErr
+				}
+				at[a.ID] = len(at)
+			}
+			if err := res.Err(); err != nil {
+				return err
+			}
+		}
+		if rel == nil {
+			return nil
+		}
+		user, err := readUserTypes(ctx, tx)
+		if err != nil {
+			return err
+		}
+		reg := graph.NewRegistry(append(graph.BuiltinTypes(), user...))
+		res, err := tx.Run(ctx, exportRelsQuery(typeUnion(reg, reg.Names())), nil)
+		if err != nil {
+			return err
+		}
+		for res.Next(ctx) {
+			r, err := relFromRecord(res.Record())
+			if err != nil {
+				return err
+			}
+			src, dst := -1, -1
+			if i, ok := at[r.Source]; ok {
+				src = i
+			}
+			if i, ok := at[r.Target]; ok {
+				dst = i
+			}
+			if visitErr = rel(&r, src, dst); visitErr != nil {
+				return visitErr
+			}
+		}
+		return res.Err()
+	}()
+	if visitErr != nil {
+		return visitErr
+	}
+	return mapError(ctx, err)
+}
+
 // Export returns the whole graph ordered by id: the user-added types, the
 // actors and the relationships, in one read transaction (a consistent
 // snapshot of committed data).

@@ -110,6 +110,10 @@ func (s *Driver) Export(ctx context.Context) (graph.Batch, error) {
 	return call(s, "Export", func() (graph.Batch, error) { return s.Driver.Export(ctx) })
 }
 
+func (s *Driver) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
+	return call0(s, "Walk", func() error { return s.Driver.Walk(ctx, actor, rel) })
+}
+
 func (s *Driver) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandidates, error) {
 	return call(s, "Paths", func() (graph.PathCandidates, error) { return s.Driver.Paths(ctx, q) })
 }

@@ -56,6 +56,7 @@ func run(t *testing.T, open Opener, prefix string) {
 		{"ImportUpsert", testImportUpsert},
 		{"ImportAllOrNothing", testImportAllOrNothing},
 		{"ExportRoundTrip", testRoundTrip},
+		{"Walk", testWalk},
 		{"ConcurrentWriters", testConcurrent},
 		{"Version", testVersion},
 		{"Clock", testClock},

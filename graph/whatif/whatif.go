@@ -69,6 +69,17 @@ const viewVersion = 1
 // shared: callers must not modify it.
 func (v *View) Export(context.Context) (graph.Batch, error) { return v.batch, nil }
 
+// Walk lends the view's actors, then its relationships, in id order, as
+// graph.Store.Walk does: the analysis Service reads the view this way.
+func (v *View) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
+	return v.batch.Walk(ctx, actor, rel)
+}
+
+// GetRelationship returns relationship id on the scenario; ENOTFOUND.
+func (v *View) GetRelationship(_ context.Context, id string) (graph.Relationship, error) {
+	return v.Relationship(id)
+}
+
 // Version is the view's version, constant (see Key for what changes).
 func (v *View) Version(context.Context) (uint64, error) { return viewVersion, nil }
 
