@@ -57,8 +57,9 @@ func TestPathsAndBetweennessShareTheTolerance(t *testing.T) {
 			t.Fatal(err)
 		}
 		sp := newSSSP(p.Len(), true, p.maxLength())
+		out := p.withLengths(&p.out)
 		for s := range int32(p.Len()) {
-			sp.dijkstra(&p.out, s)
+			sp.dijkstra(out, s)
 			for u := range int32(p.Len()) {
 				if u == s || sp.sigma[u] == 0 {
 					continue
