@@ -142,6 +142,16 @@ func (s *Server) putEventMapping(c *gin.Context) error {
 		return err
 	}
 	ctx := c.Request.Context()
+	// A bad mapping is a 400 whatever If-Match says, as every body is
+	// checked before the precondition; ReplaceMapping checks it again
+	// against the registry it stores under.
+	reg, err := s.store.RelationshipTypes(ctx)
+	if err != nil {
+		return err
+	}
+	if _, _, errs := ingest.ParseMapping(body, reg); len(errs) > 0 {
+		return graph.Invalid("invalid event mapping", errs...)
+	}
 	tag, err := ifMatch(c, func() (any, error) { return currentDoc(ctx, s.store) })
 	if err != nil {
 		return err

@@ -94,6 +94,8 @@ func TestEventMapping(t *testing.T) {
 				}
 			})
 			problem(t, e.do("PUT", "/api/v1/event-mapping", unmapped, "If-Match", `"stale"`), 412, api.ProblemPrecondition)
+			// A bad mapping is a 400 before the precondition is weighed.
+			problem(t, e.do("PUT", "/api/v1/event-mapping", `{"cameo":[{}],"plover":[],"acled":[]}`, "If-Match", `"stale"`), 400, api.ProblemValidation)
 			rec = e.must(200, "PUT", "/api/v1/event-mapping", unmapped, nil, "If-Match", tag)
 			stored := rec.Header().Get("ETag")
 			if stored == tag || rec.Header().Get("Detente-Event-Mapping-Source") != "stored" {

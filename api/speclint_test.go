@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -167,11 +168,26 @@ func runTool(t *testing.T, dir, bin string, args ...string) (stdout, all []byte,
 	cmd.Dir = dir
 	// No telemetry, no update checks: the run is offline and repeatable.
 	cmd.Env = append(os.Environ(), "REDOCLY_TELEMETRY=off", "REDOCLY_SUPPRESS_UPDATE_NOTICE=true", "NO_UPDATE_NOTIFIER=1")
-	var out, both bytes.Buffer
-	cmd.Stdout = io.MultiWriter(&out, &both)
-	cmd.Stderr = &both
+	// Standard output and error are copied by two goroutines: the buffer
+	// both write to is locked.
+	var out bytes.Buffer
+	both := &lockedBuffer{}
+	cmd.Stdout = io.MultiWriter(&out, both)
+	cmd.Stderr = both
 	err = cmd.Run()
-	return out.Bytes(), both.Bytes(), err
+	return out.Bytes(), both.b.Bytes(), err
+}
+
+// lockedBuffer is a bytes.Buffer safe for concurrent writes.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
 }
 
 // pointer is a Spectral path as a JSON pointer fragment, as Redocly
