@@ -257,40 +257,15 @@ func (r *run) readAggregate(in Input) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.Name, err)
 	}
-	for {
-		row, err := rd.next()
-		if err == io.EOF {
-			r.progress(in.Name, true)
-			return nil
-		}
-		r.rows++
-		if r.rows%ProgressEvery == 0 {
-			if err := r.ctx.Err(); err != nil {
-				return err
-			}
-			r.progress(in.Name, false)
-		}
-		var re *RowError
-		if errors.As(err, &re) {
-			if r.o.Strict {
-				return fmt.Errorf("%s: %w (--strict stops at the first malformed row)", in.Name, err)
-			}
-			r.sum.Skipped++
-			if len(r.sum.Errors) < MaxReported {
-				r.sum.Errors = append(r.sum.Errors, in.Name+": "+err.Error())
-			}
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", in.Name, err)
-		}
+	return readRows(r, in.Name, rd.next, func(row *aggRow) error {
 		if r.agg == nil {
 			r.agg = NewAggregator(row.ev.Format, r.o.Rules)
 		} else if r.agg.format != row.ev.Format {
-			return fmt.Errorf("%s: line %d: %s rows after %s ones; ingest one format at a time", in.Name, row.ev.Line, row.ev.Format, r.agg.format)
+			return fmt.Errorf("line %d: %s rows after %s ones; ingest one format at a time", row.ev.Line, row.ev.Format, r.agg.format)
 		}
-		r.foldRow(&row)
-	}
+		r.foldRow(row)
+		return nil
+	})
 }
 
 // foldRow is fold for a row: the same mapping, resolution and counts, n

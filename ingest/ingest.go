@@ -286,10 +286,18 @@ func (r *run) read(in Input) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", in.Name, err)
 	}
+	return readRows(r, in.Name, rd.Next, r.event)
+}
+
+// readRows reads an input's rows with next until io.EOF and hands each to
+// fn, reporting progress and checking the run's context every
+// ProgressEvery rows. A malformed row (*RowError) ends the run under
+// --strict, else it is skipped and counted; any other error ends it.
+func readRows[T any](r *run, name string, next func() (T, error), fn func(*T) error) error {
 	for {
-		ev, err := rd.Next()
+		row, err := next()
 		if err == io.EOF {
-			r.progress(in.Name, true)
+			r.progress(name, true)
 			return nil
 		}
 		r.rows++
@@ -297,24 +305,24 @@ func (r *run) read(in Input) error {
 			if err := r.ctx.Err(); err != nil {
 				return err
 			}
-			r.progress(in.Name, false)
+			r.progress(name, false)
 		}
 		var re *RowError
 		if errors.As(err, &re) {
 			if r.o.Strict {
-				return fmt.Errorf("%s: %w (--strict stops at the first malformed row)", in.Name, err)
+				return fmt.Errorf("%s: %w (--strict stops at the first malformed row)", name, err)
 			}
 			r.sum.Skipped++
 			if len(r.sum.Errors) < MaxReported {
-				r.sum.Errors = append(r.sum.Errors, in.Name+": "+err.Error())
+				r.sum.Errors = append(r.sum.Errors, name+": "+err.Error())
 			}
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", in.Name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
-		if err := r.event(&ev); err != nil {
-			return fmt.Errorf("%s: %w", in.Name, err)
+		if err := fn(&row); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 }
