@@ -68,11 +68,13 @@ func searchesLocally(q *graph.PathQuery) bool {
 	return q.Weighted || q.Mode == graph.ModeKShortest
 }
 
-// localPaths answers q in Go on the neighbourhood of its endpoints (see
-// above). ok is false, with nothing answered, when the neighbourhood is
-// too large and the caller should search with Cypher. Missing endpoints
-// are ENOTFOUND, From first.
-func (s *Store) localPaths(ctx context.Context, tx neo4j.ManagedTransaction, q graph.PathQuery, reg graph.Registry) (c graph.PathCandidates, ok bool, err error) {
+// localPaths answers q in Go, on the replica or on the neighbourhood of
+// its endpoints (see above). ok is false, with nothing answered, when the
+// neighbourhood is too large and the caller should search with Cypher.
+// Missing endpoints are ENOTFOUND, From first. reg is the registry the
+// caller has, full whether it holds the user-defined types: the
+// neighbourhood needs them, and reads them into both when it does not.
+func (s *Store) localPaths(ctx context.Context, tx neo4j.ManagedTransaction, q graph.PathQuery, reg *graph.Registry, full *bool) (c graph.PathCandidates, ok bool, err error) {
 	if !s.noReplica {
 		v, err := queryVersion(ctx, tx, versionQuery)
 		if err != nil {
@@ -83,6 +85,12 @@ func (s *Store) localPaths(ctx context.Context, tx neo4j.ManagedTransaction, q g
 			return c, err == nil, err
 		}
 		s.refreshReplica(v)
+	}
+	if !*full {
+		if *reg, err = readRegistry(ctx, tx); err != nil {
+			return c, false, err
+		}
+		*full = true
 	}
 	have, err := existingActors(ctx, tx, []string{q.From, q.To})
 	if err != nil {
@@ -97,11 +105,11 @@ func (s *Store) localPaths(ctx context.Context, tx neo4j.ManagedTransaction, q g
 	if len(names) == 0 {
 		names = reg.Names()
 	}
-	union := typeUnion(reg, names)
+	union := typeUnion(*reg, names)
 	if union == "" {
 		return c, false, nil
 	}
-	b, ok, err := s.neighbourhood(ctx, tx, []string{q.From, q.To}, q.MaxHops/2, union, reg)
+	b, ok, err := s.neighbourhood(ctx, tx, []string{q.From, q.To}, q.MaxHops/2, union, *reg)
 	if err != nil || !ok {
 		return c, ok, err
 	}

@@ -539,14 +539,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) (graph.PathCandida
 			full = true
 		}
 		if searchesLocally(&q) && !s.cypherPaths {
-			if !full {
-				var err error
-				if reg, err = readRegistry(ctx, tx); err != nil {
-					return graph.PathCandidates{}, err
-				}
-				full = true
-			}
-			c, ok, err := s.localPaths(ctx, tx, q, reg)
+			c, ok, err := s.localPaths(ctx, tx, q, &reg, &full)
 			if err != nil || ok {
 				return c, err
 			}
