@@ -342,21 +342,13 @@ func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 		}
 		return nil
 	}
-	from, to := int32(openFrom), int32(openTo)
-	fromOK, toOK := true, true
-	if r.ValidFrom != nil {
-		from, fromOK = packDate(*r.ValidFrom)
-	}
-	if r.ValidTo != nil {
-		to, toOK = packDate(*r.ValidTo)
-	}
-	if !fromOK || !toOK || from == oddDate {
+	from, to, odd := packSpan(r)
+	if odd {
 		if b.odd == nil {
 			b.odd = map[int32][2]*graph.Date{}
 		}
 		// Keyed by position for now; done re-keys after sorting.
 		b.odd[i] = [2]*graph.Date{cloneDate(r.ValidFrom), cloneDate(r.ValidTo)}
-		from = oddDate
 	}
 	if b.dates == nil { // the first dated tie: the ones before are open
 		b.dates = make([]int32, 2*i, 2*cap(b.rels))
@@ -366,6 +358,24 @@ func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 	}
 	b.dates = append(b.dates, from, to)
 	return nil
+}
+
+// packSpan returns r's packed dates (openFrom and openTo for open ends),
+// or oddDate as from and odd true when they do not pack (base.odd then
+// holds them).
+func packSpan(r *graph.Relationship) (from, to int32, odd bool) {
+	from, to = openFrom, openTo
+	fromOK, toOK := true, true
+	if r.ValidFrom != nil {
+		from, fromOK = packDate(*r.ValidFrom)
+	}
+	if r.ValidTo != nil {
+		to, toOK = packDate(*r.ValidTo)
+	}
+	if !fromOK || !toOK || from == oddDate {
+		return oddDate, to, true
+	}
+	return from, to, false
 }
 
 // done sorts what did not come sorted and returns the base.
@@ -504,15 +514,13 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return nil, ctxError(ctx)
 		}
-		r := &bs.rels[i]
-		t := bs.types[bs.kind[i]]
-		// Stores keep weights in (0, 1]; anything else cannot be read as
-		// a strength or a distance, so it is left out.
-		if !(r.weight > 0 && r.weight <= 1) || r.src == r.dst || !f.admitsRel(bs, int32(i), t) {
+		ok, symmetric := f.selects(bs, int32(i))
+		if !ok {
 			continue
 		}
+		r := &bs.rels[i]
 		sel = append(sel, int32(i))
-		sym = append(sym, t.Symmetric)
+		sym = append(sym, symmetric)
 		seen[r.src], seen[r.dst] = true, true
 	}
 	// The actors in id order (ends is sorted), numbered from 0.
@@ -529,6 +537,19 @@ func build(ctx context.Context, bs *base, f Filter) (*data, error) {
 	}
 	d.link(slices.Clone(sel), sym)
 	return d, nil
+}
+
+// selects reports whether f selects relationship ri of bs, and whether
+// its type is symmetric. Stores keep weights in (0, 1]; anything else
+// cannot be read as a strength or a distance, so it is left out, as are
+// self-ties.
+func (f *Filter) selects(bs *base, ri int32) (ok, symmetric bool) {
+	r := &bs.rels[ri]
+	t := bs.types[bs.kind[ri]]
+	if !(r.weight > 0 && r.weight <= 1) || r.src == r.dst || !f.admitsRel(bs, ri, t) {
+		return false, false
+	}
+	return true, t.Symmetric
 }
 
 // link sets the selected relationships sel (indices into base.rels, in id
