@@ -379,7 +379,7 @@ func (s *Server) analysisOf(c *gin.Context) *analysis.Service {
 // actorOf reads one actor of the graph a read answers on.
 func (s *Server) actorOf(c *gin.Context, id string) (graph.Actor, error) {
 	if v := viewOf(c); v != nil {
-		return v.Actor(id)
+		return v.Actor(c.Request.Context(), id)
 	}
 	return s.store.GetActor(c.Request.Context(), id)
 }
@@ -387,7 +387,7 @@ func (s *Server) actorOf(c *gin.Context, id string) (graph.Actor, error) {
 // relationshipOf reads one relationship of the graph a read answers on.
 func (s *Server) relationshipOf(c *gin.Context, id string) (graph.Relationship, error) {
 	if v := viewOf(c); v != nil {
-		return v.Relationship(id)
+		return v.Relationship(c.Request.Context(), id)
 	}
 	return s.store.GetRelationship(c.Request.Context(), id)
 }
@@ -778,13 +778,13 @@ func (s *Server) compareScenario(c *gin.Context) error {
 	// with (one the scenario removed): its name is read from there, for
 	// the few actors an answer lists rather than from a whole export.
 	nameOf := func(id string) string {
-		if a, err := scen.Actor(id); err == nil {
+		if a, err := scen.Actor(ctx, id); err == nil {
 			return a.Name
 		}
 		var a graph.Actor
 		var err error
 		if withView != nil {
-			a, err = withView.Actor(id)
+			a, err = withView.Actor(ctx, id)
 		} else {
 			a, err = s.store.GetActor(ctx, id)
 		}

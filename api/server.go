@@ -167,8 +167,8 @@ func NewServer(cfg Config, store *graph.Store) (*Server, error) {
 	cfg = cfg.withDefaults()
 	gin.SetMode(gin.ReleaseMode)
 	s := &Server{cfg: cfg, store: store, logger: slog.New(capHandler{cfg.Logger.Handler()}), analysis: analysis.NewService(store, analysis.WithResultBudget(cfg.CacheBudget/2)),
-		bodies: newBodyCache(cfg.CacheBudget / 4),
-		views:  whatif.New(store, whatif.Capacity, analysis.WithResultBudget(cfg.CacheBudget/4/whatif.Capacity))}
+		bodies: newBodyCache(cfg.CacheBudget / 4)}
+	s.views = whatif.New(store, s.analysis, whatif.Capacity, analysis.WithResultBudget(cfg.CacheBudget/4/whatif.Capacity))
 	var err error
 	if s.keys, err = ParseAPIKeys(cfg.APIKeys); err != nil {
 		return nil, err

@@ -119,7 +119,7 @@ func TestBaseUndated(t *testing.T) {
 	}
 	for ri := range bs.rels {
 		if !bs.validOn(int32(ri), graph.Date{Year: 2000, Month: 1, Day: 1}) || bs.validFrom(int32(ri)) != nil || bs.validTo(int32(ri)) != nil {
-			t.Errorf("undated %s reads as dated", bs.rels[ri].id)
+			t.Errorf("undated %s reads as dated", bs.relIDs[ri])
 		}
 	}
 }

@@ -88,10 +88,10 @@ func (s *Service) Diff(ctx context.Context, q DiffQuery) (Diff, error) {
 		bs := all.base
 		r := &bs.rels[ri]
 		if f := bs.validFrom(ri); f != nil && q.From.Before(*f) && !q.To.Before(*f) {
-			d.Formed = append(d.Formed, r.id)
+			d.Formed = append(d.Formed, bs.relIDs[ri])
 		}
 		if t := bs.validTo(ri); t != nil && !t.Before(q.From) && t.Before(q.To) {
-			d.Ended = append(d.Ended, r.id)
+			d.Ended = append(d.Ended, bs.relIDs[ri])
 		}
 		if bs.validOn(ri, q.From) {
 			before[bs.ends[r.src]], before[bs.ends[r.dst]] = true, true

@@ -76,7 +76,7 @@ func (p *Projection) frustration(ctx context.Context, limit int) (Frustration, e
 		same := r.col[p.local[rel.src]] == r.col[p.local[rel.dst]]
 		if pol > 0 && !same || pol < 0 && same {
 			if len(res.Frustrated) < limit {
-				res.Frustrated = append(res.Frustrated, rel.id)
+				res.Frustrated = append(res.Frustrated, p.base.relIDs[ri])
 			} else {
 				res.Truncated = true
 			}

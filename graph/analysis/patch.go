@@ -35,7 +35,7 @@ type remap struct {
 
 // relIndex returns the index of relationship id.
 func (b *base) relIndex(id string) (int32, bool) {
-	i, ok := slices.BinarySearchFunc(b.rels, id, func(r rel, id string) int { return cmp.Compare(r.id, id) })
+	i, ok := slices.BinarySearch(b.relIDs, id)
 	return int32(i), ok
 }
 
@@ -188,7 +188,7 @@ func (b *base) patch(version uint64, reg graph.Registry, d graph.Delta) (*base, 
 
 	// The relationships: b's kept ones merged with those put, in id order.
 	nrels := len(b.rels) - len(m.removed) + len(put)
-	nb.rels, nb.kind = make([]rel, 0, nrels), make([]uint16, 0, nrels)
+	nb.rels, nb.relIDs, nb.kind = make([]rel, 0, nrels), make([]string, 0, nrels), make([]uint16, 0, nrels)
 	dated := b.dates != nil
 	for i := range put {
 		dated = dated || put[i].ValidFrom != nil || put[i].ValidTo != nil
@@ -198,29 +198,44 @@ func (b *base) patch(version uint64, reg graph.Registry, d graph.Delta) (*base, 
 	}
 	m.rel = make([]int32, len(b.rels))
 	m.put = make([]int32, 0, len(put))
+	next := 0 // the first of m.removed not yet passed
+	// keep copies b's relationships [lo, hi) but the gone ones, a run of
+	// kept ones at a time.
 	keep := func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			if gone[i] {
-				m.rel[i] = -1
-				continue
+		for lo < hi {
+			for next < len(m.removed) && int(m.removed[next]) < lo {
+				next++
 			}
-			m.rel[i] = int32(len(nb.rels))
-			r := b.rels[i]
+			g := hi
+			if next < len(m.removed) && int(m.removed[next]) < hi {
+				g = int(m.removed[next])
+			}
+			at := len(nb.rels)
+			nb.rels = append(nb.rels, b.rels[lo:g]...)
+			nb.relIDs = append(nb.relIDs, b.relIDs[lo:g]...)
+			nb.kind = append(nb.kind, b.kind[lo:g]...)
 			if m.end != nil {
-				r.src, r.dst = m.end[r.src], m.end[r.dst]
-			}
-			if nb.dates != nil {
-				from, to := b.span(int32(i))
-				if from == oddDate {
-					if nb.odd == nil {
-						nb.odd = map[int32][2]*graph.Date{}
-					}
-					nb.odd[int32(len(nb.rels))] = b.odd[int32(i)]
+				for i := at; i < len(nb.rels); i++ {
+					nb.rels[i].src, nb.rels[i].dst = m.end[nb.rels[i].src], m.end[nb.rels[i].dst]
 				}
-				nb.dates = append(nb.dates, from, to)
 			}
-			nb.rels = append(nb.rels, r)
-			nb.kind = append(nb.kind, b.kind[i])
+			for i := lo; i < g; i++ {
+				m.rel[i] = int32(at + i - lo)
+			}
+			switch {
+			case nb.dates == nil:
+			case b.dates != nil:
+				nb.dates = append(nb.dates, b.dates[2*lo:2*g]...)
+			default:
+				for range g - lo {
+					nb.dates = append(nb.dates, openFrom, openTo)
+				}
+			}
+			if g < hi {
+				m.rel[g] = -1
+				g++
+			}
+			lo = g
 		}
 	}
 	at := 0
@@ -246,7 +261,8 @@ func (b *base) patch(version uint64, reg graph.Registry, d graph.Delta) (*base, 
 		dst, _ := nb.endIndex(r.Target)
 		ni := int32(len(nb.rels))
 		m.put = append(m.put, ni)
-		nb.rels = append(nb.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: int32(src), dst: int32(dst)})
+		nb.rels = append(nb.rels, rel{weight: r.Weight, confidence: r.Confidence, src: int32(src), dst: int32(dst)})
+		nb.relIDs = append(nb.relIDs, r.ID)
 		nb.kind = append(nb.kind, uint16(k))
 		if nb.dates != nil {
 			from, to, odd := packSpan(r)
@@ -260,6 +276,14 @@ func (b *base) patch(version uint64, reg graph.Registry, d graph.Delta) (*base, 
 		}
 	}
 	keep(at, len(b.rels))
+	for ri, dates := range b.odd { // the kept ones' exact dates
+		if nr := m.rel[ri]; nr >= 0 {
+			if nb.odd == nil {
+				nb.odd = map[int32][2]*graph.Date{}
+			}
+			nb.odd[nr] = dates
+		}
+	}
 	return nb, m, nil
 }
 
@@ -419,8 +443,12 @@ func (d *data) patch(ctx context.Context, nb *base, m *remap) (*data, error) {
 			endOf[k] = int32(e)
 		}
 	}
-	nd.out = d.patchRows(&d.out, nb, m, endOf, renum, touched, outE)
-	nd.in = d.patchRows(&d.in, nb, m, endOf, renum, touched, inE)
+	same := len(nd.ids) == len(d.ids)
+	for k := 0; same && k < len(renum); k++ {
+		same = renum[k] == int32(k)
+	}
+	nd.out = d.patchRows(&d.out, nb, m, endOf, renum, same, touched, outE)
+	nd.in = d.patchRows(&d.in, nb, m, endOf, renum, same, touched, inE)
 	n := len(nd.ids)
 	nd.outSum = make([]float64, n)
 	nd.outDeg = make([]float64, n)
@@ -439,46 +467,78 @@ func (d *data) patch(ctx context.Context, nb *base, m *remap) (*data, error) {
 	return nd, nil
 }
 
-// patchRows makes the new adjacency (out or in, as a is) of n actors:
-// the row of an actor whose end is untouched is its old row renumbered;
-// that of a touched one combines its edges in es (sorted by row, other
-// end, relationship) as setEdges does: the sum of the weights in
-// relationship order, the best the first of the highest weight.
-func (d *data) patchRows(a *adjacency, nb *base, m *remap, endOf, renum []int32, touched []bool, es []patchedEdge) adjacency {
-	n := len(endOf)
-	size := len(a.nbr) + len(es)
-	out := adjacency{off: make([]int32, n+1), nbr: make([]int32, 0, size), sum: make([]float64, 0, size), rel: make([]int32, 0, size)}
-	k := 0
-	for v := int32(0); v < int32(n); v++ {
-		e := endOf[v]
-		if !touched[e] {
-			old := d.local[m.oldEnd(e)]
-			lo, hi := a.row(old)
-			for x := lo; x < hi; x++ {
-				out.nbr = append(out.nbr, renum[a.nbr[x]])
-				out.sum = append(out.sum, a.sum[x])
-				out.rel = append(out.rel, m.rel[a.rel[x]])
-			}
-		} else {
-			for ; k < len(es) && es[k].from < v; k++ {
-			}
-			for k < len(es) && es[k].from == v {
-				to, ri := es[k].to, es[k].rel
-				w := nb.rels[ri].weight
-				sum, best, bestRel := w, w, ri
-				for k++; k < len(es) && es[k].from == v && es[k].to == to; k++ {
-					w := nb.rels[es[k].rel].weight
-					sum += w
-					if w > best {
-						best, bestRel = w, es[k].rel
-					}
-				}
-				out.nbr = append(out.nbr, to)
-				out.sum = append(out.sum, sum)
-				out.rel = append(out.rel, bestRel)
+// patchRows makes the new adjacency (out or in, as a is) of the actors
+// endOf lists: the row of an actor whose end is untouched is its old row
+// renumbered (runs of such rows copied at once); that of a touched one
+// combines its edges in es (sorted by row, other end, relationship) as
+// setEdges does: the sum of the weights in relationship order, the best
+// the first of the highest weight. same says the actors kept their
+// numbers (renum is the identity).
+func (d *data) patchRows(a *adjacency, nb *base, m *remap, endOf, renum []int32, same bool, touched []bool, es []patchedEdge) adjacency {
+	type edge struct {
+		from, to, rel int32
+		sum           float64
+	}
+	var combined []edge
+	for k := 0; k < len(es); {
+		from, to, ri := es[k].from, es[k].to, es[k].rel
+		w := nb.rels[ri].weight
+		sum, best, bestRel := w, w, ri
+		for k++; k < len(es) && es[k].from == from && es[k].to == to; k++ {
+			w := nb.rels[es[k].rel].weight
+			sum += w
+			if w > best {
+				best, bestRel = w, es[k].rel
 			}
 		}
-		out.off[v+1] = int32(len(out.nbr))
+		combined = append(combined, edge{from, to, bestRel, sum})
+	}
+	n := len(endOf)
+	oldRow := func(v int) int32 { return d.local[m.oldEnd(endOf[v])] }
+	out := adjacency{off: make([]int32, n+1)}
+	for v, k := 0, 0; v < n; v++ {
+		if touched[endOf[v]] {
+			c := int32(0)
+			for ; k < len(combined) && combined[k].from == int32(v); k++ {
+				c++
+			}
+			out.off[v+1] = out.off[v] + c
+		} else {
+			lo, hi := a.row(oldRow(v))
+			out.off[v+1] = out.off[v] + hi - lo
+		}
+	}
+	size := out.off[n]
+	out.nbr, out.sum, out.rel = make([]int32, size), make([]float64, size), make([]int32, size)
+	for v, k := 0, 0; v < n; {
+		at := out.off[v]
+		if touched[endOf[v]] {
+			for ; k < len(combined) && combined[k].from == int32(v); k++ {
+				out.nbr[at], out.sum[at], out.rel[at] = combined[k].to, combined[k].sum, combined[k].rel
+				at++
+			}
+			v++
+			continue
+		}
+		// The run of untouched rows whose old rows follow each other.
+		first := oldRow(v)
+		w, last := v+1, first
+		for w < n && !touched[endOf[w]] && oldRow(w) == last+1 {
+			w, last = w+1, last+1
+		}
+		lo, hi := a.off[first], a.off[last+1]
+		copy(out.sum[at:], a.sum[lo:hi])
+		if same {
+			copy(out.nbr[at:], a.nbr[lo:hi])
+		} else {
+			for i, x := range a.nbr[lo:hi] {
+				out.nbr[at+int32(i)] = renum[x]
+			}
+		}
+		for i, r := range a.rel[lo:hi] {
+			out.rel[at+int32(i)] = m.rel[r]
+		}
+		v = w
 	}
 	return out
 }

@@ -211,14 +211,14 @@ func sameBase(x, y *base) string {
 	}
 	for i := range x.rels {
 		ri := int32(i)
-		if x.rels[i] != y.rels[i] {
-			return fmt.Sprintf("relationship %d: %+v, want %+v", i, x.rels[i], y.rels[i])
+		if x.rels[i] != y.rels[i] || x.relIDs[i] != y.relIDs[i] {
+			return fmt.Sprintf("relationship %d: %s %+v, want %s %+v", i, x.relIDs[i], x.rels[i], y.relIDs[i], y.rels[i])
 		}
 		if !sameType(x.types[x.kind[i]], y.types[y.kind[i]]) {
-			return fmt.Sprintf("relationship %s: type %s, want %s", x.rels[i].id, x.typeName(ri), y.typeName(ri))
+			return fmt.Sprintf("relationship %s: type %s, want %s", x.relIDs[i], x.typeName(ri), y.typeName(ri))
 		}
 		if fmt.Sprint(x.validFrom(ri), x.validTo(ri)) != fmt.Sprint(y.validFrom(ri), y.validTo(ri)) {
-			return fmt.Sprintf("relationship %s: dates differ", x.rels[i].id)
+			return fmt.Sprintf("relationship %s: dates differ", x.relIDs[i])
 		}
 	}
 	return ""
@@ -229,7 +229,7 @@ func sameData(x, y *data) string {
 	ids := func(d *data, rs []int32) []string {
 		out := make([]string, len(rs))
 		for i, r := range rs {
-			out[i] = d.base.rels[r].id
+			out[i] = d.base.relIDs[r]
 		}
 		return out
 	}

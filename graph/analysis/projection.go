@@ -105,6 +105,7 @@ type base struct {
 	version uint64
 	reg     graph.Registry
 	rels    []rel    // by id
+	relIDs  []string // relationship i's id; ascending
 	kind    []uint16 // each relationship's type: its index in types
 	// ends are the actors' ids and any relationship endpoint that is not
 	// an actor (a hand-built batch), sorted; names[i] is ends[i]'s name
@@ -123,15 +124,19 @@ type base struct {
 	odd map[int32][2]*graph.Date
 	// fetch returns a whole relationship by id (ENOTFOUND when it is gone).
 	fetch func(ctx context.Context, id string) (graph.Relationship, error)
+	// from says how the base was patched from another (nil when it was
+	// read whole): the projections of that base patch the same way.
+	from *remap
 }
 
-// rel is what the analysis keeps of a relationship: 40 bytes (2 more for
-// its type in base.kind, and 8 for its dates in base.dates when the graph
-// has dated ties), its id shared with the record it was read from,
+// rel is what the analysis keeps of a relationship: 24 bytes and no
+// pointer (the garbage collector never scans the array, and a patch
+// copies it whole), with its id in base.relIDs (16 bytes, the string
+// shared with the record it was read from), its type in base.kind (2)
+// and, when the graph has dated ties, its dates in base.dates (8),
 // against some 200 for a graph.Relationship and its dates. Notes,
 // citations, attributes and timestamps stay in the store.
 type rel struct {
-	id                 string
 	weight, confidence float64
 	src, dst           int32 // indices into base.ends
 }
@@ -238,7 +243,7 @@ func (b *base) typeName(ri int32) string { return b.types[b.kind[ri]].Name }
 // record (see hydrate).
 func (b *base) lean(ri int32) graph.Relationship {
 	r := &b.rels[ri]
-	return graph.Relationship{ID: r.id, Source: b.ends[r.src], Target: b.ends[r.dst], Type: b.typeName(ri),
+	return graph.Relationship{ID: b.relIDs[ri], Source: b.ends[r.src], Target: b.ends[r.dst], Type: b.typeName(ri),
 		Weight: r.weight, Confidence: r.confidence, ValidFrom: b.validFrom(ri), ValidTo: b.validTo(ri), Sources: []graph.Citation{}}
 }
 
@@ -262,7 +267,7 @@ type builder struct {
 func newBuilder(version uint64, reg graph.Registry, actors, rels int) *builder {
 	actors += actors/128 + 16
 	rels += rels/128 + 16
-	b := &base{version: version, reg: reg, rels: make([]rel, 0, rels), kind: make([]uint16, 0, rels),
+	b := &base{version: version, reg: reg, rels: make([]rel, 0, rels), relIDs: make([]string, 0, rels), kind: make([]uint16, 0, rels),
 		ends: make([]string, 0, actors), names: make([]string, 0, actors), isActor: make([]bool, 0, actors)}
 	return &builder{b: b, reg: reg, at: make(map[string]int32, actors), walk: make([]int32, 0, actors),
 		kinds: map[string]int32{}, actorsSorted: true, relsSorted: true}
@@ -315,7 +320,7 @@ func (bd *builder) end(id string) int32 {
 
 func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 	b := bd.b
-	if n := len(b.rels); n > 0 && r.ID <= b.rels[n-1].id {
+	if n := len(b.relIDs); n > 0 && r.ID <= b.relIDs[n-1] {
 		bd.relsSorted = false
 	}
 	k, ok := bd.kinds[r.Type]
@@ -334,7 +339,8 @@ func (bd *builder) rel(r *graph.Relationship, source, target int) error {
 		b.types = append(b.types, t)
 	}
 	i := int32(len(b.rels))
-	b.rels = append(b.rels, rel{id: r.ID, weight: r.Weight, confidence: r.Confidence, src: bd.endAt(r.Source, source), dst: bd.endAt(r.Target, target)})
+	b.rels = append(b.rels, rel{weight: r.Weight, confidence: r.Confidence, src: bd.endAt(r.Source, source), dst: bd.endAt(r.Target, target)})
+	b.relIDs = append(b.relIDs, r.ID)
 	b.kind = append(b.kind, uint16(k))
 	if r.ValidFrom == nil && r.ValidTo == nil {
 		if b.dates != nil {
@@ -403,15 +409,15 @@ func (bd *builder) done() *base {
 		for i := range perm {
 			perm[i] = int32(i)
 		}
-		slices.SortStableFunc(perm, func(x, y int32) int { return cmp.Compare(b.rels[x].id, b.rels[y].id) })
-		rels, kind := make([]rel, len(perm)), make([]uint16, len(perm))
+		slices.SortStableFunc(perm, func(x, y int32) int { return cmp.Compare(b.relIDs[x], b.relIDs[y]) })
+		rels, relIDs, kind := make([]rel, len(perm)), make([]string, len(perm)), make([]uint16, len(perm))
 		var dates []int32
 		if b.dates != nil {
 			dates = make([]int32, len(b.dates))
 		}
 		var odd map[int32][2]*graph.Date
 		for i, old := range perm {
-			rels[i], kind[i] = b.rels[old], b.kind[old]
+			rels[i], relIDs[i], kind[i] = b.rels[old], b.relIDs[old], b.kind[old]
 			if dates == nil {
 				continue
 			}
@@ -423,10 +429,10 @@ func (bd *builder) done() *base {
 				odd[int32(i)] = b.odd[old]
 			}
 		}
-		b.rels, b.kind, b.dates, b.odd = rels, kind, dates, odd
+		b.rels, b.relIDs, b.kind, b.dates, b.odd = rels, relIDs, kind, dates, odd
 	}
 	// The walk grew the slices by appending: keep no spare capacity.
-	b.rels, b.kind, b.dates = trim(b.rels), trim(b.kind), trim(b.dates)
+	b.rels, b.relIDs, b.kind, b.dates = trim(b.rels), trim(b.relIDs), trim(b.kind), trim(b.dates)
 	b.ends, b.names, b.isActor = trim(b.ends), trim(b.names), trim(b.isActor)
 	bd.at, bd.walk, bd.kinds = nil, nil, nil
 	return b

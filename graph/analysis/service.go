@@ -56,6 +56,12 @@ type Service struct {
 	resultBudget int64
 	now          func() time.Time // the clock: today is the default analysis date of mediators
 
+	// parent and delta make an overlay (NewOverlay): its graph is
+	// parent's with delta applied, and its base and projections are
+	// patched from parent's.
+	parent *Service
+	delta  *graph.Delta
+
 	mu      sync.Mutex
 	base    *base
 	entries []*entry // most recently used first
@@ -97,6 +103,19 @@ func NewService(src Source, opts ...Option) *Service {
 	for _, o := range opts {
 		o(s)
 	}
+	return s
+}
+
+// NewOverlay returns a Service answering on parent's graph with delta
+// applied (the graph on a scenario), reading its version, registry and
+// whole relationships from src. It never reads the graph whole: its base
+// is parent's current base patched with delta, and each projection is
+// parent's projection under the same filter, patched (see patch.go); a
+// patch makes exactly what a build of the changed graph makes, so every
+// answer is the answer on a store holding that graph.
+func NewOverlay(parent *Service, src Source, delta graph.Delta, opts ...Option) *Service {
+	s := NewService(src, opts...)
+	s.parent, s.delta = parent, &delta
 	return s
 }
 
@@ -159,7 +178,7 @@ func (s *Service) projection(ctx context.Context, f Filter, queryErrs []graph.Fi
 		if d := s.lookup(key); d != nil {
 			return d, nil
 		}
-		d, err := build(ctx, b, f)
+		d, err := s.make(ctx, b, f)
 		if err != nil {
 			return nil, err
 		}
@@ -172,6 +191,31 @@ func (s *Service) projection(ctx context.Context, f Filter, queryErrs []graph.Fi
 		return nil, err
 	}
 	return &Projection{data: val.(*data), weighted: f.Weighted}, nil
+}
+
+// make returns the projection of b under f: built, or, when b was
+// patched from a parent's base, the parent's projection under f patched
+// the same way.
+func (s *Service) make(ctx context.Context, b *base, f Filter) (*data, error) {
+	if b.from != nil && s.parent != nil {
+		p, err := s.parent.projection(ctx, f, nil)
+		if err != nil {
+			return nil, err
+		}
+		if p.base == b.from.from { // else the parent has moved on: build
+			return p.data.patch(ctx, b, b.from)
+		}
+	}
+	return build(ctx, b, f)
+}
+
+// currentBase returns the base of the graph as it is now.
+func (s *Service) currentBase(ctx context.Context) (*base, error) {
+	v, err := s.src.Version(ctx)
+	if err != nil {
+		return nil, sourceError(ctx, err)
+	}
+	return s.loadBase(ctx, v)
 }
 
 // lookup returns the cached projection data for key, marking it used.
@@ -228,6 +272,21 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 		reg, err := s.src.RelationshipTypes(ctx)
 		if err != nil {
 			return nil, sourceError(ctx, err)
+		}
+		if s.parent != nil {
+			pb, err := s.parent.currentBase(ctx)
+			if err != nil {
+				return nil, err
+			}
+			nb, m, err := pb.patch(v, reg, *s.delta)
+			if err != nil {
+				return nil, err
+			}
+			nb.fetch, nb.from = s.src.GetRelationship, m
+			s.mu.Lock()
+			s.base = nb
+			s.mu.Unlock()
+			return nb, nil
 		}
 		var actors, rels int
 		if b != nil {

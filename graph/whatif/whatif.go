@@ -1,12 +1,16 @@
-// Package whatif answers reads on scenarios (graph.Scenario). The graph on
-// a scenario is built from the store (graph.Store.ScenarioGraph: the
-// export with the changes of the scenario's chain applied). Analyses run
-// on it through the same analysis Service as on the graph itself, reading
-// the changed batch directly; the reads that need a store — listings,
-// single records, paths, neighbourhoods — get the batch imported into an
-// in-memory store, once, on the first such read. The answer on a scenario
-// is therefore, by construction, the answer on a store holding the
-// changed graph (the API's oracle test checks exactly that).
+// Package whatif answers reads on scenarios (graph.Scenario). A view of a
+// scenario starts from the delta between the graph and the graph on the
+// scenario (graph.Store.ScenarioDelta: the chain's changes applied to the
+// records they name, never an export). Analyses run on an overlay of the
+// graph's own analysis Service (analysis.NewOverlay): its base and
+// projections are the graph's, patched with the delta, and are exactly
+// what a build of the changed graph would be. Single records are read
+// through the delta from the store. The reads that need the whole graph
+// — listings, exports, paths, neighbourhoods — get it built
+// (graph.Store.ScenarioGraph) and imported into an in-memory store, once,
+// on the first such read. The answer on a scenario is therefore the
+// answer on a store holding the changed graph (the API's oracle test
+// checks exactly that).
 //
 // Views are kept while the graph's version and every scenario of the
 // chain stay as they were when the view was built (the key): a write to
@@ -50,10 +54,17 @@ type View struct {
 	// and the revision of every scenario of the chain.
 	Key string
 
-	batch  graph.Batch // actors and relationships sorted by id
-	reg    graph.Registry
-	actors map[string]int // id -> index in batch.Actors
-	rels   map[string]int // id -> index in batch.Relationships
+	base  *graph.Store
+	delta graph.Delta
+	reg   graph.Registry
+	// What the delta removes and puts, by id.
+	removedActors, removedRels map[string]bool
+	actors                     map[string]*graph.Actor
+	rels                       map[string]*graph.Relationship
+
+	batchOnce sync.Once
+	batch     graph.Batch // actors and relationships sorted by id
+	batchErr  error
 
 	storeOnce sync.Once
 	store     *graph.Store
@@ -65,19 +76,38 @@ type View struct {
 const viewVersion = 1
 
 // Export returns the graph on the scenario as an export: actors and
-// relationships sorted by id, as a store exports them. The batch is
-// shared: callers must not modify it.
-func (v *View) Export(context.Context) (graph.Batch, error) { return v.batch, nil }
+// relationships sorted by id, as a store exports them, built on the first
+// call. The batch is shared: callers must not modify it.
+func (v *View) Export(ctx context.Context) (graph.Batch, error) {
+	v.batchOnce.Do(func() {
+		// Not cancelled by the caller leaving: the batch serves the
+		// view's later readers too.
+		b, _, err := v.base.ScenarioGraph(context.WithoutCancel(ctx), v.Scenario.ID)
+		if err != nil {
+			v.batchErr = err
+			return
+		}
+		// ScenarioGraph appends what a scenario adds: sort as an export is.
+		slices.SortFunc(b.Actors, func(x, y graph.Actor) int { return cmp.Compare(x.ID, y.ID) })
+		slices.SortFunc(b.Relationships, func(x, y graph.Relationship) int { return cmp.Compare(x.ID, y.ID) })
+		v.batch = b
+	})
+	return v.batch, v.batchErr
+}
 
 // Walk lends the view's actors, then its relationships, in id order, as
-// graph.Store.Walk does: the analysis Service reads the view this way.
+// graph.Store.Walk does.
 func (v *View) Walk(ctx context.Context, actor func(*graph.Actor) error, rel graph.WalkFunc) error {
-	return v.batch.Walk(ctx, actor, rel)
+	b, err := v.Export(ctx)
+	if err != nil {
+		return err
+	}
+	return b.Walk(ctx, actor, rel)
 }
 
 // GetRelationship returns relationship id on the scenario; ENOTFOUND.
-func (v *View) GetRelationship(_ context.Context, id string) (graph.Relationship, error) {
-	return v.Relationship(id)
+func (v *View) GetRelationship(ctx context.Context, id string) (graph.Relationship, error) {
+	return v.Relationship(ctx, id)
 }
 
 // Version is the view's version, constant (see Key for what changes).
@@ -87,26 +117,37 @@ func (v *View) Version(context.Context) (uint64, error) { return viewVersion, ni
 func (v *View) RelationshipTypes(context.Context) (graph.Registry, error) { return v.reg, nil }
 
 // Actor returns the actor id on the scenario; ENOTFOUND when it has none.
-func (v *View) Actor(id string) (graph.Actor, error) {
-	if i, ok := v.actors[id]; ok {
-		return v.batch.Actors[i], nil
+func (v *View) Actor(ctx context.Context, id string) (graph.Actor, error) {
+	if a, ok := v.actors[id]; ok {
+		return *a, nil
 	}
-	return graph.Actor{}, graph.Errorf(graph.ENOTFOUND, "actor %s not found", id)
+	if v.removedActors[id] {
+		return graph.Actor{}, graph.Errorf(graph.ENOTFOUND, "actor %s not found", id)
+	}
+	return v.base.GetActor(ctx, id)
 }
 
 // Relationship returns relationship id on the scenario; ENOTFOUND.
-func (v *View) Relationship(id string) (graph.Relationship, error) {
-	if i, ok := v.rels[id]; ok {
-		return v.batch.Relationships[i], nil
+func (v *View) Relationship(ctx context.Context, id string) (graph.Relationship, error) {
+	if r, ok := v.rels[id]; ok {
+		return *r, nil
 	}
-	return graph.Relationship{}, graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+	if v.removedRels[id] {
+		return graph.Relationship{}, graph.Errorf(graph.ENOTFOUND, "relationship %s not found", id)
+	}
+	return v.base.GetRelationship(ctx, id)
 }
 
 // Store returns the graph on the scenario in an in-memory store, built on
 // the first call (a copy in the embedded store's compact form, about 120
-// bytes a relationship) for the reads the batch does not serve.
+// bytes a relationship) for the reads the delta does not serve.
 func (v *View) Store(ctx context.Context) (*graph.Store, error) {
 	v.storeOnce.Do(func() {
+		b, err := v.Export(ctx)
+		if err != nil {
+			v.storeErr = err
+			return
+		}
 		mem, err := memstore.Open("")
 		if err != nil {
 			v.storeErr = graph.Internal(err)
@@ -115,7 +156,7 @@ func (v *View) Store(ctx context.Context) (*graph.Store, error) {
 		st := graph.NewStore(mem)
 		// Not cancelled by the caller leaving: the store serves the
 		// view's later readers too.
-		if _, err := st.Import(context.WithoutCancel(ctx), v.batch, false); err != nil {
+		if _, err := st.Import(context.WithoutCancel(ctx), b, false); err != nil {
 			// The batch comes from a valid graph with changes each
 			// checked against it: a refusal here is a defect.
 			mem.Close()
@@ -129,19 +170,21 @@ func (v *View) Store(ctx context.Context) (*graph.Store, error) {
 
 // Views builds and keeps scenario views over one base store.
 type Views struct {
-	base    *graph.Store
-	opts    []analysis.Option
-	cache   *lru.Cache[string, *View] // by scenario id
-	flights singleflight.Group
-	mu      sync.Mutex
-	builds  int
+	base     *graph.Store
+	analysis *analysis.Service // the base's: views' analyses overlay it
+	opts     []analysis.Option
+	cache    *lru.Cache[string, *View] // by scenario id
+	flights  singleflight.Group
+	mu       sync.Mutex
+	builds   int
 }
 
-// New returns Views over base keeping up to capacity views (at least 1);
+// New returns Views over base, whose analyses overlay baseAnalysis (the
+// analysis Service of base), keeping up to capacity views (at least 1);
 // opts configure each view's analysis Service.
-func New(base *graph.Store, capacity int, opts ...analysis.Option) *Views {
+func New(base *graph.Store, baseAnalysis *analysis.Service, capacity int, opts ...analysis.Option) *Views {
 	c, _ := lru.New[string, *View](max(capacity, 1))
-	return &Views{base: base, opts: opts, cache: c}
+	return &Views{base: base, analysis: baseAnalysis, opts: opts, cache: c}
 }
 
 // Get returns the view of scenario id as the graph and the scenarios are
@@ -197,7 +240,7 @@ func (v *Views) ResultBytes() int64 {
 
 func (v *Views) build(ctx context.Context, chain []graph.Scenario, key string) (*View, error) {
 	id := chain[len(chain)-1].ID
-	b, stale, err := v.base.ScenarioGraph(ctx, id)
+	d, stale, err := v.base.ScenarioDelta(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -205,18 +248,22 @@ func (v *Views) build(ctx context.Context, chain []graph.Scenario, key string) (
 	if err != nil {
 		return nil, err
 	}
-	// ScenarioGraph appends what a scenario adds: sort as an export is.
-	slices.SortFunc(b.Actors, func(x, y graph.Actor) int { return cmp.Compare(x.ID, y.ID) })
-	slices.SortFunc(b.Relationships, func(x, y graph.Relationship) int { return cmp.Compare(x.ID, y.ID) })
-	view := &View{Scenario: chain[len(chain)-1], Chain: chain, Stale: stale, Key: key, batch: b, reg: reg,
-		actors: make(map[string]int, len(b.Actors)), rels: make(map[string]int, len(b.Relationships))}
-	for i := range b.Actors {
-		view.actors[b.Actors[i].ID] = i
+	view := &View{Scenario: chain[len(chain)-1], Chain: chain, Stale: stale, Key: key, base: v.base, delta: d, reg: reg,
+		removedActors: map[string]bool{}, removedRels: map[string]bool{},
+		actors: make(map[string]*graph.Actor, len(d.Actors)), rels: make(map[string]*graph.Relationship, len(d.Relationships))}
+	for _, id := range d.RemovedActors {
+		view.removedActors[id] = true
 	}
-	for i := range b.Relationships {
-		view.rels[b.Relationships[i].ID] = i
+	for _, id := range d.RemovedRelationships {
+		view.removedRels[id] = true
 	}
-	view.Analysis = analysis.NewService(view, v.opts...)
+	for i := range d.Actors {
+		view.actors[d.Actors[i].ID] = &d.Actors[i]
+	}
+	for i := range d.Relationships {
+		view.rels[d.Relationships[i].ID] = &d.Relationships[i]
+	}
+	view.Analysis = analysis.NewOverlay(v.analysis, view, d, v.opts...)
 	v.mu.Lock()
 	v.builds++
 	v.mu.Unlock()

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/detente/detente/graph"
+	"github.com/detente/detente/graph/analysis"
+	"github.com/detente/detente/graph/graphgen"
 	"github.com/detente/detente/graph/memstore"
 )
 
@@ -39,7 +41,7 @@ func testStore(t *testing.T) *graph.Store {
 func TestViews(t *testing.T) {
 	ctx := context.Background()
 	st := testStore(t)
-	views := New(st, 2)
+	views := New(st, analysis.NewService(st), 2)
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -79,10 +81,10 @@ func TestViews(t *testing.T) {
 	if want := []string{"usa-negotiates-iran", "usa-sanctions-iran"}; !slices.Equal(rels, want) {
 		t.Fatalf("the view's ties %v, want %v (sorted by id, Oman's gone, the talks added)", rels, want)
 	}
-	if _, err := v.Actor("oman"); graph.ErrorCode(err) != graph.ENOTFOUND {
+	if _, err := v.Actor(ctx, "oman"); graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Errorf("oman on the view: %v", err)
 	}
-	if r, err := v.Relationship("usa-negotiates-iran"); err != nil || r.Type != "negotiates_with" {
+	if r, err := v.Relationship(ctx, "usa-negotiates-iran"); err != nil || r.Type != "negotiates_with" {
 		t.Errorf("the added tie: %+v %v", r, err)
 	}
 	// The store of the view holds the same graph.
@@ -129,7 +131,7 @@ func TestViews(t *testing.T) {
 		}
 		v = nv
 	}
-	if _, err := v.Actor("qatar"); err != nil {
+	if _, err := v.Actor(ctx, "qatar"); err != nil {
 		t.Errorf("the view after the write lacks it: %v", err)
 	}
 
@@ -149,5 +151,85 @@ func TestViews(t *testing.T) {
 	}
 	if _, err := views.Get(ctx, "atlantis"); graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Errorf("a missing scenario: %v", err)
+	}
+}
+
+// TestOverlayAnswersAsTheChangedGraph: a view's analyses, patched from
+// the graph's, give the bits a projection of the changed graph
+// (ScenarioGraph, the whole export with the changes applied) gives, for
+// changes of every kind stacked two deep; and no view reads the graph
+// whole: the graph's Service walked the store once, the views' never.
+func TestOverlayAnswersAsTheChangedGraph(t *testing.T) {
+	ctx := context.Background()
+	d, err := memstore.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := graph.NewStore(d)
+	defer st.Close()
+	b := graphgen.Generate(graphgen.Options{Actors: 120, Relationships: 800, Seed: 3, Dated: true})
+	if _, err := st.Import(ctx, b, false); err != nil {
+		t.Fatal(err)
+	}
+	a := func(i int) string { return b.Actors[i].ID }
+	w := 0.25
+	changes := []graph.Change{
+		{Op: graph.OpRemoveRelationship, ID: b.Relationships[5].ID},
+		{Op: graph.OpUpdateRelationship, ID: b.Relationships[40].ID, Patch: &graph.RelationshipPatch{Weight: &w, ValidFrom: &graph.Date{Year: 2016, Month: 2, Day: 3}}},
+		{Op: graph.OpRemoveActor, ID: a(7)},
+		{Op: graph.OpAddActor, Actor: &graph.Actor{ID: a(10) + "-b", Name: "Newcomer", Kind: graph.KindState}},
+		{Op: graph.OpAddRelationship, Relationship: &graph.Relationship{ID: "added-1", Source: a(10) + "-b", Target: a(3), Type: "supports", Weight: 0.4, Confidence: 0.5}},
+		{Op: graph.OpAddRelationship, Relationship: &graph.Relationship{ID: "added-2", Source: a(1), Target: a(2), Type: "allied_with", Weight: 0.9, Confidence: 0.5}},
+	}
+	if _, err := st.CreateScenario(ctx, graph.Scenario{ID: "one", Name: "One", Changes: changes[:3]}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateScenario(ctx, graph.Scenario{ID: "two", Name: "Two", Base: "one", Changes: changes[3:]}); err != nil {
+		t.Fatal(err)
+	}
+	reg, err := st.RelationshipTypes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent := analysis.NewService(st)
+	views := New(st, parent, 2)
+	for _, id := range []string{"one", "two"} {
+		v, err := views.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed, _, err := st.ScenarioGraph(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []analysis.Filter{{}, {Weighted: true}, {Polarity: analysis.PolaritySigned}, {AsOf: &graph.Date{Year: 2015, Month: 1, Day: 1}}} {
+			want, err := analysis.Project(ctx, changed, reg, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, alg := range []analysis.Algorithm{analysis.PageRank, analysis.Betweenness} {
+				w, err := want.Centrality(ctx, alg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := v.Analysis.Projection(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				g, err := p.Centrality(ctx, alg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(p.IDs(), want.IDs()) || !slices.Equal(g.Scores, w.Scores) {
+					t.Errorf("%s, %+v: %s on the view differs from the changed graph's", id, f, alg)
+				}
+			}
+		}
+		if n := v.Analysis.Stats().Exports; n != 0 {
+			t.Errorf("view %s read the graph whole %d times", id, n)
+		}
+	}
+	if n := parent.Stats().Exports; n != 1 {
+		t.Errorf("the graph's Service read it %d times, want 1", n)
 	}
 }
