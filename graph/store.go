@@ -19,6 +19,10 @@ import (
 // use; its fields must not change once it is in use.
 type Store struct {
 	d Driver
+	// log is the change feed (changelog.go), kept when the driver is the
+	// graph's only writer (exclusive).
+	log       changeLog
+	exclusive bool
 
 	// Now is the clock that stamps created_at and updated_at; tests may
 	// replace it before the store is used.
@@ -26,7 +30,10 @@ type Store struct {
 }
 
 // NewStore returns the Store over d. Closing the Store closes d.
-func NewStore(d Driver) *Store { return &Store{d: d, Now: time.Now} }
+func NewStore(d Driver) *Store {
+	x, ok := d.(Exclusive)
+	return &Store{d: d, Now: time.Now, exclusive: ok && x.Exclusive()}
+}
 
 // Driver returns the driver the store runs on, for what only that
 // backend offers.
@@ -47,7 +54,10 @@ func (s *Store) CreateActor(ctx context.Context, a Actor) (Actor, error) {
 	if a.UpdatedAt.IsZero() {
 		a.UpdatedAt = now
 	}
-	return s.d.CreateActor(ctx, a)
+	done := s.log.begin()
+	a, err := s.d.CreateActor(ctx, a)
+	done(err == nil, &ChangeSet{Actors: []string{a.ID}})
+	return a, err
 }
 
 // GetActor returns one actor; ENOTFOUND.
@@ -60,7 +70,10 @@ func (s *Store) GetActor(ctx context.Context, id string) (Actor, error) {
 // EINVALID, EPRECONDITION.
 func (s *Store) UpdateActor(ctx context.Context, id string, p ActorPatch, rev Revision) (Actor, error) {
 	now := s.now()
-	return s.d.UpdateActor(ctx, id, func(cur Actor) (Actor, bool, error) {
+	done, wrote := s.log.begin(), false
+	defer func() { done(wrote, &ChangeSet{Actors: []string{id}}) }()
+	a, err := s.d.UpdateActor(ctx, id, func(cur Actor) (Actor, bool, error) {
+		wrote = false
 		if err := rev.check(cur); err != nil {
 			return Actor{}, false, err
 		}
@@ -73,15 +86,21 @@ func (s *Store) UpdateActor(ctx context.Context, id string, p ActorPatch, rev Re
 			return cur, false, nil
 		}
 		next.UpdatedAt = now
+		wrote = true
 		return next, true, nil
 	})
+	wrote = wrote && err == nil
+	return a, err
 }
 
 // DeleteActor removes an actor, when rev is set only while it is at that
 // revision; with cascade its relationships go too, without it an actor that
 // has relationships is ECONFLICT. ENOTFOUND, EPRECONDITION.
 func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, rev Revision) error {
-	return s.d.DeleteActor(ctx, id, func(cur Actor, ties int) error {
+	// The ties a cascade removes are not listed: a reader drops the ties
+	// of every actor it finds gone.
+	done := s.log.begin()
+	err := s.d.DeleteActor(ctx, id, func(cur Actor, ties int) error {
 		if err := rev.check(cur); err != nil {
 			return err
 		}
@@ -90,6 +109,8 @@ func (s *Store) DeleteActor(ctx context.Context, id string, cascade bool, rev Re
 		}
 		return nil
 	})
+	done(err == nil, &ChangeSet{Actors: []string{id}})
+	return err
 }
 
 // ListActors returns a page of actors ordered by id; EINVALID.
@@ -139,7 +160,8 @@ func (s *Store) CreateRelationship(ctx context.Context, r Relationship) (Relatio
 	if r.UpdatedAt.IsZero() {
 		r.UpdatedAt = now
 	}
-	return s.d.CreateRelationship(ctx, r, func(reg Registry, haveSource, haveTarget bool) error {
+	done := s.log.begin()
+	out, err := s.d.CreateRelationship(ctx, r, func(reg Registry, haveSource, haveTarget bool) error {
 		errs := ValidateRelationship(&r, reg, "$")
 		if !haveSource {
 			errs = append(errs, FieldError{Path: "$.source", Message: "actor " + r.Source + " does not exist"})
@@ -152,6 +174,8 @@ func (s *Store) CreateRelationship(ctx context.Context, r Relationship) (Relatio
 		}
 		return nil
 	})
+	done(err == nil, &ChangeSet{Relationships: []string{r.ID}})
+	return out, err
 }
 
 // GetRelationship returns one relationship; ENOTFOUND.
@@ -164,7 +188,10 @@ func (s *Store) GetRelationship(ctx context.Context, id string) (Relationship, e
 // nothing. ENOTFOUND, EINVALID, EPRECONDITION.
 func (s *Store) UpdateRelationship(ctx context.Context, id string, p RelationshipPatch, rev Revision) (Relationship, error) {
 	now := s.now()
-	return s.d.UpdateRelationship(ctx, id, func(cur Relationship, reg Registry) (Relationship, bool, error) {
+	done, wrote := s.log.begin(), false
+	defer func() { done(wrote, &ChangeSet{Relationships: []string{id}}) }()
+	r, err := s.d.UpdateRelationship(ctx, id, func(cur Relationship, reg Registry) (Relationship, bool, error) {
+		wrote = false
 		if err := rev.check(cur); err != nil {
 			return Relationship{}, false, err
 		}
@@ -177,14 +204,20 @@ func (s *Store) UpdateRelationship(ctx context.Context, id string, p Relationshi
 			return cur, false, nil
 		}
 		next.UpdatedAt = now
+		wrote = true
 		return next, true, nil
 	})
+	wrote = wrote && err == nil
+	return r, err
 }
 
 // DeleteRelationship removes one relationship, when rev is set only while
 // it is at that revision; ENOTFOUND, EPRECONDITION.
 func (s *Store) DeleteRelationship(ctx context.Context, id string, rev Revision) error {
-	return s.d.DeleteRelationship(ctx, id, func(cur Relationship) error { return rev.check(cur) })
+	done := s.log.begin()
+	err := s.d.DeleteRelationship(ctx, id, func(cur Relationship) error { return rev.check(cur) })
+	done(err == nil, &ChangeSet{Relationships: []string{id}})
+	return err
 }
 
 // ListRelationships returns a page ordered by id; EINVALID.
@@ -217,7 +250,10 @@ func (s *Store) CreateRelationshipType(ctx context.Context, t RelationshipType) 
 	if errs := ValidateType(&t, "$"); len(errs) > 0 {
 		return RelationshipType{}, Invalid("invalid relationship type", errs...)
 	}
-	return s.d.CreateRelationshipType(ctx, t)
+	done := s.log.begin()
+	t, err := s.d.CreateRelationshipType(ctx, t)
+	done(err == nil, nil) // the registry changed: everything may read differently
+	return t, err
 }
 
 // Import upserts a batch by id, all or nothing; every problem comes back
@@ -225,7 +261,10 @@ func (s *Store) CreateRelationshipType(ctx context.Context, t RelationshipType) 
 // nothing is written. The batch is normalised in place (derived ids,
 // empty lists).
 func (s *Store) Import(ctx context.Context, b Batch, dryRun bool) (ImportResult, error) {
-	return s.d.Import(ctx, b, dryRun, s.now())
+	done := s.log.begin()
+	res, err := s.d.Import(ctx, b, dryRun, s.now())
+	done(err == nil && !dryRun, nil) // too much to list
+	return res, err
 }
 
 // Export returns the whole graph, ordered by id, in the import format;

@@ -349,7 +349,6 @@ func (d *data) patch(ctx context.Context, nb *base, m *remap) (*data, error) {
 	// The selection: d's kept relationships, renumbered, merged with
 	// the put ones f selects; both come in id order.
 	sel := make([]int32, 0, len(d.relsSel)+len(m.put))
-	var symPut []bool
 	j := 0
 	for _, ri := range d.relsSel {
 		nr := m.rel[ri]
@@ -357,15 +356,15 @@ func (d *data) patch(ctx context.Context, nb *base, m *remap) (*data, error) {
 			continue
 		}
 		for ; j < len(m.put) && m.put[j] < nr; j++ {
-			if ok, sym := f.selects(nb, m.put[j]); ok {
-				sel, symPut = append(sel, m.put[j]), append(symPut, sym)
+			if ok, _ := f.selects(nb, m.put[j]); ok {
+				sel = append(sel, m.put[j])
 			}
 		}
 		sel = append(sel, nr)
 	}
 	for ; j < len(m.put); j++ {
-		if ok, sym := f.selects(nb, m.put[j]); ok {
-			sel, symPut = append(sel, m.put[j]), append(symPut, sym)
+		if ok, _ := f.selects(nb, m.put[j]); ok {
+			sel = append(sel, m.put[j])
 		}
 	}
 	if ctx.Err() != nil {

@@ -124,9 +124,15 @@ type base struct {
 	odd map[int32][2]*graph.Date
 	// fetch returns a whole relationship by id (ENOTFOUND when it is gone).
 	fetch func(ctx context.Context, id string) (graph.Relationship, error)
-	// from says how the base was patched from another (nil when it was
-	// read whole): the projections of that base patch the same way.
+	// from says how an overlay's base was patched from its parent's (nil
+	// otherwise): the parent's projections patch the same way.
 	from *remap
+	// fed says the base was read from a change feed, as of its position
+	// feedPos; later is what a base the feed brought up to date still
+	// has to patch (see Service.catchUp).
+	fed     bool
+	feedPos uint64
+	later   *laterPatches
 }
 
 // rel is what the analysis keeps of a relationship: 24 bytes and no

@@ -27,6 +27,18 @@ type Source interface {
 
 var _ Source = (*graph.Store)(nil)
 
+// changeFeed is what a Source that records its writes offers (graph.Store:
+// see its change feed): after a few writes the Service reads just the
+// records they touched and patches its base and projections, instead of
+// reading the graph whole.
+type changeFeed interface {
+	ChangePosition() uint64
+	Changes(from uint64) (cs graph.ChangeSet, n, next uint64, ok bool)
+	GetActor(ctx context.Context, id string) (graph.Actor, error)
+}
+
+var _ changeFeed = (*graph.Store)(nil)
+
 // DefaultCacheSize is the number of projections a Service keeps.
 const DefaultCacheSize = 8
 
@@ -67,7 +79,7 @@ type Service struct {
 	entries []*entry // most recently used first
 	flights flightGroup
 
-	hits, misses, builds, exports atomic.Uint64
+	hits, misses, builds, exports, patches atomic.Uint64
 }
 
 type entry struct {
@@ -125,6 +137,9 @@ type CacheStats struct {
 	Misses  uint64 `json:"misses"`  // queries that waited for a projection to be built
 	Builds  uint64 `json:"builds"`  // projections built
 	Exports uint64 `json:"exports"` // full reads of the store
+	// Patches counts the bases brought up to date by the store's change
+	// feed instead of a full read.
+	Patches uint64 `json:"patches"`
 	Entries int    `json:"entries"` // projections held now
 	// ResultBytes estimates the answers kept on the cached projections
 	// (at most the result budget).
@@ -141,7 +156,7 @@ func (s *Service) Stats() CacheStats {
 	}
 	s.mu.Unlock()
 	return CacheStats{Hits: s.hits.Load(), Misses: s.misses.Load(), Builds: s.builds.Load(),
-		Exports: s.exports.Load(), Entries: n, ResultBytes: bytes}
+		Exports: s.exports.Load(), Patches: s.patches.Load(), Entries: n, ResultBytes: bytes}
 }
 
 // Projection returns the projection of the current graph under f, from
@@ -205,6 +220,9 @@ func (s *Service) make(ctx context.Context, b *base, f Filter) (*data, error) {
 		if p.base == b.from.from { // else the parent has moved on: build
 			return p.data.patch(ctx, b, b.from)
 		}
+	}
+	if d, m := b.takeLater(f.normalized().selectionKey()); d != nil && m != nil && d.base == m.from {
+		return d.patch(ctx, b, m)
 	}
 	return build(ctx, b, f)
 }
@@ -288,6 +306,27 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 			s.mu.Unlock()
 			return nb, nil
 		}
+		feed, hasFeed := s.src.(changeFeed)
+		if hasFeed && b != nil && b.fed && b.version < v {
+			nb, err := s.catchUp(ctx, b, v, reg, feed)
+			if err != nil {
+				return nil, err
+			}
+			if nb != nil {
+				s.patches.Add(1)
+				s.mu.Lock()
+				if s.base == nil || s.base.version <= v {
+					s.base = nb
+				}
+				s.mu.Unlock()
+				return nb, nil
+			}
+		}
+		var pos uint64
+		if hasFeed {
+			// Every write recorded before pos is in the walk.
+			pos = feed.ChangePosition()
+		}
 		var actors, rels int
 		if b != nil {
 			actors, rels = len(b.ends), len(b.rels)
@@ -299,6 +338,7 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 		s.exports.Add(1)
 		b = bd.done()
 		b.fetch = s.src.GetRelationship
+		b.feedPos, b.fed = pos, hasFeed
 		s.mu.Lock()
 		if s.base == nil || s.base.version <= v {
 			s.base = b
@@ -310,6 +350,105 @@ func (s *Service) loadBase(ctx context.Context, v uint64) (*base, error) {
 		return nil, err
 	}
 	return val.(*base), nil
+}
+
+// catchUp returns prev brought to version v by the change feed: the
+// records the writes since prev touched read again and patched in, with
+// the projections cached on prev ready to patch the same way (see
+// patch.go); nil when the feed cannot say what changed (a write in
+// flight, too many writes, an import, a write it did not record — the
+// Version moved by more than the writes it holds), and the caller reads
+// the graph whole.
+func (s *Service) catchUp(ctx context.Context, prev *base, v uint64, reg graph.Registry, feed changeFeed) (*base, error) {
+	cs, n, next, ok := feed.Changes(prev.feedPos)
+	if !ok || n != v-prev.version {
+		return nil, nil
+	}
+	var d graph.Delta
+	for _, id := range cs.Relationships {
+		r, err := s.src.GetRelationship(ctx, id)
+		switch {
+		case graph.ErrorCode(err) == graph.ENOTFOUND:
+			d.RemovedRelationships = append(d.RemovedRelationships, id)
+		case err != nil:
+			return nil, sourceError(ctx, err)
+		default:
+			d.Relationships = append(d.Relationships, r)
+		}
+	}
+	gone := map[int32]bool{}
+	for _, id := range cs.Actors {
+		a, err := feed.GetActor(ctx, id)
+		switch {
+		case graph.ErrorCode(err) == graph.ENOTFOUND:
+			d.RemovedActors = append(d.RemovedActors, id)
+			if e, ok := prev.endIndex(id); ok {
+				gone[int32(e)] = true
+			}
+		case err != nil:
+			return nil, sourceError(ctx, err)
+		default:
+			d.Actors = append(d.Actors, a)
+		}
+	}
+	// A deleted actor's ties went with it (a cascade lists them not).
+	if len(gone) > 0 {
+		for i := range prev.rels {
+			if r := &prev.rels[i]; gone[r.src] || gone[r.dst] {
+				d.RemovedRelationships = append(d.RemovedRelationships, prev.relIDs[i])
+			}
+		}
+	}
+	nb, m, err := prev.patch(v, reg, d)
+	if err != nil {
+		return nil, err
+	}
+	nb.fetch, nb.feedPos, nb.fed = prev.fetch, next, true
+	// The projections cached on prev are patched when asked for; prev's
+	// own are dropped, so that no chain of older bases stays behind.
+	later := &laterPatches{from: m, data: map[string]*data{}}
+	s.mu.Lock()
+	for _, e := range s.entries {
+		if e.data.base == prev {
+			later.data[e.data.filter.selectionKey()] = e.data
+		}
+	}
+	s.mu.Unlock()
+	prev.dropLater()
+	nb.later = later
+	return nb, nil
+}
+
+// laterPatches are the projections of the base a base was patched from,
+// waiting to be patched when their filter is asked for; each is taken
+// once, and all go with the next write.
+type laterPatches struct {
+	mu   sync.Mutex
+	from *remap
+	data map[string]*data // by selection key
+}
+
+// takeLater returns the projection under the filter of key waiting to be
+// patched, and how, taking it.
+func (b *base) takeLater(key string) (*data, *remap) {
+	l := b.later
+	if l == nil {
+		return nil, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	d := l.data[key]
+	delete(l.data, key)
+	return d, l.from
+}
+
+// dropLater lets go of the projections waiting to be patched.
+func (b *base) dropLater() {
+	if l := b.later; l != nil {
+		l.mu.Lock()
+		l.data, l.from = nil, nil
+		l.mu.Unlock()
+	}
 }
 
 // Influence ranks actors by a global measure (GET /api/v1/influence).

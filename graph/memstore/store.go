@@ -272,6 +272,10 @@ func (s *Store) Close() error {
 // Ping reports whether the store is usable.
 func (s *Store) Ping(ctx context.Context) error { return ctx.Err() }
 
+// Exclusive reports that the store is its graph's only writer: a file is
+// locked by the one process that opens it (graph.Exclusive).
+func (s *Store) Exclusive() bool { return true }
+
 // Version returns the graph version.
 func (s *Store) Version(ctx context.Context) (uint64, error) {
 	s.mu.RLock()

@@ -34,6 +34,13 @@ func New(inner graph.Driver, observe Observer) *Driver {
 // Unwrap returns the wrapped driver.
 func (s *Driver) Unwrap() graph.Driver { return s.Driver }
 
+// Exclusive reports whether the wrapped driver is its graph's only writer
+// (graph.Exclusive).
+func (s *Driver) Exclusive() bool {
+	x, ok := s.Driver.(graph.Exclusive)
+	return ok && x.Exclusive()
+}
+
 func call[T any](s *Driver, op string, f func() (T, error)) (T, error) {
 	start := time.Now()
 	v, err := f()

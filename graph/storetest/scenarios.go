@@ -88,6 +88,10 @@ func testScenarios(t *testing.T, s *graph.Store) {
 		t.Errorf("updated weight = %v, want 0.2", weights["iran-arms-houthis"])
 	}
 
+	// The delta, read from the records the changes name, takes the graph
+	// to the same graph on the scenario.
+	wantDeltaIsGraph(t, s, "lift-and-arm")
+
 	// Listing pages by id.
 	page := must[graph.Page[graph.Scenario]](t)(s.ListScenarios(ctx, "", 1))
 	if len(page.Items) != 1 || page.Items[0].ID != "lift" || page.NextCursor == "" {
@@ -121,6 +125,7 @@ func testScenarios(t *testing.T, s *graph.Store) {
 	if len(stale) != 1 || stale[0].Path != "lift.changes[0].id" {
 		t.Fatalf("stale changes %v, want lift.changes[0].id", stale)
 	}
+	wantDeltaIsGraph(t, s, "lift-and-arm")
 
 	wantCode(t, s.DeleteScenario(ctx, "lift-and-arm", graph.ParseRevision(`"stale"`)), graph.EPRECONDITION)
 	if err := s.DeleteScenario(ctx, "lift-and-arm", graph.Revision{}); err != nil {
@@ -137,3 +142,56 @@ func testScenarios(t *testing.T, s *graph.Store) {
 }
 
 func must2[T any](_ T, err error) error { return err }
+
+// wantDeltaIsGraph: the graph with ScenarioDelta applied (record by
+// record, as the delta says) is ScenarioGraph's graph, and both report
+// the same stale changes.
+func wantDeltaIsGraph(t *testing.T, s *graph.Store, id string) {
+	t.Helper()
+	want, wantStale, err := s.ScenarioGraph(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, stale, err := s.ScenarioDelta(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(wantStale, stale, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("ScenarioDelta's stale changes (-ScenarioGraph's +delta's):\n%s", diff)
+	}
+	b := must[graph.Batch](t)(s.Export(ctx))
+	actors := map[string]graph.Actor{}
+	for _, a := range b.Actors {
+		actors[a.ID] = a
+	}
+	rels := map[string]graph.Relationship{}
+	for _, r := range b.Relationships {
+		rels[r.ID] = r
+	}
+	for _, x := range d.RemovedActors {
+		delete(actors, x)
+	}
+	for _, x := range d.RemovedRelationships {
+		delete(rels, x)
+	}
+	for _, a := range d.Actors {
+		actors[a.ID] = a
+	}
+	for _, r := range d.Relationships {
+		rels[r.ID] = r
+	}
+	wantActors := map[string]graph.Actor{}
+	for _, a := range want.Actors {
+		wantActors[a.ID] = a
+	}
+	wantRels := map[string]graph.Relationship{}
+	for _, r := range want.Relationships {
+		wantRels[r.ID] = r
+	}
+	if diff := cmp.Diff(wantActors, actors, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("actors with the delta applied (-ScenarioGraph +delta):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantRels, rels, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("relationships with the delta applied (-ScenarioGraph +delta):\n%s", diff)
+	}
+}
