@@ -30,7 +30,7 @@ type ChangeSet struct {
 // changeLog holds the records of the last writes.
 type changeLog struct {
 	mu       sync.Mutex
-	start    uint64      // position of entries[0]
+	start    uint64 // position of entries[0]
 	entries  []logEntry
 	inflight int
 	// held is the number of ids the entries hold, at most maxLogIDs.
