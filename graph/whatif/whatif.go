@@ -36,8 +36,10 @@ import (
 )
 
 // Capacity is how many scenario views a Views keeps by default. A view
-// holds a copy of the graph on its scenario (the embedded store's compact
-// form, about 120 bytes a relationship) and its analysis caches.
+// holds its delta, its analysis caches (a patched base and projections,
+// about as large as the graph's own) and, once a listing, export or path
+// read has asked for them, the whole graph on its scenario and a copy in
+// an in-memory store (about 120 bytes a relationship).
 const Capacity = 4
 
 // View is the graph on one scenario, ready to read. It is never written.
