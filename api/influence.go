@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -207,8 +208,11 @@ type Blocs struct {
 	// signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.
 	SignedModularity *float64 `json:"signed_modularity,omitempty" format:"double" example:"0.43"`
 	Actors           int      `json:"actors" validate:"required"`
-	Count            int      `json:"count" validate:"required"`
-	Blocs            []Bloc   `json:"blocs" validate:"required"`
+	// Blocs in all; blocs lists a page of them.
+	Count int    `json:"count" validate:"required"`
+	Blocs []Bloc `json:"blocs" validate:"required"`
+	// Pass as cursor to get the next page of blocs; absent on the last page. Bloc ids are positions in one answer: after a write the cursor is refused (400) and paging starts again.
+	NextCursor string `json:"next_cursor,omitempty"`
 } //@name Blocs
 
 // TriadCounts counts triads by their signs.
@@ -247,12 +251,16 @@ type Balance struct {
 	Balanced   int64  `json:"balanced" validate:"required"`
 	Unbalanced int64  `json:"unbalanced" validate:"required"`
 	// Balanced triads over all triads (1 when there are none).
-	Ratio            float64        `json:"ratio" validate:"required" format:"double"`
-	Counts           TriadCounts    `json:"counts" validate:"required"`
-	Actors           []ActorBalance `json:"actors" validate:"required"`
-	UnbalancedTriads []Triad        `json:"unbalanced_triads" validate:"required"`
-	Truncated        bool           `json:"truncated" validate:"required"`
-	Frustration      Frustration    `json:"frustration" validate:"required"`
+	Ratio  float64     `json:"ratio" validate:"required" format:"double"`
+	Counts TriadCounts `json:"counts" validate:"required"`
+	// The actors in unbalanced triads, most first, then by id: a page of actors_total.
+	Actors      []ActorBalance `json:"actors" validate:"required"`
+	ActorsTotal int            `json:"actors_total" validate:"required"`
+	// Pass as cursor to get the next page of actors; absent on the last page.
+	NextCursor       string      `json:"next_cursor,omitempty"`
+	UnbalancedTriads []Triad     `json:"unbalanced_triads" validate:"required"`
+	Truncated        bool        `json:"truncated" validate:"required"`
+	Frustration      Frustration `json:"frustration" validate:"required"`
 	// Estrada and Benzi's walk-based balance index tr exp(A) / tr exp(|A|) on the signed pairs (1 when balanced, towards 0 as imbalance grows); null when a connected component has more than 500 actors.
 	WalkIndex *float64 `json:"walk_index" validate:"required" extensions:"x-nullable" format:"double" minimum:"0" maximum:"1"`
 } //@name Balance
@@ -358,12 +366,15 @@ func blocsFromDomain(b analysis.Blocs) Blocs {
 	for i, x := range b.Blocs {
 		out.Blocs[i] = Bloc(x)
 	}
+	if b.Next != 0 {
+		out.NextCursor = graph.EncodeCursor(strconv.FormatUint(b.Version, 10) + "-" + strconv.Itoa(b.Next))
+	}
 	return out
 }
 
 func balanceFromDomain(b analysis.Balance) Balance {
 	out := Balance{Weighted: b.Weighted, Version: b.Version, Pairs: b.Pairs, Ambivalent: b.Ambivalent, Triads: b.Triads,
-		Balanced: b.Balanced, Unbalanced: b.Unbalanced, Ratio: b.Ratio, Counts: TriadCounts(b.Counts), Truncated: b.Truncated,
+		Balanced: b.Balanced, Unbalanced: b.Unbalanced, Ratio: b.Ratio, Counts: TriadCounts(b.Counts), Truncated: b.Truncated, ActorsTotal: b.ActorsTotal,
 		Actors: make([]ActorBalance, len(b.Actors)), UnbalancedTriads: make([]Triad, len(b.UnbalancedTriads))}
 	for i, a := range b.Actors {
 		out.Actors[i] = ActorBalance(a)
@@ -375,6 +386,9 @@ func balanceFromDomain(b analysis.Balance) Balance {
 	out.Frustration = Frustration{Index: f.Index, Exact: f.Exact, LowerBound: f.LowerBound,
 		Camps: [][]string{f.Camps[0], f.Camps[1]}, Frustrated: f.Frustrated, Truncated: f.Truncated}
 	out.WalkIndex = b.WalkIndex
+	if b.Next != "" {
+		out.NextCursor = graph.EncodeCursor(b.Next)
+	}
 	return out
 }
 
@@ -671,6 +685,7 @@ func (s *Server) mediators(c *gin.Context) error {
 //	@Param			k			query		int			false	"signed: the number of blocs (default: chosen by the criterion)"	minimum(2)	maximum(8)
 //	@Param			resolution	query		number		false	"Modularity resolution γ (louvain: higher gives smaller blocs; signed: the γ of both layers of signed_modularity)"		minimum(0)	maximum(100)	default(1)
 //	@Param			limit		query		int			false	"How many blocs"									minimum(1)	maximum(1000)	default(50)
+//	@Param			cursor		query		string		false	"next_cursor of the previous page"
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Blocs
 //	@Failure		400			{object}	Problem				"Invalid parameter"
@@ -683,12 +698,28 @@ func (s *Server) mediators(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Router			/api/v1/blocs [get]
 func (s *Server) blocs(c *gin.Context) error {
-	q := parseQuery(c, "weighted", "types", "as_of", "method", "k", "resolution", "limit")
+	q := parseQuery(c, "weighted", "types", "as_of", "method", "k", "resolution", "limit", "cursor")
 	bq := analysis.BlocQuery{Filter: analysisFilter(q, false, false), Resolution: q.float("resolution", 0, analysis.MaxResolution),
 		Limit: q.intIn("limit", 1, analysis.MaxLimit), Method: q.enum("method", analysis.BlocMethods), K: q.intIn("k", 2, analysis.MaxSignedK)}
+	// A bloc cursor is the version of the answer and the last bloc's id.
+	var version uint64
+	if q.has("cursor") && q.cursor() != "" {
+		raw, err := graph.DecodeCursor(q.cursor())
+		v, id, ok := strings.Cut(raw, "-")
+		n, nerr := strconv.Atoi(id)
+		ver, verr := strconv.ParseUint(v, 10, 64)
+		if err != nil || !ok || nerr != nil || verr != nil || n < 1 {
+			q.errs.add("cursor", "must be the next_cursor of a previous answer")
+		} else {
+			bq.After, version = n, ver
+		}
+	}
 	b, err := analyse(q, func() (analysis.Blocs, error) { return s.analysisOf(c).Blocs(c.Request.Context(), bq) })
 	if err != nil {
 		return err
+	}
+	if bq.After > 0 && b.Version != version {
+		return paramError(graph.FieldError{Path: "cursor", Message: "the graph changed since the previous page (the blocs may differ); start again without cursor"})
 	}
 	return s.writeAnalysis(c, b.Version, func() (any, error) { out := blocsFromDomain(b); out.AsOf = answerAsOf(c); return out, nil })
 }
@@ -705,6 +736,7 @@ func (s *Server) blocs(c *gin.Context) error {
 //	@Param			types		query		[]string	false	"Only these relationship types (comma-separated)"	collectionFormat(csv)
 //	@Param			as_of		query		string		false	"The day analysed: only ties valid on it (YYYY-MM-DD); all: every tie, a path's ties having coexisted. Default: the server's analysis date (--as-of; the seeded scenario's cut-off; else today)"			example(2025-04-12)
 //	@Param			limit		query		int			false	"How many actors, unbalanced triads and frustrated relationships to list"		minimum(1)	maximum(1000)	default(50)
+//	@Param			cursor		query		string		false	"next_cursor of the previous page: the next page of actors (the triads and frustrated relationships are the first limit, on every page)"
 //	@Param			scenario	query		string		false	"Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself"
 //	@Success		200			{object}	Balance
 //	@Failure		400			{object}	Problem				"Invalid parameter"
@@ -717,8 +749,15 @@ func (s *Server) blocs(c *gin.Context) error {
 //	@Security		BearerAuth
 //	@Router			/api/v1/balance [get]
 func (s *Server) balance(c *gin.Context) error {
-	q := parseQuery(c, "weighted", "types", "as_of", "limit")
+	q := parseQuery(c, "weighted", "types", "as_of", "limit", "cursor")
 	bq := analysis.BalanceQuery{Filter: analysisFilter(q, false, false), Limit: q.intIn("limit", 1, analysis.MaxLimit)}
+	if q.has("cursor") {
+		after, err := graph.DecodeCursor(q.cursor())
+		if err != nil {
+			q.errs.add("cursor", "must be the next_cursor of a previous answer")
+		}
+		bq.After = after
+	}
 	b, err := analyse(q, func() (analysis.Balance, error) { return s.analysisOf(c).Balance(c.Request.Context(), bq) })
 	if err != nil {
 		return err

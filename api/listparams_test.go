@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/detente/detente/api"
+	"github.com/detente/detente/graph"
 	detenteseed "github.com/detente/detente/seed"
 )
 
@@ -157,4 +158,81 @@ func TestMediatorsPaging(t *testing.T) {
 		t.Errorf("pages differ from one request (-one +pages):\n%s", d)
 	}
 	wantPaths(t, problem(t, e.do("GET", "/api/v1/mediators?between=united-states,iran&cursor=bm9ib2R5", ""), 400, api.ProblemInvalidParameter), "cursor")
+}
+
+// TestBlocsAndBalancePaging: /blocs pages its blocs and /balance its
+// actors with cursor/next_cursor to the end, in the order of one big
+// request, every item once; a bloc cursor from before a write, and a
+// malformed cursor, are 400s naming cursor.
+func TestBlocsAndBalancePaging(t *testing.T) {
+	st := memStore(t)
+	if _, err := detenteseed.Load(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := detenteseed.AsOf()
+	e := newEnv(t, st, api.Config{AsOf: &cut})
+	for _, method := range []string{"signed", "louvain"} {
+		var all api.Blocs
+		e.must(200, "GET", "/api/v1/blocs?method="+method+"&limit=1000", "", &all)
+		if len(all.Blocs) < 2 || all.NextCursor != "" || all.Count != len(all.Blocs) {
+			t.Fatalf("%s: %d blocs of %d, next %q", method, len(all.Blocs), all.Count, all.NextCursor)
+		}
+		var paged []api.Bloc
+		cursor := ""
+		for pages := 0; ; pages++ {
+			if pages > len(all.Blocs) {
+				t.Fatal("paging does not end")
+			}
+			var page api.Blocs
+			e.must(200, "GET", "/api/v1/blocs?method="+method+"&limit=1&cursor="+cursor, "", &page)
+			if len(page.Blocs) != 1 || page.Count != all.Count {
+				t.Fatalf("%s: a page of %d blocs, count %d", method, len(page.Blocs), page.Count)
+			}
+			paged = append(paged, page.Blocs...)
+			if page.NextCursor == "" {
+				break
+			}
+			cursor = page.NextCursor
+		}
+		if d := cmp.Diff(all.Blocs, paged); d != "" {
+			t.Errorf("%s: pages differ from one request (-one +pages):\n%s", method, d)
+		}
+	}
+
+	var all api.Balance
+	e.must(200, "GET", "/api/v1/balance?limit=1000", "", &all)
+	if len(all.Actors) < 3 || all.NextCursor != "" || all.ActorsTotal != len(all.Actors) {
+		t.Fatalf("%d actors of %d, next %q", len(all.Actors), all.ActorsTotal, all.NextCursor)
+	}
+	var paged []api.ActorBalance
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > len(all.Actors) {
+			t.Fatal("paging does not end")
+		}
+		var page api.Balance
+		e.must(200, "GET", "/api/v1/balance?limit=2&cursor="+cursor, "", &page)
+		if len(page.Actors) > 2 || page.ActorsTotal != all.ActorsTotal || page.Triads != all.Triads {
+			t.Fatalf("a page of %d actors (total %d), %d triads", len(page.Actors), page.ActorsTotal, page.Triads)
+		}
+		paged = append(paged, page.Actors...)
+		if page.NextCursor == "" {
+			break
+		}
+		cursor = page.NextCursor
+	}
+	if d := cmp.Diff(all.Actors, paged); d != "" {
+		t.Errorf("balance actors: pages differ from one request (-one +pages):\n%s", d)
+	}
+
+	var first api.Blocs
+	e.must(200, "GET", "/api/v1/blocs?limit=1", "", &first)
+	for _, bad := range []string{"bm9ib2R5", "Zm9vLWJhcg", "MC0w"} {
+		wantPaths(t, problem(t, e.do("GET", "/api/v1/blocs?cursor="+bad, ""), 400, api.ProblemInvalidParameter), "cursor")
+	}
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/balance?cursor=bm9ib2R5", ""), 400, api.ProblemInvalidParameter), "cursor")
+	if _, err := st.CreateActor(t.Context(), graph.Actor{ID: "newcomer", Name: "Newcomer", Kind: graph.KindState}); err != nil {
+		t.Fatal(err)
+	}
+	wantPaths(t, problem(t, e.do("GET", "/api/v1/blocs?limit=1&cursor="+first.NextCursor, ""), 400, api.ProblemInvalidParameter), "cursor")
 }

@@ -982,6 +982,12 @@ const docTemplate = `{
                     },
                     {
                         "type": "string",
+                        "description": "next_cursor of the previous page: the next page of actors (the triads and frustrated relationships are the first limit, on every page)",
+                        "name": "cursor",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
                         "description": "Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself",
                         "name": "scenario",
                         "in": "query"
@@ -1112,6 +1118,12 @@ const docTemplate = `{
                         "default": 50,
                         "description": "How many blocs",
                         "name": "limit",
+                        "in": "query"
+                    },
+                    {
+                        "type": "string",
+                        "description": "next_cursor of the previous page",
+                        "name": "cursor",
                         "in": "query"
                     },
                     {
@@ -5258,6 +5270,7 @@ const docTemplate = `{
             "type": "object",
             "required": [
                 "actors",
+                "actors_total",
                 "ambivalent",
                 "as_of",
                 "balanced",
@@ -5275,10 +5288,14 @@ const docTemplate = `{
             ],
             "properties": {
                 "actors": {
+                    "description": "The actors in unbalanced triads, most first, then by id: a page of actors_total.",
                     "type": "array",
                     "items": {
                         "$ref": "#/definitions/ActorBalance"
                     }
+                },
+                "actors_total": {
+                    "type": "integer"
                 },
                 "ambivalent": {
                     "type": "integer"
@@ -5296,6 +5313,10 @@ const docTemplate = `{
                 },
                 "frustration": {
                     "$ref": "#/definitions/Frustration"
+                },
+                "next_cursor": {
+                    "description": "Pass as cursor to get the next page of actors; absent on the last page.",
+                    "type": "string"
                 },
                 "pairs": {
                     "type": "integer"
@@ -5758,6 +5779,7 @@ const docTemplate = `{
                     }
                 },
                 "count": {
+                    "description": "Blocs in all; blocs lists a page of them.",
                     "type": "integer"
                 },
                 "frustration": {
@@ -5784,6 +5806,10 @@ const docTemplate = `{
                     "description": "Newman-Girvan modularity of the partition.",
                     "type": "number",
                     "format": "double"
+                },
+                "next_cursor": {
+                    "description": "Pass as cursor to get the next page of blocs; absent on the last page. Bloc ids are positions in one answer: after a write the cursor is refused (400) and paging starts again.",
+                    "type": "string"
                 },
                 "resolution": {
                     "type": "number",

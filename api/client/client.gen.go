@@ -1276,8 +1276,10 @@ type AnyValue = interface{}
 
 // Balance defines model for Balance.
 type Balance struct {
-	Actors     []ActorBalance `json:"actors"`
-	Ambivalent int            `json:"ambivalent"`
+	// Actors The actors in unbalanced triads, most first, then by id: a page of actors_total.
+	Actors      []ActorBalance `json:"actors"`
+	ActorsTotal int            `json:"actors_total"`
+	Ambivalent  int            `json:"ambivalent"`
 
 	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
 	//
@@ -1286,7 +1288,10 @@ type Balance struct {
 	Balanced    int         `json:"balanced"`
 	Counts      TriadCounts `json:"counts"`
 	Frustration Frustration `json:"frustration"`
-	Pairs       int         `json:"pairs"`
+
+	// NextCursor Pass as cursor to get the next page of actors; absent on the last page.
+	NextCursor *string `json:"next_cursor,omitempty"`
+	Pairs      int     `json:"pairs"`
 
 	// Ratio Balanced triads over all triads (1 when there are none).
 	Ratio            float64 `json:"ratio"`
@@ -1466,7 +1471,9 @@ type Blocs struct {
 	// Example: 2025-04-12
 	AsOf  string `json:"as_of"`
 	Blocs []Bloc `json:"blocs"`
-	Count int    `json:"count"`
+
+	// Count Blocs in all; blocs lists a page of them.
+	Count int `json:"count"`
 
 	// Frustration signed: the criterion the blocs minimise, hostile pairs inside a bloc plus cooperative pairs between blocs (their |net| weight when weighted); louvain: 0.
 	//
@@ -1485,6 +1492,9 @@ type Blocs struct {
 
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
+
+	// NextCursor Pass as cursor to get the next page of blocs; absent on the last page. Bloc ids are positions in one answer: after a write the cursor is refused (400) and paging starts again.
+	NextCursor *string `json:"next_cursor,omitempty"`
 	Resolution float64 `json:"resolution"`
 
 	// SignedModularity signed only: the partition's signed modularity (Gómez, Jensen and Arenas 2009; Traag and Bruggeman 2009) at the resolution, on the signed pairs (|net| weight when weighted, else 1): Q = (2w+ Q+ − 2w− Q−)/(2w+ + 2w−), Q± the modularity of the allied and of the hostile pairs under the same blocs and 2w± their total weights; high when allies share blocs and enemies do not. The quality leidenalg gives the same partition on a positive and a negative layer.
@@ -2895,6 +2905,9 @@ type StructuralBalanceParams struct {
 	// Limit How many actors, unbalanced triads and frustrated relationships to list
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
 
+	// Cursor next_cursor of the previous page: the next page of actors (the triads and frustrated relationships are the first limit, on every page)
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
 	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
 }
@@ -2921,6 +2934,9 @@ type FindBlocsParams struct {
 
 	// Limit How many blocs
 	Limit *int `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
 
 	// Scenario Answer on this what-if scenario's graph (the graph with its changes applied) instead of the graph itself
 	Scenario *string `form:"scenario,omitempty" json:"scenario,omitempty"`
@@ -5643,6 +5659,18 @@ func NewStructuralBalanceRequest(server string, params *StructuralBalanceParams)
 
 		}
 
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Scenario != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scenario", *params.Scenario, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
@@ -5772,6 +5800,18 @@ func NewFindBlocsRequest(server string, params *FindBlocsParams) (*http.Request,
 		if params.Limit != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -17,6 +17,9 @@ type BalanceQuery struct {
 	// relationships; not the camps): 0 means
 	// DefaultLimit, at most MaxLimit. Counts are always complete.
 	Limit int
+	// After pages the actors: those after this one (by id; "": from the
+	// first). The balance is computed once for every page.
+	After string
 }
 
 func (q *BalanceQuery) fieldErrors() []graph.FieldError {
@@ -62,8 +65,13 @@ type Balance struct {
 	Unbalanced int64       `json:"unbalanced"`
 	Ratio      float64     `json:"ratio"`
 	Counts     TriadCounts `json:"counts"`
-	// Actors lists the actors in unbalanced triads, most first, then by id.
-	Actors []ActorBalance `json:"actors"`
+	// Actors lists the actors in unbalanced triads, most first, then by
+	// id: the page after After, Limit long, of the ActorsTotal; Next is
+	// the last one listed when more follow.
+	Actors      []ActorBalance `json:"actors"`
+	ActorsTotal int            `json:"actors_total"`
+	Next        string         `json:"-"`
+	allActors   []ActorBalance
 	// UnbalancedTriads lists unbalanced triads in order of their sorted
 	// actor ids; Truncated says the limit cut the list.
 	UnbalancedTriads []Triad `json:"unbalanced_triads"`
@@ -107,8 +115,25 @@ func (p *Projection) Balance(ctx context.Context, q BalanceQuery) (Balance, erro
 	if errs := q.fieldErrors(); len(errs) > 0 {
 		return Balance{}, graph.Invalid("invalid balance query", errs...)
 	}
-	return memoResult(ctx, p, resultKey("balance", nil, q.Limit),
+	res, err := memoResult(ctx, p, resultKey("balance", nil, q.Limit),
 		func(ctx context.Context) (Balance, error) { return p.balance(ctx, q) })
+	if err != nil {
+		return Balance{}, err
+	}
+	from := 0
+	if q.After != "" {
+		i := slices.IndexFunc(res.allActors, func(a ActorBalance) bool { return a.Actor == q.After })
+		if i < 0 {
+			return Balance{}, graph.Invalid("invalid balance query", graph.FieldError{Path: "cursor", Message: "its actor is no longer in an unbalanced triad (the graph changed); start again without cursor"})
+		}
+		from = i + 1
+	}
+	to := min(from+q.Limit, len(res.allActors))
+	res.Actors, res.Next = append([]ActorBalance{}, res.allActors[from:to]...), ""
+	if to < len(res.allActors) {
+		res.Next = res.allActors[to-1].Actor
+	}
+	return res, nil
 }
 
 // balance computes Balance's answer for a checked query.
@@ -232,10 +257,12 @@ func (p *Projection) balance(ctx context.Context, q BalanceQuery) (Balance, erro
 		}
 		return cmp.Compare(a, b)
 	})
-	for _, v := range actors[:min(q.Limit, len(actors))] {
+	res.allActors = make([]ActorBalance, 0, len(actors))
+	for _, v := range actors {
 		id := p.ids[v]
-		res.Actors = append(res.Actors, ActorBalance{Actor: id, Name: p.base.name(id), Unbalanced: unbalanced[v], Triads: triads[v]})
+		res.allActors = append(res.allActors, ActorBalance{Actor: id, Name: p.base.name(id), Unbalanced: unbalanced[v], Triads: triads[v]})
 	}
+	res.ActorsTotal = len(actors)
 	var err error
 	if res.WalkIndex, err = walkIndex(ctx, off, nbr, sgn); err != nil {
 		return Balance{}, err

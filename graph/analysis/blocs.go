@@ -32,6 +32,9 @@ type BlocQuery struct {
 	// Limit is the number of blocs returned, largest first: 0 means
 	// DefaultLimit, at most MaxLimit.
 	Limit int
+	// After pages: the blocs after the one of this id (0: from the
+	// first). The blocs are computed once for every page.
+	After int
 	// Method is BlocsLouvain or BlocsSigned; empty: signed when the
 	// selected graph has a hostile pair, else louvain (Service.Blocs).
 	Method string
@@ -101,6 +104,25 @@ type Blocs struct {
 	Actors           int      `json:"actors"` // actors with a positive tie
 	Count            int      `json:"count"`  // blocs in all (Blocs may be cut by the limit)
 	Blocs            []Bloc   `json:"blocs"`
+	// Next is the id of the last bloc listed when more follow (pass it
+	// as After for the next page), else 0.
+	Next int `json:"-"`
+
+	all []Bloc // every bloc; Blocs is the page of it asked for
+}
+
+// page returns b with the blocs of the page after after, limit long.
+func (b Blocs) page(after, limit int) (Blocs, error) {
+	if after < 0 || after > len(b.all) {
+		return Blocs{}, graph.Invalid("invalid bloc query", graph.FieldError{Path: "cursor", Message: "names no bloc of this answer; start again without cursor"})
+	}
+	to := min(after+limit, len(b.all))
+	b.Blocs = append([]Bloc{}, b.all[after:to]...)
+	b.Next = 0
+	if to < len(b.all) {
+		b.Next = to
+	}
+	return b, nil
 }
 
 // Bloc is one community.
@@ -116,8 +138,12 @@ func (p *Projection) Blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 		return Blocs{}, graph.Invalid("invalid bloc query", errs...)
 	}
 	q.Method = cmp.Or(q.Method, BlocsLouvain)
-	key := resultKey("blocs|"+q.Method+"|"+strconv.FormatFloat(q.Resolution, 'g', -1, 64), nil, q.Limit, q.K)
-	return memoResult(ctx, p, key, func(ctx context.Context) (Blocs, error) { return p.blocs(ctx, q) })
+	key := resultKey("blocs|"+q.Method+"|"+strconv.FormatFloat(q.Resolution, 'g', -1, 64), nil, q.K)
+	res, err := memoResult(ctx, p, key, func(ctx context.Context) (Blocs, error) { return p.blocs(ctx, q) })
+	if err != nil {
+		return Blocs{}, err
+	}
+	return res.page(q.After, q.Limit)
 }
 
 // blocs computes Blocs' answer.
@@ -134,7 +160,7 @@ func (p *Projection) blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 		if g.m2 > 0 {
 			res.Modularity = roundScore(g.modularity(members, q.Resolution))
 		}
-		return p.listBlocs(res, members, q.Limit), nil
+		return p.listBlocs(res, members), nil
 	}
 	if len(g.nodes) == 0 || g.m2 == 0 {
 		return res, nil
@@ -160,22 +186,21 @@ func (p *Projection) blocs(ctx context.Context, q BlocQuery) (Blocs, error) {
 		return cmp.Compare(a[0], b[0])
 	})
 	res.Modularity = roundScore(g.modularity(members, q.Resolution))
-	return p.listBlocs(res, members, q.Limit), nil
+	return p.listBlocs(res, members), nil
 }
 
-// listBlocs fills res with the blocs (sorted, each sorted), cut at limit.
-func (p *Projection) listBlocs(res Blocs, members [][]int32, limit int) Blocs {
+// listBlocs fills res with every bloc (sorted, each sorted); Blocs pages
+// them.
+func (p *Projection) listBlocs(res Blocs, members [][]int32) Blocs {
 	res.Count = len(members)
+	res.all = make([]Bloc, 0, len(members))
 	for i, ms := range members {
 		res.Actors += len(ms)
-		if i >= limit {
-			continue
-		}
 		b := Bloc{ID: i + 1, Size: len(ms), Members: make([]string, len(ms))}
 		for j, v := range ms {
 			b.Members[j] = p.ids[v]
 		}
-		res.Blocs = append(res.Blocs, b)
+		res.all = append(res.all, b)
 	}
 	return res
 }
