@@ -37,6 +37,14 @@ var graphFormatSchemas = []struct{ format, name, description string }{
 // anyValue is the schema of a free-form attribute's value.
 func addGraphFormats(doc *openapi3.T, anyValue *openapi3.SchemaRef) error {
 	docs := viz.Documents()
+	// An actor's kind is the Actor schema's, with its values.
+	var kinds []any
+	if a := doc.Components.Schemas["Actor"]; a != nil && a.Value != nil && a.Value.Properties["kind"] != nil {
+		kinds = a.Value.Properties["kind"].Value.Enum
+	}
+	if len(kinds) == 0 {
+		return fmt.Errorf("api: the Actor schema lists no kinds")
+	}
 	var oneOf openapi3.SchemaRefs
 	for _, f := range graphFormatSchemas {
 		v, ok := docs[f.format]
@@ -45,6 +53,11 @@ func addGraphFormats(doc *openapi3.T, anyValue *openapi3.SchemaRef) error {
 		}
 		s := typeSchema(reflect.TypeOf(v), anyValue)
 		s.Description = f.description
+		eachProperty(s, func(name string, p *openapi3.Schema) {
+			if name == "kind" { // every kind in the documents is an actor's
+				p.Enum = kinds
+			}
+		})
 		if _, taken := doc.Components.Schemas[f.name]; taken {
 			return fmt.Errorf("api: schema %s is defined twice", f.name)
 		}
@@ -98,8 +111,8 @@ func takesGraphFormats(op *openapi3.Operation, formats []string) bool {
 // structs' fields promoted), strings, booleans, integers, float64, slices
 // and free-form maps. A field is required unless its tag says omitempty
 // or it is promoted from an embedded pointer (nil leaves its fields out);
-// the tags format, enum (values separated by |), minimum and maximum add
-// what the Go type cannot say.
+// the tags format and enum (values separated by |) add what the Go type
+// cannot say.
 func typeSchema(t reflect.Type, anyValue *openapi3.SchemaRef) *openapi3.Schema {
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -159,21 +172,36 @@ func addFields(s *openapi3.Schema, t reflect.Type, optional bool, anyValue *open
 		}
 		if enum := f.Tag.Get("enum"); enum != "" {
 			for _, e := range strings.Split(enum, "|") {
-				p.Enum = append(p.Enum, e)
-			}
-		}
-		for key, set := range map[string]func(float64){"minimum": func(x float64) { p.Min = &x }, "maximum": func(x float64) { p.Max = &x }} {
-			if v := f.Tag.Get(key); v != "" {
-				x, err := strconv.ParseFloat(v, 64)
-				if err != nil {
-					panic(fmt.Sprintf("api: %s.%s: %s %q", t, f.Name, key, v))
+				if !p.Type.Is("integer") {
+					p.Enum = append(p.Enum, e)
+					continue
 				}
-				set(x)
+				// As a decoded JSON number, so that validation in
+				// memory compares like with like.
+				x, err := strconv.ParseFloat(e, 64)
+				if err != nil {
+					panic(fmt.Sprintf("api: %s.%s: enum %q", t, f.Name, enum))
+				}
+				p.Enum = append(p.Enum, x)
 			}
 		}
 		s.Properties[name] = p.NewRef()
 		if !optional && !slices.Contains(strings.Split(opts, ","), "omitempty") {
 			s.Required = append(s.Required, name)
+		}
+	}
+}
+
+// eachProperty calls f for every property of s and of the objects and
+// arrays within it (not through references).
+func eachProperty(s *openapi3.Schema, f func(name string, p *openapi3.Schema)) {
+	if s.Items != nil && s.Items.Ref == "" {
+		eachProperty(s.Items.Value, f)
+	}
+	for name, p := range s.Properties {
+		if p.Ref == "" {
+			f(name, p.Value)
+			eachProperty(p.Value, f)
 		}
 	}
 }

@@ -24,7 +24,7 @@ type actorFields struct {
 // graphology's (which renames type; see GraphologyEdgeAttributes).
 type relFields struct {
 	Type       string  `json:"type"`
-	Sign       int     `json:"sign" minimum:"-1" maximum:"1"`
+	Sign       int     `json:"sign" enum:"-1|0|1"`
 	Weight     float64 `json:"weight"`
 	Confidence float64 `json:"confidence"`
 	ValidFrom  string  `json:"valid_from,omitempty" format:"date"`
@@ -306,7 +306,7 @@ type GraphologyEdge struct {
 type GraphologyEdgeAttributes struct {
 	Label            string  `json:"label"`
 	RelationshipType string  `json:"relationship_type"`
-	Sign             int     `json:"sign" minimum:"-1" maximum:"1"`
+	Sign             int     `json:"sign" enum:"-1|0|1"`
 	Weight           float64 `json:"weight"`
 	Confidence       float64 `json:"confidence"`
 	ValidFrom        string  `json:"valid_from,omitempty" format:"date"`

@@ -246,6 +246,60 @@ func (e ChannelPathSign) Valid() bool {
 	}
 }
 
+// Defines values for CytoscapeGraphElementsEdgesDataSign.
+const (
+	CytoscapeGraphElementsEdgesDataSignMinus1 CytoscapeGraphElementsEdgesDataSign = -1
+	CytoscapeGraphElementsEdgesDataSignN0     CytoscapeGraphElementsEdgesDataSign = 0
+	CytoscapeGraphElementsEdgesDataSignN1     CytoscapeGraphElementsEdgesDataSign = 1
+)
+
+// Valid indicates whether the value is a known member of the CytoscapeGraphElementsEdgesDataSign enum.
+func (e CytoscapeGraphElementsEdgesDataSign) Valid() bool {
+	switch e {
+	case CytoscapeGraphElementsEdgesDataSignMinus1:
+		return true
+	case CytoscapeGraphElementsEdgesDataSignN0:
+		return true
+	case CytoscapeGraphElementsEdgesDataSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CytoscapeGraphElementsNodesDataKind.
+const (
+	CytoscapeGraphElementsNodesDataKindArmedGroup     CytoscapeGraphElementsNodesDataKind = "armed_group"
+	CytoscapeGraphElementsNodesDataKindCompany        CytoscapeGraphElementsNodesDataKind = "company"
+	CytoscapeGraphElementsNodesDataKindIgo            CytoscapeGraphElementsNodesDataKind = "igo"
+	CytoscapeGraphElementsNodesDataKindOther          CytoscapeGraphElementsNodesDataKind = "other"
+	CytoscapeGraphElementsNodesDataKindPerson         CytoscapeGraphElementsNodesDataKind = "person"
+	CytoscapeGraphElementsNodesDataKindPoliticalGroup CytoscapeGraphElementsNodesDataKind = "political_group"
+	CytoscapeGraphElementsNodesDataKindState          CytoscapeGraphElementsNodesDataKind = "state"
+)
+
+// Valid indicates whether the value is a known member of the CytoscapeGraphElementsNodesDataKind enum.
+func (e CytoscapeGraphElementsNodesDataKind) Valid() bool {
+	switch e {
+	case CytoscapeGraphElementsNodesDataKindArmedGroup:
+		return true
+	case CytoscapeGraphElementsNodesDataKindCompany:
+		return true
+	case CytoscapeGraphElementsNodesDataKindIgo:
+		return true
+	case CytoscapeGraphElementsNodesDataKindOther:
+		return true
+	case CytoscapeGraphElementsNodesDataKindPerson:
+		return true
+	case CytoscapeGraphElementsNodesDataKindPoliticalGroup:
+		return true
+	case CytoscapeGraphElementsNodesDataKindState:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EvidencePathSign.
 const (
 	EvidencePathSignMinus1 EvidencePathSign = -1
@@ -261,6 +315,114 @@ func (e EvidencePathSign) Valid() bool {
 	case EvidencePathSignN0:
 		return true
 	case EvidencePathSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GraphJSONEdgesSign.
+const (
+	GraphJSONEdgesSignMinus1 GraphJSONEdgesSign = -1
+	GraphJSONEdgesSignN0     GraphJSONEdgesSign = 0
+	GraphJSONEdgesSignN1     GraphJSONEdgesSign = 1
+)
+
+// Valid indicates whether the value is a known member of the GraphJSONEdgesSign enum.
+func (e GraphJSONEdgesSign) Valid() bool {
+	switch e {
+	case GraphJSONEdgesSignMinus1:
+		return true
+	case GraphJSONEdgesSignN0:
+		return true
+	case GraphJSONEdgesSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GraphJSONNodesKind.
+const (
+	GraphJSONNodesKindArmedGroup     GraphJSONNodesKind = "armed_group"
+	GraphJSONNodesKindCompany        GraphJSONNodesKind = "company"
+	GraphJSONNodesKindIgo            GraphJSONNodesKind = "igo"
+	GraphJSONNodesKindOther          GraphJSONNodesKind = "other"
+	GraphJSONNodesKindPerson         GraphJSONNodesKind = "person"
+	GraphJSONNodesKindPoliticalGroup GraphJSONNodesKind = "political_group"
+	GraphJSONNodesKindState          GraphJSONNodesKind = "state"
+)
+
+// Valid indicates whether the value is a known member of the GraphJSONNodesKind enum.
+func (e GraphJSONNodesKind) Valid() bool {
+	switch e {
+	case GraphJSONNodesKindArmedGroup:
+		return true
+	case GraphJSONNodesKindCompany:
+		return true
+	case GraphJSONNodesKindIgo:
+		return true
+	case GraphJSONNodesKindOther:
+		return true
+	case GraphJSONNodesKindPerson:
+		return true
+	case GraphJSONNodesKindPoliticalGroup:
+		return true
+	case GraphJSONNodesKindState:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GraphologyGraphEdgesAttributesSign.
+const (
+	GraphologyGraphEdgesAttributesSignMinus1 GraphologyGraphEdgesAttributesSign = -1
+	GraphologyGraphEdgesAttributesSignN0     GraphologyGraphEdgesAttributesSign = 0
+	GraphologyGraphEdgesAttributesSignN1     GraphologyGraphEdgesAttributesSign = 1
+)
+
+// Valid indicates whether the value is a known member of the GraphologyGraphEdgesAttributesSign enum.
+func (e GraphologyGraphEdgesAttributesSign) Valid() bool {
+	switch e {
+	case GraphologyGraphEdgesAttributesSignMinus1:
+		return true
+	case GraphologyGraphEdgesAttributesSignN0:
+		return true
+	case GraphologyGraphEdgesAttributesSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GraphologyGraphNodesAttributesKind.
+const (
+	GraphologyGraphNodesAttributesKindArmedGroup     GraphologyGraphNodesAttributesKind = "armed_group"
+	GraphologyGraphNodesAttributesKindCompany        GraphologyGraphNodesAttributesKind = "company"
+	GraphologyGraphNodesAttributesKindIgo            GraphologyGraphNodesAttributesKind = "igo"
+	GraphologyGraphNodesAttributesKindOther          GraphologyGraphNodesAttributesKind = "other"
+	GraphologyGraphNodesAttributesKindPerson         GraphologyGraphNodesAttributesKind = "person"
+	GraphologyGraphNodesAttributesKindPoliticalGroup GraphologyGraphNodesAttributesKind = "political_group"
+	GraphologyGraphNodesAttributesKindState          GraphologyGraphNodesAttributesKind = "state"
+)
+
+// Valid indicates whether the value is a known member of the GraphologyGraphNodesAttributesKind enum.
+func (e GraphologyGraphNodesAttributesKind) Valid() bool {
+	switch e {
+	case GraphologyGraphNodesAttributesKindArmedGroup:
+		return true
+	case GraphologyGraphNodesAttributesKindCompany:
+		return true
+	case GraphologyGraphNodesAttributesKindIgo:
+		return true
+	case GraphologyGraphNodesAttributesKindOther:
+		return true
+	case GraphologyGraphNodesAttributesKindPerson:
+		return true
+	case GraphologyGraphNodesAttributesKindPoliticalGroup:
+		return true
+	case GraphologyGraphNodesAttributesKindState:
 		return true
 	default:
 		return false
@@ -342,6 +504,60 @@ func (e KeyPlayersOp) Valid() bool {
 	case KeyPlayersOpFlip:
 		return true
 	case KeyPlayersOpRemove:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NodeLinkGraphLinksSign.
+const (
+	NodeLinkGraphLinksSignMinus1 NodeLinkGraphLinksSign = -1
+	NodeLinkGraphLinksSignN0     NodeLinkGraphLinksSign = 0
+	NodeLinkGraphLinksSignN1     NodeLinkGraphLinksSign = 1
+)
+
+// Valid indicates whether the value is a known member of the NodeLinkGraphLinksSign enum.
+func (e NodeLinkGraphLinksSign) Valid() bool {
+	switch e {
+	case NodeLinkGraphLinksSignMinus1:
+		return true
+	case NodeLinkGraphLinksSignN0:
+		return true
+	case NodeLinkGraphLinksSignN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NodeLinkGraphNodesKind.
+const (
+	NodeLinkGraphNodesKindArmedGroup     NodeLinkGraphNodesKind = "armed_group"
+	NodeLinkGraphNodesKindCompany        NodeLinkGraphNodesKind = "company"
+	NodeLinkGraphNodesKindIgo            NodeLinkGraphNodesKind = "igo"
+	NodeLinkGraphNodesKindOther          NodeLinkGraphNodesKind = "other"
+	NodeLinkGraphNodesKindPerson         NodeLinkGraphNodesKind = "person"
+	NodeLinkGraphNodesKindPoliticalGroup NodeLinkGraphNodesKind = "political_group"
+	NodeLinkGraphNodesKindState          NodeLinkGraphNodesKind = "state"
+)
+
+// Valid indicates whether the value is a known member of the NodeLinkGraphNodesKind enum.
+func (e NodeLinkGraphNodesKind) Valid() bool {
+	switch e {
+	case NodeLinkGraphNodesKindArmedGroup:
+		return true
+	case NodeLinkGraphNodesKindCompany:
+		return true
+	case NodeLinkGraphNodesKindIgo:
+		return true
+	case NodeLinkGraphNodesKindOther:
+		return true
+	case NodeLinkGraphNodesKindPerson:
+		return true
+	case NodeLinkGraphNodesKindPoliticalGroup:
+		return true
+	case NodeLinkGraphNodesKindState:
 		return true
 	default:
 		return false
@@ -1581,32 +1797,32 @@ type CytoscapeGraph struct {
 		Edges []struct {
 			Classes string `json:"classes"`
 			Data    struct {
-				Confidence     float64             `json:"confidence"`
-				Id             string              `json:"id"`
-				RelationshipId string              `json:"relationship_id"`
-				Sign           int                 `json:"sign"`
-				Source         string              `json:"source"`
-				Symmetric      bool                `json:"symmetric"`
-				Target         string              `json:"target"`
-				Type           string              `json:"type"`
-				ValidFrom      *openapi_types.Date `json:"valid_from,omitempty"`
-				ValidTo        *openapi_types.Date `json:"valid_to,omitempty"`
-				Weight         float64             `json:"weight"`
+				Confidence     float64                             `json:"confidence"`
+				Id             string                              `json:"id"`
+				RelationshipId string                              `json:"relationship_id"`
+				Sign           CytoscapeGraphElementsEdgesDataSign `json:"sign"`
+				Source         string                              `json:"source"`
+				Symmetric      bool                                `json:"symmetric"`
+				Target         string                              `json:"target"`
+				Type           string                              `json:"type"`
+				ValidFrom      *openapi_types.Date                 `json:"valid_from,omitempty"`
+				ValidTo        *openapi_types.Date                 `json:"valid_to,omitempty"`
+				Weight         float64                             `json:"weight"`
 			} `json:"data"`
 		} `json:"edges"`
 		Nodes []struct {
 			Classes string `json:"classes"`
 			Data    struct {
-				Aliases     []string             `json:"aliases"`
-				Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
-				CountryCode *string              `json:"country_code,omitempty"`
-				Description *string              `json:"description,omitempty"`
-				Id          string               `json:"id"`
-				Kind        string               `json:"kind"`
-				Label       string               `json:"label"`
-				Name        string               `json:"name"`
-				Region      *string              `json:"region,omitempty"`
-				Tags        []string             `json:"tags"`
+				Aliases     []string                            `json:"aliases"`
+				Attributes  *map[string]AnyValue                `json:"attributes,omitempty"`
+				CountryCode *string                             `json:"country_code,omitempty"`
+				Description *string                             `json:"description,omitempty"`
+				Id          string                              `json:"id"`
+				Kind        CytoscapeGraphElementsNodesDataKind `json:"kind"`
+				Label       string                              `json:"label"`
+				Name        string                              `json:"name"`
+				Region      *string                             `json:"region,omitempty"`
+				Tags        []string                            `json:"tags"`
 			} `json:"data"`
 			Position *struct {
 				X float64 `json:"x"`
@@ -1615,6 +1831,12 @@ type CytoscapeGraph struct {
 		} `json:"nodes"`
 	} `json:"elements"`
 }
+
+// CytoscapeGraphElementsEdgesDataSign defines model for CytoscapeGraph.Elements.Edges.Data.Sign.
+type CytoscapeGraphElementsEdgesDataSign int
+
+// CytoscapeGraphElementsNodesDataKind defines model for CytoscapeGraph.Elements.Nodes.Data.Kind.
+type CytoscapeGraphElementsNodesDataKind string
 
 // Diff defines model for Diff.
 type Diff struct {
@@ -1871,7 +2093,7 @@ type GraphJSON struct {
 	Edges []struct {
 		Confidence float64             `json:"confidence"`
 		Id         string              `json:"id"`
-		Sign       int                 `json:"sign"`
+		Sign       GraphJSONEdgesSign  `json:"sign"`
 		Source     string              `json:"source"`
 		Symmetric  bool                `json:"symmetric"`
 		Target     string              `json:"target"`
@@ -1886,7 +2108,7 @@ type GraphJSON struct {
 		CountryCode *string              `json:"country_code,omitempty"`
 		Description *string              `json:"description,omitempty"`
 		Id          string               `json:"id"`
-		Kind        string               `json:"kind"`
+		Kind        GraphJSONNodesKind   `json:"kind"`
 		Name        string               `json:"name"`
 		Region      *string              `json:"region,omitempty"`
 		Tags        []string             `json:"tags"`
@@ -1895,19 +2117,25 @@ type GraphJSON struct {
 	} `json:"nodes"`
 }
 
+// GraphJSONEdgesSign defines model for GraphJSON.Edges.Sign.
+type GraphJSONEdgesSign int
+
+// GraphJSONNodesKind defines model for GraphJSON.Nodes.Kind.
+type GraphJSONNodesKind string
+
 // GraphologyGraph graphology's serialised graph (format=graphology), as Graph.from() and graph.import() accept; sigma.js renders it.
 type GraphologyGraph struct {
 	Attributes map[string]AnyValue `json:"attributes"`
 	Edges      []struct {
 		Attributes struct {
-			Confidence       float64             `json:"confidence"`
-			Label            string              `json:"label"`
-			RelationshipType string              `json:"relationship_type"`
-			Sign             int                 `json:"sign"`
-			Symmetric        bool                `json:"symmetric"`
-			ValidFrom        *openapi_types.Date `json:"valid_from,omitempty"`
-			ValidTo          *openapi_types.Date `json:"valid_to,omitempty"`
-			Weight           float64             `json:"weight"`
+			Confidence       float64                            `json:"confidence"`
+			Label            string                             `json:"label"`
+			RelationshipType string                             `json:"relationship_type"`
+			Sign             GraphologyGraphEdgesAttributesSign `json:"sign"`
+			Symmetric        bool                               `json:"symmetric"`
+			ValidFrom        *openapi_types.Date                `json:"valid_from,omitempty"`
+			ValidTo          *openapi_types.Date                `json:"valid_to,omitempty"`
+			Weight           float64                            `json:"weight"`
 		} `json:"attributes"`
 		Key        string `json:"key"`
 		Source     string `json:"source"`
@@ -1916,17 +2144,17 @@ type GraphologyGraph struct {
 	} `json:"edges"`
 	Nodes []struct {
 		Attributes struct {
-			Aliases     []string             `json:"aliases"`
-			Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
-			CountryCode *string              `json:"country_code,omitempty"`
-			Description *string              `json:"description,omitempty"`
-			Kind        string               `json:"kind"`
-			Label       string               `json:"label"`
-			Name        string               `json:"name"`
-			Region      *string              `json:"region,omitempty"`
-			Tags        []string             `json:"tags"`
-			X           *float64             `json:"x,omitempty"`
-			Y           *float64             `json:"y,omitempty"`
+			Aliases     []string                           `json:"aliases"`
+			Attributes  *map[string]AnyValue               `json:"attributes,omitempty"`
+			CountryCode *string                            `json:"country_code,omitempty"`
+			Description *string                            `json:"description,omitempty"`
+			Kind        GraphologyGraphNodesAttributesKind `json:"kind"`
+			Label       string                             `json:"label"`
+			Name        string                             `json:"name"`
+			Region      *string                            `json:"region,omitempty"`
+			Tags        []string                           `json:"tags"`
+			X           *float64                           `json:"x,omitempty"`
+			Y           *float64                           `json:"y,omitempty"`
 		} `json:"attributes"`
 		Key string `json:"key"`
 	} `json:"nodes"`
@@ -1936,6 +2164,12 @@ type GraphologyGraph struct {
 		Type           GraphologyGraphOptionsType `json:"type"`
 	} `json:"options"`
 }
+
+// GraphologyGraphEdgesAttributesSign defines model for GraphologyGraph.Edges.Attributes.Sign.
+type GraphologyGraphEdgesAttributesSign int
+
+// GraphologyGraphNodesAttributesKind defines model for GraphologyGraph.Nodes.Attributes.Kind.
+type GraphologyGraphNodesAttributesKind string
 
 // GraphologyGraphOptionsType defines model for GraphologyGraph.Options.Type.
 type GraphologyGraphOptionsType string
@@ -2286,32 +2520,38 @@ type NodeLinkGraph struct {
 	Directed bool                `json:"directed"`
 	Graph    map[string]AnyValue `json:"graph"`
 	Links    []struct {
-		Confidence float64             `json:"confidence"`
-		Id         string              `json:"id"`
-		Sign       int                 `json:"sign"`
-		Source     string              `json:"source"`
-		Symmetric  bool                `json:"symmetric"`
-		Target     string              `json:"target"`
-		Type       string              `json:"type"`
-		ValidFrom  *openapi_types.Date `json:"valid_from,omitempty"`
-		ValidTo    *openapi_types.Date `json:"valid_to,omitempty"`
-		Weight     float64             `json:"weight"`
+		Confidence float64                `json:"confidence"`
+		Id         string                 `json:"id"`
+		Sign       NodeLinkGraphLinksSign `json:"sign"`
+		Source     string                 `json:"source"`
+		Symmetric  bool                   `json:"symmetric"`
+		Target     string                 `json:"target"`
+		Type       string                 `json:"type"`
+		ValidFrom  *openapi_types.Date    `json:"valid_from,omitempty"`
+		ValidTo    *openapi_types.Date    `json:"valid_to,omitempty"`
+		Weight     float64                `json:"weight"`
 	} `json:"links"`
 	Multigraph bool `json:"multigraph"`
 	Nodes      []struct {
-		Aliases     []string             `json:"aliases"`
-		Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
-		CountryCode *string              `json:"country_code,omitempty"`
-		Description *string              `json:"description,omitempty"`
-		Id          string               `json:"id"`
-		Kind        string               `json:"kind"`
-		Name        string               `json:"name"`
-		Region      *string              `json:"region,omitempty"`
-		Tags        []string             `json:"tags"`
-		X           *float64             `json:"x,omitempty"`
-		Y           *float64             `json:"y,omitempty"`
+		Aliases     []string               `json:"aliases"`
+		Attributes  *map[string]AnyValue   `json:"attributes,omitempty"`
+		CountryCode *string                `json:"country_code,omitempty"`
+		Description *string                `json:"description,omitempty"`
+		Id          string                 `json:"id"`
+		Kind        NodeLinkGraphNodesKind `json:"kind"`
+		Name        string                 `json:"name"`
+		Region      *string                `json:"region,omitempty"`
+		Tags        []string               `json:"tags"`
+		X           *float64               `json:"x,omitempty"`
+		Y           *float64               `json:"y,omitempty"`
 	} `json:"nodes"`
 }
+
+// NodeLinkGraphLinksSign defines model for NodeLinkGraph.Links.Sign.
+type NodeLinkGraphLinksSign int
+
+// NodeLinkGraphNodesKind defines model for NodeLinkGraph.Nodes.Kind.
+type NodeLinkGraphNodesKind string
 
 // PairComparison defines model for PairComparison.
 type PairComparison struct {
