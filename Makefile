@@ -31,8 +31,8 @@ deps:
 
 # Test tools a fresh machine lacks: a Python virtual environment (NetworkX,
 # schemathesis, igraph), the Node packages of the browser and consumer
-# tests, and Debian's Chromium.
-test-deps: .venv/.installed web/test/node_modules/.package-lock.json chromium gephi-reader
+# tests and of the generated TypeScript clients, and Debian's Chromium.
+test-deps: .venv/.installed web/test/node_modules/.package-lock.json clients/typescript/node_modules/.package-lock.json chromium gephi-reader
 
 .venv/.installed: requirements-test.txt
 	python3 -m venv .venv
@@ -41,6 +41,10 @@ test-deps: .venv/.installed web/test/node_modules/.package-lock.json chromium ge
 
 web/test/node_modules/.package-lock.json: web/test/package-lock.json web/test/package.json
 	npm ci --prefix web/test --no-audit --no-fund
+
+# The TypeScript client generators and tsc (TestGeneratedTypeScriptClients).
+clients/typescript/node_modules/.package-lock.json: clients/typescript/package-lock.json clients/typescript/package.json
+	npm ci --prefix clients/typescript --no-audit --no-fund
 
 # Gephi's own importer (gephi-toolkit from Maven Central) behind a small
 # reader that prints what Gephi made of a file (viz: TestConsumersGephi).

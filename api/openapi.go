@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,7 +23,8 @@ import (
 // application/json, error responses application/problem+json. And what
 // Swagger 2.0 or swag's tags cannot say is added: the values of free-form
 // objects (attributes) are nullable, weights exclude 0, and identifiers
-// carry the domain's patterns.
+// carry the domain's patterns, and the graph formats' documents are each
+// their own schema.
 func OpenAPI3() (*openapi3.T, error) {
 	var doc2 openapi2.T
 	if err := json.Unmarshal([]byte(docs.SwaggerInfo.ReadDoc()), &doc2); err != nil {
@@ -82,6 +84,18 @@ func OpenAPI3() (*openapi3.T, error) {
 				!(pname == "name" && !strings.Contains(name, "RelationshipType")) {
 				v.Pattern = pat
 			}
+			// A default of an optional request property is what the
+			// server assumes when it is absent, and every description
+			// says so ("defaults to 1"); as a schema keyword, generators
+			// (openapi-typescript's default settings) read it as "always
+			// present" and make the property required in requests too
+			// (issue 16).
+			if v.Default != nil && !slices.Contains(ref.Value.Required, pname) {
+				if !strings.Contains(v.Description, "default") {
+					v.Description = strings.TrimSpace(fmt.Sprintf("%s Default: %v.", v.Description, v.Default))
+				}
+				v.Default = nil
+			}
 			if name == "Event" && pname == "id" {
 				v.Pattern = eventIDPattern
 			}
@@ -91,6 +105,18 @@ func OpenAPI3() (*openapi3.T, error) {
 		}
 	}
 	doc3.Components.Schemas["AnyValue"] = &openapi3.SchemaRef{Value: anyValue.Value}
+	// Swagger 2.0 has no bearer scheme, so the annotations describe
+	// BearerAuth as an API key in the Authorization header, and clients
+	// that follow that send the bare key, which auth.go refuses: OpenAPI
+	// 3 says what the header holds (issue 16).
+	if s := doc3.Components.SecuritySchemes["BearerAuth"]; s != nil && s.Value != nil {
+		s.Value = &openapi3.SecurityScheme{Type: "http", Scheme: "bearer", Description: s.Value.Description}
+	}
+	// The graph formats' documents, which Swagger 2.0 leaves objects
+	// (graphschemas.go).
+	if err := addGraphFormats(doc3, anyValue); err != nil {
+		return nil, err
+	}
 	for _, item := range doc3.Paths.Map() {
 		for _, op := range item.Operations() {
 			for _, p := range op.Parameters {
@@ -120,22 +146,29 @@ func OpenAPI3() (*openapi3.T, error) {
 // anyValueSchema is any JSON value, null included: in OpenAPI 3.0 a
 // schema admits null only when it has a type and nullable: true (an
 // empty schema does not, nor does nullable alone), so each JSON type is
-// an alternative, arrays of any values.
+// an alternative, an object's values any values. An array's items are
+// the same alternatives but for arrays, whose items are any non-null
+// value ({}): openapi-typescript declares every schema as a property of
+// one interface, where a schema whose array items are itself does not
+// compile (TS2502; issue 16), so arrays cannot nest through AnyValue
+// (objects can). Only a null directly inside an array inside an array
+// ([[null]]) is outside the schema.
 func anyValueSchema() *openapi3.SchemaRef {
 	ref := openapi3.NewSchemaRef("#/components/schemas/AnyValue", nil)
-	obj := openapi3.NewObjectSchema()
-	obj.Nullable = true
+	object := func() *openapi3.SchemaRef {
+		obj := openapi3.NewObjectSchema()
+		obj.Nullable = true
+		obj.AdditionalProperties = openapi3.AdditionalProperties{Schema: ref}
+		return obj.NewRef()
+	}
+	scalars := func(alts ...*openapi3.SchemaRef) openapi3.SchemaRefs {
+		return append(alts, openapi3.NewStringSchema().NewRef(), openapi3.NewFloat64Schema().NewRef(), openapi3.NewBoolSchema().NewRef())
+	}
+	item := &openapi3.Schema{AnyOf: scalars(object(), openapi3.NewArraySchema().WithItems(&openapi3.Schema{}).NewRef())}
 	ref.Value = &openapi3.Schema{
 		Description: "Any JSON value, null included.",
-		AnyOf: openapi3.SchemaRefs{
-			obj.NewRef(),
-			openapi3.NewArraySchema().WithItems(nil).NewRef(),
-			openapi3.NewStringSchema().NewRef(),
-			openapi3.NewFloat64Schema().NewRef(),
-			openapi3.NewBoolSchema().NewRef(),
-		},
+		AnyOf:       scalars(object(), openapi3.NewArraySchema().WithItems(item).NewRef()),
 	}
-	ref.Value.AnyOf[1].Value.Items = ref
 	// Go code generators (api/client) read it as interface{}, not as a
 	// union of five types.
 	ref.Value.Extensions = map[string]any{"x-go-type": "interface{}"}
