@@ -120,22 +120,27 @@ func OpenAPI3() (*openapi3.T, error) {
 // anyValueSchema is any JSON value, null included: in OpenAPI 3.0 a
 // schema admits null only when it has a type and nullable: true (an
 // empty schema does not, nor does nullable alone), so each JSON type is
-// an alternative, arrays of any values.
+// an alternative. An array's items are the same alternatives once more,
+// not AnyValue again: code generators that build a type per union
+// (openapi-python-client, clients/python) cannot build a union that
+// contains itself, and drop every schema that uses it. So the one value
+// AnyValue does not admit is a null in an array in an array.
 func anyValueSchema() *openapi3.SchemaRef {
-	ref := openapi3.NewSchemaRef("#/components/schemas/AnyValue", nil)
-	obj := openapi3.NewObjectSchema()
-	obj.Nullable = true
-	ref.Value = &openapi3.Schema{
-		Description: "Any JSON value, null included.",
-		AnyOf: openapi3.SchemaRefs{
-			obj.NewRef(),
-			openapi3.NewArraySchema().WithItems(nil).NewRef(),
-			openapi3.NewStringSchema().NewRef(),
-			openapi3.NewFloat64Schema().NewRef(),
-			openapi3.NewBoolSchema().NewRef(),
-		},
+	alternatives := func(items *openapi3.Schema) *openapi3.Schema {
+		obj := openapi3.NewObjectSchema()
+		obj.Nullable = true
+		return &openapi3.Schema{
+			Description: "Any JSON value, null included.",
+			AnyOf: openapi3.SchemaRefs{
+				obj.NewRef(),
+				openapi3.NewArraySchema().WithItems(items).NewRef(),
+				openapi3.NewStringSchema().NewRef(),
+				openapi3.NewFloat64Schema().NewRef(),
+				openapi3.NewBoolSchema().NewRef(),
+			},
+		}
 	}
-	ref.Value.AnyOf[1].Value.Items = ref
+	ref := openapi3.NewSchemaRef("#/components/schemas/AnyValue", alternatives(alternatives(&openapi3.Schema{})))
 	// Go code generators (api/client) read it as interface{}, not as a
 	// union of five types.
 	ref.Value.Extensions = map[string]any{"x-go-type": "interface{}"}
