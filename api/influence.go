@@ -189,7 +189,10 @@ type Bloc struct {
 	Members []string `json:"members" validate:"required"`
 } //@name Bloc
 
-// Blocs is the answer of GET /api/v1/blocs.
+// Blocs is the answer of GET /api/v1/blocs. Its schema is BlocPartition,
+// not Blocs: a schema with a property named as itself (blocs) makes
+// openapi-python-client reuse one local name for the list and the model
+// (clients/python fails mypy).
 type Blocs struct {
 	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
 	AsOf string `json:"as_of" validate:"required" example:"2025-04-12"`
@@ -209,7 +212,7 @@ type Blocs struct {
 	Actors           int      `json:"actors" validate:"required"`
 	Count            int      `json:"count" validate:"required"`
 	Blocs            []Bloc   `json:"blocs" validate:"required"`
-} //@name Blocs
+} //@name BlocPartition
 
 // TriadCounts counts triads by their signs.
 type TriadCounts struct {

@@ -40,6 +40,16 @@ func OpenAPI3() (*openapi3.T, error) {
 			if op.Security == nil {
 				op.Security = openapi3.NewSecurityRequirements()
 			}
+			// A file upload (the events) is a string of format binary
+			// in OpenAPI 3.0, so generators take a file for it, not a
+			// text they cannot send (openapi-python-client, clients/python).
+			if rb := op.RequestBody; rb != nil && rb.Value != nil {
+				for typ, mt := range rb.Value.Content {
+					if typ != "application/json" && mt.Schema != nil && mt.Schema.Value != nil && mt.Schema.Value.Type.Is("string") {
+						mt.Schema.Value.Format = "binary"
+					}
+				}
+			}
 			for code, ref := range op.Responses.Map() {
 				r := ref.Value
 				if r == nil || r.Content == nil {

@@ -1125,7 +1125,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Blocs"
+                            "$ref": "#/definitions/BlocPartition"
                         }
                     },
                     "400": {
@@ -5728,7 +5728,7 @@ const docTemplate = `{
                 }
             }
         },
-        "Blocs": {
+        "BlocPartition": {
             "type": "object",
             "required": [
                 "actors",

@@ -207,18 +207,18 @@ func (e BlocComparisonScenarioMethod) Valid() bool {
 	}
 }
 
-// Defines values for BlocsMethod.
+// Defines values for BlocPartitionMethod.
 const (
-	BlocsMethodLouvain BlocsMethod = "louvain"
-	BlocsMethodSigned  BlocsMethod = "signed"
+	BlocPartitionMethodLouvain BlocPartitionMethod = "louvain"
+	BlocPartitionMethodSigned  BlocPartitionMethod = "signed"
 )
 
-// Valid indicates whether the value is a known member of the BlocsMethod enum.
-func (e BlocsMethod) Valid() bool {
+// Valid indicates whether the value is a known member of the BlocPartitionMethod enum.
+func (e BlocPartitionMethod) Valid() bool {
 	switch e {
-	case BlocsMethodLouvain:
+	case BlocPartitionMethodLouvain:
 		return true
-	case BlocsMethodSigned:
+	case BlocPartitionMethodSigned:
 		return true
 	default:
 		return false
@@ -1457,8 +1457,8 @@ type BlocMove struct {
 	To   int    `json:"to"`
 }
 
-// Blocs defines model for Blocs.
-type Blocs struct {
+// BlocPartition defines model for BlocPartition.
+type BlocPartition struct {
 	Actors int `json:"actors"`
 
 	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
@@ -1481,7 +1481,7 @@ type Blocs struct {
 	// Method How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
 	//
 	// Example: signed
-	Method BlocsMethod `json:"method"`
+	Method BlocPartitionMethod `json:"method"`
 
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
@@ -1495,10 +1495,10 @@ type Blocs struct {
 	Weighted         bool     `json:"weighted"`
 }
 
-// BlocsMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
+// BlocPartitionMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
 //
 // Example: signed
-type BlocsMethod string
+type BlocPartitionMethod string
 
 // ChannelPath defines model for ChannelPath.
 type ChannelPath struct {
@@ -10012,7 +10012,7 @@ type FindBlocsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Blocs
+	JSON200 *BlocPartition
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -10032,7 +10032,7 @@ type FindBlocsResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r FindBlocsResponse) GetJSON200() *Blocs {
+func (r FindBlocsResponse) GetJSON200() *BlocPartition {
 	return r.JSON200
 }
 
@@ -15262,7 +15262,7 @@ func ParseFindBlocsResponse(rsp *http.Response) (*FindBlocsResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Blocs
+		var dest BlocPartition
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

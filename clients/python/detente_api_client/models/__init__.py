@@ -29,8 +29,8 @@ from .bloc_comparison import BlocComparison
 from .bloc_comparison_base_method import BlocComparisonBaseMethod
 from .bloc_comparison_scenario_method import BlocComparisonScenarioMethod
 from .bloc_move import BlocMove
-from .blocs import Blocs
-from .blocs_method import BlocsMethod
+from .bloc_partition import BlocPartition
+from .bloc_partition_method import BlocPartitionMethod
 from .channel_path import ChannelPath
 from .channel_path_sign import ChannelPathSign
 from .citation import Citation
@@ -156,8 +156,8 @@ __all__ = (
     "BlocComparisonBaseMethod",
     "BlocComparisonScenarioMethod",
     "BlocMove",
-    "Blocs",
-    "BlocsMethod",
+    "BlocPartition",
+    "BlocPartitionMethod",
     "ChannelPath",
     "ChannelPathSign",
     "Citation",

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.ingest_events_format import IngestEventsFormat
 from ...models.ingest_summary import IngestSummary
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: str,
+    body: File,
     format_: IngestEventsFormat,
     strict: bool | Unset = True,
     create_actors: bool | Unset = False,
@@ -120,7 +120,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: str,
+    body: File,
     format_: IngestEventsFormat,
     strict: bool | Unset = True,
     create_actors: bool | Unset = False,
@@ -140,7 +140,7 @@ def sync_detailed(
         strict (bool | Unset):  Default: True.
         create_actors (bool | Unset):  Default: False.
         gap_days (int | Unset):  Default: 30.
-        body (str):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +168,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: str,
+    body: File,
     format_: IngestEventsFormat,
     strict: bool | Unset = True,
     create_actors: bool | Unset = False,
@@ -188,7 +188,7 @@ def sync(
         strict (bool | Unset):  Default: True.
         create_actors (bool | Unset):  Default: False.
         gap_days (int | Unset):  Default: 30.
-        body (str):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +211,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: str,
+    body: File,
     format_: IngestEventsFormat,
     strict: bool | Unset = True,
     create_actors: bool | Unset = False,
@@ -231,7 +231,7 @@ async def asyncio_detailed(
         strict (bool | Unset):  Default: True.
         create_actors (bool | Unset):  Default: False.
         gap_days (int | Unset):  Default: 30.
-        body (str):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,7 +257,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: str,
+    body: File,
     format_: IngestEventsFormat,
     strict: bool | Unset = True,
     create_actors: bool | Unset = False,
@@ -277,7 +277,7 @@ async def asyncio(
         strict (bool | Unset):  Default: True.
         create_actors (bool | Unset):  Default: False.
         gap_days (int | Unset):  Default: 30.
-        body (str):
+        body (File):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.blocs import Blocs
+from ...models.bloc_partition import BlocPartition
 from ...models.find_blocs_method import FindBlocsMethod
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -60,9 +60,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Blocs | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BlocPartition | Problem | None:
     if response.status_code == 200:
-        response_200 = Blocs.from_dict(response.json())
+        response_200 = BlocPartition.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +99,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Blocs | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BlocPartition | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +121,7 @@ def sync_detailed(
     resolution: float | Unset = 1.0,
     limit: int | Unset = 50,
     scenario: str | Unset = UNSET,
-) -> Response[Blocs | Problem]:
+) -> Response[BlocPartition | Problem]:
     """Which blocs form
 
      Who stands with whom. method=signed (the default when the selected ties include a hostile pair):
@@ -150,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Blocs | Problem]
+        Response[BlocPartition | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +186,7 @@ def sync(
     resolution: float | Unset = 1.0,
     limit: int | Unset = 50,
     scenario: str | Unset = UNSET,
-) -> Blocs | Problem | None:
+) -> BlocPartition | Problem | None:
     """Which blocs form
 
      Who stands with whom. method=signed (the default when the selected ties include a hostile pair):
@@ -215,7 +219,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Blocs | Problem
+        BlocPartition | Problem
     """
 
     return sync_detailed(
@@ -242,7 +246,7 @@ async def asyncio_detailed(
     resolution: float | Unset = 1.0,
     limit: int | Unset = 50,
     scenario: str | Unset = UNSET,
-) -> Response[Blocs | Problem]:
+) -> Response[BlocPartition | Problem]:
     """Which blocs form
 
      Who stands with whom. method=signed (the default when the selected ties include a hostile pair):
@@ -275,7 +279,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Blocs | Problem]
+        Response[BlocPartition | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -305,7 +309,7 @@ async def asyncio(
     resolution: float | Unset = 1.0,
     limit: int | Unset = 50,
     scenario: str | Unset = UNSET,
-) -> Blocs | Problem | None:
+) -> BlocPartition | Problem | None:
     """Which blocs form
 
      Who stands with whom. method=signed (the default when the selected ties include a hostile pair):
@@ -338,7 +342,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Blocs | Problem
+        BlocPartition | Problem
     """
 
     return (

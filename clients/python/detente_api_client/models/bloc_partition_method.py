@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BlocsMethod(StrEnum):
+class BlocPartitionMethod(StrEnum):
     LOUVAIN = "louvain"
     SIGNED = "signed"
 

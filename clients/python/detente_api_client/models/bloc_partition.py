@@ -6,18 +6,18 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.blocs_method import BlocsMethod
+from ..models.bloc_partition_method import BlocPartitionMethod
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.bloc import Bloc
 
 
-T = TypeVar("T", bound="Blocs")
+T = TypeVar("T", bound="BlocPartition")
 
 
 @_attrs_define
-class Blocs:
+class BlocPartition:
     """
     Attributes:
         actors (int):
@@ -26,8 +26,8 @@ class Blocs:
         count (int):
         frustration (float): signed: the criterion the blocs minimise, hostile pairs inside a bloc plus cooperative
             pairs between blocs (their |net| weight when weighted); louvain: 0. Example: 3.
-        method (BlocsMethod): How the blocs were found: signed (allies together, enemies apart) or louvain (communities
-            of the cooperative ties). Example: signed.
+        method (BlocPartitionMethod): How the blocs were found: signed (allies together, enemies apart) or louvain
+            (communities of the cooperative ties). Example: signed.
         modularity (float): Newman-Girvan modularity of the partition.
         resolution (float):
         version (int):
@@ -45,7 +45,7 @@ class Blocs:
     blocs: list[Bloc]
     count: int
     frustration: float
-    method: BlocsMethod
+    method: BlocPartitionMethod
     modularity: float
     resolution: float
     version: int
@@ -125,7 +125,7 @@ class Blocs:
 
         frustration = d.pop("frustration")
 
-        method = BlocsMethod(d.pop("method"))
+        method = BlocPartitionMethod(d.pop("method"))
 
         modularity = d.pop("modularity")
 
@@ -139,7 +139,7 @@ class Blocs:
 
         signed_modularity = d.pop("signed_modularity", UNSET)
 
-        blocs = cls(
+        bloc_partition = cls(
             actors=actors,
             as_of=as_of,
             blocs=blocs,
@@ -154,8 +154,8 @@ class Blocs:
             signed_modularity=signed_modularity,
         )
 
-        blocs.additional_properties = d
-        return blocs
+        bloc_partition.additional_properties = d
+        return bloc_partition
 
     @property
     def additional_keys(self) -> list[str]:
