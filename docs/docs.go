@@ -2771,8 +2771,7 @@ const docTemplate = `{
                             "fewest_hops"
                         ],
                         "type": "string",
-                        "default": "earliest_arrival",
-                        "description": "temporal: how paths are ranked",
+                        "description": "temporal only (refused with any other mode, so no declared default: clients that send every default would send it): how paths are ranked; default earliest_arrival",
                         "name": "order",
                         "in": "query"
                     },

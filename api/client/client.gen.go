@@ -3207,7 +3207,7 @@ type FindPathsParams struct {
 	// Mode What to return
 	Mode *FindPathsParamsMode `form:"mode,omitempty" json:"mode,omitempty"`
 
-	// Order temporal: how paths are ranked
+	// Order temporal only (refused with any other mode, so no declared default: clients that send every default would send it): how paths are ranked; default earliest_arrival
 	Order *FindPathsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// Start temporal: the first day a path may use (YYYY-MM-DD). Default: open

@@ -19,7 +19,7 @@ def _get_kwargs(
     from_: str,
     to: str,
     mode: FindPathsMode | Unset = FindPathsMode.SHORTEST,
-    order: FindPathsOrder | Unset = FindPathsOrder.EARLIEST_ARRIVAL,
+    order: FindPathsOrder | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     k: int | Unset = UNSET,
@@ -162,7 +162,7 @@ def sync_detailed(
     from_: str,
     to: str,
     mode: FindPathsMode | Unset = FindPathsMode.SHORTEST,
-    order: FindPathsOrder | Unset = FindPathsOrder.EARLIEST_ARRIVAL,
+    order: FindPathsOrder | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     k: int | Unset = UNSET,
@@ -196,7 +196,7 @@ def sync_detailed(
         from_ (str):
         to (str):
         mode (FindPathsMode | Unset):  Default: FindPathsMode.SHORTEST.
-        order (FindPathsOrder | Unset):  Default: FindPathsOrder.EARLIEST_ARRIVAL.
+        order (FindPathsOrder | Unset):
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         k (int | Unset):
@@ -250,7 +250,7 @@ def sync(
     from_: str,
     to: str,
     mode: FindPathsMode | Unset = FindPathsMode.SHORTEST,
-    order: FindPathsOrder | Unset = FindPathsOrder.EARLIEST_ARRIVAL,
+    order: FindPathsOrder | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     k: int | Unset = UNSET,
@@ -284,7 +284,7 @@ def sync(
         from_ (str):
         to (str):
         mode (FindPathsMode | Unset):  Default: FindPathsMode.SHORTEST.
-        order (FindPathsOrder | Unset):  Default: FindPathsOrder.EARLIEST_ARRIVAL.
+        order (FindPathsOrder | Unset):
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         k (int | Unset):
@@ -333,7 +333,7 @@ async def asyncio_detailed(
     from_: str,
     to: str,
     mode: FindPathsMode | Unset = FindPathsMode.SHORTEST,
-    order: FindPathsOrder | Unset = FindPathsOrder.EARLIEST_ARRIVAL,
+    order: FindPathsOrder | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     k: int | Unset = UNSET,
@@ -367,7 +367,7 @@ async def asyncio_detailed(
         from_ (str):
         to (str):
         mode (FindPathsMode | Unset):  Default: FindPathsMode.SHORTEST.
-        order (FindPathsOrder | Unset):  Default: FindPathsOrder.EARLIEST_ARRIVAL.
+        order (FindPathsOrder | Unset):
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         k (int | Unset):
@@ -419,7 +419,7 @@ async def asyncio(
     from_: str,
     to: str,
     mode: FindPathsMode | Unset = FindPathsMode.SHORTEST,
-    order: FindPathsOrder | Unset = FindPathsOrder.EARLIEST_ARRIVAL,
+    order: FindPathsOrder | Unset = UNSET,
     start: datetime.date | Unset = UNSET,
     end: datetime.date | Unset = UNSET,
     k: int | Unset = UNSET,
@@ -453,7 +453,7 @@ async def asyncio(
         from_ (str):
         to (str):
         mode (FindPathsMode | Unset):  Default: FindPathsMode.SHORTEST.
-        order (FindPathsOrder | Unset):  Default: FindPathsOrder.EARLIEST_ARRIVAL.
+        order (FindPathsOrder | Unset):
         start (datetime.date | Unset):
         end (datetime.date | Unset):
         k (int | Unset):
