@@ -100,15 +100,15 @@ class Client:
     """
 
     def __init__(self, base_url: str, api_key: str | None = None, *, timeout: float = 60.0) -> None:
-        # Without a key (a server without DETENTE_API_KEYS) the generated
-        # client still needs a token; an Authorization header is then sent
-        # under a name the server ignores.
-        self.api = AuthenticatedClient(
-            base_url=base_url,
-            token=api_key or "",
-            auth_header_name="Authorization" if api_key else "X-Detente-No-Key",
-            timeout=httpx.Timeout(timeout),
-        )
+        # The generated operations take an AuthenticatedClient only.
+        # Without a key (a server without DETENTE_API_KEYS) its token goes,
+        # empty, under a header name the server does not read.
+        if api_key:
+            self.api = AuthenticatedClient(base_url=base_url, token=api_key, timeout=httpx.Timeout(timeout))
+        else:
+            self.api = AuthenticatedClient(
+                base_url=base_url, token="", prefix="", auth_header_name="X-Detente-No-Key", timeout=httpx.Timeout(timeout)
+            )
 
     # -- plumbing ---------------------------------------------------------
 

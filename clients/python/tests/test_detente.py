@@ -217,3 +217,12 @@ def test_problems_raise(client: detente.Client, call: Any, status: int) -> None:
         call(client)
     assert e.value.status == status
     assert e.value.problem["status"] == status
+
+
+def test_without_a_key(server: tuple[str, str], client: detente.Client) -> None:
+    # The server holds keys: a client without one sends none and is refused.
+    with pytest.raises(detente.DetenteError) as e:
+        detente.Client(server[0]).actors()
+    assert e.value.status == 401
+    assert "Authorization" not in detente.Client(server[0]).api.get_httpx_client().headers
+    assert client.api.get_httpx_client().headers["Authorization"] == "Bearer " + server[1]
