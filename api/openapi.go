@@ -22,7 +22,8 @@ import (
 // application/json, error responses application/problem+json. And what
 // Swagger 2.0 or swag's tags cannot say is added: the values of free-form
 // objects (attributes) are nullable, weights exclude 0, and identifiers
-// carry the domain's patterns.
+// carry the domain's patterns, and the graph formats' documents are each
+// their own schema.
 func OpenAPI3() (*openapi3.T, error) {
 	var doc2 openapi2.T
 	if err := json.Unmarshal([]byte(docs.SwaggerInfo.ReadDoc()), &doc2); err != nil {
@@ -101,6 +102,11 @@ func OpenAPI3() (*openapi3.T, error) {
 		}
 	}
 	doc3.Components.Schemas["AnyValue"] = &openapi3.SchemaRef{Value: anyValue.Value}
+	// The graph formats' documents, which Swagger 2.0 leaves objects
+	// (graphschemas.go).
+	if err := addGraphFormats(doc3, anyValue); err != nil {
+		return nil, err
+	}
 	for _, item := range doc3.Paths.Map() {
 		for _, op := range item.Operations() {
 			for _, p := range op.Parameters {

@@ -21,14 +21,14 @@ type actorFields struct {
 }
 
 // relFields are a relationship's attributes in the JSON formats but
-// graphology's (which renames type; see graphologyEdgeAttrs).
+// graphology's (which renames type; see GraphologyEdgeAttributes).
 type relFields struct {
 	Type       string  `json:"type"`
-	Sign       int     `json:"sign"`
+	Sign       int     `json:"sign" minimum:"-1" maximum:"1"`
 	Weight     float64 `json:"weight"`
 	Confidence float64 `json:"confidence"`
-	ValidFrom  string  `json:"valid_from,omitempty"`
-	ValidTo    string  `json:"valid_to,omitempty"`
+	ValidFrom  string  `json:"valid_from,omitempty" format:"date"`
+	ValidTo    string  `json:"valid_to,omitempty" format:"date"`
 	Symmetric  bool    `json:"symmetric"`
 }
 
@@ -132,17 +132,19 @@ func encodeJSONLists(w io.Writer, skeleton func(marker func(int) any) any, lists
 // (jsonList).
 
 type jsonDoc struct {
-	Nodes any `json:"nodes"` // []jsonNode
-	Edges any `json:"edges"` // []jsonEdge
+	Nodes any `json:"nodes"` // []JSONNode
+	Edges any `json:"edges"` // []JSONEdge
 }
 
-type jsonNode struct {
+// JSONNode is an actor in the json and d3 formats.
+type JSONNode struct {
 	ID string `json:"id"`
 	actorFields
 	*Point // x, y with a layout; left out without
 }
 
-type jsonEdge struct {
+// JSONEdge is a relationship in the json format and a link in d3.
+type JSONEdge struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
 	Target string `json:"target"`
@@ -155,13 +157,13 @@ func writeJSON(w io.Writer, m *model) error {
 		jsonList{len(m.rels), func(i int) any { return m.jsonEdge(i) }})
 }
 
-func (m *model) jsonNode(i int) jsonNode {
-	return jsonNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
+func (m *model) jsonNode(i int) JSONNode {
+	return JSONNode{ID: m.actors[i].ID, actorFields: m.actorFields(i), Point: m.at(i)}
 }
 
-func (m *model) jsonEdge(i int) jsonEdge {
+func (m *model) jsonEdge(i int) JSONEdge {
 	e := m.edge(i)
-	return jsonEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
+	return JSONEdge{ID: e.ID, Source: e.Source, Target: e.Target, relFields: e.fields()}
 }
 
 // cytoscape: Cytoscape.js elements JSON (https://js.cytoscape.org/#notation/elements-json),
@@ -182,28 +184,32 @@ type cyDoc struct {
 }
 
 type cyElements struct {
-	Nodes any `json:"nodes"` // []cyNode
-	Edges any `json:"edges"` // []cyEdge
+	Nodes any `json:"nodes"` // []CytoscapeNode
+	Edges any `json:"edges"` // []CytoscapeEdge
 }
 
-type cyNode struct {
-	Data     cyNodeData `json:"data"`
-	Position *Point     `json:"position,omitempty"` // with a layout
-	Classes  string     `json:"classes"`
+// CytoscapeNode is an actor as a Cytoscape.js node element.
+type CytoscapeNode struct {
+	Data     CytoscapeNodeData `json:"data"`
+	Position *Point            `json:"position,omitempty"` // with a layout
+	Classes  string            `json:"classes"`
 }
 
-type cyNodeData struct {
+// CytoscapeNodeData is a node element's data.
+type CytoscapeNodeData struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
 	actorFields
 }
 
-type cyEdge struct {
-	Data    cyEdgeData `json:"data"`
-	Classes string     `json:"classes"`
+// CytoscapeEdge is a relationship as a Cytoscape.js edge element.
+type CytoscapeEdge struct {
+	Data    CytoscapeEdgeData `json:"data"`
+	Classes string            `json:"classes"`
 }
 
-type cyEdgeData struct {
+// CytoscapeEdgeData is an edge element's data.
+type CytoscapeEdgeData struct {
 	ID             string `json:"id"`
 	Source         string `json:"source"`
 	Target         string `json:"target"`
@@ -222,8 +228,8 @@ func writeCytoscape(w io.Writer, m *model) error {
 	}
 	node := func(i int) any {
 		a := &m.actors[i]
-		return cyNode{
-			Data:     cyNodeData{ID: a.ID, Label: a.Name, actorFields: m.actorFields(i)},
+		return CytoscapeNode{
+			Data:     CytoscapeNodeData{ID: a.ID, Label: a.Name, actorFields: m.actorFields(i)},
 			Position: m.at(i),
 			Classes:  string(a.Kind),
 		}
@@ -238,8 +244,8 @@ func writeCytoscape(w io.Writer, m *model) error {
 		if e.symmetric {
 			classes += " symmetric"
 		}
-		return cyEdge{
-			Data:    cyEdgeData{ID: id, Source: e.Source, Target: e.Target, RelationshipID: e.ID, relFields: e.fields()},
+		return CytoscapeEdge{
+			Data:    CytoscapeEdgeData{ID: id, Source: e.Source, Target: e.Target, RelationshipID: e.ID, relFields: e.fields()},
 			Classes: classes,
 		}
 	}
@@ -260,59 +266,65 @@ func writeCytoscape(w io.Writer, m *model) error {
 // name of the program that draws it and fails on any other value.
 
 type glDoc struct {
-	Attributes map[string]any `json:"attributes"`
-	Options    glOptions      `json:"options"`
-	Nodes      any            `json:"nodes"` // []glNode
-	Edges      any            `json:"edges"` // []glEdge
+	Attributes map[string]any    `json:"attributes"`
+	Options    GraphologyOptions `json:"options"`
+	Nodes      any               `json:"nodes"` // []GraphologyNode
+	Edges      any               `json:"edges"` // []GraphologyEdge
 }
 
-type glOptions struct {
-	Type           string `json:"type"`
+// GraphologyOptions are a serialised graphology graph's options: always
+// a mixed multigraph without self-loops.
+type GraphologyOptions struct {
+	Type           string `json:"type" enum:"mixed"`
 	Multi          bool   `json:"multi"`
 	AllowSelfLoops bool   `json:"allowSelfLoops"`
 }
 
-type glNode struct {
-	Key        string      `json:"key"`
-	Attributes glNodeAttrs `json:"attributes"`
+// GraphologyNode is an actor as a serialised graphology node.
+type GraphologyNode struct {
+	Key        string                   `json:"key"`
+	Attributes GraphologyNodeAttributes `json:"attributes"`
 }
 
-type glNodeAttrs struct {
+// GraphologyNodeAttributes are a graphology node's attributes.
+type GraphologyNodeAttributes struct {
 	Label string `json:"label"`
 	actorFields
 	*Point // x, y: where sigma.js draws the node
 }
 
-type glEdge struct {
-	Key        string      `json:"key"`
-	Source     string      `json:"source"`
-	Target     string      `json:"target"`
-	Undirected bool        `json:"undirected"`
-	Attributes glEdgeAttrs `json:"attributes"`
+// GraphologyEdge is a relationship as a serialised graphology edge.
+type GraphologyEdge struct {
+	Key        string                   `json:"key"`
+	Source     string                   `json:"source"`
+	Target     string                   `json:"target"`
+	Undirected bool                     `json:"undirected"`
+	Attributes GraphologyEdgeAttributes `json:"attributes"`
 }
 
-type glEdgeAttrs struct {
+// GraphologyEdgeAttributes are a graphology edge's attributes.
+type GraphologyEdgeAttributes struct {
 	Label            string  `json:"label"`
 	RelationshipType string  `json:"relationship_type"`
-	Sign             int     `json:"sign"`
+	Sign             int     `json:"sign" minimum:"-1" maximum:"1"`
 	Weight           float64 `json:"weight"`
 	Confidence       float64 `json:"confidence"`
-	ValidFrom        string  `json:"valid_from,omitempty"`
-	ValidTo          string  `json:"valid_to,omitempty"`
+	ValidFrom        string  `json:"valid_from,omitempty" format:"date"`
+	ValidTo          string  `json:"valid_to,omitempty" format:"date"`
 	Symmetric        bool    `json:"symmetric"`
 }
 
 func writeGraphology(w io.Writer, m *model) error {
 	node := func(i int) any {
 		a := &m.actors[i]
-		return glNode{Key: a.ID, Attributes: glNodeAttrs{Label: a.Name, actorFields: m.actorFields(i), Point: m.at(i)}}
+		return GraphologyNode{Key: a.ID, Attributes: GraphologyNodeAttributes{Label: a.Name, actorFields: m.actorFields(i), Point: m.at(i)}}
 	}
 	edge := func(i int) any {
 		e := m.edge(i)
 		f := e.fields()
-		return glEdge{
+		return GraphologyEdge{
 			Key: e.ID, Source: e.Source, Target: e.Target, Undirected: e.symmetric,
-			Attributes: glEdgeAttrs{
+			Attributes: GraphologyEdgeAttributes{
 				Label: e.Type, RelationshipType: e.Type, Sign: f.Sign, Weight: f.Weight, Confidence: f.Confidence,
 				ValidFrom: f.ValidFrom, ValidTo: f.ValidTo, Symmetric: f.Symmetric,
 			},
@@ -322,7 +334,7 @@ func writeGraphology(w io.Writer, m *model) error {
 		return glDoc{
 			Attributes: map[string]any{},
 			// Relationships never join an actor to itself (graph.ValidateRelationship).
-			Options: glOptions{Type: "mixed", Multi: true, AllowSelfLoops: false},
+			Options: GraphologyOptions{Type: "mixed", Multi: true, AllowSelfLoops: false},
 			Nodes:   mark(0),
 			Edges:   mark(1),
 		}
@@ -341,8 +353,8 @@ type d3Doc struct {
 	Directed   bool           `json:"directed"`
 	Multigraph bool           `json:"multigraph"`
 	Graph      map[string]any `json:"graph"`
-	Nodes      any            `json:"nodes"` // []jsonNode
-	Links      any            `json:"links"` // []jsonEdge
+	Nodes      any            `json:"nodes"` // []JSONNode
+	Links      any            `json:"links"` // []JSONEdge
 }
 
 func writeD3(w io.Writer, m *model) error {

@@ -267,6 +267,21 @@ func (e EvidencePathSign) Valid() bool {
 	}
 }
 
+// Defines values for GraphologyGraphOptionsType.
+const (
+	Mixed GraphologyGraphOptionsType = "mixed"
+)
+
+// Valid indicates whether the value is a known member of the GraphologyGraphOptionsType enum.
+func (e GraphologyGraphOptionsType) Valid() bool {
+	switch e {
+	case Mixed:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for KeyPlayersKind.
 const (
 	KeyPlayersKindActors KeyPlayersKind = "actors"
@@ -1560,6 +1575,47 @@ type Citation struct {
 	Url *string `json:"url,omitempty"`
 }
 
+// CytoscapeGraph Cytoscape.js elements JSON (format=cytoscape), as cytoscape({elements}) and cy.json() accept.
+type CytoscapeGraph struct {
+	Elements struct {
+		Edges []struct {
+			Classes string `json:"classes"`
+			Data    struct {
+				Confidence     float64             `json:"confidence"`
+				Id             string              `json:"id"`
+				RelationshipId string              `json:"relationship_id"`
+				Sign           int                 `json:"sign"`
+				Source         string              `json:"source"`
+				Symmetric      bool                `json:"symmetric"`
+				Target         string              `json:"target"`
+				Type           string              `json:"type"`
+				ValidFrom      *openapi_types.Date `json:"valid_from,omitempty"`
+				ValidTo        *openapi_types.Date `json:"valid_to,omitempty"`
+				Weight         float64             `json:"weight"`
+			} `json:"data"`
+		} `json:"edges"`
+		Nodes []struct {
+			Classes string `json:"classes"`
+			Data    struct {
+				Aliases     []string             `json:"aliases"`
+				Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
+				CountryCode *string              `json:"country_code,omitempty"`
+				Description *string              `json:"description,omitempty"`
+				Id          string               `json:"id"`
+				Kind        string               `json:"kind"`
+				Label       string               `json:"label"`
+				Name        string               `json:"name"`
+				Region      *string              `json:"region,omitempty"`
+				Tags        []string             `json:"tags"`
+			} `json:"data"`
+			Position *struct {
+				X float64 `json:"x"`
+				Y float64 `json:"y"`
+			} `json:"position,omitempty"`
+		} `json:"nodes"`
+	} `json:"elements"`
+}
+
 // Diff defines model for Diff.
 type Diff struct {
 	// ActorsJoined Actors with a selected tie valid on to and none on from, and the reverse; at most limit each.
@@ -1809,6 +1865,80 @@ type Frustration struct {
 	// Truncated The limit cut the frustrated list.
 	Truncated bool `json:"truncated"`
 }
+
+// GraphJSON detente's own format (format=json): node and edge lists.
+type GraphJSON struct {
+	Edges []struct {
+		Confidence float64             `json:"confidence"`
+		Id         string              `json:"id"`
+		Sign       int                 `json:"sign"`
+		Source     string              `json:"source"`
+		Symmetric  bool                `json:"symmetric"`
+		Target     string              `json:"target"`
+		Type       string              `json:"type"`
+		ValidFrom  *openapi_types.Date `json:"valid_from,omitempty"`
+		ValidTo    *openapi_types.Date `json:"valid_to,omitempty"`
+		Weight     float64             `json:"weight"`
+	} `json:"edges"`
+	Nodes []struct {
+		Aliases     []string             `json:"aliases"`
+		Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
+		CountryCode *string              `json:"country_code,omitempty"`
+		Description *string              `json:"description,omitempty"`
+		Id          string               `json:"id"`
+		Kind        string               `json:"kind"`
+		Name        string               `json:"name"`
+		Region      *string              `json:"region,omitempty"`
+		Tags        []string             `json:"tags"`
+		X           *float64             `json:"x,omitempty"`
+		Y           *float64             `json:"y,omitempty"`
+	} `json:"nodes"`
+}
+
+// GraphologyGraph graphology's serialised graph (format=graphology), as Graph.from() and graph.import() accept; sigma.js renders it.
+type GraphologyGraph struct {
+	Attributes map[string]AnyValue `json:"attributes"`
+	Edges      []struct {
+		Attributes struct {
+			Confidence       float64             `json:"confidence"`
+			Label            string              `json:"label"`
+			RelationshipType string              `json:"relationship_type"`
+			Sign             int                 `json:"sign"`
+			Symmetric        bool                `json:"symmetric"`
+			ValidFrom        *openapi_types.Date `json:"valid_from,omitempty"`
+			ValidTo          *openapi_types.Date `json:"valid_to,omitempty"`
+			Weight           float64             `json:"weight"`
+		} `json:"attributes"`
+		Key        string `json:"key"`
+		Source     string `json:"source"`
+		Target     string `json:"target"`
+		Undirected bool   `json:"undirected"`
+	} `json:"edges"`
+	Nodes []struct {
+		Attributes struct {
+			Aliases     []string             `json:"aliases"`
+			Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
+			CountryCode *string              `json:"country_code,omitempty"`
+			Description *string              `json:"description,omitempty"`
+			Kind        string               `json:"kind"`
+			Label       string               `json:"label"`
+			Name        string               `json:"name"`
+			Region      *string              `json:"region,omitempty"`
+			Tags        []string             `json:"tags"`
+			X           *float64             `json:"x,omitempty"`
+			Y           *float64             `json:"y,omitempty"`
+		} `json:"attributes"`
+		Key string `json:"key"`
+	} `json:"nodes"`
+	Options struct {
+		AllowSelfLoops bool                       `json:"allowSelfLoops"`
+		Multi          bool                       `json:"multi"`
+		Type           GraphologyGraphOptionsType `json:"type"`
+	} `json:"options"`
+}
+
+// GraphologyGraphOptionsType defines model for GraphologyGraph.Options.Type.
+type GraphologyGraphOptionsType string
 
 // ImportCounts defines model for ImportCounts.
 type ImportCounts struct {
@@ -2149,6 +2279,38 @@ type Mediators struct {
 	Results    []Mediator `json:"results"`
 	Version    int        `json:"version"`
 	Weighted   bool       `json:"weighted"`
+}
+
+// NodeLinkGraph d3-force's node-link JSON (format=d3), also read by NetworkX's node_link_graph(data, edges="links").
+type NodeLinkGraph struct {
+	Directed bool                `json:"directed"`
+	Graph    map[string]AnyValue `json:"graph"`
+	Links    []struct {
+		Confidence float64             `json:"confidence"`
+		Id         string              `json:"id"`
+		Sign       int                 `json:"sign"`
+		Source     string              `json:"source"`
+		Symmetric  bool                `json:"symmetric"`
+		Target     string              `json:"target"`
+		Type       string              `json:"type"`
+		ValidFrom  *openapi_types.Date `json:"valid_from,omitempty"`
+		ValidTo    *openapi_types.Date `json:"valid_to,omitempty"`
+		Weight     float64             `json:"weight"`
+	} `json:"links"`
+	Multigraph bool `json:"multigraph"`
+	Nodes      []struct {
+		Aliases     []string             `json:"aliases"`
+		Attributes  *map[string]AnyValue `json:"attributes,omitempty"`
+		CountryCode *string              `json:"country_code,omitempty"`
+		Description *string              `json:"description,omitempty"`
+		Id          string               `json:"id"`
+		Kind        string               `json:"kind"`
+		Name        string               `json:"name"`
+		Region      *string              `json:"region,omitempty"`
+		Tags        []string             `json:"tags"`
+		X           *float64             `json:"x,omitempty"`
+		Y           *float64             `json:"y,omitempty"`
+	} `json:"nodes"`
 }
 
 // PairComparison defines model for PairComparison.
@@ -2881,6 +3043,11 @@ type GetNeighborhoodParamsFormat string
 // GetNeighborhoodParamsLayout defines parameters for GetNeighborhood.
 type GetNeighborhoodParamsLayout string
 
+// GetNeighborhood200JSONResponseBody defines parameters for GetNeighborhood.
+type GetNeighborhood200JSONResponseBody struct {
+	union json.RawMessage
+}
+
 // StructuralBalanceParams defines parameters for StructuralBalance.
 type StructuralBalanceParams struct {
 	// Weighted Use relationship weights
@@ -3069,6 +3236,11 @@ type GetGraphParamsLayout string
 
 // GetGraphParamsPolarity defines parameters for GetGraph.
 type GetGraphParamsPolarity string
+
+// GetGraph200JSONResponseBody defines parameters for GetGraph.
+type GetGraph200JSONResponseBody struct {
+	union json.RawMessage
+}
 
 // ImportBatchParams defines parameters for ImportBatch.
 type ImportBatchParams struct {
@@ -3462,6 +3634,234 @@ type UpdateScenarioJSONRequestBody = ScenarioPatch
 
 // UpdateScenarioApplicationMergePatchPlusJSONRequestBody defines body for UpdateScenario for application/merge-patch+json ContentType.
 type UpdateScenarioApplicationMergePatchPlusJSONRequestBody = ScenarioPatch
+
+// AsGraphJSON returns the union data inside the GetNeighborhood200JSONResponseBody as a GraphJSON
+func (t GetNeighborhood200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
+	var body GraphJSON
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGraphJSON overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided GraphJSON
+func (t *GetNeighborhood200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGraphJSON performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided GraphJSON
+func (t *GetNeighborhood200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCytoscapeGraph returns the union data inside the GetNeighborhood200JSONResponseBody as a CytoscapeGraph
+func (t GetNeighborhood200JSONResponseBody) AsCytoscapeGraph() (CytoscapeGraph, error) {
+	var body CytoscapeGraph
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCytoscapeGraph overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided CytoscapeGraph
+func (t *GetNeighborhood200JSONResponseBody) FromCytoscapeGraph(v CytoscapeGraph) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCytoscapeGraph performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided CytoscapeGraph
+func (t *GetNeighborhood200JSONResponseBody) MergeCytoscapeGraph(v CytoscapeGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsGraphologyGraph returns the union data inside the GetNeighborhood200JSONResponseBody as a GraphologyGraph
+func (t GetNeighborhood200JSONResponseBody) AsGraphologyGraph() (GraphologyGraph, error) {
+	var body GraphologyGraph
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGraphologyGraph overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided GraphologyGraph
+func (t *GetNeighborhood200JSONResponseBody) FromGraphologyGraph(v GraphologyGraph) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGraphologyGraph performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided GraphologyGraph
+func (t *GetNeighborhood200JSONResponseBody) MergeGraphologyGraph(v GraphologyGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsNodeLinkGraph returns the union data inside the GetNeighborhood200JSONResponseBody as a NodeLinkGraph
+func (t GetNeighborhood200JSONResponseBody) AsNodeLinkGraph() (NodeLinkGraph, error) {
+	var body NodeLinkGraph
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromNodeLinkGraph overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided NodeLinkGraph
+func (t *GetNeighborhood200JSONResponseBody) FromNodeLinkGraph(v NodeLinkGraph) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeNodeLinkGraph performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided NodeLinkGraph
+func (t *GetNeighborhood200JSONResponseBody) MergeNodeLinkGraph(v NodeLinkGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t GetNeighborhood200JSONResponseBody) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *GetNeighborhood200JSONResponseBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsGraphJSON returns the union data inside the GetGraph200JSONResponseBody as a GraphJSON
+func (t GetGraph200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
+	var body GraphJSON
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGraphJSON overwrites any union data inside the GetGraph200JSONResponseBody as the provided GraphJSON
+func (t *GetGraph200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGraphJSON performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided GraphJSON
+func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsCytoscapeGraph returns the union data inside the GetGraph200JSONResponseBody as a CytoscapeGraph
+func (t GetGraph200JSONResponseBody) AsCytoscapeGraph() (CytoscapeGraph, error) {
+	var body CytoscapeGraph
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCytoscapeGraph overwrites any union data inside the GetGraph200JSONResponseBody as the provided CytoscapeGraph
+func (t *GetGraph200JSONResponseBody) FromCytoscapeGraph(v CytoscapeGraph) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCytoscapeGraph performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided CytoscapeGraph
+func (t *GetGraph200JSONResponseBody) MergeCytoscapeGraph(v CytoscapeGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsGraphologyGraph returns the union data inside the GetGraph200JSONResponseBody as a GraphologyGraph
+func (t GetGraph200JSONResponseBody) AsGraphologyGraph() (GraphologyGraph, error) {
+	var body GraphologyGraph
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGraphologyGraph overwrites any union data inside the GetGraph200JSONResponseBody as the provided GraphologyGraph
+func (t *GetGraph200JSONResponseBody) FromGraphologyGraph(v GraphologyGraph) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGraphologyGraph performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided GraphologyGraph
+func (t *GetGraph200JSONResponseBody) MergeGraphologyGraph(v GraphologyGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsNodeLinkGraph returns the union data inside the GetGraph200JSONResponseBody as a NodeLinkGraph
+func (t GetGraph200JSONResponseBody) AsNodeLinkGraph() (NodeLinkGraph, error) {
+	var body NodeLinkGraph
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromNodeLinkGraph overwrites any union data inside the GetGraph200JSONResponseBody as the provided NodeLinkGraph
+func (t *GetGraph200JSONResponseBody) FromNodeLinkGraph(v NodeLinkGraph) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeNodeLinkGraph performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided NodeLinkGraph
+func (t *GetGraph200JSONResponseBody) MergeNodeLinkGraph(v NodeLinkGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t GetGraph200JSONResponseBody) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *GetGraph200JSONResponseBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -9811,7 +10211,7 @@ type GetNeighborhoodResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *map[string]interface{}
+	JSON200 *GetNeighborhood200JSONResponseBody
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -9833,7 +10233,7 @@ type GetNeighborhoodResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetNeighborhoodResponse) GetJSON200() *map[string]interface{} {
+func (r GetNeighborhoodResponse) GetJSON200() *GetNeighborhood200JSONResponseBody {
 	return r.JSON200
 }
 
@@ -10881,7 +11281,7 @@ type GetGraphResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *map[string]interface{}
+	JSON200 *GetGraph200JSONResponseBody
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -10901,7 +11301,7 @@ type GetGraphResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetGraphResponse) GetJSON200() *map[string]interface{} {
+func (r GetGraphResponse) GetJSON200() *GetGraph200JSONResponseBody {
 	return r.JSON200
 }
 
@@ -15064,7 +15464,7 @@ func ParseGetNeighborhoodResponse(rsp *http.Response) (*GetNeighborhoodResponse,
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
+		var dest GetNeighborhood200JSONResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -16131,7 +16531,7 @@ func ParseGetGraphResponse(rsp *http.Response) (*GetGraphResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string]interface{}
+		var dest GetGraph200JSONResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
