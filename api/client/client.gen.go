@@ -3635,32 +3635,6 @@ type UpdateScenarioJSONRequestBody = ScenarioPatch
 // UpdateScenarioApplicationMergePatchPlusJSONRequestBody defines body for UpdateScenario for application/merge-patch+json ContentType.
 type UpdateScenarioApplicationMergePatchPlusJSONRequestBody = ScenarioPatch
 
-// AsGraphJSON returns the union data inside the GetNeighborhood200JSONResponseBody as a GraphJSON
-func (t GetNeighborhood200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
-	var body GraphJSON
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromGraphJSON overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided GraphJSON
-func (t *GetNeighborhood200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeGraphJSON performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided GraphJSON
-func (t *GetNeighborhood200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
 // AsCytoscapeGraph returns the union data inside the GetNeighborhood200JSONResponseBody as a CytoscapeGraph
 func (t GetNeighborhood200JSONResponseBody) AsCytoscapeGraph() (CytoscapeGraph, error) {
 	var body CytoscapeGraph
@@ -3739,32 +3713,22 @@ func (t *GetNeighborhood200JSONResponseBody) MergeNodeLinkGraph(v NodeLinkGraph)
 	return err
 }
 
-func (t GetNeighborhood200JSONResponseBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *GetNeighborhood200JSONResponseBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsGraphJSON returns the union data inside the GetGraph200JSONResponseBody as a GraphJSON
-func (t GetGraph200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
+// AsGraphJSON returns the union data inside the GetNeighborhood200JSONResponseBody as a GraphJSON
+func (t GetNeighborhood200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
 	var body GraphJSON
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromGraphJSON overwrites any union data inside the GetGraph200JSONResponseBody as the provided GraphJSON
-func (t *GetGraph200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
+// FromGraphJSON overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided GraphJSON
+func (t *GetNeighborhood200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeGraphJSON performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided GraphJSON
-func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
+// MergeGraphJSON performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided GraphJSON
+func (t *GetNeighborhood200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -3772,6 +3736,16 @@ func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
+	return err
+}
+
+func (t GetNeighborhood200JSONResponseBody) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *GetNeighborhood200JSONResponseBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
@@ -3843,6 +3817,32 @@ func (t *GetGraph200JSONResponseBody) FromNodeLinkGraph(v NodeLinkGraph) error {
 
 // MergeNodeLinkGraph performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided NodeLinkGraph
 func (t *GetGraph200JSONResponseBody) MergeNodeLinkGraph(v NodeLinkGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsGraphJSON returns the union data inside the GetGraph200JSONResponseBody as a GraphJSON
+func (t GetGraph200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
+	var body GraphJSON
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGraphJSON overwrites any union data inside the GetGraph200JSONResponseBody as the provided GraphJSON
+func (t *GetGraph200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGraphJSON performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided GraphJSON
+func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err

@@ -40,7 +40,7 @@ from detente_api_client.models import (
     FindPathsMode,
     GetGraphFormat,
     GetGraphPolarity,
-    GetGraphResponse200,
+    GraphJSON,
     ImportResult,
     ListActorsKind,
     Mediators,
@@ -384,7 +384,7 @@ class Client:
             kind=UNSET if kind is None else list(kind),
             actors=UNSET if actors is None else list(actors),
         )
-        return self._ok(resp, GetGraphResponse200)
+        return self._ok(resp, GraphJSON)
 
     def to_networkx(self, **filters: Any) -> nx.MultiDiGraph[str]:
         """The graph (filters as in graph()) as a networkx.MultiDiGraph.

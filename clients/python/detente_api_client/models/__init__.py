@@ -35,6 +35,14 @@ from .channel_path import ChannelPath
 from .channel_path_sign import ChannelPathSign
 from .citation import Citation
 from .compare_scenario_polarity import CompareScenarioPolarity
+from .cytoscape_graph import CytoscapeGraph
+from .cytoscape_graph_elements import CytoscapeGraphElements
+from .cytoscape_graph_elements_edges_item import CytoscapeGraphElementsEdgesItem
+from .cytoscape_graph_elements_edges_item_data import CytoscapeGraphElementsEdgesItemData
+from .cytoscape_graph_elements_nodes_item import CytoscapeGraphElementsNodesItem
+from .cytoscape_graph_elements_nodes_item_data import CytoscapeGraphElementsNodesItemData
+from .cytoscape_graph_elements_nodes_item_data_attributes import CytoscapeGraphElementsNodesItemDataAttributes
+from .cytoscape_graph_elements_nodes_item_position import CytoscapeGraphElementsNodesItemPosition
 from .diff import Diff
 from .diff_measure import DiffMeasure
 from .diff_polarity import DiffPolarity
@@ -57,12 +65,23 @@ from .frustration import Frustration
 from .get_graph_format import GetGraphFormat
 from .get_graph_layout import GetGraphLayout
 from .get_graph_polarity import GetGraphPolarity
-from .get_graph_response_200 import GetGraphResponse200
 from .get_neighborhood_direction import GetNeighborhoodDirection
 from .get_neighborhood_format import GetNeighborhoodFormat
 from .get_neighborhood_layout import GetNeighborhoodLayout
 from .get_neighborhood_polarity import GetNeighborhoodPolarity
-from .get_neighborhood_response_200 import GetNeighborhoodResponse200
+from .graph_json import GraphJSON
+from .graph_json_edges_item import GraphJSONEdgesItem
+from .graph_json_nodes_item import GraphJSONNodesItem
+from .graph_json_nodes_item_attributes import GraphJSONNodesItemAttributes
+from .graphology_graph import GraphologyGraph
+from .graphology_graph_attributes import GraphologyGraphAttributes
+from .graphology_graph_edges_item import GraphologyGraphEdgesItem
+from .graphology_graph_edges_item_attributes import GraphologyGraphEdgesItemAttributes
+from .graphology_graph_nodes_item import GraphologyGraphNodesItem
+from .graphology_graph_nodes_item_attributes import GraphologyGraphNodesItemAttributes
+from .graphology_graph_nodes_item_attributes_attributes import GraphologyGraphNodesItemAttributesAttributes
+from .graphology_graph_options import GraphologyGraphOptions
+from .graphology_graph_options_type import GraphologyGraphOptionsType
 from .import_counts import ImportCounts
 from .import_result import ImportResult
 from .influence import Influence
@@ -84,6 +103,11 @@ from .mediator import Mediator
 from .mediator_channel import MediatorChannel
 from .mediator_tie import MediatorTie
 from .mediators import Mediators
+from .node_link_graph import NodeLinkGraph
+from .node_link_graph_graph import NodeLinkGraphGraph
+from .node_link_graph_links_item import NodeLinkGraphLinksItem
+from .node_link_graph_nodes_item import NodeLinkGraphNodesItem
+from .node_link_graph_nodes_item_attributes import NodeLinkGraphNodesItemAttributes
 from .pair_comparison import PairComparison
 from .path import Path
 from .path_list import PathList
@@ -162,6 +186,14 @@ __all__ = (
     "ChannelPathSign",
     "Citation",
     "CompareScenarioPolarity",
+    "CytoscapeGraph",
+    "CytoscapeGraphElements",
+    "CytoscapeGraphElementsEdgesItem",
+    "CytoscapeGraphElementsEdgesItemData",
+    "CytoscapeGraphElementsNodesItem",
+    "CytoscapeGraphElementsNodesItemData",
+    "CytoscapeGraphElementsNodesItemDataAttributes",
+    "CytoscapeGraphElementsNodesItemPosition",
     "Diff",
     "DiffMeasure",
     "DiffPolarity",
@@ -184,12 +216,23 @@ __all__ = (
     "GetGraphFormat",
     "GetGraphLayout",
     "GetGraphPolarity",
-    "GetGraphResponse200",
     "GetNeighborhoodDirection",
     "GetNeighborhoodFormat",
     "GetNeighborhoodLayout",
     "GetNeighborhoodPolarity",
-    "GetNeighborhoodResponse200",
+    "GraphJSON",
+    "GraphJSONEdgesItem",
+    "GraphJSONNodesItem",
+    "GraphJSONNodesItemAttributes",
+    "GraphologyGraph",
+    "GraphologyGraphAttributes",
+    "GraphologyGraphEdgesItem",
+    "GraphologyGraphEdgesItemAttributes",
+    "GraphologyGraphNodesItem",
+    "GraphologyGraphNodesItemAttributes",
+    "GraphologyGraphNodesItemAttributesAttributes",
+    "GraphologyGraphOptions",
+    "GraphologyGraphOptionsType",
     "ImportCounts",
     "ImportResult",
     "Influence",
@@ -211,6 +254,11 @@ __all__ = (
     "MediatorChannel",
     "Mediators",
     "MediatorTie",
+    "NodeLinkGraph",
+    "NodeLinkGraphGraph",
+    "NodeLinkGraphLinksItem",
+    "NodeLinkGraphNodesItem",
+    "NodeLinkGraphNodesItemAttributes",
     "PairComparison",
     "Path",
     "PathList",

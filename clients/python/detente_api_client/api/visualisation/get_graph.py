@@ -6,10 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.cytoscape_graph import CytoscapeGraph
 from ...models.get_graph_format import GetGraphFormat
 from ...models.get_graph_layout import GetGraphLayout
 from ...models.get_graph_polarity import GetGraphPolarity
-from ...models.get_graph_response_200 import GetGraphResponse200
+from ...models.graph_json import GraphJSON
+from ...models.graphology_graph import GraphologyGraph
+from ...models.node_link_graph import NodeLinkGraph
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -96,9 +99,41 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetGraphResponse200 | Problem | None:
+) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem | None:
     if response.status_code == 200:
-        response_200 = GetGraphResponse200.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = CytoscapeGraph.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = GraphologyGraph.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_2 = NodeLinkGraph.from_dict(data)
+
+                return response_200_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_3 = GraphJSON.from_dict(data)
+
+            return response_200_type_3
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -135,7 +170,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetGraphResponse200 | Problem]:
+) -> Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -157,7 +192,7 @@ def sync_detailed(
     kind: list[str] | Unset = UNSET,
     actors: list[str] | Unset = UNSET,
     scenario: str | Unset = UNSET,
-) -> Response[GetGraphResponse200 | Problem]:
+) -> Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]:
     """The graph for visualisation
 
      The whole graph, or the part the filters keep, in the format a frontend library or desktop tool
@@ -189,7 +224,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetGraphResponse200 | Problem]
+        Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +260,7 @@ def sync(
     kind: list[str] | Unset = UNSET,
     actors: list[str] | Unset = UNSET,
     scenario: str | Unset = UNSET,
-) -> GetGraphResponse200 | Problem | None:
+) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem | None:
     """The graph for visualisation
 
      The whole graph, or the part the filters keep, in the format a frontend library or desktop tool
@@ -257,7 +292,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetGraphResponse200 | Problem
+        CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem
     """
 
     return sync_detailed(
@@ -288,7 +323,7 @@ async def asyncio_detailed(
     kind: list[str] | Unset = UNSET,
     actors: list[str] | Unset = UNSET,
     scenario: str | Unset = UNSET,
-) -> Response[GetGraphResponse200 | Problem]:
+) -> Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]:
     """The graph for visualisation
 
      The whole graph, or the part the filters keep, in the format a frontend library or desktop tool
@@ -320,7 +355,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetGraphResponse200 | Problem]
+        Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -354,7 +389,7 @@ async def asyncio(
     kind: list[str] | Unset = UNSET,
     actors: list[str] | Unset = UNSET,
     scenario: str | Unset = UNSET,
-) -> GetGraphResponse200 | Problem | None:
+) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem | None:
     """The graph for visualisation
 
      The whole graph, or the part the filters keep, in the format a frontend library or desktop tool
@@ -386,7 +421,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetGraphResponse200 | Problem
+        CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem
     """
 
     return (

@@ -7,11 +7,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.cytoscape_graph import CytoscapeGraph
 from ...models.get_neighborhood_direction import GetNeighborhoodDirection
 from ...models.get_neighborhood_format import GetNeighborhoodFormat
 from ...models.get_neighborhood_layout import GetNeighborhoodLayout
 from ...models.get_neighborhood_polarity import GetNeighborhoodPolarity
-from ...models.get_neighborhood_response_200 import GetNeighborhoodResponse200
+from ...models.graph_json import GraphJSON
+from ...models.graphology_graph import GraphologyGraph
+from ...models.node_link_graph import NodeLinkGraph
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -85,9 +88,41 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetNeighborhoodResponse200 | Problem | None:
+) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem | None:
     if response.status_code == 200:
-        response_200 = GetNeighborhoodResponse200.from_dict(response.json())
+
+        def _parse_response_200(data: object) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = CytoscapeGraph.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = GraphologyGraph.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_2 = NodeLinkGraph.from_dict(data)
+
+                return response_200_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_3 = GraphJSON.from_dict(data)
+
+            return response_200_type_3
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -129,7 +164,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetNeighborhoodResponse200 | Problem]:
+) -> Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -150,7 +185,7 @@ def sync_detailed(
     format_: GetNeighborhoodFormat | Unset = GetNeighborhoodFormat.JSON,
     layout: GetNeighborhoodLayout | Unset = GetNeighborhoodLayout.NONE,
     scenario: str | Unset = UNSET,
-) -> Response[GetNeighborhoodResponse200 | Problem]:
+) -> Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]:
     """The neighbourhood of an actor
 
      The actor, every actor within depth ties of it, and the ties among them that pass the filters, in
@@ -174,7 +209,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetNeighborhoodResponse200 | Problem]
+        Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +243,7 @@ def sync(
     format_: GetNeighborhoodFormat | Unset = GetNeighborhoodFormat.JSON,
     layout: GetNeighborhoodLayout | Unset = GetNeighborhoodLayout.NONE,
     scenario: str | Unset = UNSET,
-) -> GetNeighborhoodResponse200 | Problem | None:
+) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem | None:
     """The neighbourhood of an actor
 
      The actor, every actor within depth ties of it, and the ties among them that pass the filters, in
@@ -232,7 +267,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetNeighborhoodResponse200 | Problem
+        CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem
     """
 
     return sync_detailed(
@@ -261,7 +296,7 @@ async def asyncio_detailed(
     format_: GetNeighborhoodFormat | Unset = GetNeighborhoodFormat.JSON,
     layout: GetNeighborhoodLayout | Unset = GetNeighborhoodLayout.NONE,
     scenario: str | Unset = UNSET,
-) -> Response[GetNeighborhoodResponse200 | Problem]:
+) -> Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]:
     """The neighbourhood of an actor
 
      The actor, every actor within depth ties of it, and the ties among them that pass the filters, in
@@ -285,7 +320,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetNeighborhoodResponse200 | Problem]
+        Response[CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -317,7 +352,7 @@ async def asyncio(
     format_: GetNeighborhoodFormat | Unset = GetNeighborhoodFormat.JSON,
     layout: GetNeighborhoodLayout | Unset = GetNeighborhoodLayout.NONE,
     scenario: str | Unset = UNSET,
-) -> GetNeighborhoodResponse200 | Problem | None:
+) -> CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem | None:
     """The neighbourhood of an actor
 
      The actor, every actor within depth ties of it, and the ties among them that pass the filters, in
@@ -341,7 +376,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetNeighborhoodResponse200 | Problem
+        CytoscapeGraph | GraphJSON | GraphologyGraph | NodeLinkGraph | Problem
     """
 
     return (
