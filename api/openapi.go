@@ -136,15 +136,19 @@ func OpenAPI3() (*openapi3.T, error) {
 // anyValueSchema is any JSON value, null included: in OpenAPI 3.0 a
 // schema admits null only when it has a type and nullable: true (an
 // empty schema does not, nor does nullable alone), so each JSON type is
-// an alternative. An array's items are the same alternatives once more,
-// not AnyValue again: code generators that build a type per union
-// (openapi-python-client, clients/python) cannot build a union that
-// contains itself, and drop every schema that uses it. So the one value
-// AnyValue does not admit is a null in an array in an array.
+// an alternative; an object's values are any values (additionalProperties
+// true, so generators type it as a record of anything, not of nothing).
+// An array's items are the same alternatives once more, not AnyValue
+// again: code generators that build a type per union (openapi-python-
+// client, clients/python) cannot build a union that contains itself, and
+// drop every schema that uses it. So the one value AnyValue does not
+// admit is a null in an array in an array.
 func anyValueSchema() *openapi3.SchemaRef {
+	anything := true
 	alternatives := func(items *openapi3.Schema) *openapi3.Schema {
 		obj := openapi3.NewObjectSchema()
 		obj.Nullable = true
+		obj.AdditionalProperties = openapi3.AdditionalProperties{Has: &anything}
 		return &openapi3.Schema{
 			Description: "Any JSON value, null included.",
 			AnyOf: openapi3.SchemaRefs{
