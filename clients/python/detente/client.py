@@ -280,10 +280,13 @@ class Client:
         types: Sequence[str] | None = None,
         as_of: str | None = None,
         resolution: float = 1.0,
+        limit: int = PAGE,
     ) -> pd.DataFrame:
-        """Bloc membership: one row per actor (columns actor, bloc, bloc_size),
-        in the API's order of blocs and members. The partition's figures
-        (method, modularity, frustration, ...) are in the frame's attrs."""
+        """Bloc membership: one row per actor (columns actor, bloc, bloc_size)
+        of the largest `limit` blocs (all of them by default, up to the
+        API's 1000), in the API's order of blocs and members. The
+        partition's figures (method, count, modularity, frustration, ...)
+        are in the frame's attrs."""
         d = self._ok(
             find_blocs.sync_detailed(
                 client=self.api,
@@ -293,6 +296,7 @@ class Client:
                 types=UNSET if types is None else list(types),
                 as_of=_opt(as_of),
                 resolution=resolution,
+                limit=limit,
             ),
             BlocPartition,
         )

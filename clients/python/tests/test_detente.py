@@ -127,7 +127,7 @@ def test_mediators_frame_is_the_answer(client: detente.Client, raw: httpx.Client
 
 @pytest.mark.parametrize("method", ["signed", "louvain"])
 def test_blocs_frame_is_the_membership(client: detente.Client, raw: httpx.Client, method: str) -> None:
-    want = get(raw, "/blocs", method=method)
+    want = get(raw, "/blocs", method=method, limit=1000)
     df = client.blocs(method=method)
     assert list(df.columns[:3]) == ["actor", "bloc", "bloc_size"]
     assert [(r["actor"], r["bloc"]) for r in df.to_dict("records")] == [
@@ -137,6 +137,10 @@ def test_blocs_frame_is_the_membership(client: detente.Client, raw: httpx.Client
     assert (df.groupby("bloc")["actor"].count() == df.groupby("bloc")["bloc_size"].first()).all()
     assert df.attrs["method"] == want["method"] == method
     assert df.attrs["count"] == want["count"]
+    # limit keeps the largest blocs: the first rows of the whole answer.
+    top = client.blocs(method=method, limit=2)
+    assert len(want["blocs"]) > 2, "the seed splits into more than two blocs"
+    assert top.to_dict("records") == df[df["bloc"].isin([b["id"] for b in want["blocs"][:2]])].to_dict("records")
 
 
 def test_balance_frame_is_the_answer(client: detente.Client, raw: httpx.Client) -> None:
