@@ -92,7 +92,9 @@ gen-python-client = $(GO) run ./api/internal/openapi3gen -o $(1)/openapi.json &&
 	{ PATH="$$PWD/.venv/bin:$$PATH" .venv/bin/openapi-python-client generate --path $(1)/openapi.json \
 		--output-path $(1)/out >$(1)/log 2>&1 || { cat $(1)/log; exit 1; }; }
 
-client-python: .venv/.installed
+# make docs first: the document is read from docs/, which the annotations
+# make (client-python-check needs no such step: docs-check runs before it).
+client-python: docs .venv/.installed
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
 	$(call gen-python-client,$$tmp); \
 	rm -rf $(PY_CLIENT); cp -r $$tmp/out/detente_api_client $(PY_CLIENT); \
