@@ -26,9 +26,10 @@ func TestPythonClient(t *testing.T) {
 	}
 	python := mustAbs(t, ".venv/bin/python")
 	pkg := mustAbs(t, "clients/python")
-	// What the run needs from .venv: the interpreter, pytest, mypy and
-	// the analyst layer's dependencies.
-	probe := exec.Command(python, "-c", "import pytest, mypy, pandas, networkx, httpx, attrs, dateutil")
+	// What the run needs from .venv: the interpreter, pytest, mypy, the
+	// analyst layer's dependencies, and the package itself as make
+	// test-deps installs it (pip install -e clients/python).
+	probe := exec.Command(python, "-c", "import pytest, mypy, pandas, networkx, httpx, attrs, dateutil, importlib.metadata as m; m.version('detente-client')")
 	if out, err := probe.CombinedOutput(); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("CI=true but .venv lacks the Python client's tools (make test-deps): %v\n%s", err, out)
