@@ -10,7 +10,9 @@ not the models' to_dict(), which rewrites timestamps), and NetworkX graphs.
 from __future__ import annotations
 
 import datetime
+import io
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -28,6 +30,7 @@ from detente_api_client.api.queries import (
     rank_influence,
     structural_balance,
 )
+from detente_api_client.api.events import ingest_events, list_events
 from detente_api_client.api.relationships import list_relationships
 from detente_api_client.api.visualisation import get_graph
 from detente_api_client.models import (
@@ -35,6 +38,7 @@ from detente_api_client.models import (
     Balance,
     Batch,
     BlocPartition,
+    EventList,
     FindBlocsMethod,
     FindPathsDirection,
     FindPathsMode,
@@ -42,6 +46,8 @@ from detente_api_client.models import (
     GetGraphPolarity,
     GraphJSON,
     ImportResult,
+    IngestEventsFormat,
+    IngestSummary,
     ListActorsKind,
     Mediators,
     PathList,
@@ -51,7 +57,7 @@ from detente_api_client.models import (
     Ranking,
     RelationshipList,
 )
-from detente_api_client.types import UNSET, Response, Unset
+from detente_api_client.types import UNSET, File, Response, Unset
 
 __all__ = ["Client", "DetenteError"]
 
@@ -194,6 +200,64 @@ class Client:
         return _frame(
             list(self.iter_relationships(**filters)), ["id", "source", "target", "type", "sign", "weight", "confidence"]
         )
+
+    # -- events ------------------------------------------------------------
+
+    def ingest_events(
+        self,
+        data: bytes | str | os.PathLike[str],
+        format: str,
+        *,
+        strict: bool = True,
+        create_actors: bool = False,
+        gap_days: int = 30,
+    ) -> dict[str, Any]:
+        """Ingest an event file (bytes, or a path) of the format (gdelt,
+        gdelt1, plover, icews, acled, aggregate); the ingest summary."""
+        payload = data if isinstance(data, bytes) else open(data, "rb").read()
+        r = ingest_events.sync_detailed(
+            client=self.api,
+            body=File(payload=io.BytesIO(payload)),
+            format_=IngestEventsFormat(format),
+            strict=strict,
+            create_actors=create_actors,
+            gap_days=gap_days,
+        )
+        return self._ok(r, IngestSummary)
+
+    def iter_events(
+        self,
+        *,
+        actor: str | None = None,
+        target: str | None = None,
+        type: str | None = None,
+        start: datetime.date | None = None,
+        end: datetime.date | None = None,
+        page_size: int = PAGE,
+    ) -> Iterator[dict[str, Any]]:
+        """Every stored event the filters keep (start and end are the API's
+        from and to), page after page."""
+
+        def fetch(cursor: str | Unset) -> dict[str, Any]:
+            return self._ok(
+                list_events.sync_detailed(
+                    client=self.api,
+                    actor=_opt(actor),
+                    target=_opt(target),
+                    type_=_opt(type),
+                    from_=_opt(start),
+                    to=_opt(end),
+                    limit=page_size,
+                    cursor=cursor,
+                ),
+                EventList,
+            )
+
+        return self._pages(fetch, "items")
+
+    def events(self, **filters: Any) -> pd.DataFrame:
+        """Events, one row each (columns: the Event fields)."""
+        return _frame(list(self.iter_events(**filters)), ["id", "date", "source", "target", "code", "type"])
 
     # -- analysis ----------------------------------------------------------
 

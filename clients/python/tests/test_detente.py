@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import pathlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -230,3 +231,20 @@ def test_without_a_key(server: tuple[str, str], client: detente.Client) -> None:
     assert e.value.status == 401
     assert "Authorization" not in detente.Client(server[0]).api.get_httpx_client().headers
     assert client.api.get_httpx_client().headers["Authorization"] == "Bearer " + server[1]
+
+
+# A GDELT 2.0 file of 8 events (ingest's test data): US-Iran talks, among others.
+GDELT = pathlib.Path(__file__).resolve().parents[3] / "ingest" / "testdata" / "gdelt2-valid.tsv"
+
+
+def test_ingest_then_events(client: detente.Client, raw: httpx.Client) -> None:
+    summary = client.ingest_events(GDELT, "gdelt", create_actors=True)
+    assert summary["events"] == 8 and summary["errors"] == []
+    again = client.ingest_events(GDELT.read_bytes(), "gdelt", create_actors=True)
+    assert again["duplicates"] == 8 and again["new"] == 0, "the same file twice stores nothing new"
+    want = get(raw, "/events", limit=1000)["items"]
+    assert len(want) == 8
+    assert_frame_is(client.events(page_size=3), want)
+    ours = get(raw, "/events", limit=1000, actor=A)["items"]
+    assert ours and all(A in (e.get("source"), e.get("target")) for e in ours)
+    assert_frame_is(client.events(actor=A, page_size=1), ours)
