@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -15,7 +16,7 @@ import (
 // there is a fault of the API description or the server), then the
 // analyst layer's tests (tests/test_detente.py: each DataFrame, graph and
 // page sequence against the raw JSON of the same question). Before them,
-// mypy: the generated client and the workflow with mypy's defaults (the
+// ruff on the analyst layer, and mypy: the generated client and the workflow with mypy's defaults (the
 // generated code is not ours to make strict), the analyst layer and its
 // tests with --strict. The package comes from this checkout
 // (PYTHONPATH), its dependencies from .venv (make test-deps). Under
@@ -50,20 +51,22 @@ func TestPythonClient(t *testing.T) {
 		t.Logf("%s:\n%s", strings.Join(args, " "), tail(string(out), 2000))
 	}
 
-	t.Run("mypy", func(t *testing.T) {
+	t.Run("static", func(t *testing.T) {
 		cache := filepath.Join(t.TempDir(), "mypy")
+		mypy := []string{"-m", "mypy", "--cache-dir", cache, "--no-color-output"}
 		for _, tc := range []struct {
 			name string
 			args []string
 		}{
-			{"generated", []string{"detente_api_client", "tests/workflow_generated.py"}},
+			{"mypy-generated", append(slices.Clone(mypy), "detente_api_client", "tests/workflow_generated.py")},
 			// silent: the generated modules it imports are checked by
 			// the case above, with the defaults, not with --strict.
-			{"analyst-strict", []string{"--strict", "--follow-imports=silent", "detente", "tests/test_detente.py"}},
+			{"mypy-strict", append(slices.Clone(mypy), "--strict", "--follow-imports=silent", "detente", "tests/test_detente.py")},
+			// pyproject.toml's rules; the generated client is excluded.
+			{"ruff", []string{"-m", "ruff", "check", "--no-cache", "."}},
+			{"ruff-format", []string{"-m", "ruff", "format", "--check", "--no-cache", "."}},
 		} {
-			t.Run(tc.name, func(t *testing.T) {
-				run(t, pyEnv(), append([]string{"-m", "mypy", "--cache-dir", cache, "--no-color-output"}, tc.args...)...)
-			})
+			t.Run(tc.name, func(t *testing.T) { run(t, pyEnv(), tc.args...) })
 		}
 	})
 

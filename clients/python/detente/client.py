@@ -22,6 +22,7 @@ import pandas as pd
 
 from detente_api_client import AuthenticatedClient
 from detente_api_client.api.actors import list_actors
+from detente_api_client.api.events import ingest_events, list_events
 from detente_api_client.api.import_export import export_batch, import_batch
 from detente_api_client.api.queries import (
     find_blocs,
@@ -30,7 +31,6 @@ from detente_api_client.api.queries import (
     rank_influence,
     structural_balance,
 )
-from detente_api_client.api.events import ingest_events, list_events
 from detente_api_client.api.relationships import list_relationships
 from detente_api_client.api.visualisation import get_graph
 from detente_api_client.models import (
@@ -113,7 +113,11 @@ class Client:
             self.api = AuthenticatedClient(base_url=base_url, token=api_key, timeout=httpx.Timeout(timeout))
         else:
             self.api = AuthenticatedClient(
-                base_url=base_url, token="", prefix="", auth_header_name="X-Detente-No-Key", timeout=httpx.Timeout(timeout)
+                base_url=base_url,
+                token="",
+                prefix="",
+                auth_header_name="X-Detente-No-Key",
+                timeout=httpx.Timeout(timeout),
             )
 
     # -- plumbing ---------------------------------------------------------

@@ -70,9 +70,7 @@ def assert_frame_is(df: pd.DataFrame, items: list[dict[str, Any]]) -> None:
 
 
 @pytest.mark.parametrize("page_size", [1, 2, 7, 1000])
-def test_iter_actors_every_actor_once_in_order(
-    client: detente.Client, raw: httpx.Client, page_size: int
-) -> None:
+def test_iter_actors_every_actor_once_in_order(client: detente.Client, raw: httpx.Client, page_size: int) -> None:
     whole = get(raw, "/actors", limit=1000)
     assert "next_cursor" not in whole or not whole["next_cursor"], "the seed fits in one page"
     want = [a["id"] for a in whole["items"]]

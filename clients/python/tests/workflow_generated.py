@@ -39,8 +39,8 @@ from detente_api_client.models import (
     Balance,
     Batch,
     BlocPartition,
-    FindPathsMode,
     CytoscapeGraph,
+    FindPathsMode,
     GetGraphFormat,
     GetNeighborhoodFormat,
     GraphJSON,
@@ -120,7 +120,12 @@ def step_list_actors(c: AuthenticatedClient) -> list[str]:
 
 def step_create_read_update(c: AuthenticatedClient) -> None:
     body = ActorCreate.from_dict(
-        {"id": NEW, "name": "Py Workflow", "kind": ActorCreateKind.STATE.value, "attributes": {"n": 1, "l": [1, None, "x"]}}
+        {
+            "id": NEW,
+            "name": "Py Workflow",
+            "kind": ActorCreateKind.STATE.value,
+            "attributes": {"n": 1, "l": [1, None, "x"]},
+        }
     )
     created = ok(create_actor.sync_detailed(client=c, body=body), Actor, 201)
     check(created.id == NEW and created.kind.value == "state", "the created actor is the one sent")
@@ -139,7 +144,9 @@ def step_create_read_update(c: AuthenticatedClient) -> None:
     check(upd.headers.get("ETag") not in (None, etag), "the update changed the ETag")
     # The old ETag no longer matches: the precondition fails, nothing changes.
     problem(update_actor.sync_detailed(NEW, client=c, body=ActorPatch(description="stale"), if_match=etag), 412)
-    check(ok(get_actor.sync_detailed(NEW, client=c), Actor).description == "updated", "a failed If-Match changes nothing")
+    check(
+        ok(get_actor.sync_detailed(NEW, client=c), Actor).description == "updated", "a failed If-Match changes nothing"
+    )
 
     rel = RelationshipCreate.from_dict({"source": NEW, "target": B, "type": "opposes"})
     r = ok(create_relationship.sync_detailed(client=c, body=rel), Relationship, 201)
@@ -160,7 +167,9 @@ def step_paths(c: AuthenticatedClient) -> None:
         check(len(pl.paths) > 0, f"mode {mode.value}: a path from {A} to {B}")
         for p in pl.paths:
             check(p.actors[0] == A and p.actors[-1] == B, f"mode {mode.value}: a path runs from {A} to {B}")
-            check(p.hops == len(p.actors) - 1 == len(p.relationships), f"mode {mode.value}: hops, actors and ties agree")
+            check(
+                p.hops == len(p.actors) - 1 == len(p.relationships), f"mode {mode.value}: hops, actors and ties agree"
+            )
             check(not set(p.actors) & set(exclude), f"mode {mode.value}: no excluded actor on {p.actors}")
             check({r.type_ for r in p.relationships} <= set(types), f"mode {mode.value}: only the asked types")
 
