@@ -4,6 +4,7 @@
 #                   the race detector against the embedded store AND a real Neo4j
 #   make neo4j      start a local Neo4j (Bolt on 127.0.0.1:7687), make neo4j-stop
 #   make docs       regenerate the OpenAPI description in docs/ from the annotations
+#   make client-python  regenerate the Python client (clients/python) from them
 #   make bench      benchmarks; writes BENCHMARKS.md
 #   make test-long  the long variants: 30 s load, schemathesis with 200 examples,
 #                   the whole injection corpus on Neo4j, then make fuzz FUZZTIME=5m
@@ -21,7 +22,7 @@ SWAG_FLAGS = init --generalInfo api/doc.go --dir ./ --output docs --outputTypes 
 # after it, by make docs and make docs-check alike: internal/docsfix.
 DOCSFIX = $(GO) run ./internal/docsfix
 
-.PHONY: run test lint docs docs-check go-test go-test-run go-test-browser go-test-report neo4j neo4j-stop neo4j-build deps test-deps chromium gephi-reader bench clean fuzz fuzz-smoke test-long
+.PHONY: run test lint docs docs-check client-python client-python-check go-test go-test-run go-test-browser go-test-report neo4j neo4j-stop neo4j-build deps test-deps chromium gephi-reader bench clean fuzz fuzz-smoke test-long
 
 run:
 	$(GO) run . serve
@@ -34,9 +35,10 @@ deps:
 # tests and of the generated TypeScript clients, and Debian's Chromium.
 test-deps: .venv/.installed web/test/node_modules/.package-lock.json clients/typescript/node_modules/.package-lock.json chromium gephi-reader
 
-.venv/.installed: requirements-test.txt
+.venv/.installed: requirements-test.txt clients/python/pyproject.toml
 	python3 -m venv .venv
 	.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	.venv/bin/pip install --quiet --disable-pip-version-check -e clients/python
 	touch $@
 
 web/test/node_modules/.package-lock.json: web/test/package-lock.json web/test/package.json
@@ -85,6 +87,32 @@ docs-check:
 		echo "docs/ is stale: run 'make docs' and commit the result"; diff -r docs $$tmp/docs | head -40; exit 1; fi; \
 	echo "docs/ matches the annotations"
 
+# The Python client's generated half (clients/python/detente_api_client):
+# openapi-python-client, default settings, over the OpenAPI 3 document the
+# server serves (written by api/internal/openapi3gen, no server needed).
+# Its formatting runs ruff from the venv (pinned in requirements-test.txt).
+PY_CLIENT = clients/python/detente_api_client
+gen-python-client = $(GO) run ./api/internal/openapi3gen -o $(1)/openapi.json && \
+	{ PATH="$$PWD/.venv/bin:$$PATH" .venv/bin/openapi-python-client generate --path $(1)/openapi.json \
+		--output-path $(1)/out >$(1)/log 2>&1 || { cat $(1)/log; exit 1; }; }
+
+# make docs first: the document is read from docs/, which the annotations
+# make (client-python-check needs no such step: docs-check runs before it).
+client-python: docs .venv/.installed
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	$(call gen-python-client,$$tmp); \
+	rm -rf $(PY_CLIENT); cp -r $$tmp/out/detente_api_client $(PY_CLIENT); \
+	echo "$(PY_CLIENT) regenerated"
+
+# The committed client must be what the annotations generate.
+client-python-check: .venv/.installed
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	$(call gen-python-client,$$tmp); \
+	if ! diff -r -q -x __pycache__ $(PY_CLIENT) $$tmp/out/detente_api_client >/dev/null; then \
+		echo "$(PY_CLIENT) is stale: run 'make client-python' and commit the result"; \
+		diff -r -x __pycache__ $(PY_CLIENT) $$tmp/out/detente_api_client | head -40; exit 1; fi; \
+	echo "$(PY_CLIENT) matches the annotations"
+
 # Starts Neo4j for the run unless NEO4J_URI points at one already, runs the
 # suite, stops Neo4j, then runs the browser test on its own (below).
 go-test: test-deps
@@ -124,7 +152,7 @@ go-test-report:
 	echo "go: $$passed passed, $$failed failed, $$skipped skipped"; \
 	if [ "$(STATUS)" != 0 ]; then echo "full log: tmp/go-test.log"; tail -60 tmp/go-test.log; fi; exit $(STATUS)
 
-test: lint docs-check go-test fuzz-smoke
+test: lint docs-check client-python-check go-test fuzz-smoke
 
 # What go-test-run passes to go test (test-long narrows it).
 GO_TEST_ARGS ?= ./...

@@ -24,12 +24,17 @@ import (
 // documents' required top-level keys differ) and TestGraphFormatSchemas
 // validates each format's output against its schema.
 
-// graphFormatSchemas names each JSON format's schema.
+// graphFormatSchemas names each JSON format's schema, in the order of the
+// oneOf. GraphJSON is last: its required keys (nodes, edges) are a subset
+// of GraphologyGraph's, and generators that try the alternatives in order
+// and ignore additionalProperties (openapi-python-client, clients/python)
+// took an empty graphology graph for a GraphJSON when it came first
+// (TestGraphFormatsOneOfOrder).
 var graphFormatSchemas = []struct{ format, name, description string }{
-	{"json", "GraphJSON", "detente's own format (format=json): node and edge lists."},
 	{"cytoscape", "CytoscapeGraph", "Cytoscape.js elements JSON (format=cytoscape), as cytoscape({elements}) and cy.json() accept."},
 	{"graphology", "GraphologyGraph", "graphology's serialised graph (format=graphology), as Graph.from() and graph.import() accept; sigma.js renders it."},
 	{"d3", "NodeLinkGraph", "d3-force's node-link JSON (format=d3), also read by NetworkX's node_link_graph(data, edges=\"links\")."},
+	{"json", "GraphJSON", "detente's own format (format=json): node and edge lists."},
 }
 
 // addGraphFormats adds the formats' schemas to doc and makes them the JSON

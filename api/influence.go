@@ -190,7 +190,10 @@ type Bloc struct {
 	Members []string `json:"members" validate:"required"`
 } //@name Bloc
 
-// Blocs is the answer of GET /api/v1/blocs.
+// Blocs is the answer of GET /api/v1/blocs. Its schema is BlocPartition,
+// not Blocs: a schema with a property named as itself (blocs) makes
+// openapi-python-client reuse one local name for the list and the model
+// (clients/python fails mypy).
 type Blocs struct {
 	// The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
 	AsOf string `json:"as_of" validate:"required" example:"2025-04-12"`
@@ -213,7 +216,7 @@ type Blocs struct {
 	Blocs []Bloc `json:"blocs" validate:"required"`
 	// Pass as cursor to get the next page of blocs; absent on the last page. Bloc ids are positions in one answer: after a write the cursor is refused (400) and paging starts again.
 	NextCursor string `json:"next_cursor,omitempty"`
-} //@name Blocs
+} //@name BlocPartition
 
 // TriadCounts counts triads by their signs.
 type TriadCounts struct {

@@ -42,6 +42,16 @@ func OpenAPI3() (*openapi3.T, error) {
 			if op.Security == nil {
 				op.Security = openapi3.NewSecurityRequirements()
 			}
+			// A file upload (the events) is a string of format binary
+			// in OpenAPI 3.0, so generators take a file for it, not a
+			// text they cannot send (openapi-python-client, clients/python).
+			if rb := op.RequestBody; rb != nil && rb.Value != nil {
+				for typ, mt := range rb.Value.Content {
+					if typ != "application/json" && mt.Schema != nil && mt.Schema.Value != nil && mt.Schema.Value.Type.Is("string") {
+						mt.Schema.Value.Format = "binary"
+					}
+				}
+			}
 			for code, ref := range op.Responses.Map() {
 				r := ref.Value
 				if r == nil || r.Content == nil {
@@ -146,29 +156,31 @@ func OpenAPI3() (*openapi3.T, error) {
 // anyValueSchema is any JSON value, null included: in OpenAPI 3.0 a
 // schema admits null only when it has a type and nullable: true (an
 // empty schema does not, nor does nullable alone), so each JSON type is
-// an alternative, an object's values any values. An array's items are
-// the same alternatives but for arrays, whose items are any non-null
-// value ({}): openapi-typescript declares every schema as a property of
-// one interface, where a schema whose array items are itself does not
-// compile (TS2502; issue 16), so arrays cannot nest through AnyValue
-// (objects can). Only a null directly inside an array inside an array
-// ([[null]]) is outside the schema.
+// an alternative; an object's values are any values (additionalProperties
+// true, so generators type it as a record of anything, not of nothing).
+// An array's items are the same alternatives once more, not AnyValue
+// again: code generators that build a type per union (openapi-python-
+// client, clients/python) cannot build a union that contains itself, and
+// drop every schema that uses it. So the one value AnyValue does not
+// admit is a null in an array in an array.
 func anyValueSchema() *openapi3.SchemaRef {
-	ref := openapi3.NewSchemaRef("#/components/schemas/AnyValue", nil)
-	object := func() *openapi3.SchemaRef {
+	anything := true
+	alternatives := func(items *openapi3.Schema) *openapi3.Schema {
 		obj := openapi3.NewObjectSchema()
 		obj.Nullable = true
-		obj.AdditionalProperties = openapi3.AdditionalProperties{Schema: ref}
-		return obj.NewRef()
+		obj.AdditionalProperties = openapi3.AdditionalProperties{Has: &anything}
+		return &openapi3.Schema{
+			Description: "Any JSON value, null included.",
+			AnyOf: openapi3.SchemaRefs{
+				obj.NewRef(),
+				openapi3.NewArraySchema().WithItems(items).NewRef(),
+				openapi3.NewStringSchema().NewRef(),
+				openapi3.NewFloat64Schema().NewRef(),
+				openapi3.NewBoolSchema().NewRef(),
+			},
+		}
 	}
-	scalars := func(alts ...*openapi3.SchemaRef) openapi3.SchemaRefs {
-		return append(alts, openapi3.NewStringSchema().NewRef(), openapi3.NewFloat64Schema().NewRef(), openapi3.NewBoolSchema().NewRef())
-	}
-	item := &openapi3.Schema{AnyOf: scalars(object(), openapi3.NewArraySchema().WithItems(&openapi3.Schema{}).NewRef())}
-	ref.Value = &openapi3.Schema{
-		Description: "Any JSON value, null included.",
-		AnyOf:       scalars(object(), openapi3.NewArraySchema().WithItems(item).NewRef()),
-	}
+	ref := openapi3.NewSchemaRef("#/components/schemas/AnyValue", alternatives(alternatives(&openapi3.Schema{})))
 	// Go code generators (api/client) read it as interface{}, not as a
 	// union of five types.
 	ref.Value.Extensions = map[string]any{"x-go-type": "interface{}"}

@@ -113,7 +113,7 @@ func (q *query) intIn(name string, lo, hi int) int {
 //	@Param			from			query		string		true	"Actor id the paths start from"									maxlength(128)	example(russia)
 //	@Param			to				query		string		true	"Actor id the paths end at"										maxlength(128)	example(houthis)
 //	@Param			mode			query		string		false	"What to return"												Enums(shortest, all_shortest, k_shortest, all, temporal)	default(shortest)
-//	@Param			order			query		string		false	"temporal: how paths are ranked"								Enums(earliest_arrival, latest_departure, fewest_hops)	default(earliest_arrival)
+//	@Param			order			query		string		false	"temporal only (refused with any other mode, so no declared default: clients that send every default would send it): how paths are ranked; default earliest_arrival"	Enums(earliest_arrival, latest_departure, fewest_hops)
 //	@Param			start			query		string		false	"temporal: the first day a path may use (YYYY-MM-DD). Default: open"	format(date)
 //	@Param			end				query		string		false	"temporal: the last day a path may use (YYYY-MM-DD). Default: the server's analysis date"	format(date)
 //	@Param			k				query		int			false	"k_shortest only: how many paths (default 3; refused with any other mode)"									minimum(1)	maximum(100)

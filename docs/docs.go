@@ -1137,7 +1137,7 @@ const docTemplate = `{
                     "200": {
                         "description": "OK",
                         "schema": {
-                            "$ref": "#/definitions/Blocs"
+                            "$ref": "#/definitions/BlocPartition"
                         }
                     },
                     "400": {
@@ -2783,8 +2783,7 @@ const docTemplate = `{
                             "fewest_hops"
                         ],
                         "type": "string",
-                        "default": "earliest_arrival",
-                        "description": "temporal: how paths are ranked",
+                        "description": "temporal only (refused with any other mode, so no declared default: clients that send every default would send it): how paths are ranked; default earliest_arrival",
                         "name": "order",
                         "in": "query"
                     },
@@ -5749,7 +5748,7 @@ const docTemplate = `{
                 }
             }
         },
-        "Blocs": {
+        "BlocPartition": {
             "type": "object",
             "required": [
                 "actors",

@@ -207,18 +207,18 @@ func (e BlocComparisonScenarioMethod) Valid() bool {
 	}
 }
 
-// Defines values for BlocsMethod.
+// Defines values for BlocPartitionMethod.
 const (
-	BlocsMethodLouvain BlocsMethod = "louvain"
-	BlocsMethodSigned  BlocsMethod = "signed"
+	BlocPartitionMethodLouvain BlocPartitionMethod = "louvain"
+	BlocPartitionMethodSigned  BlocPartitionMethod = "signed"
 )
 
-// Valid indicates whether the value is a known member of the BlocsMethod enum.
-func (e BlocsMethod) Valid() bool {
+// Valid indicates whether the value is a known member of the BlocPartitionMethod enum.
+func (e BlocPartitionMethod) Valid() bool {
 	switch e {
-	case BlocsMethodLouvain:
+	case BlocPartitionMethodLouvain:
 		return true
-	case BlocsMethodSigned:
+	case BlocPartitionMethodSigned:
 		return true
 	default:
 		return false
@@ -1693,8 +1693,8 @@ type BlocMove struct {
 	To   int    `json:"to"`
 }
 
-// Blocs defines model for Blocs.
-type Blocs struct {
+// BlocPartition defines model for BlocPartition.
+type BlocPartition struct {
 	Actors int `json:"actors"`
 
 	// AsOf The day analysed (YYYY-MM-DD), or all: every tie, whenever valid.
@@ -1719,7 +1719,7 @@ type Blocs struct {
 	// Method How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
 	//
 	// Example: signed
-	Method BlocsMethod `json:"method"`
+	Method BlocPartitionMethod `json:"method"`
 
 	// Modularity Newman-Girvan modularity of the partition.
 	Modularity float64 `json:"modularity"`
@@ -1736,10 +1736,10 @@ type Blocs struct {
 	Weighted         bool     `json:"weighted"`
 }
 
-// BlocsMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
+// BlocPartitionMethod How the blocs were found: signed (allies together, enemies apart) or louvain (communities of the cooperative ties).
 //
 // Example: signed
-type BlocsMethod string
+type BlocPartitionMethod string
 
 // ChannelPath defines model for ChannelPath.
 type ChannelPath struct {
@@ -3635,7 +3635,7 @@ type FindPathsParams struct {
 	// Mode What to return
 	Mode *FindPathsParamsMode `form:"mode,omitempty" json:"mode,omitempty"`
 
-	// Order temporal: how paths are ranked
+	// Order temporal only (refused with any other mode, so no declared default: clients that send every default would send it): how paths are ranked; default earliest_arrival
 	Order *FindPathsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// Start temporal: the first day a path may use (YYYY-MM-DD). Default: open
@@ -3891,32 +3891,6 @@ type UpdateScenarioJSONRequestBody = ScenarioPatch
 // UpdateScenarioApplicationMergePatchPlusJSONRequestBody defines body for UpdateScenario for application/merge-patch+json ContentType.
 type UpdateScenarioApplicationMergePatchPlusJSONRequestBody = ScenarioPatch
 
-// AsGraphJSON returns the union data inside the GetNeighborhood200JSONResponseBody as a GraphJSON
-func (t GetNeighborhood200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
-	var body GraphJSON
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromGraphJSON overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided GraphJSON
-func (t *GetNeighborhood200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeGraphJSON performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided GraphJSON
-func (t *GetNeighborhood200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
 // AsCytoscapeGraph returns the union data inside the GetNeighborhood200JSONResponseBody as a CytoscapeGraph
 func (t GetNeighborhood200JSONResponseBody) AsCytoscapeGraph() (CytoscapeGraph, error) {
 	var body CytoscapeGraph
@@ -3995,32 +3969,22 @@ func (t *GetNeighborhood200JSONResponseBody) MergeNodeLinkGraph(v NodeLinkGraph)
 	return err
 }
 
-func (t GetNeighborhood200JSONResponseBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *GetNeighborhood200JSONResponseBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsGraphJSON returns the union data inside the GetGraph200JSONResponseBody as a GraphJSON
-func (t GetGraph200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
+// AsGraphJSON returns the union data inside the GetNeighborhood200JSONResponseBody as a GraphJSON
+func (t GetNeighborhood200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
 	var body GraphJSON
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromGraphJSON overwrites any union data inside the GetGraph200JSONResponseBody as the provided GraphJSON
-func (t *GetGraph200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
+// FromGraphJSON overwrites any union data inside the GetNeighborhood200JSONResponseBody as the provided GraphJSON
+func (t *GetNeighborhood200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeGraphJSON performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided GraphJSON
-func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
+// MergeGraphJSON performs a merge with any union data inside the GetNeighborhood200JSONResponseBody, using the provided GraphJSON
+func (t *GetNeighborhood200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -4028,6 +3992,16 @@ func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
 
 	merged, err := runtime.JSONMerge(t.union, b)
 	t.union = merged
+	return err
+}
+
+func (t GetNeighborhood200JSONResponseBody) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *GetNeighborhood200JSONResponseBody) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
@@ -4099,6 +4073,32 @@ func (t *GetGraph200JSONResponseBody) FromNodeLinkGraph(v NodeLinkGraph) error {
 
 // MergeNodeLinkGraph performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided NodeLinkGraph
 func (t *GetGraph200JSONResponseBody) MergeNodeLinkGraph(v NodeLinkGraph) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsGraphJSON returns the union data inside the GetGraph200JSONResponseBody as a GraphJSON
+func (t GetGraph200JSONResponseBody) AsGraphJSON() (GraphJSON, error) {
+	var body GraphJSON
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromGraphJSON overwrites any union data inside the GetGraph200JSONResponseBody as the provided GraphJSON
+func (t *GetGraph200JSONResponseBody) FromGraphJSON(v GraphJSON) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeGraphJSON performs a merge with any union data inside the GetGraph200JSONResponseBody, using the provided GraphJSON
+func (t *GetGraph200JSONResponseBody) MergeGraphJSON(v GraphJSON) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -10692,7 +10692,7 @@ type FindBlocsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Blocs
+	JSON200 *BlocPartition
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -10712,7 +10712,7 @@ type FindBlocsResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r FindBlocsResponse) GetJSON200() *Blocs {
+func (r FindBlocsResponse) GetJSON200() *BlocPartition {
 	return r.JSON200
 }
 
@@ -15942,7 +15942,7 @@ func ParseFindBlocsResponse(rsp *http.Response) (*FindBlocsResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Blocs
+		var dest BlocPartition
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class BlocComparisonBaseMethod(StrEnum):
+    LOUVAIN = "louvain"
+    SIGNED = "signed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class CompareScenarioPolarity(StrEnum):
+    ALL = "all"
+    NEGATIVE = "negative"
+    POSITIVE = "positive"
+    SIGNED = "signed"
+
+    def __str__(self) -> str:
+        return str(self.value)

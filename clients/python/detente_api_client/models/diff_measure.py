@@ -1,0 +1,16 @@
+from enum import StrEnum
+
+
+class DiffMeasure(StrEnum):
+    BETWEENNESS = "betweenness"
+    CLOSENESS = "closeness"
+    DEGREE = "degree"
+    EIGENVECTOR = "eigenvector"
+    IN_DEGREE = "in_degree"
+    OUT_DEGREE = "out_degree"
+    PAGERANK = "pagerank"
+    PN = "pn"
+    SIGNED_EIGENVECTOR = "signed_eigenvector"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class GetNeighborhoodPolarity(StrEnum):
+    ALL = "all"
+    NEGATIVE = "negative"
+    POSITIVE = "positive"
+    STRUCTURAL = "structural"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Triad")
+
+
+@_attrs_define
+class Triad:
+    """
+    Attributes:
+        actors (list[str]):
+        kind (str): "+++" or "+--" (balanced), "++-" or "---" (unbalanced). Example: ++-.
+        signs (list[int]):
+    """
+
+    actors: list[str]
+    kind: str
+    signs: list[int]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        actors = self.actors
+
+        kind = self.kind
+
+        signs = self.signs
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "actors": actors,
+                "kind": kind,
+                "signs": signs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        actors = cast(list[str], d.pop("actors"))
+
+        kind = d.pop("kind")
+
+        signs = cast(list[int], d.pop("signs"))
+
+        triad = cls(
+            actors=actors,
+            kind=kind,
+            signs=signs,
+        )
+
+        triad.additional_properties = d
+        return triad
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
