@@ -348,29 +348,47 @@ class Client:
         types: Sequence[str] | None = None,
         as_of: str | None = None,
         resolution: float = 1.0,
-        limit: int = PAGE,
+        limit: int | None = None,
+        page_size: int = PAGE,
     ) -> pd.DataFrame:
         """Bloc membership: one row per actor (columns actor, bloc, bloc_size)
-        of the largest `limit` blocs (all of them by default, up to the
-        API's 1000), in the API's order of blocs and members. The
-        partition's figures (method, count, modularity, frustration, ...)
-        are in the frame's attrs."""
-        d = self._ok(
-            find_blocs.sync_detailed(
-                client=self.api,
-                method=UNSET if method is None else FindBlocsMethod(method),
-                k=_opt(k),
-                weighted=weighted,
-                types=UNSET if types is None else list(types),
-                as_of=_opt(as_of),
-                resolution=resolution,
-                limit=limit,
-            ),
-            BlocPartition,
-        )
-        rows = [{"actor": m, "bloc": b["id"], "bloc_size": b["size"]} for b in d["blocs"] for m in b["members"]]
+        of every bloc (paged to the end), or of the largest `limit`, in the
+        API's order of blocs and members. The partition's figures (method,
+        count, modularity, frustration, ...) are in the frame's attrs."""
+        size = page_size if limit is None else min(limit, page_size)
+
+        def fetch(cursor: str | Unset) -> dict[str, Any]:
+            return self._ok(
+                find_blocs.sync_detailed(
+                    client=self.api,
+                    method=UNSET if method is None else FindBlocsMethod(method),
+                    k=_opt(k),
+                    weighted=weighted,
+                    types=UNSET if types is None else list(types),
+                    as_of=_opt(as_of),
+                    resolution=resolution,
+                    limit=size,
+                    cursor=cursor,
+                ),
+                BlocPartition,
+            )
+
+        first: dict[str, Any] = {}
+        blocs: list[dict[str, Any]] = []
+
+        def pages(cursor: str | Unset) -> dict[str, Any]:
+            page = fetch(cursor)
+            if not first:
+                first.update({k: v for k, v in page.items() if k not in ("blocs", "next_cursor")})
+            return page
+
+        for b in self._pages(pages, "blocs"):
+            blocs.append(b)
+            if limit is not None and len(blocs) == limit:
+                break
+        rows = [{"actor": m, "bloc": b["id"], "bloc_size": b["size"]} for b in blocs for m in b["members"]]
         df = _frame(rows, ["actor", "bloc", "bloc_size"])
-        df.attrs = {k: v for k, v in d.items() if k != "blocs"}
+        df.attrs = {k: v for k, v in first.items()}
         return df
 
     def balance(
@@ -382,20 +400,30 @@ class Client:
         limit: int = 1000,
     ) -> pd.DataFrame:
         """Structural balance per actor (columns actor, name, unbalanced,
-        triads), most unbalanced first; the network's figures (ratio,
-        counts, frustration, ...) are in the frame's attrs."""
-        d = self._ok(
-            structural_balance.sync_detailed(
-                client=self.api,
-                weighted=weighted,
-                types=UNSET if types is None else list(types),
-                as_of=_opt(as_of),
-                limit=limit,
-            ),
-            Balance,
-        )
-        df = _frame(d["actors"], ["actor", "name", "unbalanced", "triads"])
-        df.attrs = {k: v for k, v in d.items() if k != "actors"}
+        triads) of every actor in an unbalanced triad (paged to the end),
+        most unbalanced first; the network's figures (ratio, counts,
+        frustration, the first `limit` unbalanced triads, ...) are in the
+        frame's attrs."""
+        first: dict[str, Any] = {}
+
+        def fetch(cursor: str | Unset) -> dict[str, Any]:
+            page = self._ok(
+                structural_balance.sync_detailed(
+                    client=self.api,
+                    weighted=weighted,
+                    types=UNSET if types is None else list(types),
+                    as_of=_opt(as_of),
+                    limit=limit,
+                    cursor=cursor,
+                ),
+                Balance,
+            )
+            if not first:
+                first.update({k: v for k, v in page.items() if k not in ("actors", "next_cursor")})
+            return page
+
+        df = _frame(list(self._pages(fetch, "actors")), ["actor", "name", "unbalanced", "triads"])
+        df.attrs = {k: v for k, v in first.items()}
         return df
 
     def paths(

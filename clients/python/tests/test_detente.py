@@ -136,6 +136,9 @@ def test_blocs_frame_is_the_membership(client: detente.Client, raw: httpx.Client
     assert (df.groupby("bloc")["actor"].count() == df.groupby("bloc")["bloc_size"].first()).all()
     assert df.attrs["method"] == want["method"] == method
     assert df.attrs["count"] == want["count"]
+    # Paged a bloc at a time: the same rows.
+    paged = client.blocs(method=method, page_size=1)
+    assert paged.to_dict("records") == df.to_dict("records")
     # limit keeps the largest blocs: the first rows of the whole answer.
     top = client.blocs(method=method, limit=2)
     assert len(want["blocs"]) > 2, "the seed splits into more than two blocs"
@@ -147,6 +150,10 @@ def test_balance_frame_is_the_answer(client: detente.Client, raw: httpx.Client) 
     df = client.balance()
     assert_frame_is(df, want["actors"])
     assert df.attrs == {k: v for k, v in want.items() if k != "actors"}
+    # Paged two actors at a time (limit also caps the triads listed): the
+    # same actors, in the same order.
+    assert len(want["actors"]) > 2, "more than one page of 2"
+    assert_frame_is(client.balance(limit=2), want["actors"])
 
 
 def test_paths_are_the_answer(client: detente.Client, raw: httpx.Client) -> None:
