@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/detente/detente/api"
 	"github.com/detente/detente/graph"
 	"github.com/detente/detente/graph/graphgen"
+	"github.com/detente/detente/graph/memstore"
 	detenteseed "github.com/detente/detente/seed"
 )
 
@@ -169,7 +171,7 @@ var testScenarios = []struct {
 // every store; the graph's own answers are unchanged by the scenarios.
 func TestScenarioReadsMatchTheOracle(t *testing.T) {
 	cut, _ := detenteseed.AsOf()
-	for name, st := range stores(t) {
+	for name, st := range scenarioStores(t) {
 		t.Run(name, func(t *testing.T) {
 			if _, err := detenteseed.Load(t.Context(), st); err != nil {
 				t.Fatal(err)
@@ -491,7 +493,7 @@ func deref(p *float64) any {
 // TestScenarioOracleGenerated: the oracle on generated dated graphs with
 // random changes of every kind, stacked two deep.
 func TestScenarioOracleGenerated(t *testing.T) {
-	for name, st := range stores(t) {
+	for name, st := range scenarioStores(t) {
 		t.Run(name, func(t *testing.T) {
 			b := graphgen.Generate(graphgen.Options{Actors: 60, Relationships: 400, Seed: 3, Dated: true})
 			if _, err := st.Import(t.Context(), b, false); err != nil {
@@ -570,4 +572,19 @@ func TestScenarioOracleGenerated(t *testing.T) {
 			}
 		})
 	}
+}
+
+// scenarioStores are the stores the scenario oracles run on: those of
+// every API test, and the embedded store on a bbolt file (its change
+// feed and its scenarios' bucket).
+func scenarioStores(t *testing.T) map[string]*graph.Store {
+	t.Helper()
+	out := stores(t)
+	d, err := memstore.Open(filepath.Join(t.TempDir(), "detente.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	out["bbolt"] = graph.NewStore(d)
+	return out
 }
