@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"math"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -191,6 +192,7 @@ func (p *Projection) pageRank(ctx context.Context, seed int32, reverse bool) ([]
 		x[seed] = 1
 	}
 	const alpha = Damping
+	partial := make([]float64, chunksOf(n))
 	for it := 1; it <= MaxIterations; it++ {
 		if err := ctx.Err(); err != nil {
 			return nil, it, false, ctxError(ctx)
@@ -206,27 +208,34 @@ func (p *Projection) pageRank(ctx context.Context, seed int32, reverse bool) ([]
 		if seed < 0 {
 			teleport = (1-alpha)/float64(n) + alpha*dsum/float64(n)
 		}
-		var diff float64
 		off, nbr := pull.off, pull.nbr
-		for v := 0; v < n; v++ {
-			var s float64
-			lo, hi := off[v], off[v+1]
-			if w == nil {
-				for _, u := range nbr[lo:hi] {
-					s += xs[u]
+		forChunks(n, partial, func(from, to int) float64 {
+			var diff float64
+			for v := from; v < to; v++ {
+				var s float64
+				lo, hi := off[v], off[v+1]
+				if w == nil {
+					for _, u := range nbr[lo:hi] {
+						s += xs[u]
+					}
+				} else {
+					ws := w[lo:hi]
+					for k, u := range nbr[lo:hi] {
+						s += xs[u] * ws[k]
+					}
 				}
-			} else {
-				ws := w[lo:hi]
-				for k, u := range nbr[lo:hi] {
-					s += xs[u] * ws[k]
+				val := alpha*s + teleport
+				if int32(v) == seed {
+					val += (1 - alpha) + alpha*dsum
 				}
+				diff += math.Abs(val - x[v])
+				xn[v] = val
 			}
-			val := alpha*s + teleport
-			if int32(v) == seed {
-				val += (1 - alpha) + alpha*dsum
-			}
-			diff += math.Abs(val - x[v])
-			xn[v] = val
+			return diff
+		})
+		var diff float64
+		for _, d := range partial {
+			diff += d
 		}
 		x, xn = xn, x
 		if diff < float64(n)*PageRankTol {
@@ -333,4 +342,41 @@ func (p *Projection) degree() []float64 {
 		deg[p.local[r.dst]] += r.weight
 	}
 	return deg
+}
+
+// chunkSize is how many actors one task of forChunks covers: the split
+// depends on n alone, never on the number of processors, so a chunked
+// sum is the same sum on every machine.
+const chunkSize = 8192
+
+// chunksOf is the number of chunks of n actors.
+func chunksOf(n int) int { return max(1, (n+chunkSize-1)/chunkSize) }
+
+// forChunks runs f on the chunks of [0, n), chunk c on [c·chunkSize,
+// min((c+1)·chunkSize, n)), storing its result in out[c]; the chunks run
+// on up to GOMAXPROCS goroutines when there is more than one. f must
+// write only its own chunk's entries. The results are those of running
+// the chunks one after the other (each chunk is one sequential pass), so
+// a caller that adds out in order gets the same bits however many
+// processors ran them.
+func forChunks(n int, out []float64, f func(from, to int) float64) {
+	chunks := chunksOf(n)
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	if workers <= 1 {
+		for c := range chunks {
+			out[c] = f(c*chunkSize, min((c+1)*chunkSize, n))
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := w; c < chunks; c += workers {
+				out[c] = f(c*chunkSize, min((c+1)*chunkSize, n))
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/detente/detente/graph"
 )
@@ -446,8 +447,15 @@ func (d *data) patch(ctx context.Context, nb *base, m *remap) (*data, error) {
 	for k := 0; same && k < len(renum); k++ {
 		same = renum[k] == int32(k)
 	}
+	// The two adjacencies are independent: made side by side.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		nd.in = d.patchRows(&d.in, nb, m, endOf, renum, same, touched, inE)
+	}()
 	nd.out = d.patchRows(&d.out, nb, m, endOf, renum, same, touched, outE)
-	nd.in = d.patchRows(&d.in, nb, m, endOf, renum, same, touched, inE)
+	wg.Wait()
 	n := len(nd.ids)
 	nd.outSum = make([]float64, n)
 	nd.outDeg = make([]float64, n)
