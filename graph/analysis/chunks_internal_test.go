@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"testing"
@@ -34,6 +36,37 @@ func TestPageRankSameOnAnyProcessorCount(t *testing.T) {
 		one, several := run(1, weighted), run(4, weighted)
 		if !slices.Equal(one, several) {
 			t.Errorf("weighted %v: PageRank on 1 processor differs from PageRank on 4", weighted)
+		}
+	}
+}
+
+// TestRankOfIsRank: rankOf gives each actor the rank rank gives it, on
+// scores with exact ties, ties after rounding to 12 digits, and zeros.
+func TestRankOfIsRank(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	for trial := range 50 {
+		n := 1 + rng.IntN(300)
+		scores := make([]float64, n)
+		for i := range scores {
+			switch rng.IntN(4) {
+			case 0:
+				scores[i] = float64(rng.IntN(5)) / 7 // exact ties
+			case 1:
+				scores[i] = 0.25 + float64(rng.IntN(3))*1e-15 // equal once rounded
+			default:
+				scores[i] = rng.Float64()
+			}
+		}
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("a%04d", i)
+		}
+		for _, sc := range rank(ids, scores, nil) {
+			var i int
+			fmt.Sscanf(sc.Actor, "a%d", &i)
+			if got := rankOf(scores, i); got != sc.Rank {
+				t.Fatalf("trial %d: rankOf(%s) = %d, rank gives %d", trial, sc.Actor, got, sc.Rank)
+			}
 		}
 	}
 }

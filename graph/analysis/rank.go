@@ -202,6 +202,23 @@ func rank(ids []string, scores []float64, keep func(v int) bool) []Score {
 	return out
 }
 
+// rankOf is the rank rank gives actor i among scores, without ranking
+// them all: 1 + the number of actors whose rounded score is higher.
+// Rounding keeps order (a higher rounded score is a higher score), so
+// only the actors scoring above i are rounded: a few for the actors near
+// the top that a timeline follows, against every actor for a ranking.
+func rankOf(scores []float64, i int) int {
+	x := scores[i]
+	rx := roundScore(x)
+	r := 1
+	for _, s := range scores {
+		if s > x && roundScore(s) > rx {
+			r++
+		}
+	}
+	return r
+}
+
 // roundScore rounds x to 12 significant digits.
 func roundScore(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {

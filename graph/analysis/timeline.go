@@ -275,16 +275,11 @@ func (q *TimelineQuery) point(ctx context.Context, p *Projection) (TimelinePoint
 		if err != nil {
 			return pt, err
 		}
-		ranked := c.ranking(p.ids)
-		rank := make(map[string]int, len(ranked))
-		for _, sc := range ranked {
-			rank[sc.Actor] = sc.Rank
-		}
 		pt.Values, pt.Ranks = map[string]float64{}, map[string]int{}
 		for _, a := range q.Actors {
 			if i, ok := p.Index(a); ok {
 				pt.Values[a] = roundScore(c.Scores[i])
-				pt.Ranks[a] = rank[a]
+				pt.Ranks[a] = rankOf(c.Scores, i)
 			}
 		}
 	}
