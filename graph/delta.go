@@ -116,37 +116,59 @@ func (s *Store) ScenarioDelta(ctx context.Context, id string) (Delta, []FieldErr
 // diffBatches returns the delta that takes from to to.
 func diffBatches(from, to Batch) Delta {
 	var d Delta
-	actors := make(map[string]*Actor, len(from.Actors))
-	for i := range from.Actors {
-		actors[from.Actors[i].ID] = &from.Actors[i]
-	}
-	for i := range to.Actors {
-		a := &to.Actors[i]
-		if was, ok := actors[a.ID]; !ok || !reflect.DeepEqual(*was, *a) {
-			d.Actors = append(d.Actors, *a)
-		}
-		delete(actors, a.ID)
-	}
-	for id := range actors {
-		d.RemovedActors = append(d.RemovedActors, id)
-	}
-	rels := make(map[string]*Relationship, len(from.Relationships))
-	for i := range from.Relationships {
-		rels[from.Relationships[i].ID] = &from.Relationships[i]
-	}
-	for i := range to.Relationships {
-		r := &to.Relationships[i]
-		if was, ok := rels[r.ID]; !ok || !reflect.DeepEqual(*was, *r) {
-			d.Relationships = append(d.Relationships, *r)
-		}
-		delete(rels, r.ID)
-	}
-	for id := range rels {
-		d.RemovedRelationships = append(d.RemovedRelationships, id)
-	}
-	slices.Sort(d.RemovedActors)
-	slices.Sort(d.RemovedRelationships)
+	d.RemovedActors, d.Actors = diffRecords(from.Actors, to.Actors, func(a *Actor) string { return a.ID })
+	d.RemovedRelationships, d.Relationships = diffRecords(from.Relationships, to.Relationships, func(r *Relationship) string { return r.ID })
 	return d
+}
+
+// diffRecords returns the ids of from's records that to lacks, sorted,
+// and to's records that from lacks or holds otherwise.
+func diffRecords[T any](from, to []T, id func(*T) string) (removed []string, put []T) {
+	was := make(map[string]*T, len(from))
+	for i := range from {
+		was[id(&from[i])] = &from[i]
+	}
+	for i := range to {
+		x := &to[i]
+		if w, ok := was[id(x)]; !ok || !reflect.DeepEqual(*w, *x) {
+			put = append(put, *x)
+		}
+		delete(was, id(x))
+	}
+	for k := range was {
+		removed = append(removed, k)
+	}
+	slices.Sort(removed)
+	return removed, put
+}
+
+// Apply returns b with the delta applied: the removed records dropped,
+// then every record put, replacing the one of its id; actors and
+// relationships sorted by id, as an export is. b is left alone.
+func (d Delta) Apply(b Batch) Batch {
+	out := Batch{RelationshipTypes: b.RelationshipTypes}
+	out.Actors = applyRecords(b.Actors, d.RemovedActors, d.Actors, func(a *Actor) string { return a.ID })
+	out.Relationships = applyRecords(b.Relationships, d.RemovedRelationships, d.Relationships, func(r *Relationship) string { return r.ID })
+	return out
+}
+
+func applyRecords[T any](records []T, removed []string, put []T, id func(*T) string) []T {
+	byID := make(map[string]T, len(records)+len(put))
+	for i := range records {
+		byID[id(&records[i])] = records[i]
+	}
+	for _, k := range removed {
+		delete(byID, k)
+	}
+	for i := range put {
+		byID[id(&put[i])] = put[i]
+	}
+	out := make([]T, 0, len(byID))
+	for _, x := range byID {
+		out = append(out, x)
+	}
+	slices.SortFunc(out, func(x, y T) int { return cmp.Compare(id(&x), id(&y)) })
+	return out
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -159,35 +159,19 @@ func wantDeltaIsGraph(t *testing.T, s *graph.Store, id string) {
 	if diff := cmp.Diff(wantStale, stale, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("ScenarioDelta's stale changes (-ScenarioGraph's +delta's):\n%s", diff)
 	}
-	b := must[graph.Batch](t)(s.Export(ctx))
-	actors := map[string]graph.Actor{}
-	for _, a := range b.Actors {
-		actors[a.ID] = a
+	got := d.Apply(must[graph.Batch](t)(s.Export(ctx)))
+	byID := func(b graph.Batch) (map[string]graph.Actor, map[string]graph.Relationship) {
+		actors, rels := map[string]graph.Actor{}, map[string]graph.Relationship{}
+		for _, a := range b.Actors {
+			actors[a.ID] = a
+		}
+		for _, r := range b.Relationships {
+			rels[r.ID] = r
+		}
+		return actors, rels
 	}
-	rels := map[string]graph.Relationship{}
-	for _, r := range b.Relationships {
-		rels[r.ID] = r
-	}
-	for _, x := range d.RemovedActors {
-		delete(actors, x)
-	}
-	for _, x := range d.RemovedRelationships {
-		delete(rels, x)
-	}
-	for _, a := range d.Actors {
-		actors[a.ID] = a
-	}
-	for _, r := range d.Relationships {
-		rels[r.ID] = r
-	}
-	wantActors := map[string]graph.Actor{}
-	for _, a := range want.Actors {
-		wantActors[a.ID] = a
-	}
-	wantRels := map[string]graph.Relationship{}
-	for _, r := range want.Relationships {
-		wantRels[r.ID] = r
-	}
+	actors, rels := byID(got)
+	wantActors, wantRels := byID(want)
 	if diff := cmp.Diff(wantActors, actors, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("actors with the delta applied (-ScenarioGraph +delta):\n%s", diff)
 	}
