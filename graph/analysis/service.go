@@ -51,6 +51,13 @@ const DefaultCacheSize = 8
 // made, so they may be newer than its version (a deleted one keeps what
 // the projection knew of it).
 //
+// After writes recorded by the Source's change feed (an exclusive
+// embedded store), the base is brought up to date by reading just the
+// records the writes touched, and the cached projections are patched
+// when first asked for (catchUp, patch.go): exactly what a fresh read
+// and build would make. An overlay (NewOverlay) patches its parent's in
+// the same way. Otherwise the graph is read whole once per version.
+//
 // The cache holds the latest read of the graph (one base: lean records of
 // the relationships, about 42 bytes each beside the store's own, never a
 // copy of the records) and up to DefaultCacheSize
