@@ -448,6 +448,7 @@ func serve(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return err
 	}
 	m.CacheSource(func() (uint64, uint64) { st := srv.Analysis().Stats(); return st.Hits, st.Misses })
+	m.GraphReadSource(func() (uint64, uint64) { st := srv.Analysis().Stats(); return st.Exports, st.Patches })
 	m.CacheBytesSource(srv.CacheBytes)
 	// The explorer page: static files, a client of the public API.
 	// It draws on its clients' rate limits, as the API does.

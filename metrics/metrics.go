@@ -40,6 +40,7 @@ type Metrics struct {
 	mu           sync.Mutex
 	cacheSources []func() (hits, misses uint64)
 	bytesSources []func() int64
+	readSources  []func() (reads, patches uint64)
 }
 
 // Buckets of the latency histograms, in seconds: from a cached read
@@ -86,6 +87,14 @@ func New() *Metrics {
 			Name: "detente_analysis_cache_misses_total",
 			Help: "Analysis queries that waited for a projection to be built.",
 		}, func() float64 { _, mi := m.cacheTotals(); return float64(mi) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "detente_analysis_graph_reads_total",
+			Help: "Times the analysis read the whole graph from the store (at start, and after writes its change feed could not follow).",
+		}, func() float64 { r, _ := m.readTotals(); return float64(r) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "detente_analysis_graph_patches_total",
+			Help: "Times the analysis brought its copy of the graph up to date after writes by reading only the records they touched (the embedded store's change feed).",
+		}, func() float64 { _, p := m.readTotals(); return float64(p) }),
 	)
 	return m
 }
@@ -155,6 +164,26 @@ func (m *Metrics) CacheSource(f func() (hits, misses uint64)) {
 	m.mu.Lock()
 	m.cacheSources = append(m.cacheSources, f)
 	m.mu.Unlock()
+}
+
+// GraphReadSource adds a source of the analysis's whole reads of the
+// graph and of its patches after writes, read at scrape time.
+func (m *Metrics) GraphReadSource(f func() (reads, patches uint64)) {
+	m.mu.Lock()
+	m.readSources = append(m.readSources, f)
+	m.mu.Unlock()
+}
+
+func (m *Metrics) readTotals() (reads, patches uint64) {
+	m.mu.Lock()
+	srcs := m.readSources
+	m.mu.Unlock()
+	for _, f := range srcs {
+		r, p := f()
+		reads += r
+		patches += p
+	}
+	return reads, patches
 }
 
 // CacheBytesSource adds a source of cached bytes read at scrape time.

@@ -21,6 +21,7 @@ func TestStoreOutcomesAndCache(t *testing.T) {
 	m.CacheHit()
 	m.CacheMiss()
 	m.CacheSource(func() (uint64, uint64) { return 10, 20 })
+	m.GraphReadSource(func() (uint64, uint64) { return 2, 7 })
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
 	text := rec.Body.String()
@@ -31,6 +32,8 @@ func TestStoreOutcomesAndCache(t *testing.T) {
 		`detente_store_query_duration_seconds_count{op="Export",outcome="internal"} 1`,
 		`detente_analysis_cache_hits_total 11`,
 		`detente_analysis_cache_misses_total 21`,
+		`detente_analysis_graph_reads_total 2`,
+		`detente_analysis_graph_patches_total 7`,
 		`process_start_time_seconds`,
 	} {
 		if !strings.Contains(text, want) {
