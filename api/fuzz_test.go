@@ -15,8 +15,8 @@ import (
 // Fuzz targets: whatever the bytes, the API answers without a 5xx and
 // without panicking (the recovery middleware would turn a panic into a
 // 500, which fails the target too). `go test` runs the seeds; `make fuzz`
-// (FUZZTIME, default 60s a target) and a 10 s run of each in `make test`
-// search further. New failures land in testdata/fuzz/ and stay as seeds.
+// (FUZZTIME, default 100000 executions a target) and 20000 executions of
+// each in `make test` search further. New failures land in testdata/fuzz/ and stay as seeds.
 
 // fuzzServer is the API over the seeded scenario on an embedded store in
 // memory, without logs (an iteration must be cheap).
