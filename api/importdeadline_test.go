@@ -231,14 +231,14 @@ func TestSlowUploadOfAnImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.Config.ReadTimeout = 300 * time.Millisecond
+	ts.Config.ReadTimeout = time.Second // the headers' time to arrive too: generous
 	ts.Start()
 	defer ts.Close()
 	slowly := func(path, first, rest string) (int, error) {
 		pr, pw := io.Pipe()
 		go func() {
 			pw.Write([]byte(first))
-			time.Sleep(900 * time.Millisecond)
+			time.Sleep(1500 * time.Millisecond)
 			pw.Write([]byte(rest))
 			pw.Close()
 		}()
