@@ -50,11 +50,11 @@ func TestImportHasItsOwnDeadline(t *testing.T) {
 		wantList   func(time.Duration) bool
 		wantImport func(time.Duration) bool
 	}{
-		{"both set", 2 * time.Second, time.Hour,
-			func(d time.Duration) bool { return d > 0 && d <= 2*time.Second },
+		{"both set", time.Minute, time.Hour,
+			func(d time.Duration) bool { return d > 0 && d <= time.Minute },
 			func(d time.Duration) bool { return d > 59*time.Minute }},
-		{"import unbounded", 2 * time.Second, 0,
-			func(d time.Duration) bool { return d > 0 && d <= 2*time.Second },
+		{"import unbounded", time.Minute, 0,
+			func(d time.Duration) bool { return d > 0 && d <= time.Minute },
 			func(d time.Duration) bool { return d == -1 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
