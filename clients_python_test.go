@@ -15,7 +15,9 @@ import (
 // its default settings (tests/workflow_generated.py: a call that fails
 // there is a fault of the API description or the server), then the
 // analyst layer's tests (tests/test_detente.py: each DataFrame, graph and
-// page sequence against the raw JSON of the same question). Before them,
+// page sequence against the raw JSON of the same question; on the embedded
+// store also tests/test_retry.py, against a second server that
+// rate-limits: 429s retried after Retry-After). Before them,
 // ruff on the analyst layer, and mypy: the generated client and the workflow with mypy's defaults (the
 // generated code is not ours to make strict), the analyst layer and its
 // tests with --strict. The package comes from this checkout
@@ -61,7 +63,7 @@ func TestPythonClient(t *testing.T) {
 			{"mypy-generated", append(slices.Clone(mypy), "detente_api_client", "tests/workflow_generated.py")},
 			// silent: the generated modules it imports are checked by
 			// the case above, with the defaults, not with --strict.
-			{"mypy-strict", append(slices.Clone(mypy), "--strict", "--follow-imports=silent", "detente", "tests/test_detente.py")},
+			{"mypy-strict", append(slices.Clone(mypy), "--strict", "--follow-imports=silent", "detente", "tests/test_detente.py", "tests/test_retry.py")},
 			// pyproject.toml's rules; the generated client is excluded.
 			{"ruff", []string{"-m", "ruff", "check", "--no-cache", "."}},
 			{"ruff-format", []string{"-m", "ruff", "format", "--check", "--no-cache", "."}},
@@ -97,6 +99,16 @@ func TestPythonClient(t *testing.T) {
 			t.Run("pytest-analyst", func(t *testing.T) {
 				run(t, pyEnv("DETENTE_URL="+p.base, "DETENTE_API_KEY="+key),
 					"-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_detente.py")
+			})
+			if store != "embedded" {
+				return // the rate limit is the API's, above the store: once is enough
+			}
+			// The client's retries against a server that does limit: one
+			// request a second, bursts of one.
+			limited := startServe(t, env, "--data", t.TempDir(), "--rate-limit", "1", "--rate-burst", "1")
+			t.Run("pytest-retries", func(t *testing.T) {
+				run(t, pyEnv("DETENTE_LIMITED_URL="+limited.base, "DETENTE_API_KEY="+key),
+					"-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_retry.py")
 			})
 		})
 	}

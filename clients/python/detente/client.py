@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import httpx
 import networkx as nx
 import pandas as pd
+from httpx_retries import Retry, RetryTransport
 
 from detente_api_client import AuthenticatedClient
 from detente_api_client.api.actors import list_actors
@@ -105,12 +106,43 @@ class Client:
     >>> g = c.to_networkx()           # a networkx.MultiDiGraph
     """
 
-    def __init__(self, base_url: str, api_key: str | None = None, *, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None = None,
+        *,
+        timeout: float = 60.0,
+        retries: int = 5,
+        max_wait: float = 30.0,
+    ) -> None:
+        """A client of the server at base_url.
+
+        A GET, PUT or DELETE answered 429 (rate limited) or 503 (the store
+        is busy or unreachable) is retried up to retries times, each after
+        the wait the answer's Retry-After asks for (at most max_wait
+        seconds); 0 retries turns that off. POSTs are never retried: the
+        caller decides whether an import or an ingest goes again.
+        """
+        # httpx-retries: the transport that honours Retry-After, for the
+        # two statuses the API answers with one. Failed connections and
+        # timeouts are not retried (a query that ran out of time would
+        # only run out again).
+        transport = RetryTransport(
+            retry=Retry(
+                total=retries,
+                status_forcelist=[429, 503],
+                retry_on_exceptions=[],
+                max_backoff_wait=max_wait,
+            )
+        )
+        httpx_args: dict[str, Any] = {"transport": transport}
         # The generated operations take an AuthenticatedClient only.
         # Without a key (a server without DETENTE_API_KEYS) its token goes,
         # empty, under a header name the server does not read.
         if api_key:
-            self.api = AuthenticatedClient(base_url=base_url, token=api_key, timeout=httpx.Timeout(timeout))
+            self.api = AuthenticatedClient(
+                base_url=base_url, token=api_key, timeout=httpx.Timeout(timeout), httpx_args=httpx_args
+            )
         else:
             self.api = AuthenticatedClient(
                 base_url=base_url,
@@ -118,6 +150,7 @@ class Client:
                 prefix="",
                 auth_header_name="X-Detente-No-Key",
                 timeout=httpx.Timeout(timeout),
+                httpx_args=httpx_args,
             )
 
     # -- plumbing ---------------------------------------------------------
