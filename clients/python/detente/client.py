@@ -519,6 +519,39 @@ class Client:
         )
         return self._ok(resp, GraphJSON)
 
+    def graph_xml(
+        self,
+        format: str = "gexf",
+        *,
+        layout: str = "none",
+        types: Sequence[str] | None = None,
+        as_of: datetime.date | None = None,
+        polarity: str = "all",
+        kind: Sequence[str] | None = None,
+        actors: Sequence[str] | None = None,
+    ) -> str:
+        """The graph as GraphML or GEXF text, for Gephi, yEd or Cytoscape
+        desktop (layout="force" adds positions).
+
+        openapi-python-client reads one media type per answer (JSON here),
+        so this request goes through the generated client's own httpx
+        client: its base URL, key and retries."""
+        if format not in ("graphml", "gexf"):
+            raise ValueError(f"format {format!r}: graph_xml reads graphml or gexf; graph() reads json")
+        params: dict[str, str] = {"format": format, "layout": layout, "polarity": polarity}
+        for name, values in (("types", types), ("kind", kind), ("actors", actors)):
+            if values is not None:
+                params[name] = ",".join(values)
+        if as_of is not None:
+            params["as_of"] = as_of.isoformat()
+        resp = self.api.get_httpx_client().get("/api/v1/graph", params=params)
+        if resp.status_code != 200:
+            problem: dict[str, Any] | None = None
+            if resp.headers.get("content-type", "").startswith("application/problem+json"):
+                problem = resp.json()
+            raise DetenteError(resp.status_code, problem, resp.content)
+        return resp.text
+
     def to_networkx(self, **filters: Any) -> nx.MultiDiGraph[str]:
         """The graph (filters as in graph()) as a networkx.MultiDiGraph.
 

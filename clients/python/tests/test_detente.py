@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import pathlib
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
@@ -183,6 +184,39 @@ def test_to_networkx_is_the_json_graph(client: detente.Client, raw: httpx.Client
             x["id"] == e["id"] for x in want["edges"] if (x["source"], x["target"]) == (e["target"], e["source"])
         ):
             assert not g.has_edge(e["target"], e["source"], e["id"]), "a directed tie is one edge"
+
+
+XML_NS = {"graphml": "http://graphml.graphdrawing.org/xmlns", "gexf": "http://gexf.net/1.3"}
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_xml_is_the_graph(client: detente.Client, raw: httpx.Client, fmt: str) -> None:
+    # Every actor once, and every relationship an edge under its id, as
+    # in the json format of the same question.
+    cases: list[tuple[str, dict[str, str]]] = [
+        (client.graph_xml(fmt), {}),
+        (
+            client.graph_xml(fmt, types=["sanctions", "attacks"], polarity="negative"),
+            {"types": "sanctions,attacks", "polarity": "negative"},
+        ),
+    ]
+    for text, params in cases:
+        want = get(raw, "/graph", **params)
+        assert want["edges"], "the question has an answer to compare"
+        root = ET.fromstring(text)
+        ns = "{" + XML_NS[fmt] + "}"
+        assert root.tag == ns + fmt
+        nodes = sorted(n.get("id") or "" for n in root.iter(ns + "node"))
+        edges = sorted(e.get("id") or "" for e in root.iter(ns + "edge"))
+        assert nodes == sorted(n["id"] for n in want["nodes"])
+        assert edges == sorted(e["id"] for e in want["edges"])
+    positioned = ET.fromstring(client.graph_xml("gexf", layout="force"))
+    assert any(el.tag.endswith("}position") for el in positioned.iter())
+    with pytest.raises(ValueError):
+        client.graph_xml("json")
+    with pytest.raises(detente.DetenteError) as e:
+        client.graph_xml(fmt, types=["no-such-type"])
+    assert e.value.status == 400 and e.value.problem["status"] == 400
 
 
 def test_to_networkx_filters(client: detente.Client, raw: httpx.Client) -> None:
