@@ -9,9 +9,9 @@ import (
 // What the annotations cannot say for every operation at once, added to
 // the OpenAPI 3 description (issue 8):
 //
-//   - every /api/v1 operation may answer 429 with Retry-After (the rate
-//     limiter sits in front of all of them, and handlers added later get
-//     it without an annotation);
+//   - every /api/v1 operation may answer 429 with Retry-After and the
+//     RateLimit-* fields (the rate limiter sits in front of all of them,
+//     and handlers added later get it without an annotation);
 //   - request bodies reject unknown fields at every depth: their object
 //     schemas say additionalProperties: false, except free-form maps
 //     (attributes), and decode.go validates bodies against them;
@@ -49,10 +49,18 @@ func strictOperations(doc *openapi3.T) {
 				desc := "Too many requests from this API key (or client IP); see Retry-After"
 				r := openapi3.NewResponse().WithDescription(desc).
 					WithContent(openapi3.Content{"application/problem+json": openapi3.NewMediaType().WithSchemaRef(problem)})
-				r.Headers = openapi3.Headers{"Retry-After": &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
-					Description: "Seconds until the client may send again",
-					Schema:      openapi3.NewIntegerSchema().NewRef(),
-				}}}}
+				r.Headers = openapi3.Headers{}
+				for name, desc := range map[string]string{
+					"Retry-After":         "Seconds until the client may send again",
+					"RateLimit-Limit":     "The burst: the most requests a full allowance permits at once",
+					"RateLimit-Remaining": "Requests the client may still send at once (0 here)",
+					"RateLimit-Reset":     "Seconds until the allowance is full again",
+				} {
+					r.Headers[name] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
+						Description: desc,
+						Schema:      openapi3.NewIntegerSchema().WithMin(0).NewRef(),
+					}}}
+				}
 				op.Responses.Set("429", &openapi3.ResponseRef{Value: r})
 			}
 			for _, p := range op.Parameters {

@@ -19,7 +19,8 @@ import (
 // one, else the bucket of its client IP (c.ClientIP, which trusts no proxy
 // header: see NewServer). Requests with an invalid key count against their
 // IP, so guessing keys is limited too. A request out of tokens is answered
-// 429 with Retry-After, the whole seconds until a token is back.
+// 429 with Retry-After, the whole seconds until a token is back. Every
+// limited answer, 429 or not, says the client's quota (quotaHeaders).
 //
 // Memory is bounded: a bucket idle long enough to have refilled is
 // indistinguishable from a new one and is dropped by a periodic sweep, and
@@ -73,8 +74,8 @@ func newRateLimiter(perSecond float64, burst int) *rateLimiter {
 }
 
 // take takes a token from id's bucket; when none is left it returns how
-// long until one is.
-func (l *rateLimiter) take(id string) (ok bool, wait time.Duration) {
+// long until one is. remaining is the tokens the bucket holds after it.
+func (l *rateLimiter) take(id string) (ok bool, wait time.Duration, remaining float64) {
 	now := l.now()
 	l.mu.Lock()
 	if now.Sub(l.lastSweep) >= l.idle {
@@ -96,9 +97,25 @@ func (l *rateLimiter) take(id string) (ok bool, wait time.Duration) {
 	r := lim.ReserveN(now, 1)
 	if d := r.DelayFrom(now); d > 0 {
 		r.CancelAt(now)
-		return false, d
+		return false, d, lim.TokensAt(now)
 	}
-	return true, 0
+	return true, 0, lim.TokensAt(now)
+}
+
+// quotaHeaders says a client's quota in the fields of the IETF draft
+// "RateLimit header fields for HTTP" (draft-ietf-httpapi-ratelimit-headers-06,
+// the form GitHub's X-RateLimit-* fields have and client libraries read),
+// for a token bucket of burst tokens refilled at limit a second:
+//   - RateLimit-Limit: the burst, the most requests a full bucket allows at once;
+//   - RateLimit-Remaining: the whole tokens left (0 on a 429);
+//   - RateLimit-Reset: the whole seconds until the bucket is full again.
+//
+// remaining is what take returned.
+func (l *rateLimiter) quotaHeaders(h http.Header, remaining float64) {
+	remaining = max(remaining, 0)
+	h.Set("RateLimit-Limit", strconv.Itoa(l.burst))
+	h.Set("RateLimit-Remaining", strconv.Itoa(int(math.Floor(remaining))))
+	h.Set("RateLimit-Reset", strconv.Itoa(int(math.Ceil((float64(l.burst)-remaining)/float64(l.limit)))))
 }
 
 // sweep drops the buckets idle for l.idle; l.mu is held.
@@ -126,7 +143,8 @@ func (s *Server) rateLimit() gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		ok, wait := s.limiter.take(s.clientIdentity(c))
+		ok, wait, remaining := s.limiter.take(s.clientIdentity(c))
+		s.limiter.quotaHeaders(c.Writer.Header(), remaining)
 		if ok {
 			c.Next()
 			return

@@ -138,13 +138,32 @@ func (e *env) from(remote, path string, hdr ...string) *httptest.ResponseRecorde
 func TestRateLimit(t *testing.T) {
 	e := newEnv(t, memStore(t), api.Config{RateLimit: 0.5, RateBurst: 3, APIKeys: testKeys})
 	reader := []string{"X-API-Key", "reader-secret"}
+	// The quota fields on every limited answer. The bucket refills at
+	// 0.5 a second; the test's premise (the fourth request is refused)
+	// is that its requests take under 2 s, in which the bucket gains
+	// under a token. So Remaining counts down whole tokens, and Reset,
+	// the time to refill what was used, is 2 s a token used, less up to 2.
+	quota := func(rec *httptest.ResponseRecorder, remaining int) {
+		t.Helper()
+		h := rec.Header()
+		if h.Get("RateLimit-Limit") != "3" || h.Get("RateLimit-Remaining") != strconv.Itoa(remaining) {
+			t.Errorf("RateLimit-Limit %q, -Remaining %q; want 3 and %d", h.Get("RateLimit-Limit"), h.Get("RateLimit-Remaining"), remaining)
+		}
+		used := 3 - remaining
+		if reset, err := strconv.Atoi(h.Get("RateLimit-Reset")); err != nil || reset < 2*used-2 || reset > 2*used {
+			t.Errorf("RateLimit-Reset %q with %d tokens used, want about %d s", h.Get("RateLimit-Reset"), used, 2*used)
+		}
+	}
 	for i := range 3 {
-		if rec := e.from("192.0.2.1:1000", "/api/v1/actors", reader...); rec.Code != 200 {
+		rec := e.from("192.0.2.1:1000", "/api/v1/actors", reader...)
+		if rec.Code != 200 {
 			t.Fatalf("request %d within the burst: %d %s", i, rec.Code, rec.Body)
 		}
+		quota(rec, 2-i)
 	}
 	rec := e.from("192.0.2.1:1000", "/api/v1/actors", reader...)
 	problem(t, rec, 429, api.ProblemRateLimited)
+	quota(rec, 0)
 	ra, err := strconv.Atoi(rec.Header().Get("Retry-After"))
 	if err != nil || ra < 1 || ra > 2 {
 		t.Errorf("Retry-After %q, want 1-2 s at 0.5 r/s", rec.Header().Get("Retry-After"))
@@ -161,11 +180,16 @@ func TestRateLimit(t *testing.T) {
 		problem(t, e.from("203.0.113.9:3000", "/api/v1/actors", "X-API-Key", "guess"), 401, api.ProblemUnauthorized)
 	}
 	problem(t, e.from("203.0.113.9:3000", "/api/v1/actors", "X-API-Key", "guess-again"), 429, api.ProblemRateLimited)
-	// Operational endpoints are not limited.
+	// Operational endpoints are not limited, and say no quota.
 	for range 5 {
-		if rec := e.from("192.0.2.1:1000", "/healthz"); rec.Code != 200 {
-			t.Fatalf("/healthz: %d", rec.Code)
+		if rec := e.from("192.0.2.1:1000", "/healthz"); rec.Code != 200 || rec.Header().Get("RateLimit-Limit") != "" {
+			t.Fatalf("/healthz: %d, RateLimit-Limit %q", rec.Code, rec.Header().Get("RateLimit-Limit"))
 		}
+	}
+	// Without a limit, no quota to state.
+	open := newEnv(t, memStore(t), api.Config{})
+	if rec := open.from("192.0.2.1:1000", "/api/v1/actors"); rec.Code != 200 || rec.Header().Get("RateLimit-Limit") != "" {
+		t.Errorf("no rate limit: %d, RateLimit-Limit %q", rec.Code, rec.Header().Get("RateLimit-Limit"))
 	}
 }
 
