@@ -178,7 +178,7 @@ fuzz-smoke:
 
 # The long variants of the operational tests (DETENTE_TEST_LONG=1: see
 # ops_test.go, api/injection_test.go), with Neo4j as go-test starts it,
-# then a million executions of each fuzz target (about five minutes each).
+# then a million executions of each fuzz target (several minutes each here).
 test-long:
 	DETENTE_TEST_LONG=1 $(MAKE) --no-print-directory go-test \
 		GO_TEST_ARGS="-run '^(TestLoad|TestSchemathesis|TestInjectionCorpus|TestNeo4jOutage)' . ./api"
