@@ -178,12 +178,17 @@ func (m *Metrics) readTotals() (reads, patches uint64) {
 	m.mu.Lock()
 	srcs := m.readSources
 	m.mu.Unlock()
+	return sumPairs(srcs)
+}
+
+// sumPairs sums what each source says, pair by pair.
+func sumPairs(srcs []func() (uint64, uint64)) (a, b uint64) {
 	for _, f := range srcs {
-		r, p := f()
-		reads += r
-		patches += p
+		x, y := f()
+		a += x
+		b += y
 	}
-	return reads, patches
+	return a, b
 }
 
 // CacheBytesSource adds a source of cached bytes read at scrape time.
@@ -205,14 +210,9 @@ func (m *Metrics) cacheBytes() int64 {
 }
 
 func (m *Metrics) cacheTotals() (hits, misses uint64) {
-	hits, misses = m.hits.Load(), m.misses.Load()
 	m.mu.Lock()
 	srcs := m.cacheSources
 	m.mu.Unlock()
-	for _, f := range srcs {
-		h, mi := f()
-		hits += h
-		misses += mi
-	}
-	return hits, misses
+	h, mi := sumPairs(srcs)
+	return m.hits.Load() + h, m.misses.Load() + mi
 }
